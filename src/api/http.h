@@ -1,0 +1,126 @@
+/*
+ * http.h -- the HTTP face: request/response types, the route table and
+ * the server. Handlers are thin: they read the request, call the core,
+ * and shape JSON; every domain rule lives in src/core.
+ */
+#ifndef DOORBRAAK_HTTP_H
+#define DOORBRAAK_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../core/error.h"
+#include "../store/store.h"
+
+#define API_BASE "/api/v1"
+#define API_VERSION "1.0.0"
+#define ROUTE_PARAMS_MAX 4
+#define HTTP_HEADERS_MAX 8
+
+struct server;
+struct http_request;
+struct http_response;
+
+typedef rc_t (*http_handler)(struct http_request *rq, struct http_response *rs,
+			     struct error *e);
+
+/* Roles are bits; a route lists the roles allowed. ROLE_PUBLIC routes
+ * need no login. Deny by default: a route with roles 0 is never served. */
+enum role {
+	ROLE_PUBLIC = 1u << 0,
+};
+
+/* One row of the route table (routes.c): data, not code. */
+struct route {
+	const char *method;        /* "GET", "POST", ... */
+	const char *pattern;       /* "/api/v1/modelplannen/{id}" */
+	http_handler handler;
+	unsigned roles;            /* enum role bits allowed */
+	size_t max_body_bytes;     /* 0: the route takes no body */
+	const char *query_params;  /* allowed query parameters, comma-separated; NULL: none */
+};
+
+extern const struct route routes[];
+extern const size_t route_count;
+
+struct http_request {
+	const char *method;
+	const char *path;
+	const struct route *route;
+	const char *params[ROUTE_PARAMS_MAX]; /* values of {x} segments, in order */
+	size_t param_count;
+	json_t *body;              /* the decoded JSON object, or NULL */
+	struct arena *arena;
+	struct store *store;
+	struct server *server;
+	void *connection;          /* the MHD connection, for query lookups */
+};
+
+struct http_header {
+	const char *name;
+	const char *value;
+};
+
+struct http_response {
+	int status;
+	const char *content_type;
+	const char *body;
+	size_t body_len;
+	struct http_header headers[HTTP_HEADERS_MAX];
+	size_t header_count;
+};
+
+/* Server configuration (from flags and environment, see cli). */
+struct server_config {
+	const char *database;      /* SQLite path or postgresql:// URL */
+	const char *listen;        /* "127.0.0.1:8080"; port 0 picks a free one */
+	unsigned threads;          /* worker threads = store connections */
+	bool demo;                 /* demo mode: demo data, relaxed second factor */
+};
+
+/* Starts serving; on success *out is the running server and *port_out
+ * the bound port. Migrations must already have run. */
+rc_t server_start(const struct server_config *config, struct server **out,
+		  unsigned *port_out, struct error *e);
+
+/* Stops accepting, finishes running requests, frees everything. */
+void server_stop(struct server *srv);
+
+/* Facts a handler may need. */
+const char *server_backend_name(const struct server *srv);
+
+/* Looks up a query parameter; NULL when absent. */
+const char *http_query(struct http_request *rq, const char *name);
+
+/* Sets a JSON answer: encodes `value` into the request arena and drops the
+ * reference. RC_NOMEM when the arena is exhausted. */
+rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
+		     int status, json_t *value, struct error *e);
+
+/* Sets a raw answer (body must outlive the request: static or arena). */
+void http_reply_raw(struct http_response *rs, int status, const char *content_type,
+		    const char *body, size_t len);
+
+/* Adds a response header (copied into the arena); ignored when full. */
+void http_add_header(struct http_request *rq, struct http_response *rs,
+		     const char *name, const char *value);
+
+/* Renders `e` as application/problem+json into rs (problem.c). */
+void http_problem(struct http_request *rq, struct http_response *rs,
+		  const struct error *e);
+
+/* Finds the route for method+path. Returns RC_OK and writes the route
+ * and the path parameters; RC_METHOD (with `allow` filled, e.g.
+ * "GET, POST") when the path exists with other methods; RC_NOT_FOUND
+ * otherwise. */
+rc_t route_match(const char *method, const char *path, const struct route **route,
+		 const char **params, size_t *param_count, struct arena *arena,
+		 char *allow, size_t allow_size);
+
+/* The handlers, one file per resource. */
+rc_t status_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e);
+
+#endif

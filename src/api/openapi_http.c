@@ -1,0 +1,17 @@
+/*
+ * openapi_http.c -- GET /api/v1/openapi.json: the OpenAPI 3 document,
+ * compiled into the binary from api/openapi.json. Public.
+ */
+#include "http.h"
+
+#include "../core/embedded.h"
+
+rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	(void)rq;
+	const struct embedded_file *f = embedded_find("api/openapi.json");
+	if (!f)
+		return error_set(e, RC_INTERNAL, "Het OpenAPI-document ontbreekt in deze build.");
+	http_reply_raw(rs, 200, "application/json", f->data, f->size);
+	return RC_OK;
+}

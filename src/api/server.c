@@ -1,0 +1,405 @@
+/*
+ * server.c -- libmicrohttpd glue: one request's life from headers to the
+ * log line.
+ *
+ * Order of refusals, before any handler runs (NLGov ADR status codes):
+ * unknown path or trailing slash 404; wrong method 405 with Allow; query
+ * parameter not declared by the route 400; body on a route without one,
+ * or Content-Length above the route's limit 413; Content-Type other than
+ * application/json 415; malformed JSON 400. Every answer carries
+ * API-Version and the security headers; API answers are never cached.
+ * One JSON line per request goes to stderr; W3C traceparent is accepted
+ * and echoed (a fresh one is made when none or an invalid one came).
+ */
+#include "http.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "../core/json.h"
+
+#define REQUEST_ARENA_CAP_BYTES (64u * 1024u * 1024u)
+#define TRACEPARENT_LEN 55
+
+struct server {
+	struct MHD_Daemon *daemon;
+	struct store_pool *pool;
+	const char *backend;
+	struct server_config config;
+};
+
+/* Per-connection request state, from the first callback to completion. */
+struct request_ctx {
+	struct arena arena;
+	struct timespec started;
+	const struct route *route;
+	const char *params[ROUTE_PARAMS_MAX];
+	size_t param_count;
+	struct error error;          /* a refusal decided before the body */
+	bool refused;
+	char *body;                  /* heap, at most route->max_body_bytes */
+	size_t body_len;
+	bool body_too_large;
+	int status;
+	const char *method;          /* as received, for the log line */
+	const char *path;
+	char traceparent[TRACEPARENT_LEN + 1];
+	char allow[64];
+};
+
+const char *server_backend_name(const struct server *srv) { return srv->backend; }
+
+const char *http_query(struct http_request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->connection, MHD_GET_ARGUMENT_KIND, name);
+}
+
+void http_reply_raw(struct http_response *rs, int status, const char *content_type,
+		    const char *body, size_t len)
+{
+	rs->status = status;
+	rs->content_type = content_type;
+	rs->body = body;
+	rs->body_len = len;
+}
+
+rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
+		     int status, json_t *value, struct error *e)
+{
+	char *text = value ? json_encode(rq->arena, value) : NULL;
+	json_decref(value);
+	if (!text)
+		return error_set(e, RC_NOMEM, "Het antwoord past niet in het geheugen.");
+	http_reply_raw(rs, status, "application/json", text, strlen(text));
+	return RC_OK;
+}
+
+void http_add_header(struct http_request *rq, struct http_response *rs,
+		     const char *name, const char *value)
+{
+	if (rs->header_count >= HTTP_HEADERS_MAX)
+		return;
+	rs->headers[rs->header_count].name = arena_strdup(rq->arena, name);
+	rs->headers[rs->header_count].value = arena_strdup(rq->arena, value);
+	if (rs->headers[rs->header_count].name && rs->headers[rs->header_count].value)
+		rs->header_count++;
+}
+
+static bool hex_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+/* Accepts a valid version-00 traceparent, else makes a new one. */
+static void trace_init(struct request_ctx *ctx, const char *given)
+{
+	if (given && strlen(given) == TRACEPARENT_LEN && strncmp(given, "00-", 3) == 0 &&
+	    given[35] == '-' && given[52] == '-' && hex_ok(given + 3, 32) &&
+	    hex_ok(given + 36, 16) && hex_ok(given + 53, 2) &&
+	    strncmp(given + 3, "00000000000000000000000000000000", 32) != 0) {
+		memcpy(ctx->traceparent, given, TRACEPARENT_LEN + 1);
+		return;
+	}
+	unsigned char id[24];
+	randombytes_buf(id, sizeof id);
+	char hex[49];
+	sodium_bin2hex(hex, sizeof hex, id, sizeof id);
+	snprintf(ctx->traceparent, sizeof ctx->traceparent, "00-%.32s-%.16s-01", hex, hex + 32);
+}
+
+/* Every query parameter must be declared by the route. */
+struct query_check {
+	const struct route *route;
+	struct error *error;
+};
+
+static enum MHD_Result query_param_check(void *cls, enum MHD_ValueKind kind,
+					 const char *key, const char *value)
+{
+	(void)kind, (void)value;
+	struct query_check *qc = cls;
+	const char *list = qc->route->query_params;
+	size_t klen = strlen(key);
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == klen && strncmp(p, key, n) == 0)
+			return MHD_YES;
+		p += n + (p[n] == ',');
+	}
+	error_add(qc->error, key, "unknown_parameter", NULL,
+		  "Onbekende queryparameter '%s'.", key);
+	return MHD_YES;
+}
+
+static bool content_type_is_json(const char *ct)
+{
+	if (!ct)
+		return false;
+	size_t n = strlen("application/json");
+	return strncasecmp(ct, "application/json", n) == 0 && (ct[n] == '\0' || ct[n] == ';');
+}
+
+/* Decides, from the headers alone, whether the request is refused. */
+static void request_screen(struct request_ctx *ctx, struct MHD_Connection *conn,
+			   const char *method, const char *url)
+{
+	struct error *e = &ctx->error;
+	rc_t rc = route_match(method, url, &ctx->route, ctx->params, &ctx->param_count,
+			      &ctx->arena, ctx->allow, sizeof ctx->allow);
+	if (rc == RC_NOT_FOUND) {
+		error_set(e, RC_NOT_FOUND, "Er is geen resource op dit pad.");
+	} else if (rc == RC_METHOD) {
+		error_set(e, RC_METHOD, "Dit pad ondersteunt %s niet; wel: %s.", method, ctx->allow);
+	} else if (rc != RC_OK) {
+		error_set(e, rc, "Het verzoek kon niet worden verwerkt.");
+	} else {
+		struct query_check qc = {ctx->route, e};
+		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_param_check, &qc);
+		const char *len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							      MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_TYPE);
+		unsigned long long declared = len ? strtoull(len, NULL, 10) : 0;
+		size_t max = ctx->route->max_body_bytes;
+		if (e->rc == RC_OK && declared > max)
+			error_set(e, RC_TOO_LARGE, max ? "De body is groter dan %zu bytes."
+				  : "Deze resource accepteert geen body (maximum %zu bytes).", max);
+		else if (e->rc == RC_OK && max > 0 && !content_type_is_json(ct))
+			error_set(e, RC_MEDIA_TYPE,
+				  "Gebruik Content-Type application/json (ontvangen: %s).",
+				  ct ? ct : "geen");
+	}
+	ctx->refused = e->rc != RC_OK;
+}
+
+/* Builds the MHD response from rs with the headers every answer has. */
+static struct MHD_Response *response_build(const struct request_ctx *ctx,
+					   const struct http_response *rs, const char *url)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+		rs->body_len, (void *)(rs->body ? rs->body : ""), MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return NULL;
+	if (rs->content_type)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
+	MHD_add_response_header(r, "API-Version", API_VERSION);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; img-src 'self' data:; object-src 'none'; "
+				"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	if (strncmp(url, API_BASE, strlen(API_BASE)) == 0)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	MHD_add_response_header(r, "traceparent", ctx->traceparent);
+	if (rs->status == 405 && ctx->allow[0])
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, ctx->allow);
+	for (size_t i = 0; i < rs->header_count; i++)
+		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+	return r;
+}
+
+/* Decodes the body, borrows a store connection and runs the handler. */
+static void request_dispatch(struct server *srv, struct request_ctx *ctx,
+			     struct MHD_Connection *conn, const char *method,
+			     const char *url, struct http_response *rs)
+{
+	struct http_request rq = {
+		.method = method, .path = url, .route = ctx->route,
+		.param_count = ctx->param_count, .arena = &ctx->arena,
+		.server = srv, .connection = conn,
+	};
+	memcpy(rq.params, ctx->params, sizeof rq.params);
+	struct error *e = &ctx->error;
+	rc_t rc = RC_OK;
+	if (ctx->body_too_large)
+		rc = error_set(e, RC_TOO_LARGE, "De body is groter dan %zu bytes.",
+			       ctx->route->max_body_bytes);
+	else if (ctx->route->max_body_bytes > 0)
+		rc = json_decode_object(ctx->body ? ctx->body : "", ctx->body_len,
+					ctx->route->max_body_bytes, &ctx->arena, &rq.body, e);
+	if (rc == RC_OK) {
+		rq.store = store_pool_acquire(srv->pool);
+		rc = ctx->route->handler(&rq, rs, e);
+		store_pool_release(srv->pool, rq.store);
+	}
+	if (rc != RC_OK) {
+		if (e->rc == RC_OK)
+			error_set(e, rc, "%s", rc_title(rc));
+		*rs = (struct http_response){0};
+		http_problem(&rq, rs, e);
+	}
+}
+
+static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
+				      const char *url, const char *method,
+				      const char *version, const char *upload_data,
+				      size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	struct server *srv = cls;
+	struct request_ctx *ctx = *con_cls;
+	if (!ctx) {
+		ctx = calloc(1, sizeof *ctx);
+		if (!ctx)
+			return MHD_NO;
+		clock_gettime(CLOCK_MONOTONIC, &ctx->started);
+		arena_init(&ctx->arena, REQUEST_ARENA_CAP_BYTES);
+		error_clear(&ctx->error);
+		trace_init(ctx, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "traceparent"));
+		*con_cls = ctx;
+		ctx->method = arena_strdup(&ctx->arena, method);
+		ctx->path = arena_strndup(&ctx->arena, url, strnlen(url, 512));
+		request_screen(ctx, conn, method, url);
+		if (!ctx->refused)
+			return MHD_YES; /* wait for the body */
+	}
+	if (!ctx->refused && *upload_size > 0) {
+		size_t max = ctx->route->max_body_bytes;
+		if (ctx->body_len + *upload_size > max) {
+			ctx->body_too_large = true;
+		} else {
+			char *grown = realloc(ctx->body, ctx->body_len + *upload_size + 1);
+			if (!grown)
+				return MHD_NO;
+			memcpy(grown + ctx->body_len, upload_data, *upload_size);
+			ctx->body = grown;
+			ctx->body_len += *upload_size;
+			ctx->body[ctx->body_len] = '\0';
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	struct http_response rs = {0};
+	if (ctx->refused) {
+		struct http_request rq = {.method = method, .path = url, .arena = &ctx->arena};
+		http_problem(&rq, &rs, &ctx->error);
+	} else {
+		request_dispatch(srv, ctx, conn, method, url, &rs);
+	}
+	ctx->status = rs.status;
+	struct MHD_Response *r = response_build(ctx, &rs, url);
+	if (!r)
+		return MHD_NO;
+	enum MHD_Result ok = MHD_queue_response(conn, (unsigned)rs.status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* Writes the request's log line and frees its state. Never logs bodies,
+ * query strings or headers other than traceparent: no secrets. */
+static void request_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			      enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	struct request_ctx *ctx = *con_cls;
+	if (!ctx)
+		return;
+	struct timespec end;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	long long us = (long long)(end.tv_sec - ctx->started.tv_sec) * 1000000LL +
+		       (end.tv_nsec - ctx->started.tv_nsec) / 1000;
+	(void)conn;
+	json_t *line = json_pack("{s:s, s:s?, s:s?, s:s?, s:i, s:I, s:s, s:b}",
+		"bericht", "verzoek",
+		"methode", ctx->method,
+		"pad", ctx->path,
+		"route", ctx->route ? ctx->route->pattern : NULL,
+		"status", ctx->status,
+		"duur_us", (json_int_t)us,
+		"traceparent", ctx->traceparent,
+		"voltooid", toe == MHD_REQUEST_TERMINATED_COMPLETED_OK);
+	if (line) {
+		char *text = json_dumps(line, JSON_COMPACT);
+		if (text)
+			fprintf(stderr, "%s\n", text);
+		free(text);
+		json_decref(line);
+	}
+	free(ctx->body);
+	arena_release(&ctx->arena);
+	free(ctx);
+	*con_cls = NULL;
+}
+
+/* Parses "a.b.c.d:port" into a sockaddr. */
+static rc_t parse_listen(const char *listen, struct sockaddr_in *sa, struct error *e)
+{
+	char host[64];
+	const char *colon = strrchr(listen, ':');
+	if (!colon || (size_t)(colon - listen) >= sizeof host)
+		return error_set(e, RC_INVALID, "Luisteradres '%s' moet de vorm host:poort hebben.", listen);
+	memcpy(host, listen, (size_t)(colon - listen));
+	host[colon - listen] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	memset(sa, 0, sizeof *sa);
+	sa->sin_family = AF_INET;
+	if (*end || port < 0 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return error_set(e, RC_INVALID, "Luisteradres '%s' is ongeldig (IPv4-adres:poort).", listen);
+	sa->sin_port = htons((uint16_t)port);
+	return RC_OK;
+}
+
+rc_t server_start(const struct server_config *config, struct server **out,
+		  unsigned *port_out, struct error *e)
+{
+	struct sockaddr_in sa;
+	rc_t rc = parse_listen(config->listen, &sa, e);
+	if (rc != RC_OK)
+		return rc;
+	struct server *srv = calloc(1, sizeof *srv);
+	if (!srv)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	srv->config = *config;
+	unsigned threads = config->threads ? config->threads : 4;
+	rc = store_pool_open(config->database, threads, &srv->pool, e);
+	if (rc != RC_OK) {
+		free(srv);
+		return rc;
+	}
+	struct store *probe = store_pool_acquire(srv->pool);
+	srv->backend = store_backend_name(probe);
+	store_pool_release(srv->pool, probe);
+	srv->daemon = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		0, NULL, NULL, access_handler, srv,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+		MHD_OPTION_NOTIFY_COMPLETED, request_completed, NULL,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+		MHD_OPTION_END);
+	if (!srv->daemon) {
+		store_pool_close(srv->pool);
+		free(srv);
+		return error_set(e, RC_IO, "Kan niet luisteren op %s (bezet of geen rechten).",
+				 config->listen);
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	*port_out = info ? info->port : ntohs(sa.sin_port);
+	*out = srv;
+	return RC_OK;
+}
+
+void server_stop(struct server *srv)
+{
+	if (!srv)
+		return;
+	MHD_stop_daemon(srv->daemon);
+	store_pool_close(srv->pool);
+	free(srv);
+}

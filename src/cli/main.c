@@ -1,0 +1,120 @@
+/*
+ * main.c -- entry of the `doorbraak` binary: options, environment and
+ * the command table.
+ *
+ *   doorbraak [--db URL] [--listen HOST:PORT] [--threads N] [--demo] COMMAND [ARGS]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/version.h"
+#include "../store/store.h"
+#include "cli.h"
+
+static int cmd_version(struct cli *c);
+static int cmd_help(struct cli *c);
+
+static const struct command {
+	const char *name;
+	int (*run)(struct cli *c);
+	const char *usage;
+	const char *help;
+} commands[] = {
+	{"serve", cmd_serve, "serve", "start de server (maakt en migreert de database eerst)"},
+	{"init", cmd_init, "init", "maak of migreer de database; twee keer draaien kan geen kwaad"},
+	{"audit", cmd_audit, "audit verify", "controleer de hashketen van het auditlog"},
+	{"version", cmd_version, "version", "toon de versie"},
+	{"help", cmd_help, "help", "toon deze hulp"},
+};
+
+static int cmd_version(struct cli *c)
+{
+	(void)c;
+	printf("doorbraak %s (schemaversie %d)\n", DOORBRAAK_VERSION, store_latest_schema_version());
+	return 0;
+}
+
+static int cmd_help(struct cli *c)
+{
+	(void)c;
+	printf("doorbraak %s -- administratie van de AZWA-doorbraakmiddelen\n\n"
+	       "Gebruik: doorbraak [opties] OPDRACHT [ARGUMENTEN]\n\nOpdrachten:\n",
+	       DOORBRAAK_VERSION);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-28s %s\n", commands[i].usage, commands[i].help);
+	printf("\nOpties (en omgevingsvariabelen):\n"
+	       "  --db URL           SQLite-pad of postgresql://-URL (DOORBRAAK_DB; standaard var/doorbraak.db)\n"
+	       "  --listen HOST:PORT luisteradres (DOORBRAAK_LISTEN; standaard 127.0.0.1:8080; poort 0 kiest een vrije)\n"
+	       "  --threads N        werkthreads en databaseverbindingen (DOORBRAAK_THREADS; standaard 4)\n"
+	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n");
+	return 0;
+}
+
+int cli_fail(const struct error *e)
+{
+	fprintf(stderr, "doorbraak: %s\n", e->message[0] ? e->message : rc_title(e->rc));
+	for (size_t i = 0; i < e->item_count; i++) {
+		const struct error_item *it = &e->items[i];
+		fprintf(stderr, "  %s: %s%s%s\n", it->field, it->detail,
+			it->bron[0] ? " " : "", it->bron);
+	}
+	if (e->items_dropped)
+		fprintf(stderr, "  (en nog %zu problemen)\n", e->items_dropped);
+	return rc_exit_code(e->rc == RC_OK ? RC_INTERNAL : e->rc);
+}
+
+/* Reads options anywhere on the line; the rest are the command and its
+ * arguments. Returns the command index, or -1 with a message printed. */
+static int parse_args(int argc, char **argv, struct cli *c)
+{
+	const char *env;
+	c->database = (env = getenv("DOORBRAAK_DB")) && *env ? env : "var/doorbraak.db";
+	c->listen = (env = getenv("DOORBRAAK_LISTEN")) && *env ? env : "127.0.0.1:8080";
+	c->threads = (env = getenv("DOORBRAAK_THREADS")) && *env ? (unsigned)strtoul(env, NULL, 10) : 4;
+	c->demo = (env = getenv("DOORBRAAK_DEMO")) && strcmp(env, "1") == 0;
+	const char *command = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
+				   strcmp(a, "--threads") == 0;
+		if (takes_value && i + 1 >= argc) {
+			fprintf(stderr, "doorbraak: optie %s verwacht een waarde\n", a);
+			return -1;
+		}
+		if (strcmp(a, "--db") == 0) c->database = argv[++i];
+		else if (strcmp(a, "--listen") == 0) c->listen = argv[++i];
+		else if (strcmp(a, "--threads") == 0) c->threads = (unsigned)strtoul(argv[++i], NULL, 10);
+		else if (strcmp(a, "--demo") == 0) c->demo = true;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) command = "help";
+		else if (strncmp(a, "--", 2) == 0) {
+			fprintf(stderr, "doorbraak: onbekende optie %s (zie 'doorbraak help')\n", a);
+			return -1;
+		} else if (!command) command = a;
+		else if (c->argc < CLI_ARGS_MAX) c->argv[c->argc++] = a;
+		else {
+			fprintf(stderr, "doorbraak: te veel argumenten\n");
+			return -1;
+		}
+	}
+	if (c->threads == 0 || c->threads > 256) {
+		fprintf(stderr, "doorbraak: --threads moet tussen 1 en 256 liggen\n");
+		return -1;
+	}
+	if (!command)
+		command = "help";
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, command) == 0)
+			return (int)i;
+	fprintf(stderr, "doorbraak: onbekende opdracht '%s' (zie 'doorbraak help')\n", command);
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = {0};
+	int which = parse_args(argc, argv, &c);
+	if (which < 0)
+		return 2;
+	return commands[which].run(&c);
+}
