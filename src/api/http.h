@@ -9,9 +9,11 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../core/arena.h"
 #include "../core/error.h"
+#include "../core/rol.h"
 #include "../store/store.h"
 
 #define API_BASE "/api/v1"
@@ -26,10 +28,15 @@ struct http_response;
 typedef rc_t (*http_handler)(struct http_request *rq, struct http_response *rs,
 			     struct error *e);
 
-/* Roles are bits; a route lists the roles allowed. ROLE_PUBLIC routes
- * need no login. Deny by default: a route with roles 0 is never served. */
-enum role {
-	ROLE_PUBLIC = 1u << 0,
+/* Who is asking: filled by auth_identify() before the handler runs.
+ * An anonymous caller has account_id 0 and roles ROL_PUBLIEK. */
+struct principal {
+	int64_t account_id;
+	int64_t organisatie_id;
+	unsigned roles;           /* enum rol bits held */
+	const char *actor;        /* for the audit log: "gebruiker:12", "token:3", "anoniem" */
+	bool via_cookie;          /* cookie sessions need the CSRF check on writes */
+	bool via_token;
 };
 
 /* One row of the route table (routes.c): data, not code. */
@@ -37,7 +44,7 @@ struct route {
 	const char *method;        /* "GET", "POST", ... */
 	const char *pattern;       /* "/api/v1/modelplannen/{id}" */
 	http_handler handler;
-	unsigned roles;            /* enum role bits allowed */
+	unsigned roles;            /* enum rol bits allowed; 0 is never served (deny by default) */
 	size_t max_body_bytes;     /* 0: the route takes no body */
 	const char *query_params;  /* allowed query parameters, comma-separated; NULL: none */
 };
@@ -56,6 +63,8 @@ struct http_request {
 	struct store *store;
 	struct server *server;
 	void *connection;          /* the MHD connection, for query lookups */
+	const char *remote_addr;   /* client IP as text */
+	struct principal who;
 };
 
 struct http_header {
@@ -90,6 +99,20 @@ void server_stop(struct server *srv);
 
 /* Facts a handler may need. */
 const char *server_backend_name(const struct server *srv);
+
+/* Looks up a request header; NULL when absent. */
+const char *http_header(struct http_request *rq, const char *name);
+
+/* Identifies the caller from its session cookie or bearer token and
+ * fills rq->who (auth_http.c). Anonymous is not an error: it returns
+ * RC_OK with ROL_PUBLIEK. A presented but invalid or expired credential
+ * is RC_UNAUTHENTICATED. */
+rc_t auth_identify(struct http_request *rq, struct error *e);
+
+/* Decides whether rq->who may use rq->route; on refusal returns
+ * RC_UNAUTHENTICATED or RC_FORBIDDEN and writes the audit record of the
+ * refusal (auth_http.c). */
+rc_t auth_authorize(struct http_request *rq, struct error *e);
 
 /* Looks up a query parameter; NULL when absent. */
 const char *http_query(struct http_request *rq, const char *name);

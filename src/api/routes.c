@@ -15,8 +15,8 @@
 #define KIB 1024u
 
 const struct route routes[] = {
-	{"GET", API_BASE "/status", status_get, ROLE_PUBLIC, 0, NULL},
-	{"GET", API_BASE "/openapi.json", openapi_get, ROLE_PUBLIC, 0, NULL},
+	{"GET", API_BASE "/status", status_get, ROL_PUBLIEK, 0, NULL},
+	{"GET", API_BASE "/openapi.json", openapi_get, ROL_PUBLIEK, 0, NULL},
 };
 const size_t route_count = sizeof routes / sizeof routes[0];
 

@@ -56,6 +56,11 @@ struct request_ctx {
 
 const char *server_backend_name(const struct server *srv) { return srv->backend; }
 
+const char *http_header(struct http_request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->connection, MHD_HEADER_KIND, name);
+}
+
 const char *http_query(struct http_request *rq, const char *name)
 {
 	return MHD_lookup_connection_value(rq->connection, MHD_GET_ARGUMENT_KIND, name);
@@ -211,6 +216,19 @@ static struct MHD_Response *response_build(const struct request_ctx *ctx,
 	return r;
 }
 
+/* The client's IP address as text, in the arena ("?" when unknown). */
+static const char *client_address(struct MHD_Connection *conn, struct arena *arena)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char text[INET6_ADDRSTRLEN] = "?";
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
+			  text, sizeof text);
+	const char *copy = arena_strdup(arena, text);
+	return copy ? copy : "?";
+}
+
 /* Decodes the body, borrows a store connection and runs the handler. */
 static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 			     struct MHD_Connection *conn, const char *method,
@@ -231,8 +249,13 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 		rc = json_decode_object(ctx->body ? ctx->body : "", ctx->body_len,
 					ctx->route->max_body_bytes, &ctx->arena, &rq.body, e);
 	if (rc == RC_OK) {
+		rq.remote_addr = client_address(conn, &ctx->arena);
 		rq.store = store_pool_acquire(srv->pool);
-		rc = ctx->route->handler(&rq, rs, e);
+		rc = auth_identify(&rq, e);
+		if (rc == RC_OK)
+			rc = auth_authorize(&rq, e);
+		if (rc == RC_OK)
+			rc = ctx->route->handler(&rq, rs, e);
 		store_pool_release(srv->pool, rq.store);
 	}
 	if (rc != RC_OK) {
