@@ -24,6 +24,7 @@ static const struct {
 	[RC_FORBIDDEN] = {403, 5, "forbidden", "Geen toegang"},
 	[RC_TOO_LARGE] = {413, 2, "too_large", "Verzoek te groot"},
 	[RC_MEDIA_TYPE] = {415, 2, "unsupported_media_type", "Niet-ondersteund mediatype"},
+	[RC_TOO_MANY] = {429, 7, "too_many_requests", "Te veel pogingen"},
 	[RC_RETRY] = {503, 6, "retry", "Tijdelijk bezet, probeer opnieuw"},
 	[RC_STORE] = {500, 1, "store", "Fout in de opslag"},
 	[RC_NOMEM] = {503, 1, "no_memory", "Onvoldoende geheugen"},

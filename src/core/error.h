@@ -23,6 +23,7 @@ typedef enum rc {
 	RC_FORBIDDEN,        /* authenticated, not allowed */
 	RC_TOO_LARGE,        /* body or result above its limit */
 	RC_MEDIA_TYPE,       /* wrong Content-Type */
+	RC_TOO_MANY,         /* too many attempts: throttled until a window passes */
 	RC_RETRY,            /* serialization failure: the transaction may be retried */
 	RC_STORE,            /* database error that is not the caller's fault */
 	RC_NOMEM,            /* arena or heap exhausted */

@@ -1,0 +1,111 @@
+/* test_wachtwoord.c -- the password rule and argon2id hashing, with the
+ * time one verification (one login) takes. */
+#include <string.h>
+#include <time.h>
+
+#include "core/wachtwoord.h"
+#include "harness.h"
+
+static const char *first_code(const char *w, const char *naam, const char *email)
+{
+	static struct error e;
+	error_clear(&e);
+	if (wachtwoord_controleer(w, naam, email, "/wachtwoord", &e) == RC_OK)
+		return "ok";
+	return e.items[0].code;
+}
+
+TEST(length_from_8_to_128_characters)
+{
+	CHECK(strcmp(first_code("kort123", NULL, NULL), "wachtwoord_te_kort") == 0);
+	CHECK(strcmp(first_code("", NULL, NULL), "wachtwoord_te_kort") == 0);
+	CHECK(strcmp(first_code("paard batterij", NULL, NULL), "ok") == 0);
+	CHECK(strcmp(first_code("abcdefgh", NULL, NULL), "ok") == 0); /* no composition rules */
+	char lang[400];
+	memset(lang, 'x', 128);
+	lang[128] = '\0';
+	CHECK(strcmp(first_code(lang, NULL, NULL), "ok") == 0);
+	lang[128] = 'x';
+	lang[129] = '\0';
+	CHECK(strcmp(first_code(lang, NULL, NULL), "wachtwoord_te_lang") == 0);
+	/* Characters, not bytes: 8 two-byte characters are 8 characters. */
+	CHECK(strcmp(first_code("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", NULL, NULL), "ok") == 0);
+	CHECK(strcmp(first_code("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", NULL, NULL), "wachtwoord_te_kort") == 0);
+	/* 128 three-byte characters are allowed, 129 are not. */
+	for (int i = 0; i < 129; i++)
+		memcpy(lang + 3 * i, "\xe2\x82\xac", 3);
+	lang[3 * 128] = '\0';
+	CHECK(strcmp(first_code(lang, NULL, NULL), "ok") == 0);
+	lang[3 * 128] = '\xe2';
+	lang[3 * 129] = '\0';
+	CHECK(strcmp(first_code(lang, NULL, NULL), "wachtwoord_te_lang") == 0);
+}
+
+TEST(invalid_utf8_common_and_own_name_refused)
+{
+	CHECK(strcmp(first_code("abc\xff" "defgh", NULL, NULL), "wachtwoord_utf8") == 0);
+	CHECK(strcmp(first_code("\xc0\xafxxxxxxxx", NULL, NULL), "wachtwoord_utf8") == 0); /* overlong */
+	CHECK(strcmp(first_code("Wachtwoord", NULL, NULL), "wachtwoord_veelgebruikt") == 0);
+	CHECK(strcmp(first_code("12345678", NULL, NULL), "wachtwoord_veelgebruikt") == 0);
+	CHECK(strcmp(first_code("jansen.piet", "jansen.piet", NULL), "wachtwoord_is_naam") == 0);
+	CHECK(strcmp(first_code("piet@example.org", "piet", "Piet@example.org"), "wachtwoord_is_naam") == 0);
+}
+
+TEST(hash_verify_and_parameters)
+{
+	struct error e;
+	error_clear(&e);
+	char hash[WACHTWOORD_HASH_MAX], hash2[WACHTWOORD_HASH_MAX];
+	CHECK(wachtwoord_hash("paard batterij nietje", hash, &e) == RC_OK);
+	CHECK(strncmp(hash, "$argon2id$v=19$m=131072,t=3,p=1$", 32) == 0);
+	CHECK(wachtwoord_hash("paard batterij nietje", hash2, &e) == RC_OK);
+	CHECK(strcmp(hash, hash2) != 0); /* a fresh salt each time */
+	CHECK(wachtwoord_klopt(hash, "paard batterij nietje"));
+	CHECK(!wachtwoord_klopt(hash, "paard batterij nietjes"));
+	CHECK(!wachtwoord_klopt("$2y$10$geen-argon", "x"));
+	CHECK(!wachtwoord_klopt(NULL, "x"));
+	CHECK(!wachtwoord_verouderd(hash));
+	CHECK(wachtwoord_verouderd("$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+				   "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"));
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* One login costs one verification; the unknown-account path costs the
+ * same. Both must stay under half a second. */
+TEST(one_verification_under_half_a_second)
+{
+	struct error e;
+	error_clear(&e);
+	char hash[WACHTWOORD_HASH_MAX];
+	CHECK(wachtwoord_hash("paard batterij nietje", hash, &e) == RC_OK);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum { N = 5 };
+	for (int i = 0; i < N; i++)
+		CHECK(wachtwoord_klopt(hash, "paard batterij nietje"));
+	double per = seconds_since(&t0) / N;
+	printf("# argon2id t=%u m=%u MiB: one verification %.0f ms\n", WACHTWOORD_OPSLIMIT,
+	       WACHTWOORD_MEMLIMIT_BYTES / (1024u * 1024u), per * 1000.0);
+	CHECK(per < 0.5);
+	wachtwoord_schijncontrole("warm up");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	wachtwoord_schijncontrole("iets anders");
+	double schijn = seconds_since(&t0);
+	printf("# unknown account (dummy verification): %.0f ms\n", schijn * 1000.0);
+	CHECK(schijn < 0.5 && schijn > per / 3);
+}
+
+int main(void)
+{
+	RUN(length_from_8_to_128_characters);
+	RUN(invalid_utf8_common_and_own_name_refused);
+	RUN(hash_verify_and_parameters);
+	RUN(one_verification_under_half_a_second);
+	return HARNESS_END();
+}
