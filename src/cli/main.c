@@ -4,6 +4,7 @@
  *
  *   doorbraak [--db URL] [--listen HOST:PORT] [--threads N] [--demo] COMMAND [ARGS]
  */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +113,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 
 int main(int argc, char **argv)
 {
+	if (sodium_init() < 0) {
+		fprintf(stderr, "doorbraak: libsodium kan niet starten\n");
+		return 1;
+	}
 	struct cli c = {0};
 	int which = parse_args(argc, argv, &c);
 	if (which < 0)

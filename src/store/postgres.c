@@ -90,8 +90,10 @@ static rc_t pg_prepare(struct pg_impl *im, const char *sql, const char **name,
 			*name = im->cache[i].name;
 			return RC_OK;
 		}
-	if (im->cached >= PG_STMT_CACHE)
-		return error_set(e, RC_INTERNAL, "Te veel verschillende SQL-opdrachten.");
+	if (im->cached >= PG_STMT_CACHE) {
+		*name = NULL; /* cache full: run unnamed, see pg_query */
+		return RC_OK;
+	}
 	char *numbered = pg_number_placeholders(sql);
 	char *copy = strdup(sql);
 	if (!numbered || !copy) {
@@ -154,7 +156,16 @@ static rc_t pg_query(struct store *s, const char *sql,
 			values[i] = params[i].type == SP_TEXT ? params[i].t : NULL;
 		}
 	}
-	PGresult *res = PQexecPrepared(im->conn, name, (int)n, values, NULL, NULL, 0);
+	PGresult *res;
+	if (name) {
+		res = PQexecPrepared(im->conn, name, (int)n, values, NULL, NULL, 0);
+	} else {
+		char *numbered = pg_number_placeholders(sql);
+		if (!numbered)
+			return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+		res = PQexecParams(im->conn, numbered, (int)n, NULL, values, NULL, NULL, 0);
+		free(numbered);
+	}
 	ExecStatusType st = PQresultStatus(res);
 	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
 		rc = out ? pg_copy_rows(res, arena, out, e) : RC_OK;
@@ -192,7 +203,10 @@ static const struct store_ops pg_ops = {
 
 rc_t store_postgres_open(const char *url, struct store **out, struct error *e)
 {
-	PGconn *conn = PQconnectdb(url);
+	/* connect_timeout first, so a value in the URL wins. */
+	const char *const keys[] = {"connect_timeout", "dbname", NULL};
+	const char *const values[] = {"10", url, NULL};
+	PGconn *conn = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(conn) != CONNECTION_OK) {
 		char line[ERROR_MESSAGE_MAX];
 		snprintf(line, sizeof line, "%s", PQerrorMessage(conn));

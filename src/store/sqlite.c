@@ -195,8 +195,10 @@ static const struct store_ops sqlite_ops = {
 	.exec_script = sqlite_exec_script,
 	.query = sqlite_query,
 	.close = sqlite_close,
-	.begin_read = "BEGIN DEFERRED",
-	.begin_write = "BEGIN IMMEDIATE",
+	/* query_only makes a read transaction refuse writes, as PostgreSQL's
+	 * READ ONLY does, so a wrongly writing handler fails on both. */
+	.begin_read = "PRAGMA query_only = ON; BEGIN DEFERRED",
+	.begin_write = "PRAGMA query_only = OFF; BEGIN IMMEDIATE",
 	.id_column = "INTEGER PRIMARY KEY AUTOINCREMENT",
 };
 

@@ -64,7 +64,8 @@ rc_t store_tx(struct store *s, enum store_tx_mode mode, store_tx_fn fn,
 		}
 		if (rc != RC_RETRY)
 			return rc;
-		store_backoff(attempt);
+		if (attempt < STORE_TX_ATTEMPTS)
+			store_backoff(attempt);
 	}
 	return error_set(e, RC_RETRY,
 			 "De database bleef bezet na %d pogingen; probeer het opnieuw.",
@@ -181,15 +182,7 @@ static rc_t migrate_one(struct store *s, void *ctx, struct error *e)
 {
 	struct migrate_step *step = ctx;
 	step->applied = 0;
-	rc_t rc;
-	if (s->backend == STORE_POSTGRES) {
-		/* Serialises concurrent migrators of several server processes. */
-		struct store_param lock = SP_I(0x646f6f72);
-		rc = store_query(s, "SELECT pg_advisory_xact_lock(?)", &lock, 1, NULL, NULL, e);
-		if (rc != RC_OK)
-			return rc;
-	}
-	rc = s->ops->exec_script(s,
+	rc_t rc = s->ops->exec_script(s,
 		"CREATE TABLE IF NOT EXISTS schema_versie ("
 		" versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast_op TEXT NOT NULL)", e);
 	if (rc != RC_OK)
@@ -225,7 +218,7 @@ static rc_t migrate_one(struct store *s, void *ctx, struct error *e)
 	return RC_OK;
 }
 
-rc_t store_migrate(struct store *s, int *version_out, struct error *e)
+static rc_t migrate_all(struct store *s, int *version_out, struct error *e)
 {
 	for (size_t guard = 0; guard <= store_migration_count; guard++) {
 		struct migrate_step step;
@@ -238,6 +231,26 @@ rc_t store_migrate(struct store *s, int *version_out, struct error *e)
 	return error_set(e, RC_INTERNAL, "Migraties kwamen niet tot rust.");
 }
 
+/* PostgreSQL: a session-level advisory lock, taken before any migration
+ * transaction begins (a SERIALIZABLE snapshot taken before a transaction
+ * lock is granted would not see the other migrator's work), serialises
+ * the migrators of several server processes starting at once. */
+#define MIGRATE_LOCK "1685024626"
+
+rc_t store_migrate(struct store *s, int *version_out, struct error *e)
+{
+	if (s->backend != STORE_POSTGRES)
+		return migrate_all(s, version_out, e);
+	rc_t rc = s->ops->exec_script(s, "SELECT pg_advisory_lock(" MIGRATE_LOCK ")", e);
+	if (rc != RC_OK)
+		return rc;
+	rc = migrate_all(s, version_out, e);
+	struct error ignored;
+	error_clear(&ignored);
+	s->ops->exec_script(s, "SELECT pg_advisory_unlock(" MIGRATE_LOCK ")", &ignored);
+	return rc;
+}
+
 static rc_t read_version(struct store *s, void *ctx, struct error *e)
 {
 	int64_t v = 0;
@@ -246,8 +259,7 @@ static rc_t read_version(struct store *s, void *ctx, struct error *e)
 	struct store_rows rows;
 	const char *sql = s->backend == STORE_SQLITE
 		? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_versie'"
-		: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_versie'"
-		  " AND table_schema = current_schema()";
+		: "SELECT CASE WHEN to_regclass('schema_versie') IS NULL THEN 0 ELSE 1 END";
 	rc_t rc = store_query(s, sql, NULL, 0, &a, &rows, e);
 	if (rc == RC_OK && store_int(&rows, 0, 0, 0) > 0)
 		rc = store_query_int(s, "SELECT COALESCE(MAX(versie), 0) FROM schema_versie", NULL, 0, &v, e);

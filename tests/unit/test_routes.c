@@ -163,7 +163,7 @@ TEST(match_every_route_and_capture)
 		 * /x/{id} and /x/nieuw); it must then have the same method */
 		CHECK(m.route == r || (m.route && strcmp(m.route->method, r->method) == 0));
 		for (size_t j = 0; j < k && j < m.count; j++) {
-			char want[16];
+			char want[24];
 			snprintf(want, sizeof want, "v%zu", j);
 			CHECK(m.params[j] && strcmp(m.params[j], want) == 0);
 		}
@@ -171,18 +171,19 @@ TEST(match_every_route_and_capture)
 	arena_release(&a);
 }
 
+static const struct route *first_route_with_param(void)
+{
+	for (size_t i = 0; i < route_count; i++)
+		if (strchr(routes[i].pattern, '{'))
+			return &routes[i];
+	return NULL;
+}
+
 TEST(match_param_capture)
 {
-	const struct route *r = NULL;
-	for (size_t i = 0; i < route_count && !r; i++)
-		if (strchr(routes[i].pattern, '{'))
-			r = &routes[i];
-	if (!r) {
-		/* counts as a skip, not a pass */
-		harness_tests_passed--;
-		printf("# no route with a {param} in the table yet\n");
+	const struct route *r = first_route_with_param();
+	if (!r)
 		return;
-	}
 	struct arena a;
 	arena_init(&a, 1u << 20);
 	char path[512];
@@ -201,6 +202,21 @@ TEST(match_param_capture)
 	m = match(&a, r->method, real);
 	CHECK(m.rc == RC_NOT_FOUND);
 	arena_release(&a);
+}
+
+/* An independent, simple matcher: segment by segment, {x} matches any
+ * non-empty segment. */
+static bool oracle_match(const char *pattern, const char *path)
+{
+	char pb[512], qb[512];
+	snprintf(pb, sizeof pb, "%s", pattern);
+	snprintf(qb, sizeof qb, "%s", path);
+	char *ps = NULL, *qs = NULL;
+	char *p = strtok_r(pb, "/", &ps), *q = strtok_r(qb, "/", &qs);
+	for (; p && q; p = strtok_r(NULL, "/", &ps), q = strtok_r(NULL, "/", &qs))
+		if (!(p[0] == '{' || strcmp(p, q) == 0))
+			return false;
+	return !p && !q;
 }
 
 /* Path known with other methods: 405 and Allow lists exactly those. */
@@ -227,14 +243,10 @@ TEST(match_method_not_allowed)
 		CHECK(m.rc == RC_METHOD);
 		char want[128] = "";
 		size_t used = 0;
-		for (size_t j = 0; j < route_count; j++) {
-			size_t kj;
-			char pj[512];
-			instantiate(routes[j].pattern, pj, sizeof pj, &kj);
-			if (strcmp(routes[j].pattern, routes[i].pattern) == 0)
+		for (size_t j = 0; j < route_count; j++)
+			if (oracle_match(routes[j].pattern, path))
 				used += (size_t)snprintf(want + used, sizeof want - used, "%s%s",
 							 used ? ", " : "", routes[j].method);
-		}
 		CHECK(strcmp(m.allow, want) == 0);
 	}
 	arena_release(&a);
@@ -332,13 +344,19 @@ static const struct route *find_route(const char *method_lower, const char *path
 	return NULL;
 }
 
+static const char *openapi_version(json_t *doc)
+{
+	const char *v = json_string_value(json_object_get(doc, "openapi"));
+	return v ? v : "";
+}
+
 TEST(openapi_loads)
 {
 	json_t *doc = openapi_load();
 	CHECK(doc != NULL);
 	if (!doc)
 		return;
-	CHECK(strncmp(json_string_value(json_object_get(doc, "openapi")) ?: "", "3.", 2) == 0);
+	CHECK(strncmp(openapi_version(doc), "3.", 2) == 0);
 	json_t *info = json_object_get(doc, "info");
 	const char *version = json_string_value(json_object_get(info, "version"));
 	CHECK(version && strcmp(version, API_VERSION) == 0);
@@ -542,7 +560,10 @@ int main(void)
 	RUN(table_rows_well_formed);
 	RUN(match_exact);
 	RUN(match_every_route_and_capture);
-	RUN(match_param_capture);
+	if (first_route_with_param())
+		RUN(match_param_capture);
+	else
+		printf("ok - match_param_capture # SKIP no route with a {param} in the table yet\n");
 	RUN(match_method_not_allowed);
 	RUN(match_not_found);
 	RUN(match_small_allow_buffer);

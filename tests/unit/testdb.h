@@ -17,6 +17,8 @@
  *   DOORBRAAK_TEST_PG=var/test-pg build/test_store
  *
  * and every database is then `scripts/pg.sh createdb DIR dbk_unit_<pid>_<n>`.
+ * At exit the PostgreSQL databases are dropped, and the SQLite files are
+ * removed when every test passed (kept for inspection otherwise).
  * With DOORBRAAK_TEST_PG set, a database that cannot be created fails the
  * test; it is never silently skipped. Skipped lines are not counted as
  * passed (the runner counts "# SKIP" lines separately).
@@ -32,9 +34,72 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libpq-fe.h>
+
 #include "store/store.h"
 
 static unsigned testdb_counter;
+
+/* What this process created, removed again at exit: the SQLite files only
+ * when every test passed (else they are kept for a look), the PostgreSQL
+ * databases always (each costs several MB on the test server). */
+#define TESTDB_TRACK_MAX 256
+static char testdb_sqlite_files[TESTDB_TRACK_MAX][128];
+static size_t testdb_sqlite_count;
+static char testdb_pg_urls[TESTDB_TRACK_MAX][512];
+static size_t testdb_pg_count;
+static bool testdb_atexit_set;
+
+/* Drops the database named in `url` through a connection to the
+ * "postgres" database of the same server. */
+static inline void testdb_pg_drop(const char *url)
+{
+	char admin[600], name[128];
+	const char *query = strchr(url, '?');
+	size_t end = query ? (size_t)(query - url) : strlen(url);
+	const char *slash = NULL;
+	for (const char *p = url + strlen("postgresql://"); p < url + end; p++)
+		if (*p == '/')
+			slash = p;
+	if (!slash)
+		return;
+	snprintf(name, sizeof name, "%.*s", (int)(url + end - slash - 1), slash + 1);
+	snprintf(admin, sizeof admin, "%.*s/postgres%s", (int)(slash - url), url, query ? query : "");
+	PGconn *c = PQconnectdb(admin);
+	if (PQstatus(c) == CONNECTION_OK) {
+		char sql[200];
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", name);
+		PQclear(PQexec(c, sql));
+	}
+	PQfinish(c);
+}
+
+static void testdb_cleanup(void)
+{
+	for (size_t i = 0; i < testdb_pg_count; i++)
+		testdb_pg_drop(testdb_pg_urls[i]);
+	if (harness_tests_failed || harness_failed_checks)
+		return;
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < testdb_sqlite_count; i++)
+		for (size_t j = 0; j < sizeof suffixes / sizeof suffixes[0]; j++) {
+			char p[160];
+			snprintf(p, sizeof p, "%.127s%s", testdb_sqlite_files[i], suffixes[j]);
+			unlink(p);
+		}
+}
+
+static inline void testdb_track(bool pg, const char *url)
+{
+	if (!testdb_atexit_set) {
+		atexit(testdb_cleanup);
+		testdb_atexit_set = true;
+	}
+	if (pg && testdb_pg_count < TESTDB_TRACK_MAX)
+		snprintf(testdb_pg_urls[testdb_pg_count++], sizeof testdb_pg_urls[0], "%s", url);
+	else if (!pg && testdb_sqlite_count < TESTDB_TRACK_MAX)
+		snprintf(testdb_sqlite_files[testdb_sqlite_count++], sizeof testdb_sqlite_files[0], "%s", url);
+}
 
 /* Writes the path of a fresh (nonexistent) SQLite file under var/test/. */
 static inline bool testdb_sqlite(char *url_out, size_t n)
@@ -52,6 +117,7 @@ static inline bool testdb_sqlite(char *url_out, size_t n)
 		snprintf(p, sizeof p, "%s%s", url_out, suffixes[i]);
 		unlink(p);
 	}
+	testdb_track(false, url_out);
 	return true;
 }
 
@@ -85,8 +151,10 @@ static inline bool testdb_postgres(char *url_out, size_t n)
 		if (fgets(line, sizeof line, f)) {
 			line[strcspn(line, "\r\n")] = '\0';
 			ok = strncmp(line, "postgresql://", 13) == 0 && strlen(line) < n;
-			if (ok)
+			if (ok) {
 				snprintf(url_out, n, "%s", line);
+				testdb_track(true, url_out);
+			}
 		}
 		if (pclose(f) != 0)
 			ok = false;

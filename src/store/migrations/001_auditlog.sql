@@ -23,7 +23,7 @@ BEGIN SELECT RAISE(ABORT, 'het auditlog kan alleen worden aangevuld'); END;
 -- @postgres
 CREATE FUNCTION auditlog_alleen_aanvullen() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	RAISE EXCEPTION 'het auditlog kan alleen worden aangevuld';
+	RAISE EXCEPTION 'het auditlog kan alleen worden aangevuld' USING ERRCODE = '23000';
 END
 $$;
 CREATE TRIGGER auditlog_geen_wijziging BEFORE UPDATE OR DELETE ON auditlog
