@@ -183,6 +183,12 @@ test('GET /api/v1/openapi.json is an OpenAPI 3 document with /status', async () 
   assert.ok(doc.paths['/openapi.json'], 'paths has /openapi.json');
 });
 
+test('the OpenAPI document may be read from any origin (ADR /core/publish-openapi)', async () => {
+  const res = await api.get('/api/v1/openapi.json');
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['access-control-allow-origin'], '*');
+});
+
 test('every GET path without parameters in the OpenAPI document is served', async () => {
   const doc = (await api.get('/api/v1/openapi.json')).json();
   const prefix = new URL(doc.servers?.[0]?.url || 'http://x/api/v1', 'http://x').pathname.replace(/\/$/, '');
