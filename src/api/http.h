@@ -14,6 +14,8 @@
 #include "../core/arena.h"
 #include "../core/error.h"
 #include "../core/rol.h"
+#include "../core/sessie.h"  /* struct sessie_instellingen */
+#include "../core/toegang.h" /* struct principal: who is asking, filled by auth_identify() */
 #include "../store/store.h"
 
 #define API_BASE "/api/v1"
@@ -27,17 +29,6 @@ struct http_response;
 
 typedef rc_t (*http_handler)(struct http_request *rq, struct http_response *rs,
 			     struct error *e);
-
-/* Who is asking: filled by auth_identify() before the handler runs.
- * An anonymous caller has account_id 0 and roles ROL_PUBLIEK. */
-struct principal {
-	int64_t account_id;
-	int64_t organisatie_id;
-	unsigned roles;           /* enum rol bits held */
-	const char *actor;        /* for the audit log: "gebruiker:12", "token:3", "anoniem" */
-	bool via_cookie;          /* cookie sessions need the CSRF check on writes */
-	bool via_token;
-};
 
 /* One row of the route table (routes.c): data, not code. */
 struct route {
@@ -87,6 +78,7 @@ struct server_config {
 	const char *listen;        /* "127.0.0.1:8080"; port 0 picks a free one */
 	unsigned threads;          /* worker threads = store connections */
 	bool demo;                 /* demo mode: demo data, relaxed second factor */
+	struct sessie_instellingen sessie; /* timeouts and throttling; all 0: the defaults */
 };
 
 /* Starts serving; on success *out is the running server and *port_out
@@ -99,6 +91,7 @@ void server_stop(struct server *srv);
 
 /* Facts a handler may need. */
 const char *server_backend_name(const struct server *srv);
+const struct server_config *server_config_of(const struct server *srv);
 
 /* Looks up a request header; NULL when absent. */
 const char *http_header(struct http_request *rq, const char *name);
@@ -145,5 +138,34 @@ rc_t route_match(const char *method, const char *path, const struct route **rout
 /* The handlers, one file per resource. */
 rc_t status_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e);
+/* The catalogue (issue 3): catalogus_http.c. */
+rc_t catalogus_fondsen(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_themas(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_toepassingsgebieden(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_basiseisen(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_modelplannen(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_modelplan_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_modelplanversie_post(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_impactlatten(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_basisfunctionaliteiten(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_referentiecijfers(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_versies_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_versie_post(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t catalogus_versie_get(struct http_request *rq, struct http_response *rs, struct error *e);
+/* Parties, accounts and access (issue 4): sessies_http.c, organisaties_http.c,
+ * gebruikers_http.c, apitokens_http.c. */
+rc_t sessies_login(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t sessies_huidig(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t sessies_logout(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t organisaties_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t organisaties_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t organisaties_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t gebruikers_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t gebruikers_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t gebruikers_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t apitokens_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t apitokens_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t apitokens_intrek(struct http_request *rq, struct http_response *rs, struct error *e);
 
 #endif

@@ -55,6 +55,7 @@ struct request_ctx {
 };
 
 const char *server_backend_name(const struct server *srv) { return srv->backend; }
+const struct server_config *server_config_of(const struct server *srv) { return &srv->config; }
 
 const char *http_header(struct http_request *rq, const char *name)
 {

@@ -17,6 +17,7 @@ struct cli {
 	const char *listen;     /* --listen, DOORBRAAK_LISTEN, default 127.0.0.1:8080 */
 	unsigned threads;       /* --threads, DOORBRAAK_THREADS, default 4 */
 	bool demo;              /* --demo, DOORBRAAK_DEMO=1 */
+	const char *versie;     /* --versie N (catalogus toon); NULL: the newest */
 	int argc;               /* positional arguments after the command */
 	const char *argv[CLI_ARGS_MAX];
 };
@@ -28,5 +29,23 @@ int cli_fail(const struct error *e);
 int cmd_serve(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_audit(struct cli *c);
+int cmd_catalogus(struct cli *c);
+int cmd_gebruiker(struct cli *c);
+
+/* Access settings from the environment (gebruiker_cli.c). Each returns 0,
+ * or an exit code after printing a one-line error. */
+struct sessie_instellingen;
+/* DOORBRAAK_SLEUTEL (64 hex) seals the TOTP secrets. When it is unset,
+ * a warning: none, a line of text, or (for `serve`, whose stderr is the
+ * JSON request log) a JSON line. */
+enum cli_melding { CLI_STIL, CLI_TEKST, CLI_LOGREGEL };
+int cli_sleutel_laden(enum cli_melding melding);
+/* DOORBRAAK_SESSIE_INACTIEF_S, _ABSOLUUT_S, DOORBRAAK_INLOG_VENSTER_S,
+ * _MAX_ACCOUNT, _MAX_ADRES; unset ones stay 0 (the defaults). */
+int cli_sessie_instellingen(struct sessie_instellingen *out);
+/* Creates the demo parties and accounts that are missing. */
+int cli_demo_laden(const char *database);
+/* Prints the demo accounts and their password. */
+void cli_demo_afdrukken(void);
 
 #endif

@@ -25,6 +25,10 @@ static const struct command {
 	{"serve", cmd_serve, "serve", "start de server (maakt en migreert de database eerst)"},
 	{"init", cmd_init, "init", "maak of migreer de database; twee keer draaien kan geen kwaad"},
 	{"audit", cmd_audit, "audit verify", "controleer de hashketen van het auditlog"},
+	{"catalogus", cmd_catalogus, "catalogus toon|valideer|publiceer",
+	 "toon [ONDERDEEL] [--versie N], valideer BESTAND, publiceer BESTAND; zie docs/catalogus.md"},
+	{"gebruiker", cmd_gebruiker, "gebruiker SUBOPDRACHT",
+	 "maak-beheerder NAAM E-MAIL, lijst, rollen ID ROL..., blokkeer ID, deblokkeer ID; zie docs/toegang.md"},
 	{"version", cmd_version, "version", "toon de versie"},
 	{"help", cmd_help, "help", "toon deze hulp"},
 };
@@ -48,7 +52,8 @@ static int cmd_help(struct cli *c)
 	       "  --db URL           SQLite-pad of postgresql://-URL (DOORBRAAK_DB; standaard var/doorbraak.db)\n"
 	       "  --listen HOST:PORT luisteradres (DOORBRAAK_LISTEN; standaard 127.0.0.1:8080; poort 0 kiest een vrije)\n"
 	       "  --threads N        werkthreads en databaseverbindingen (DOORBRAAK_THREADS; standaard 4)\n"
-	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n");
+	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n"
+	       "  --versie N         catalogusversie voor 'catalogus toon' (standaard de nieuwste)\n");
 	return 0;
 }
 
@@ -78,7 +83,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
-				   strcmp(a, "--threads") == 0;
+				   strcmp(a, "--threads") == 0 || strcmp(a, "--versie") == 0;
 		if (takes_value && i + 1 >= argc) {
 			fprintf(stderr, "doorbraak: optie %s verwacht een waarde\n", a);
 			return -1;
@@ -87,6 +92,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		else if (strcmp(a, "--listen") == 0) c->listen = argv[++i];
 		else if (strcmp(a, "--threads") == 0) c->threads = (unsigned)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(a, "--demo") == 0) c->demo = true;
+		else if (strcmp(a, "--versie") == 0) c->versie = argv[++i];
 		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) command = "help";
 		else if (strncmp(a, "--", 2) == 0) {
 			fprintf(stderr, "doorbraak: onbekende optie %s (zie 'doorbraak help')\n", a);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../api/http.h"
+#include "../core/catalogus.h"
 #include "cli.h"
 
 /* Opens the database and brings it to the newest schema. */
@@ -16,6 +17,8 @@ static rc_t database_prepare(const char *url, int *version, struct error *e)
 	rc_t rc = store_open(url, &s, e);
 	if (rc == RC_OK)
 		rc = store_migrate(s, version, e);
+	if (rc == RC_OK) /* the built-in catalogue as version 1, once */
+		rc = catalogus_laad_standaard(s, NULL, e);
 	store_close(s);
 	return rc;
 }
@@ -27,7 +30,10 @@ int cmd_init(struct cli *c)
 	int version = 0;
 	if (database_prepare(c->database, &version, &e) != RC_OK)
 		return cli_fail(&e);
-	printf("database %s: schemaversie %d\n", c->database, version);
+	int fout = c->demo ? cli_demo_laden(c->database) : 0; /* idempotent */
+	if (fout)
+		return fout;
+	printf("database %s: schemaversie %d%s\n", c->database, version, c->demo ? " (met demogegevens)" : "");
 	return 0;
 }
 
@@ -52,6 +58,14 @@ int cmd_serve(struct cli *c)
 		.database = c->database, .listen = c->listen,
 		.threads = c->threads, .demo = c->demo,
 	};
+	/* Access: the sealing key, session and throttling settings, demo data. */
+	int fout = cli_sleutel_laden(c->demo ? CLI_STIL : CLI_LOGREGEL);
+	if (!fout)
+		fout = cli_sessie_instellingen(&config.sessie);
+	if (!fout && c->demo)
+		fout = cli_demo_laden(c->database);
+	if (fout)
+		return fout;
 	struct server *srv = NULL;
 	unsigned port = 0;
 	if (server_start(&config, &srv, &port, &e) != RC_OK) {
@@ -62,6 +76,8 @@ int cmd_serve(struct cli *c)
 	snprintf(host, sizeof host, "%.*s", (int)(strrchr(c->listen, ':') - c->listen), c->listen);
 	printf("doorbraak luistert op http://%s:%u/ (opslag %s, schemaversie %d)\n",
 	       host, port, server_backend_name(srv), version);
+	if (c->demo)
+		cli_demo_afdrukken();
 	fflush(stdout);
 	int sig = 0;
 	sigwait(&stop, &sig);

@@ -46,6 +46,9 @@ bool wachtwoord_klopt(const char *hash, const char *wachtwoord);
  * password by the time the answer takes. */
 void wachtwoord_schijncontrole(const char *wachtwoord);
 
+/* The hash wachtwoord_schijncontrole compares with (exposed for tests). */
+extern const char wachtwoord_schijnhash[];
+
 /* True when `hash` was made with other parameters than the current ones
  * and should be replaced after a successful login. */
 bool wachtwoord_verouderd(const char *hash);

@@ -145,6 +145,22 @@ if (BACKENDS.includes('postgresql')) {
 // --- per backend --------------------------------------------------------------
 
 /** How to reach the database of one backend. */
+// `init` itself writes audit records (loading the catalogue), so the
+// tests continue the chain after the newest record.
+const LAST_SQL = 'SELECT volgnummer, hash FROM auditlog ORDER BY volgnummer DESC LIMIT 1;';
+function parseLast(out) {
+  const [n, hash] = out.trim().split('|');
+  return n ? { after: Number(n), prevHash: hash } : { after: 0, prevHash: AUDIT_GENESIS };
+}
+
+/** Appends ENTRIES (optionally changed by `edit`) after init's records. */
+function appendChain(db, edit = (rows) => rows) {
+  const start = db.last();
+  const rows = edit(auditChain(ENTRIES, start), start.after);
+  db.exec(auditInsertSql(rows));
+  return start.after;
+}
+
 function backendOps(backend, dbUrl) {
   if (backend === 'sqlite') {
     return {
@@ -153,6 +169,7 @@ function backendOps(backend, dbUrl) {
         const r = sqlite(dbUrl, sql);
         return { ok: r.status === 0, error: r.stderr };
       },
+      last: () => parseLast(sqliteChecked(dbUrl, LAST_SQL)),
       disableUpdateGuard: () => sqliteChecked(dbUrl, 'DROP TRIGGER auditlog_geen_wijziging;'),
       disableDeleteGuard: () => sqliteChecked(dbUrl, 'DROP TRIGGER auditlog_geen_verwijdering;'),
     };
@@ -167,6 +184,7 @@ function backendOps(backend, dbUrl) {
         return { ok: false, error: err.message };
       }
     },
+    last: () => parseLast(psql(dbUrl, LAST_SQL)),
     disableUpdateGuard: () => psql(dbUrl, 'ALTER TABLE auditlog DISABLE TRIGGER ALL'),
     disableDeleteGuard: () => psql(dbUrl, 'ALTER TABLE auditlog DISABLE TRIGGER ALL'),
   };
@@ -207,19 +225,22 @@ for (const backend of BACKENDS) {
     initDatabase(dbUrl);
     const r = verify(dbUrl);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^auditketen intact: 0 records\n$/);
+    const n = backendOps(backend, dbUrl).last().after;
+    assert.ok(n >= 1, 'init records the catalogue it loaded');
+    assert.equal(r.stdout, `auditketen intact: ${n} records\n`);
   }));
 
   test(`[${backend}] a valid chain of 3 records verifies; altering record 2 is found`, withDatabase(backend, (dbUrl) => {
     initDatabase(dbUrl);
     const db = backendOps(backend, dbUrl);
-    db.exec(auditInsertSql(auditChain(ENTRIES)));
+    const base = appendChain(db);
+    const second = base + 2;
     let r = verify(dbUrl);
     assert.equal(r.status, 0, `verify on the valid chain: ${r.stdout}${r.stderr}`);
-    assert.match(r.stdout, /auditketen intact: 3 records/);
+    assert.equal(r.stdout, `auditketen intact: ${base + 3} records\n`);
 
     // The database itself refuses the change ...
-    const refused = db.tryExec("UPDATE auditlog SET actor = 'indringer' WHERE volgnummer = 2;");
+    const refused = db.tryExec(`UPDATE auditlog SET actor = 'indringer' WHERE volgnummer = ${second};`);
     assert.equal(refused.ok, false, 'UPDATE on auditlog is refused by the trigger');
     assert.match(refused.error, /alleen worden aangevuld/);
     r = verify(dbUrl);
@@ -227,37 +248,39 @@ for (const backend of BACKENDS) {
 
     // ... and once the guard is removed, verify names the altered record.
     db.disableUpdateGuard();
-    db.exec("UPDATE auditlog SET actor = 'indringer' WHERE volgnummer = 2;");
+    db.exec(`UPDATE auditlog SET actor = 'indringer' WHERE volgnummer = ${second};`);
     r = verify(dbUrl);
     assert.equal(r.status, 1, `exit ${r.status}; stdout ${r.stdout} stderr ${r.stderr}`);
     assert.equal(lines(r.stderr).length, 1, `stderr: ${r.stderr}`);
-    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], '2', `names record 2 first: ${r.stderr}`);
+    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], String(second), `names record ${second} first: ${r.stderr}`);
   }));
 
   test(`[${backend}] a removed record in the middle of the chain is found`, withDatabase(backend, (dbUrl) => {
     initDatabase(dbUrl);
     const db = backendOps(backend, dbUrl);
-    db.exec(auditInsertSql(auditChain(ENTRIES)));
-    const refused = db.tryExec('DELETE FROM auditlog WHERE volgnummer = 2;');
+    const second = appendChain(db) + 2;
+    const refused = db.tryExec(`DELETE FROM auditlog WHERE volgnummer = ${second};`);
     assert.equal(refused.ok, false, 'DELETE on auditlog is refused by the trigger');
     db.disableDeleteGuard();
-    db.exec('DELETE FROM auditlog WHERE volgnummer = 2;');
+    db.exec(`DELETE FROM auditlog WHERE volgnummer = ${second};`);
     const r = verify(dbUrl);
     assert.equal(r.status, 1, `exit ${r.status}; stdout ${r.stdout} stderr ${r.stderr}`);
-    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], '2', `names record 2 first: ${r.stderr}`);
+    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], String(second), `names record ${second} first: ${r.stderr}`);
   }));
 
   test(`[${backend}] a record whose hash was recomputed but not its successor's link is found`, withDatabase(backend, (dbUrl) => {
     initDatabase(dbUrl);
     const db = backendOps(backend, dbUrl);
-    const rows = auditChain(ENTRIES);
-    // Forge record 2 consistently with itself: only record 3's link breaks.
-    rows[1].resultaat = 'geweigerd';
-    rows[1].hash = auditHash(2, rows[1].tijdstip, rows[1], rows[1].vorige_hash);
-    db.exec(auditInsertSql(rows));
+    // Forge the second new record consistently with itself: only the
+    // third one's link breaks.
+    const base = appendChain(db, (rows, after) => {
+      rows[1].resultaat = 'geweigerd';
+      rows[1].hash = auditHash(after + 2, rows[1].tijdstip, rows[1], rows[1].vorige_hash);
+      return rows;
+    });
     const r = verify(dbUrl);
     assert.equal(r.status, 1, `exit ${r.status}; stdout ${r.stdout} stderr ${r.stderr}`);
-    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], '3', `names record 3 first: ${r.stderr}`);
+    assert.equal(/record (\d+)/.exec(r.stderr)?.[1], String(base + 3), `names record ${base + 3} first: ${r.stderr}`);
   }));
 }
 

@@ -23,12 +23,13 @@ export function auditHash(volgnummer, tijdstip, { actor, actie, object, resultaa
   return h.digest('hex');
 }
 
-/** Builds a valid chain of records (volgnummer 1..n) from the entries. */
-export function auditChain(entries, { start = Date.UTC(2025, 0, 6, 9, 0, 0) } = {}) {
+/** Builds a valid chain of records (volgnummer after+1..after+n) from the entries,
+ * continuing from the record `after` whose hash is `prevHash`. */
+export function auditChain(entries, { start = Date.UTC(2025, 0, 6, 9, 0, 0), after = 0, prevHash = AUDIT_GENESIS } = {}) {
   const rows = [];
-  let prev = AUDIT_GENESIS;
+  let prev = prevHash;
   entries.forEach((entry, i) => {
-    const volgnummer = i + 1;
+    const volgnummer = after + i + 1;
     const tijdstip = new Date(start + i * 1000).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
     const row = { volgnummer, tijdstip, ...entry, detail: entry.detail ?? '', vorige_hash: prev };
     row.hash = auditHash(volgnummer, tijdstip, row, prev);

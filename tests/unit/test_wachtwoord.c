@@ -65,6 +65,7 @@ TEST(hash_verify_and_parameters)
 	CHECK(!wachtwoord_klopt("$2y$10$geen-argon", "x"));
 	CHECK(!wachtwoord_klopt(NULL, "x"));
 	CHECK(!wachtwoord_verouderd(hash));
+	CHECK(!wachtwoord_verouderd(wachtwoord_schijnhash)); /* same parameters as real hashes */
 	CHECK(wachtwoord_verouderd("$argon2id$v=19$m=4096,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
 				   "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"));
 }
@@ -93,7 +94,6 @@ TEST(one_verification_under_half_a_second)
 	printf("# argon2id t=%u m=%u MiB: one verification %.0f ms\n", WACHTWOORD_OPSLIMIT,
 	       WACHTWOORD_MEMLIMIT_BYTES / (1024u * 1024u), per * 1000.0);
 	CHECK(per < 0.5);
-	wachtwoord_schijncontrole("warm up");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	wachtwoord_schijncontrole("iets anders");
 	double schijn = seconds_since(&t0);

@@ -1,0 +1,205 @@
+/*
+ * organisaties_http.c -- GET/POST /api/v1/organisaties and
+ * GET /api/v1/organisaties/{id}; the shared helpers of toegang_http.h.
+ *
+ * Everyone logged in may read their own organisation; beheerder and
+ * auditor read all; only beheerder creates. Another organisation answers
+ * 404, exactly as a missing one, so ids do not reveal what exists.
+ */
+#include "toegang_http.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/json.h"
+
+static void zet_tekst(json_t *o, const char *key, const char *v)
+{
+	if (v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+json_t *organisatie_json(const struct organisatie *o)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o->id, "soort", o->soort,
+			      "naam", o->naam);
+	if (!j)
+		return NULL;
+	zet_tekst(j, "agb_code", o->agb_code);
+	zet_tekst(j, "kvk_nummer", o->kvk_nummer);
+	zet_tekst(j, "uzovi_code", o->uzovi_code);
+	zet_tekst(j, "concern", o->concern);
+	zet_tekst(j, "cbs_code", o->cbs_code);
+	if (o->peiljaar)
+		json_object_set_new(j, "peiljaar", json_integer(o->peiljaar));
+	zet_tekst(j, "iban", o->iban);
+	json_object_set_new(j, "demo", json_boolean(o->demo));
+	zet_tekst(j, "aangemaakt_op", o->aangemaakt_op);
+	return j;
+}
+
+json_t *rollen_naar_json(unsigned rollen)
+{
+	const char *namen[GEBRUIKER_ROLLEN_MAX];
+	size_t n = gebruiker_rolnamen(rollen, namen, GEBRUIKER_ROLLEN_MAX);
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		json_array_append_new(a, json_string(namen[i]));
+	return a;
+}
+
+json_t *gebruiker_json(const struct gebruiker *g)
+{
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s}",
+		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
+		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", rollen_naar_json(g->rollen),
+		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
+		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op);
+}
+
+json_t *apitoken_json(const struct apitoken *t)
+{
+	json_t *j = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}",
+		"id", (json_int_t)t->id, "naam", t->naam, "organisatie_id", (json_int_t)t->organisatie_id,
+		"rol", rol_naam(t->rol) ? rol_naam(t->rol) : "", "prefix", t->prefix,
+		"aangemaakt_door", t->aangemaakt_door, "aangemaakt_op", t->aangemaakt_op);
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "ingetrokken", json_boolean(t->ingetrokken_op != NULL));
+	zet_tekst(j, "ingetrokken_op", t->ingetrokken_op);
+	zet_tekst(j, "laatst_gebruikt_op", t->laatst_gebruikt_op);
+	return j;
+}
+
+/* A positive decimal id without sign, spaces or leading zeros. */
+static bool id_uit_tekst(const char *s, int64_t *out)
+{
+	if (!s || !*s || *s == '0' || strlen(s) > 18)
+		return false;
+	int64_t v = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	*out = v;
+	return true;
+}
+
+bool http_param_id(const struct http_request *rq, size_t i, int64_t *out)
+{
+	return i < rq->param_count && id_uit_tekst(rq->params[i], out);
+}
+
+rc_t http_pagina(struct http_request *rq, int64_t max, int64_t *na, int64_t *limiet,
+		 struct error *e)
+{
+	const char *t = http_query(rq, "na");
+	*na = 0;
+	*limiet = PAGINA_STANDAARD < max ? PAGINA_STANDAARD : max;
+	if (t && strcmp(t, "0") != 0 && !id_uit_tekst(t, na))
+		error_add(e, "na", "type", NULL, "'na' is een id (een positief geheel getal).");
+	t = http_query(rq, "limiet");
+	if (t && (!id_uit_tekst(t, limiet) || *limiet > max))
+		error_add(e, "limiet", "bereik", NULL, "'limiet' ligt tussen 1 en %" PRId64 ".", max);
+	return e->item_count ? RC_INVALID : RC_OK;
+}
+
+bool http_tekstlijst(struct http_request *rq, json_t *body, const char *key, size_t max,
+		     const char ***out, size_t *n, struct error *e)
+{
+	json_t *a;
+	if (!json_get_array(body, key, false, "", &a, e))
+		return false;
+	size_t count = json_array_size(a);
+	if (count > max) {
+		char field[ERROR_FIELD_MAX];
+		snprintf(field, sizeof field, "/%s", key);
+		error_add(e, field, "te_veel", NULL, "Hoogstens %zu waarden.", max);
+		return false;
+	}
+	const char **lijst = arena_alloc(rq->arena, (count + 1) * sizeof *lijst);
+	if (!lijst) {
+		error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+		return false;
+	}
+	for (size_t i = 0; i < count; i++) {
+		json_t *v = json_array_get(a, i);
+		if (!json_is_string(v)) {
+			char field[ERROR_FIELD_MAX];
+			snprintf(field, sizeof field, "/%s/%zu", key, i);
+			error_add(e, field, "type", NULL, "Elke waarde van '%s' is tekst.", key);
+			return false;
+		}
+		lijst[i] = json_string_value(v);
+	}
+	*out = lijst;
+	*n = count;
+	return true;
+}
+
+/* ---- handlers -------------------------------------------------------- */
+
+rc_t organisaties_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t na, limiet;
+	rc_t rc = http_pagina(rq, ORGANISATIE_PAGINA_MAX, &na, &limiet, e);
+	struct organisatie *lijst = NULL;
+	size_t n = 0;
+	if (rc == RC_OK)
+		rc = organisatie_lijst(rq->store, rq->arena, &rq->who, na, limiet, &lijst, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, organisatie_json(&lijst[i]));
+	json_t *body = json_pack("{s:o}", "organisaties", items ? items : json_array());
+	if (body)
+		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
+				    ? json_integer((json_int_t)lijst[n - 1].id) : json_null());
+	return http_reply_json(rq, rs, 200, body, e);
+}
+
+rc_t organisaties_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	static const char *const velden[] = {"soort", "naam", "agb_code", "kvk_nummer", "uzovi_code",
+					     "concern", "cbs_code", "iban", NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	struct organisatie in = {0};
+	json_get_string(rq->body, "soort", false, "", &in.soort, e);
+	json_get_string(rq->body, "naam", false, "", &in.naam, e);
+	json_get_string(rq->body, "agb_code", false, "", &in.agb_code, e);
+	json_get_string(rq->body, "kvk_nummer", false, "", &in.kvk_nummer, e);
+	json_get_string(rq->body, "uzovi_code", false, "", &in.uzovi_code, e);
+	json_get_string(rq->body, "concern", false, "", &in.concern, e);
+	json_get_string(rq->body, "cbs_code", false, "", &in.cbs_code, e);
+	json_get_string(rq->body, "iban", false, "", &in.iban, e);
+	int64_t id = 0;
+	rc_t rc = organisatie_maak(rq->store, &rq->who, &in, false, &id, e);
+	struct organisatie o;
+	if (rc == RC_OK)
+		rc = organisatie_lees(rq->store, rq->arena, id, &o, e);
+	if (rc != RC_OK)
+		return rc;
+	char *location = arena_printf(rq->arena, API_BASE "/organisaties/%" PRId64, id);
+	if (location)
+		http_add_header(rq, rs, "Location", location);
+	return http_reply_json(rq, rs, 201, organisatie_json(&o), e);
+}
+
+rc_t organisaties_lees(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	bool geldig = http_param_id(rq, 0, &id);
+	char *object = arena_printf(rq->arena, "organisatie/%s", rq->params[0]);
+	if (!geldig || !toegang_mag_organisatie(&rq->who, id))
+		return toegang_weiger(rq->store, &rq->who, RC_NOT_FOUND, object ? object : "organisatie",
+				      geldig ? "andere organisatie" : "geen geldige id", e);
+	struct organisatie o;
+	rc_t rc = organisatie_lees(rq->store, rq->arena, id, &o, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, organisatie_json(&o), e);
+}

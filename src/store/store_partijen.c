@@ -1,0 +1,166 @@
+/*
+ * store_partijen.c -- the SQL of organisations and accounts. See
+ * store_partijen.h. Written once for both backends: `?` placeholders,
+ * booleans as 0/1 integers, no backend-specific functions.
+ */
+#include "store_partijen.h"
+
+rc_t store_organisatie_insert(struct store *s, const char *soort, const char *naam,
+			      const char *agb, const char *kvk, const char *uzovi,
+			      const char *concern, const char *cbs, int peiljaar,
+			      const char *iban, bool demo, const char *aangemaakt_op,
+			      const char *aangemaakt_door, int64_t *id_out, struct error *e)
+{
+	struct store_param p[] = {
+		SP_T(soort), SP_T(naam), SP_T(agb), SP_T(kvk), SP_T(uzovi), SP_T(concern), SP_T(cbs),
+		peiljaar ? SP_I(peiljaar) : SP_N(), SP_T(iban), SP_I(demo ? 1 : 0), SP_T(aangemaakt_op),
+		SP_T(aangemaakt_door),
+	};
+	return store_query_int(s,
+		"INSERT INTO organisatie (soort, naam, agb_code, kvk_nummer, uzovi_code, concern,"
+		" cbs_code, peiljaar, iban, demo, aangemaakt_op, aangemaakt_door)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 12, id_out, e);
+}
+
+rc_t store_organisatie_by_id(struct store *s, int64_t id, struct arena *arena,
+			     struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(id)};
+	return store_query(s, "SELECT " STORE_ORGANISATIE_KOLOMMEN " FROM organisatie WHERE id = ?",
+			   p, 1, arena, out, e);
+}
+
+rc_t store_organisatie_by_identificatie(struct store *s, const char *agb, const char *uzovi,
+					const char *cbs, struct arena *arena,
+					struct store_rows *out, struct error *e)
+{
+	/* A NULL parameter compares as unknown, so it matches nothing. */
+	struct store_param p[] = {SP_T(agb), SP_T(uzovi), SP_T(cbs)};
+	return store_query(s,
+		"SELECT " STORE_ORGANISATIE_KOLOMMEN " FROM organisatie"
+		" WHERE agb_code = ? OR uzovi_code = ? OR cbs_code = ? ORDER BY id",
+		p, 3, arena, out, e);
+}
+
+rc_t store_organisatie_by_soort(struct store *s, const char *soort, struct arena *arena,
+				struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_T(soort)};
+	return store_query(s,
+		"SELECT " STORE_ORGANISATIE_KOLOMMEN " FROM organisatie WHERE soort = ? ORDER BY id",
+		p, 1, arena, out, e);
+}
+
+rc_t store_organisatie_page(struct store *s, int64_t only_id, int64_t after, int64_t limit,
+			    struct arena *arena, struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(only_id), SP_I(only_id), SP_I(after), SP_I(limit)};
+	return store_query(s,
+		"SELECT " STORE_ORGANISATIE_KOLOMMEN " FROM organisatie"
+		" WHERE (? = 0 OR id = ?) AND id > ? ORDER BY id LIMIT ?",
+		p, 4, arena, out, e);
+}
+
+/* ---- accounts -------------------------------------------------------- */
+
+rc_t store_gebruiker_insert(struct store *s, int64_t organisatie_id, const char *naam,
+			    const char *email, unsigned rollen, const char *wachtwoord_hash,
+			    const char *totp_geheim, bool demo, const char *nu,
+			    int64_t *id_out, struct error *e)
+{
+	struct store_param p[] = {
+		SP_I(organisatie_id), SP_T(naam), SP_T(email), SP_I(rollen), SP_T(wachtwoord_hash),
+		SP_T(totp_geheim), SP_I(demo ? 1 : 0), SP_T(nu), SP_T(nu),
+	};
+	return store_query_int(s,
+		"INSERT INTO gebruiker (organisatie_id, gebruikersnaam, email, rollen, wachtwoord_hash,"
+		" totp_geheim, demo, aangemaakt_op, gewijzigd_op)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 9, id_out, e);
+}
+
+rc_t store_gebruiker_by_id(struct store *s, int64_t id, struct arena *arena,
+			   struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(id)};
+	return store_query(s, "SELECT " STORE_GEBRUIKER_KOLOMMEN " FROM gebruiker WHERE id = ?",
+			   p, 1, arena, out, e);
+}
+
+rc_t store_gebruiker_bezet(struct store *s, const char *naam, const char *email,
+			   struct arena *arena, struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_T(naam), SP_T(email)};
+	return store_query(s,
+		"SELECT id, gebruikersnaam, email FROM gebruiker"
+		" WHERE gebruikersnaam = ? OR email = ? ORDER BY id",
+		p, 2, arena, out, e);
+}
+
+rc_t store_gebruiker_page(struct store *s, int64_t after, int64_t limit, struct arena *arena,
+			  struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(after), SP_I(limit)};
+	return store_query(s,
+		"SELECT " STORE_GEBRUIKER_KOLOMMEN " FROM gebruiker WHERE id > ? ORDER BY id LIMIT ?",
+		p, 2, arena, out, e);
+}
+
+rc_t store_gebruiker_login(struct store *s, const char *naam_of_email, struct arena *arena,
+			   struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_T(naam_of_email), SP_T(naam_of_email)};
+	return store_query(s,
+		"SELECT id, organisatie_id, gebruikersnaam, rollen, actief, wachtwoord_hash,"
+		" totp_geheim, totp_laatste_stap FROM gebruiker"
+		" WHERE gebruikersnaam = ? OR email = ? ORDER BY id LIMIT 1",
+		p, 2, arena, out, e);
+}
+
+rc_t store_gebruiker_set_rollen(struct store *s, int64_t id, unsigned rollen, const char *nu,
+				struct error *e)
+{
+	struct store_param p[] = {SP_I(rollen), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET rollen = ?, gewijzigd_op = ? WHERE id = ?",
+			   p, 3, NULL, NULL, e);
+}
+
+rc_t store_gebruiker_set_actief(struct store *s, int64_t id, bool actief, const char *nu,
+				struct error *e)
+{
+	struct store_param p[] = {SP_I(actief ? 1 : 0), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET actief = ?, gewijzigd_op = ? WHERE id = ?",
+			   p, 3, NULL, NULL, e);
+}
+
+rc_t store_gebruiker_set_wachtwoord(struct store *s, int64_t id, const char *hash, const char *nu,
+				    struct error *e)
+{
+	struct store_param p[] = {SP_T(hash), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET wachtwoord_hash = ?, gewijzigd_op = ? WHERE id = ?",
+			   p, 3, NULL, NULL, e);
+}
+
+rc_t store_gebruiker_totp_stap(struct store *s, int64_t id, int64_t stap, bool *updated,
+			       struct error *e)
+{
+	struct arena a;
+	arena_init(&a, 1u << 14);
+	struct store_rows rows;
+	struct store_param p[] = {SP_I(stap), SP_I(id), SP_I(stap)};
+	rc_t rc = store_query(s,
+		"UPDATE gebruiker SET totp_laatste_stap = ? WHERE id = ? AND totp_laatste_stap < ?"
+		" RETURNING id", p, 3, &a, &rows, e);
+	if (rc == RC_OK)
+		*updated = rows.nrows == 1;
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_gebruiker_tel_rol(struct store *s, unsigned rollen, int64_t *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(rollen), SP_I(rollen)};
+	return store_query_int(s,
+		"SELECT count(*) FROM gebruiker WHERE actief = 1 AND (rollen & ?) = ?", p, 2, out, e);
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// toegang-matrix.mjs -- the declared access matrix: for every route of the
+// API, who may use it and what happens with another organisation's object.
+// tests/api/toegang.test.mjs runs every route x every caller x own/other
+// object against a real server and compares with what is declared HERE,
+// never with what the server says about itself. A route that is in the
+// OpenAPI document but has no row here fails the test: every new route must
+// state its access rules (deny by default, also in the tests).
+//
+// A row:
+//   method, path     as in the OpenAPI document (without /api/v1)
+//   allowed          the roles that may use the route: 'publiek' (anyone,
+//                    also without login) or a list of role names; 'token'
+//                    is the API-token caller (role beoordelaar) and is
+//                    allowed wherever beoordelaar is unless tokenStatus says
+//                    otherwise
+//   ok               the status of a successful call, or AUTHORISED where
+//                    the matrix sends no meaningful object or body: then any
+//                    answer of the handler (not 401/403, not 5xx) shows the
+//                    caller got past authorisation
+//   other            for routes with an organisation's object: the roles
+//                    that may reach ANOTHER organisation's object, and the
+//                    status for the rest (404: answered as if it did not
+//                    exist, because revealing it would leak)
+//   tokenStatus      the status for the API-token caller where it differs
+//   seesOther        for list routes: the roles whose list contains other
+//                    organisations' objects (the rest see only their own)
+
+export const ROLLEN = [
+  'aanvrager', 'beoordelaar', 'bestuur', 'nza', 'programmabureau',
+  'gemeente', 'zorginstituut', 'auditor', 'beheerder',
+];
+
+/** Every caller of the matrix: anonymous, one session per role, one API token. */
+export const CALLERS = ['anoniem', ...ROLLEN, 'token'];
+
+const INGELOGD = [...ROLLEN, 'token'];
+const BEHEER = ['beheerder'];
+const BEHEER_AUDIT = ['beheerder', 'auditor'];
+
+/** Passed authorisation; the handler answered (e.g. 400 for an empty body). */
+export const AUTHORISED = 'geautoriseerd';
+
+export const MATRIX = [
+  { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
+  { method: 'GET', path: '/openapi.json', allowed: 'publiek', ok: 200 },
+
+  // The catalogue (issue 3): public to read, published by the programme office.
+  { method: 'GET', path: '/fondsen', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/themas', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/toepassingsgebieden', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/basiseisen', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/modelplannen', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/modelplannen/{id}', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'POST', path: '/modelplannen/{id}/versies', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/impactlatten', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/basisfunctionaliteiten', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/referentiecijfers', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/catalogusversies', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'POST', path: '/catalogusversies', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/catalogusversies/{versie}', allowed: 'publiek', ok: AUTHORISED },
+
+  { method: 'POST', path: '/sessies', allowed: 'publiek', ok: 201 },
+  { method: 'GET', path: '/sessies/huidig', allowed: INGELOGD, ok: 200 },
+  { method: 'DELETE', path: '/sessies/huidig', allowed: INGELOGD, ok: 204, tokenStatus: 403 },
+
+  { method: 'GET', path: '/organisaties', allowed: INGELOGD, ok: 200, seesOther: BEHEER_AUDIT },
+  { method: 'POST', path: '/organisaties', allowed: BEHEER, ok: 201 },
+  { method: 'GET', path: '/organisaties/{id}', allowed: INGELOGD, ok: 200,
+    other: { allowed: BEHEER_AUDIT, status: 404 } },
+
+  { method: 'GET', path: '/gebruikers', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
+  { method: 'POST', path: '/gebruikers', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },
+  { method: 'GET', path: '/gebruikers/{id}', allowed: BEHEER_AUDIT, ok: 200,
+    other: { allowed: BEHEER_AUDIT, status: 403 } },
+  { method: 'PATCH', path: '/gebruikers/{id}', allowed: BEHEER, ok: 200,
+    other: { allowed: BEHEER, status: 403 } },
+
+  { method: 'GET', path: '/apitokens', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
+  { method: 'POST', path: '/apitokens', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },
+  { method: 'DELETE', path: '/apitokens/{id}', allowed: BEHEER, ok: 204, other: { allowed: BEHEER, status: 403 } },
+];
+
+/** The role the API-token caller holds. */
+export const TOKEN_ROL = 'beoordelaar';
+
+/**
+ * The expected status of `caller` on `row` for an object of its own
+ * organisation (own = true) or of another (own = false). Deny by default:
+ * only what the row grants is allowed.
+ */
+export function expectedStatus(row, caller, own) {
+  if (row.allowed === 'publiek') return row.ok;
+  if (caller === 'anoniem') return 401;
+  const role = caller === 'token' ? 'token' : caller;
+  const allowed = row.allowed.includes(role) || (caller === 'token' && row.allowed.includes(TOKEN_ROL));
+  if (!allowed) return 403;
+  if (caller === 'token' && row.tokenStatus) return row.tokenStatus;
+  if (!own && row.other && !row.other.allowed.includes(role)) return row.other.status;
+  return row.ok;
+}
+
+/** Whether `status` is what `want` (a status or AUTHORISED) asks for. */
+export function statusMatches(want, status) {
+  if (want === AUTHORISED) return status !== 401 && status !== 403 && status < 500;
+  return status === want;
+}
+
+/** Whether `caller`'s answer on a list route may hold other organisations' objects. */
+export function seesOther(row, caller) {
+  return Boolean(row.seesOther && row.seesOther.includes(caller));
+}
