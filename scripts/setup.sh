@@ -42,6 +42,7 @@ run_pkgs=(
 test_pkgs=(
     clang-14 libclang-rt-14-dev
     postgresql wrk curl chromium
+    coinor-cbc hledger
 )
 
 wanted=("${run_pkgs[@]}")
