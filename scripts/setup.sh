@@ -3,9 +3,11 @@
 #
 # Idempotent machine set-up for doorbraak on Debian bookworm.
 #
-#   scripts/setup.sh run    install what building and running needs
+#   scripts/setup.sh run    install what building and running needs, including
+#                           node, npm and `npm ci` in the repo root: the build
+#                           embeds the web client's front-end packages from
+#                           node_modules (web/meson.build)
 #   scripts/setup.sh test   the above, plus what the test suites need
-#                           (and `npm ci` in the repo root if package.json exists)
 #
 # Only missing Debian packages are installed: `apt-get update` runs once, and
 # only when something is missing, so a second run is fast and works offline.
@@ -48,19 +50,20 @@ test_pkgs=(
 wanted=("${run_pkgs[@]}")
 if [ "$mode" = test ]; then
     wanted+=("${test_pkgs[@]}")
-    # Node: keep whatever node/npm is already on PATH (CI may bring its own,
-    # e.g. node 20 + npm 11); only fall back to Debian's packages when absent.
-    if ! command -v node >/dev/null 2>&1; then
-        wanted+=(nodejs)
-        command -v npm >/dev/null 2>&1 || wanted+=(npm)
-    elif ! command -v npm >/dev/null 2>&1; then
-        # Debian's npm is only safe on top of Debian's own nodejs.
-        node_ver=$(dpkg-query -W -f='${Version}' nodejs 2>/dev/null || true)
-        if [ -n "$node_ver" ] && [[ $node_ver != *nodesource* ]]; then
-            wanted+=(npm)
-        else
-            say "warning: node $(node --version 2>/dev/null || echo '?') is on PATH but npm is not; not installing Debian's npm over it"
-        fi
+fi
+# Node, for both modes (the build needs node_modules, the suites need node):
+# keep whatever node/npm is already on PATH (CI may bring its own, e.g.
+# node 20 + npm 11); only fall back to Debian's packages when absent.
+if ! command -v node >/dev/null 2>&1; then
+    wanted+=(nodejs)
+    command -v npm >/dev/null 2>&1 || wanted+=(npm)
+elif ! command -v npm >/dev/null 2>&1; then
+    # Debian's npm is only safe on top of Debian's own nodejs.
+    node_ver=$(dpkg-query -W -f='${Version}' nodejs 2>/dev/null || true)
+    if [ -n "$node_ver" ] && [[ $node_ver != *nodesource* ]]; then
+        wanted+=(npm)
+    else
+        say "warning: node $(node --version 2>/dev/null || echo '?') is on PATH but npm is not; not installing Debian's npm over it"
     fi
 fi
 
@@ -91,9 +94,9 @@ else
     say "installed ${#missing[@]} Debian packages"
 fi
 
-# --- npm dependencies (test only) --------------------------------------------
+# --- npm dependencies (run and test: the build embeds the web client's packages)
 
-if [ "$mode" = test ] && [ -f "$repo_root/package.json" ]; then
+if [ -f "$repo_root/package.json" ]; then
     command -v npm >/dev/null 2>&1 || die "package.json present but npm is not on PATH"
     nm="$repo_root/node_modules"
     lock="$repo_root/package-lock.json"

@@ -167,5 +167,52 @@ rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct
 rc_t apitokens_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t apitokens_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t apitokens_intrek(struct http_request *rq, struct http_response *rs, struct error *e);
+/* Rounds, applications, submission and assessment (issue 5): indieningsrondes_http.c,
+ * aanvragen_http.c, beoordelingen_http.c. */
+rc_t indieningsrondes_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t indieningsrondes_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t indieningsrondes_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_bewaar(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_indien(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_versie(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beoordelingen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beoordelingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t informatieverzoeken_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t ontvangstbewijzen_verifieer(struct http_request *rq, struct http_response *rs, struct error *e);
+/* The board's step (issue 6): macrooverzicht_http.c, verdeelscenarios_http.c,
+ * bestuursbesluiten_http.c. */
+rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeelscenarios_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeelscenarios_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeelscenarios_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeelscenarios_lp(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeelscenarios_vergelijking(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t bestuursbesluiten_neem(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t bestuursbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t bestuursbesluiten_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+/* The joint request to NZa, the beschikking, milestones and the ledger (issue 7):
+ * nza_aanvragen_http.c, beschikkingen_http.c, mijlpalen_http.c, grootboek_http.c. */
+rc_t nza_aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t nza_aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t nza_aanvragen_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t nza_aanvragen_onderteken(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t nza_aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beschikkingen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beschikkingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beschikkingen_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beschikkingen_document(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t beschikkingen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_meld(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);
 
 #endif

@@ -14,6 +14,22 @@
 
 #define KIB 1024u
 
+/* Who reads applications: the coalition (providers, municipalities taking
+ * part), the two insurers, the auditor; the core decides per object. */
+#define AANVRAAG_LEZERS (ROL_AANVRAGER | ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_AUDITOR)
+
+/* Who reads the board's scenarios and decisions: the board, the programme
+ * office, the auditor (NZa reads the decisions too). */
+#define SCENARIO_LEZERS (ROL_BESTUUR | ROL_PROGRAMMABUREAU | ROL_AUDITOR)
+/* Issue 7: who reads joint requests (the two insurers, the lead, NZa once
+ * submitted, the auditor), decisions (also the coalition and the
+ * Zorginstituut) and the ledger (insurers: their own projects). */
+#define NZA_LEZERS (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_NZA | ROL_AUDITOR)
+#define BESCHIKKING_LEZERS (ROL_AANVRAGER | ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_NZA | \
+			    ROL_ZORGINSTITUUT | ROL_AUDITOR)
+#define GROOTBOEK_LEZERS (ROL_NZA | ROL_PROGRAMMABUREAU | ROL_BESTUUR | ROL_ZORGINSTITUUT | \
+			  ROL_AUDITOR | ROL_BEOORDELAAR)
+
 const struct route routes[] = {
 	{"GET", API_BASE "/status", status_get, ROL_PUBLIEK, 0, NULL},
 	{"GET", API_BASE "/openapi.json", openapi_get, ROL_PUBLIEK, 0, NULL},
@@ -52,6 +68,68 @@ const struct route routes[] = {
 	{"GET", API_BASE "/apitokens", apitokens_lijst, ROL_BEHEERDER | ROL_AUDITOR, 0, "na,limiet"},
 	{"POST", API_BASE "/apitokens", apitokens_maak, ROL_BEHEERDER, 4 * KIB, NULL},
 	{"DELETE", API_BASE "/apitokens/{id}", apitokens_intrek, ROL_BEHEERDER, 0, NULL},
+	/* Rounds, applications, submission and assessment (issue 5, docs/indiening.md). */
+	{"GET", API_BASE "/indieningsrondes", indieningsrondes_lijst, ROL_PUBLIEK, 0, NULL},
+	{"POST", API_BASE "/indieningsrondes", indieningsrondes_maak, ROL_PROGRAMMABUREAU, 8 * KIB, NULL},
+	{"GET", API_BASE "/indieningsrondes/{id}", indieningsrondes_lees, ROL_PUBLIEK, 0, NULL},
+	{"GET", API_BASE "/aanvragen", aanvragen_lijst, AANVRAAG_LEZERS, 0,
+	 "status,thema,toepassingsgebied,regio,verzekeraar,indieningsronde,na,limiet"},
+	{"POST", API_BASE "/aanvragen", aanvragen_maak, ROL_AANVRAGER, 4096 * KIB, NULL},
+	{"GET", API_BASE "/aanvragen/{id}", aanvragen_lees, AANVRAAG_LEZERS, 0, NULL},
+	{"PUT", API_BASE "/aanvragen/{id}", aanvragen_bewaar, ROL_AANVRAGER, 4096 * KIB, NULL},
+	{"GET", API_BASE "/aanvragen/{id}/toetsing", aanvragen_toetsing, AANVRAAG_LEZERS, 0, NULL},
+	{"POST", API_BASE "/aanvragen/{id}/indiening", aanvragen_indien, ROL_AANVRAGER, 1 * KIB, NULL},
+	{"GET", API_BASE "/aanvragen/{id}/ontvangstbewijs", aanvragen_ontvangstbewijs, AANVRAAG_LEZERS, 0,
+	 "versie"},
+	{"GET", API_BASE "/aanvragen/{id}/versies", aanvragen_versies, AANVRAAG_LEZERS, 0, NULL},
+	{"GET", API_BASE "/aanvragen/{id}/versies/{versie}", aanvragen_versie, AANVRAAG_LEZERS, 0, NULL},
+	{"POST", API_BASE "/aanvragen/{id}/beoordelingen", beoordelingen_maak, ROL_BEOORDELAAR, 256 * KIB,
+	 NULL},
+	{"GET", API_BASE "/aanvragen/{id}/beoordelingen", beoordelingen_lijst, AANVRAAG_LEZERS, 0, NULL},
+	{"GET", API_BASE "/aanvragen/{id}/informatieverzoeken", informatieverzoeken_lijst, AANVRAAG_LEZERS,
+	 0, NULL},
+	{"POST", API_BASE "/ontvangstbewijzen/verificaties", ontvangstbewijzen_verifieer, ROL_PUBLIEK,
+	 4 * KIB, NULL},
+	/* The board's step (issue 6, docs/bestuur.md): the macro overview (public totals; the
+	 * core decides what each caller sees), scenarios and the decision. "vergelijking"
+	 * comes before {id}: the first matching row wins. */
+	{"GET", API_BASE "/macrooverzicht", macrooverzicht_get, ROL_PUBLIEK, 0,
+	 "indieningsronde,thema,toepassingsgebied,sector,regio,jaar,aanvragen,na,limiet"},
+	{"POST", API_BASE "/verdeelscenarios", verdeelscenarios_maak, ROL_BESTUUR, 256 * KIB, NULL},
+	{"GET", API_BASE "/verdeelscenarios", verdeelscenarios_lijst, SCENARIO_LEZERS, 0, "indieningsronde"},
+	{"GET", API_BASE "/verdeelscenarios/vergelijking", verdeelscenarios_vergelijking, SCENARIO_LEZERS, 0,
+	 "ids"},
+	{"GET", API_BASE "/verdeelscenarios/{id}", verdeelscenarios_lees, SCENARIO_LEZERS, 0, NULL},
+	{"GET", API_BASE "/verdeelscenarios/{id}/lp", verdeelscenarios_lp, SCENARIO_LEZERS, 0, NULL},
+	{"POST", API_BASE "/bestuursbesluiten", bestuursbesluiten_neem, ROL_BESTUUR, 64 * KIB, NULL},
+	{"GET", API_BASE "/bestuursbesluiten", bestuursbesluiten_lijst, SCENARIO_LEZERS | ROL_NZA, 0,
+	 "indieningsronde"},
+	{"GET", API_BASE "/bestuursbesluiten/{id}", bestuursbesluiten_lees, SCENARIO_LEZERS | ROL_NZA, 0,
+	 NULL},
+	/* The joint request to NZa, the beschikking, milestones and the ledger (issue 7,
+	 * docs/beschikking.md); the core decides per object. */
+	{"POST", API_BASE "/nza-aanvragen", nza_aanvragen_maak, ROL_BEOORDELAAR, 16 * KIB, NULL},
+	{"GET", API_BASE "/nza-aanvragen", nza_aanvragen_lijst, NZA_LEZERS, 0, "status,na,limiet"},
+	{"GET", API_BASE "/nza-aanvragen/{id}", nza_aanvragen_lees, NZA_LEZERS, 0, NULL},
+	{"POST", API_BASE "/nza-aanvragen/{id}/ondertekeningen", nza_aanvragen_onderteken,
+	 ROL_BEOORDELAAR | ROL_AANVRAGER, 1 * KIB, NULL},
+	{"GET", API_BASE "/nza-aanvragen/{id}/toetsing", nza_aanvragen_toetsing, NZA_LEZERS, 0, NULL},
+	{"POST", API_BASE "/beschikkingen", beschikkingen_maak, ROL_NZA, 64 * KIB, NULL},
+	{"GET", API_BASE "/beschikkingen", beschikkingen_lijst, BESCHIKKING_LEZERS, 0, "na,limiet"},
+	{"GET", API_BASE "/beschikkingen/{id}", beschikkingen_lees, BESCHIKKING_LEZERS, 0, NULL},
+	{"GET", API_BASE "/beschikkingen/{id}/document", beschikkingen_document, BESCHIKKING_LEZERS, 0,
+	 NULL},
+	{"GET", API_BASE "/beschikkingen/{id}/document.pdf", beschikkingen_document_pdf,
+	 BESCHIKKING_LEZERS, 0, NULL},
+	{"GET", API_BASE "/beschikkingen/{id}/mijlpalen", mijlpalen_lijst, BESCHIKKING_LEZERS, 0, NULL},
+	{"POST", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/meldingen", mijlpalen_meld,
+	 ROL_AANVRAGER, 32 * KIB, NULL},
+	{"POST", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen", mijlpalen_betaal,
+	 ROL_BEOORDELAAR, 1 * KIB, NULL},
+	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, NULL},
+	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na,limiet"},
+	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,
+	 GROOTBOEK_LEZERS & ~ROL_BEOORDELAAR, 0, NULL},
 };
 const size_t route_count = sizeof routes / sizeof routes[0];
 

@@ -10,6 +10,8 @@
  * API-Version and the security headers; API answers are never cached.
  * One JSON line per request goes to stderr; W3C traceparent is accepted
  * and echoed (a fresh one is made when none or an invalid one came).
+ * Every path outside /api belongs to the browser client (web_http.c): it is
+ * answered from the embedded files without a store connection.
  */
 #include "http.h"
 
@@ -24,6 +26,7 @@
 #include <time.h>
 
 #include "../core/json.h"
+#include "web_http.h"
 
 #define REQUEST_ARENA_CAP_BYTES (64u * 1024u * 1024u)
 #define TRACEPARENT_LEN 55
@@ -44,6 +47,7 @@ struct request_ctx {
 	size_t param_count;
 	struct error error;          /* a refusal decided before the body */
 	bool refused;
+	bool web;                    /* a path of the browser client (web_http.c) */
 	char *body;                  /* heap, at most route->max_body_bytes */
 	size_t body_len;
 	bool body_too_large;
@@ -286,11 +290,13 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 		*con_cls = ctx;
 		ctx->method = arena_strdup(&ctx->arena, method);
 		ctx->path = arena_strndup(&ctx->arena, url, strnlen(url, 512));
-		request_screen(ctx, conn, method, url);
-		if (!ctx->refused)
+		ctx->web = web_is_client_path(url);
+		if (!ctx->web)
+			request_screen(ctx, conn, method, url);
+		if (!ctx->refused && !ctx->web)
 			return MHD_YES; /* wait for the body */
 	}
-	if (!ctx->refused && *upload_size > 0) {
+	if (!ctx->refused && !ctx->web && *upload_size > 0) {
 		size_t max = ctx->route->max_body_bytes;
 		if (ctx->body_len + *upload_size > max) {
 			ctx->body_too_large = true;
@@ -307,7 +313,11 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 		return MHD_YES;
 	}
 	struct http_response rs = {0};
-	if (ctx->refused) {
+	if (ctx->web) {
+		struct http_request rq = {.method = method, .path = url, .arena = &ctx->arena,
+					  .connection = conn};
+		web_serve(&rq, &rs);
+	} else if (ctx->refused) {
 		struct http_request rq = {.method = method, .path = url, .arena = &ctx->arena};
 		http_problem(&rq, &rs, &ctx->error);
 	} else {

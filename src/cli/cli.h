@@ -18,6 +18,13 @@ struct cli {
 	unsigned threads;       /* --threads, DOORBRAAK_THREADS, default 4 */
 	bool demo;              /* --demo, DOORBRAAK_DEMO=1 */
 	const char *versie;     /* --versie N (catalogus toon); NULL: the newest */
+	const char *impactlat;  /* --impactlat A|B|C (aanvraag toets); NULL: the catalogue's */
+	const char *pdf;        /* --pdf FILE (beschikking document); NULL: HTML on stdout */
+	const char *regel;      /* --regel pro-rata|rangorde|optimaal (verdeel); NULL: the file's */
+	const char *lp;         /* --lp FILE (verdeel): write the CPLEX LP model there */
+	const char *ronde;      /* --ronde ID (verdeel): candidates from the database */
+	const char *seed;       /* --seed TEXT (verdeel --ronde) */
+	bool json;              /* --json (verdeel): the solver's JSON instead of text */
 	int argc;               /* positional arguments after the command */
 	const char *argv[CLI_ARGS_MAX];
 };
@@ -31,6 +38,10 @@ int cmd_init(struct cli *c);
 int cmd_audit(struct cli *c);
 int cmd_catalogus(struct cli *c);
 int cmd_gebruiker(struct cli *c);
+int cmd_aanvraag(struct cli *c);
+int cmd_grootboek(struct cli *c);
+int cmd_beschikking(struct cli *c);
+int cmd_verdeel(struct cli *c);
 
 /* Access settings from the environment (gebruiker_cli.c). Each returns 0,
  * or an exit code after printing a one-line error. */

@@ -29,6 +29,15 @@ static const struct command {
 	 "toon [ONDERDEEL] [--versie N], valideer BESTAND, publiceer BESTAND; zie docs/catalogus.md"},
 	{"gebruiker", cmd_gebruiker, "gebruiker SUBOPDRACHT",
 	 "maak-beheerder NAAM E-MAIL, lijst, rollen ID ROL..., blokkeer ID, deblokkeer ID; zie docs/toegang.md"},
+	{"aanvraag", cmd_aanvraag, "aanvraag toets|lijst|verifieer",
+	 "toets BESTAND [--impactlat A|B|C] (zonder database), lijst, verifieer ONTVANGSTBEWIJS; zie docs/indiening.md"},
+	{"grootboek", cmd_grootboek, "grootboek toon|export|herspeel",
+	 "toon (per pot, thema, jaar, verzekeraar, project), export BESTAND (hledger-journaal), herspeel; zie docs/beschikking.md"},
+	{"beschikking", cmd_beschikking, "beschikking document ID",
+	 "het besluitdocument als HTML op stdout, of met --pdf BESTAND als PDF; zie docs/beschikking.md"},
+	{"verdeel", cmd_verdeel, "verdeel BESTAND | --ronde ID",
+	 "reken een verdeelscenario door (zonder database, of met --ronde de positief beoordeelde aanvragen); "
+	 "[--regel pro-rata|rangorde|optimaal] [--lp UIT] [--json]; zie docs/bestuur.md"},
 	{"version", cmd_version, "version", "toon de versie"},
 	{"help", cmd_help, "help", "toon deze hulp"},
 };
@@ -53,7 +62,14 @@ static int cmd_help(struct cli *c)
 	       "  --listen HOST:PORT luisteradres (DOORBRAAK_LISTEN; standaard 127.0.0.1:8080; poort 0 kiest een vrije)\n"
 	       "  --threads N        werkthreads en databaseverbindingen (DOORBRAAK_THREADS; standaard 4)\n"
 	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n"
-	       "  --versie N         catalogusversie voor 'catalogus toon' (standaard de nieuwste)\n");
+	       "  --versie N         catalogusversie voor 'catalogus toon' (standaard de nieuwste)\n"
+	       "  --impactlat A|B|C  impactlat voor 'aanvraag toets' (standaard die van de catalogus)\n"
+	       "  --pdf BESTAND      'beschikking document': schrijf de PDF naar BESTAND\n"
+	       "  --regel R          'verdeel': pro-rata, rangorde of optimaal (standaard die van het bestand)\n"
+	       "  --lp BESTAND       'verdeel': schrijf het model in CPLEX LP-formaat naar BESTAND\n"
+	       "  --ronde ID         'verdeel': de positief beoordeelde aanvragen van ronde ID uit de database\n"
+	       "  --seed TEKST       'verdeel --ronde': de seed van de loting (standaard doorbraak-verdeel)\n"
+	       "  --json             'verdeel': de uitkomst als JSON (byte voor byte die van de API)\n");
 	return 0;
 }
 
@@ -83,7 +99,10 @@ static int parse_args(int argc, char **argv, struct cli *c)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool takes_value = strcmp(a, "--db") == 0 || strcmp(a, "--listen") == 0 ||
-				   strcmp(a, "--threads") == 0 || strcmp(a, "--versie") == 0;
+				   strcmp(a, "--threads") == 0 || strcmp(a, "--versie") == 0 ||
+				   strcmp(a, "--impactlat") == 0 || strcmp(a, "--pdf") == 0 ||
+				   strcmp(a, "--regel") == 0 || strcmp(a, "--lp") == 0 ||
+				   strcmp(a, "--ronde") == 0 || strcmp(a, "--seed") == 0;
 		if (takes_value && i + 1 >= argc) {
 			fprintf(stderr, "doorbraak: optie %s verwacht een waarde\n", a);
 			return -1;
@@ -93,6 +112,13 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		else if (strcmp(a, "--threads") == 0) c->threads = (unsigned)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(a, "--demo") == 0) c->demo = true;
 		else if (strcmp(a, "--versie") == 0) c->versie = argv[++i];
+		else if (strcmp(a, "--impactlat") == 0) c->impactlat = argv[++i];
+		else if (strcmp(a, "--pdf") == 0) c->pdf = argv[++i];
+		else if (strcmp(a, "--regel") == 0) c->regel = argv[++i];
+		else if (strcmp(a, "--lp") == 0) c->lp = argv[++i];
+		else if (strcmp(a, "--ronde") == 0) c->ronde = argv[++i];
+		else if (strcmp(a, "--seed") == 0) c->seed = argv[++i];
+		else if (strcmp(a, "--json") == 0) c->json = true;
 		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) command = "help";
 		else if (strncmp(a, "--", 2) == 0) {
 			fprintf(stderr, "doorbraak: onbekende optie %s (zie 'doorbraak help')\n", a);

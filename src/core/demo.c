@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aanvraagdossier.h"
 #include "gebruiker.h"
 #include "organisatie.h"
+#include "verdeelscenario.h"
 
 /* Organisations to create; `sleutel` names them for the accounts below. */
 static const struct {
@@ -128,5 +130,9 @@ rc_t demo_laad(struct store *s, struct error *e)
 		rc = gebruiker_maak(s, &demo, &nieuw, &inschrijving, e);
 	}
 	arena_release(&a);
+	if (rc == RC_OK) /* rounds and applications in every state (demo_aanvragen.c) */
+		rc = aanvraag_demo_laad(s, e);
+	if (rc == RC_OK) /* an assessed round and the board's scenarios (demo_verdeling.c) */
+		rc = verdeling_demo_laad(s, e);
 	return rc;
 }

@@ -38,6 +38,11 @@ export const CALLERS = ['anoniem', ...ROLLEN, 'token'];
 const INGELOGD = [...ROLLEN, 'token'];
 const BEHEER = ['beheerder'];
 const BEHEER_AUDIT = ['beheerder', 'auditor'];
+const AANVRAAG_LEZERS = ['aanvrager', 'gemeente', 'beoordelaar', 'auditor'];
+const NZA_LEZERS = ['aanvrager', 'beoordelaar', 'nza', 'auditor'];
+const BESCHIKKING_LEZERS = ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'];
+const GROOTBOEK_LEZERS = ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'];
+const SCENARIO_LEZERS = ['bestuur', 'programmabureau', 'auditor'];
 
 /** Passed authorisation; the handler answered (e.g. 400 for an empty body). */
 export const AUTHORISED = 'geautoriseerd';
@@ -80,6 +85,68 @@ export const MATRIX = [
   { method: 'GET', path: '/apitokens', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
   { method: 'POST', path: '/apitokens', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },
   { method: 'DELETE', path: '/apitokens/{id}', allowed: BEHEER, ok: 204, other: { allowed: BEHEER, status: 403 } },
+
+  // Rounds, applications, submission and assessment (issue 5, docs/indiening.md). The
+  // matrix sends id 1, which is never an application (their ids are random, >= 2^32), so
+  // every caller allowed by role gets past authorisation and is then answered 404 or 400;
+  // who sees which application (coalition, the two insurers after the closing moment,
+  // the auditor) is tested object by object in tests/api/aanvragen.test.mjs and
+  // beoordeling.test.mjs.
+  { method: 'GET', path: '/indieningsrondes', allowed: 'publiek', ok: 200 },
+  { method: 'POST', path: '/indieningsrondes', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/indieningsrondes/{id}', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen', allowed: AANVRAAG_LEZERS, ok: 200 },
+  { method: 'POST', path: '/aanvragen', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'PUT', path: '/aanvragen/{id}', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/toetsing', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/aanvragen/{id}/indiening', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/ontvangstbewijs', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/versies', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/versies/{versie}', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/aanvragen/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/beoordelingen', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/informatieverzoeken', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/ontvangstbewijzen/verificaties', allowed: 'publiek', ok: AUTHORISED },
+
+  // The joint request to NZa, the beschikking, milestones and the ledger (issue 7,
+  // docs/beschikking.md). Id 1 is no object of the matrix's callers: whoever the route
+  // allows gets past authorisation and is then answered 404 or 400; who sees which
+  // request, decision or project is tested object by object in tests/api/beschikking.test.mjs
+  // and mijlpalen.test.mjs. Lists answer 200 with what the caller may see.
+  { method: 'GET', path: '/nza-aanvragen', allowed: NZA_LEZERS, ok: 200 },
+  { method: 'POST', path: '/nza-aanvragen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/nza-aanvragen/{id}', allowed: NZA_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/nza-aanvragen/{id}/ondertekeningen', allowed: ['beoordelaar', 'aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/nza-aanvragen/{id}/toetsing', allowed: NZA_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen', allowed: BESCHIKKING_LEZERS, ok: 200 },
+  { method: 'POST', path: '/beschikkingen', allowed: ['nza'], ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}/document', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}/document.pdf', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}/mijlpalen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/meldingen', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/grootboek/rekeningen', allowed: GROOTBOEK_LEZERS, ok: 200 },
+  { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
+  { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },
+
+  // The board's step (issue 6, docs/bestuur.md). The macro overview is public (the core
+  // decides what each caller sees: totals for everyone, lines per area, sector and region,
+  // filters and applications for the board, the programme office, the auditor and the
+  // insurers; tested in tests/api/verdeling.test.mjs); the matrix sends no round, so it
+  // answers 400. Scenarios: the board computes them, the board, the programme office and
+  // the auditor read them; the decision: the board takes it, NZa reads it too. Id 1 is a
+  // demo scenario, or nothing: 200 or 404.
+  { method: 'GET', path: '/macrooverzicht', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'POST', path: '/verdeelscenarios', allowed: ['bestuur'], ok: AUTHORISED },
+  { method: 'GET', path: '/verdeelscenarios', allowed: SCENARIO_LEZERS, ok: 200 },
+  { method: 'GET', path: '/verdeelscenarios/vergelijking', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/verdeelscenarios/{id}', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/verdeelscenarios/{id}/lp', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/bestuursbesluiten', allowed: ['bestuur'], ok: AUTHORISED },
+  { method: 'GET', path: '/bestuursbesluiten', allowed: [...SCENARIO_LEZERS, 'nza'], ok: 200 },
+  { method: 'GET', path: '/bestuursbesluiten/{id}', allowed: [...SCENARIO_LEZERS, 'nza'], ok: AUTHORISED },
 ];
 
 /** The role the API-token caller holds. */

@@ -1,0 +1,396 @@
+/*
+ * aanvragen_http.c -- applications over HTTP: create and save drafts,
+ * read, list with filters, the live checks, submit, the receipt, the
+ * submitted versions, and the public verification of a receipt.
+ *
+ *   POST /aanvragen                       a new draft (aanvrager)
+ *   GET  /aanvragen                       the applications the caller may see
+ *   GET  /aanvragen/{id}                  one, with its document
+ *   PUT  /aanvragen/{id}                  save the draft (the lead)
+ *   GET  /aanvragen/{id}/toetsing         the checks, live
+ *   POST /aanvragen/{id}/indiening        submit (the lead): 201 with the receipt
+ *   GET  /aanvragen/{id}/ontvangstbewijs  the receipt (?versie=N)
+ *   GET  /aanvragen/{id}/versies          the submitted versions
+ *   GET  /aanvragen/{id}/versies/{versie} the exact stored canonical document
+ *   POST /ontvangstbewijzen/verificaties  is this receipt true? (public)
+ *
+ * Access per object is decided by the core (aanvraagdossier_open): an
+ * application the caller may not see answers 404, as a missing one.
+ */
+#include "toegang_http.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/aanvraagdossier.h"
+#include "../core/beoordeling.h"
+#include "../core/indiening.h"
+#include "../core/json.h"
+
+static void zet_id(json_t *o, const char *key, int64_t id)
+{
+	json_object_set_new(o, key, id > 0 ? json_integer((json_int_t)id) : json_null());
+}
+
+static void zet_tekst(json_t *o, const char *key, const char *v)
+{
+	json_object_set_new(o, key, v ? json_string(v) : json_null());
+}
+
+static const char *toegang_naam(enum aanvraag_toegang t)
+{
+	switch (t) {
+	case AANVRAAG_PENVOERDER: return "penvoerder";
+	case AANVRAAG_COALITIE: return "coalitie";
+	case AANVRAAG_VERZEKERAAR: return "verzekeraar";
+	case AANVRAAG_AUDITOR: return "auditor";
+	case AANVRAAG_GEEN: break;
+	}
+	return "geen";
+}
+
+/* The summary of an application; the draft's fields only for those who
+ * see the draft (not the insurers). */
+static json_t *aanvraag_json(const struct aanvraagdossier *d, bool concept_zichtbaar)
+{
+	char self[64];
+	snprintf(self, sizeof self, API_BASE "/aanvragen/%" PRId64, d->id);
+	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:{s:s, s:I}, s:s, s:s, s:I, s:s, s:s, s:b, s:s}",
+		"id", (json_int_t)d->id, "indieningsronde_id", (json_int_t)d->ronde_id,
+		"penvoerder_id", (json_int_t)d->penvoerder_id, "status", aanvraag_status_naam(d->status),
+		"modelplan", "id", d->modelplan, "versie", (json_int_t)d->modelplan_versie,
+		"toepassingsgebied", d->toepassingsgebied, "thema", d->thema,
+		"versie", (json_int_t)d->versie, "aangemaakt_op", d->aangemaakt_op,
+		"gewijzigd_op", d->gewijzigd_op, "demo", d->demo, "self", self);
+	if (!j)
+		return NULL;
+	zet_tekst(j, "titel", d->titel);
+	zet_tekst(j, "regio", d->regio);
+	zet_id(j, "coordinerend_verzekeraar_id", d->coordinerend_verzekeraar_id);
+	zet_id(j, "tweede_verzekeraar_id", d->tweede_verzekeraar_id);
+	if (concept_zichtbaar) {
+		json_object_set_new(j, "concept_revisie", json_integer((json_int_t)d->concept_revisie));
+		zet_tekst(j, "concept_sha256", d->concept_sha256);
+	}
+	return j;
+}
+
+/* Reads {"indieningsronde_id"?, "regio"?, "document"} of POST and PUT. */
+static void lees_invoer(struct http_request *rq, bool nieuw, struct aanvraagdossier_invoer *in,
+			struct error *e)
+{
+	static const char *const velden_nieuw[] = {"indieningsronde_id", "regio", "document", NULL};
+	static const char *const velden_bewaar[] = {"regio", "document", NULL};
+	json_reject_unknown(rq->body, nieuw ? velden_nieuw : velden_bewaar, "", e);
+	memset(in, 0, sizeof *in);
+	if (nieuw)
+		json_get_int(rq->body, "indieningsronde_id", false, "", &in->ronde_id, e);
+	json_t *regio = json_object_get(rq->body, "regio");
+	if (regio && !json_is_null(regio))
+		json_get_string(rq->body, "regio", false, "", &in->regio, e);
+	in->document = json_object_get(rq->body, "document");
+}
+
+static rc_t opgeslagen_antwoord(struct http_request *rq, struct http_response *rs, int status,
+				const struct aanvraagdossier_opgeslagen *o, struct error *e)
+{
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	rc_t rc = aanvraagdossier_open(rq->store, rq->arena, &rq->who, NULL, o->id, &d, &t, e);
+	if (rc != RC_OK)
+		return rc;
+	char *plek = arena_printf(rq->arena, API_BASE "/aanvragen/%" PRId64, o->id);
+	if (plek && status == 201)
+		http_add_header(rq, rs, "Location", plek);
+	json_t *body = json_pack("{s:o, s:o}", "aanvraag", aanvraag_json(&d, true),
+				 "toetsing", toets_resultaat_json(o->toetsing));
+	return http_reply_json(rq, rs, status, body, e);
+}
+
+rc_t aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier_invoer in;
+	lees_invoer(rq, true, &in, e);
+	struct aanvraagdossier_opgeslagen o;
+	rc_t rc = aanvraagdossier_maak(rq->store, &rq->who, NULL, &in, rq->arena, &o, e);
+	if (rc != RC_OK)
+		return rc;
+	return opgeslagen_antwoord(rq, rs, 201, &o, e);
+}
+
+rc_t aanvragen_bewaar(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	struct aanvraagdossier_invoer in;
+	lees_invoer(rq, false, &in, e);
+	struct aanvraagdossier_opgeslagen o;
+	rc_t rc = aanvraagdossier_bewaar(rq->store, &rq->who, NULL, id, &in, rq->arena, &o, e);
+	if (rc != RC_OK)
+		return rc;
+	return opgeslagen_antwoord(rq, rs, 200, &o, e);
+}
+
+/* Opens the application of path parameter 0 for the caller. */
+static rc_t open_pad(struct http_request *rq, struct aanvraagdossier *d, enum aanvraag_toegang *t,
+		     struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	return aanvraagdossier_open(rq->store, rq->arena, &rq->who, NULL, id, d, t, e);
+}
+
+/* The document the caller sees: the draft, or for an insurer the newest
+ * submitted version. */
+static rc_t zichtbaar_document(struct http_request *rq, const struct aanvraagdossier *d,
+			       enum aanvraag_toegang t, const char **tekst, struct error *e)
+{
+	if (t != AANVRAAG_VERZEKERAAR) {
+		*tekst = d->concept;
+		return RC_OK;
+	}
+	struct indiening_versie v;
+	rc_t rc = indiening_versie(rq->store, rq->arena, d->id, 0, &v, e);
+	if (rc == RC_OK)
+		*tekst = v.document;
+	return rc;
+}
+
+/* The asked fields while the insurers wait for more information. */
+static json_t *open_velden_json(struct http_request *rq, const struct aanvraagdossier *d,
+				enum aanvraag_toegang t)
+{
+	if (d->status != AANVRAAG_INFORMATIE_GEVRAAGD)
+		return json_null();
+	struct beoordeling *l = NULL;
+	size_t n = 0;
+	struct error e;
+	error_clear(&e);
+	json_t *velden = json_array();
+	if (beoordeling_lijst(rq->store, rq->arena, &rq->who, t, d->id, &l, &n, &e) != RC_OK)
+		return velden;
+	for (size_t i = 0; velden && i < n; i++) {
+		if (l[i].versie != d->versie || !l[i].informatieverzoek)
+			continue;
+		json_t *iv = json_loads(l[i].informatieverzoek, 0, NULL);
+		size_t k;
+		json_t *p;
+		json_array_foreach(json_object_get(iv, "velden"), k, p) {
+			bool al = false;
+			size_t q;
+			json_t *x;
+			json_array_foreach(velden, q, x) al = al || json_equal(x, p);
+			if (!al)
+				json_array_append(velden, p);
+		}
+		json_decref(iv);
+	}
+	return velden;
+}
+
+rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	const char *tekst = NULL;
+	rc_t rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK)
+		rc = zichtbaar_document(rq, &d, t, &tekst, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *j = aanvraag_json(&d, t != AANVRAAG_VERZEKERAAR);
+	json_t *doc = tekst ? json_loads(tekst, 0, NULL) : NULL;
+	if (j) {
+		json_object_set_new(j, "toegang", json_string(toegang_naam(t)));
+		json_object_set_new(j, "document", doc ? doc : json_null());
+		json_object_set_new(j, "open_velden", open_velden_json(rq, &d, t));
+	} else {
+		json_decref(doc);
+	}
+	return http_reply_json(rq, rs, 200, j, e);
+}
+
+rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t na, limiet, verzekeraar = 0, ronde = 0;
+	rc_t rc = http_pagina(rq, AANVRAAG_PAGINA_MAX, &na, &limiet, e);
+	const char *v = http_query(rq, "verzekeraar"), *r = http_query(rq, "indieningsronde");
+	struct aanvraagdossier_filter f = {
+		.status = http_query(rq, "status"), .thema = http_query(rq, "thema"),
+		.toepassingsgebied = http_query(rq, "toepassingsgebied"), .regio = http_query(rq, "regio"),
+	};
+	char *eind;
+	if (v && (verzekeraar = strtoll(v, &eind, 10), *eind || verzekeraar <= 0))
+		error_add(e, "verzekeraar", "parameter_ongeldig", NULL, "verzekeraar is een organisatie-id.");
+	if (r && (ronde = strtoll(r, &eind, 10), *eind || ronde <= 0))
+		error_add(e, "indieningsronde", "parameter_ongeldig", NULL, "indieningsronde is een id.");
+	if (e->item_count)
+		return RC_INVALID;
+	if (rc != RC_OK)
+		return rc;
+	f.verzekeraar = verzekeraar;
+	f.ronde = ronde;
+	f.na = na;
+	f.limiet = limiet;
+	struct aanvraagdossier *l = NULL;
+	size_t n = 0;
+	rc = aanvraagdossier_lijst(rq->store, rq->arena, &rq->who, NULL, &f, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	bool verzekeraar_rol = (rq->who.roles & ROL_BEOORDELAAR) && !(rq->who.roles & ROL_AUDITOR);
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, aanvraag_json(&l[i], !verzekeraar_rol));
+	json_t *body = json_pack("{s:o}", "aanvragen", items ? items : json_array());
+	if (body)
+		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
+				    ? json_integer((json_int_t)l[n - 1].id) : json_null());
+	return http_reply_json(rq, rs, 200, body, e);
+}
+
+rc_t aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	const char *tekst = NULL;
+	struct indieningsronde r;
+	struct toets_resultaat *res = NULL;
+	rc_t rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK)
+		rc = zichtbaar_document(rq, &d, t, &tekst, e);
+	if (rc == RC_OK)
+		rc = indieningsronde_lees(rq->store, rq->arena, d.ronde_id, &r, e);
+	if (rc == RC_OK)
+		rc = aanvraagdossier_toets(rq->store, rq->arena, d.id, &r, tekst, &res, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *body = json_pack("{s:I, s:s, s:o}", "aanvraag_id", (json_int_t)d.id,
+				 "document", t == AANVRAAG_VERZEKERAAR ? "ingediende_versie" : "concept",
+				 "toetsing", toets_resultaat_json(res));
+	return http_reply_json(rq, rs, 200, body, e);
+}
+
+rc_t aanvragen_indien(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	static const char *const velden[] = {"concept_sha256", NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	const char *sha = NULL;
+	json_get_string(rq->body, "concept_sha256", false, "", &sha, e);
+	if (e->item_count)
+		return RC_INVALID;
+	struct ontvangstbewijs b;
+	rc_t rc = indiening_dien_in(rq->store, &rq->who, NULL, id, sha, rq->arena, &b, e);
+	if (rc != RC_OK)
+		return rc;
+	char *plek = arena_printf(rq->arena, API_BASE "/aanvragen/%" PRId64 "/versies/%" PRId64, id, b.versie);
+	if (plek)
+		http_add_header(rq, rs, "Location", plek);
+	json_t *body = json_pack("{s:o, s:s?}", "ontvangstbewijs", ontvangstbewijs_json(&b), "self", plek);
+	return http_reply_json(rq, rs, 201, body, e);
+}
+
+/* ?versie=N: 0 when absent (the newest). */
+static rc_t versie_param(struct http_request *rq, int64_t *versie, struct error *e)
+{
+	const char *t = http_query(rq, "versie");
+	*versie = 0;
+	if (!t)
+		return RC_OK;
+	char *eind;
+	*versie = strtoll(t, &eind, 10);
+	if (*eind || *versie <= 0 || *t == '0') {
+		error_add(e, "versie", "parameter_ongeldig", NULL, "versie is een geheel getal vanaf 1.");
+		return RC_INVALID;
+	}
+	return RC_OK;
+}
+
+rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t versie;
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	struct indiening_versie v;
+	rc_t rc = versie_param(rq, &versie, e);
+	if (rc == RC_OK)
+		rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK)
+		rc = indiening_versie(rq->store, rq->arena, d.id, versie, &v, e);
+	if (rc != RC_OK)
+		return rc;
+	struct ontvangstbewijs b;
+	indiening_ontvangstbewijs(&v, &b);
+	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "ontvangstbewijs", ontvangstbewijs_json(&b)), e);
+}
+
+static json_t *versie_json(const struct indiening_versie *v)
+{
+	char self[96];
+	snprintf(self, sizeof self, API_BASE "/aanvragen/%" PRId64 "/versies/%" PRId64, v->aanvraag_id,
+		 v->versie);
+	json_t *open = v->open_velden ? json_loads(v->open_velden, 0, NULL) : NULL;
+	return json_pack("{s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:o, s:s}",
+		"versie", (json_int_t)v->versie, "indieningsronde_id", (json_int_t)v->ronde_id,
+		"ingediend_op", v->ingediend_op, "sha256", v->sha256,
+		"grootte_bytes", (json_int_t)v->grootte_bytes, "ingediend_door", v->ingediend_door,
+		"route", v->route, "open_velden", open ? open : json_null(), "self", self);
+}
+
+rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	struct indiening_versie *l = NULL;
+	size_t n = 0;
+	rc_t rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK)
+		rc = indiening_versies(rq->store, rq->arena, d.id, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, versie_json(&l[i]));
+	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:o}", "aanvraag_id", (json_int_t)d.id,
+			       "versies", items ? items : json_array()), e);
+}
+
+/* The stored canonical document, byte for byte: its SHA-256 is the
+ * receipt's. */
+rc_t aanvragen_versie(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t versie = 0;
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	struct indiening_versie v;
+	rc_t rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK && !http_param_id(rq, 1, &versie))
+		rc = error_set(e, RC_NOT_FOUND, "Deze versie is niet ingediend.");
+	if (rc == RC_OK)
+		rc = indiening_versie(rq->store, rq->arena, d.id, versie, &v, e);
+	if (rc != RC_OK)
+		return rc;
+	const char *etag = arena_printf(rq->arena, "\"%s\"", v.sha256);
+	if (etag)
+		http_add_header(rq, rs, "ETag", etag);
+	http_reply_raw(rs, 200, "application/json", v.document, strlen(v.document));
+	return RC_OK;
+}
+
+rc_t ontvangstbewijzen_verifieer(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct ontvangstbewijs b;
+	bool geldig = false;
+	rc_t rc = ontvangstbewijs_lees(rq->body, &b, e);
+	if (rc == RC_OK)
+		rc = indiening_verifieer(rq->store, &b, &geldig, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, json_pack("{s:b}", "geldig", geldig), e);
+}

@@ -1,0 +1,113 @@
+/*
+ * beoordelingen_http.c -- assessments and requests for information.
+ *
+ *   POST /aanvragen/{id}/beoordelingen       an insurer's assessment (beoordelaar)
+ *   GET  /aanvragen/{id}/beoordelingen       the assessments the caller may see
+ *   GET  /aanvragen/{id}/informatieverzoeken the requests for information
+ *
+ * The rules (who, when, the two-insurer rule, independence) are in
+ * core/beoordeling.h; this file reads the body and shapes the answers.
+ */
+#include "toegang_http.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/aanvraagdossier.h"
+#include "../core/beoordeling.h"
+
+static json_t *beoordeling_json(const struct beoordeling *b)
+{
+	json_t *eisen = b->basiseisen ? json_loads(b->basiseisen, 0, NULL) : NULL;
+	json_t *iv = b->informatieverzoek ? json_loads(b->informatieverzoek, 0, NULL) : NULL;
+	return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:s}",
+		"id", (json_int_t)b->id, "versie", (json_int_t)b->versie,
+		"verzekeraar_id", (json_int_t)b->verzekeraar_id, "verzekeraar_rol", b->verzekeraar_rol,
+		"oordeel", b->oordeel, "motivering", b->motivering,
+		"basiseisen", eisen ? eisen : json_array(), "informatieverzoek", iv ? iv : json_null(),
+		"beoordeeld_door", b->beoordeeld_door, "beoordeeld_op", b->beoordeeld_op);
+}
+
+rc_t beoordelingen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	struct beoordeling_invoer in;
+	rc_t rc = beoordeling_lees(rq->body, &in, e);
+	if (rc != RC_OK)
+		return rc;
+	int64_t bid = 0;
+	enum aanvraag_status status;
+	rc = beoordeling_maak(rq->store, &rq->who, NULL, id, &in, &bid, &status, e);
+	if (rc != RC_OK)
+		return rc;
+	char *plek = arena_printf(rq->arena, API_BASE "/aanvragen/%" PRId64 "/beoordelingen", id);
+	if (plek)
+		http_add_header(rq, rs, "Location", plek);
+	json_t *body = json_pack("{s:{s:I, s:I, s:s}, s:s}",
+		"beoordeling", "id", (json_int_t)bid, "versie", (json_int_t)in.versie,
+		"oordeel", beoordeling_oordeel_naam(in.oordeel), "status", aanvraag_status_naam(status));
+	return http_reply_json(rq, rs, 201, body, e);
+}
+
+/* Opens the application and lists the assessments the caller may see. */
+static rc_t zichtbare(struct http_request *rq, struct aanvraagdossier *d, struct beoordeling **l,
+		      size_t *n, struct error *e)
+{
+	int64_t id = 0;
+	enum aanvraag_toegang t;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	rc_t rc = aanvraagdossier_open(rq->store, rq->arena, &rq->who, NULL, id, d, &t, e);
+	if (rc == RC_OK)
+		rc = beoordeling_lijst(rq->store, rq->arena, &rq->who, t, id, l, n, e);
+	return rc;
+}
+
+rc_t beoordelingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier d;
+	struct beoordeling *l = NULL;
+	size_t n = 0;
+	rc_t rc = zichtbare(rq, &d, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, beoordeling_json(&l[i]));
+	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:s, s:o}", "aanvraag_id", (json_int_t)d.id,
+			       "status", aanvraag_status_naam(d.status),
+			       "beoordelingen", items ? items : json_array()), e);
+}
+
+rc_t informatieverzoeken_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct aanvraagdossier d;
+	struct beoordeling *l = NULL;
+	size_t n = 0;
+	rc_t rc = zichtbare(rq, &d, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++) {
+		json_t *iv = l[i].informatieverzoek ? json_loads(l[i].informatieverzoek, 0, NULL) : NULL;
+		if (!iv)
+			continue;
+		bool beantwoord = l[i].versie < d.versie;
+		json_t *item = json_pack("{s:I, s:I, s:s, s:O, s:O, s:s, s:b}",
+			"versie", (json_int_t)l[i].versie, "verzekeraar_id", (json_int_t)l[i].verzekeraar_id,
+			"verzekeraar_rol", l[i].verzekeraar_rol, "velden", json_object_get(iv, "velden"),
+			"vraag", json_object_get(iv, "vraag"), "gevraagd_op", l[i].beoordeeld_op,
+			"beantwoord", beantwoord);
+		if (item)
+			json_object_set_new(item, "beantwoord_in_versie",
+					    beantwoord ? json_integer((json_int_t)(l[i].versie + 1)) : json_null());
+		json_array_append_new(items, item);
+		json_decref(iv);
+	}
+	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:s, s:o}", "aanvraag_id", (json_int_t)d.id,
+			       "status", aanvraag_status_naam(d.status),
+			       "informatieverzoeken", items ? items : json_array()), e);
+}

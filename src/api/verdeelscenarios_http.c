@@ -1,0 +1,177 @@
+/*
+ * verdeelscenarios_http.c -- the board's allocation scenarios over HTTP
+ * (docs/bestuur.md §3):
+ *
+ *   POST /verdeelscenarios                   compute and store (bestuur): 201
+ *   GET  /verdeelscenarios?indieningsronde=  the scenarios, without their results
+ *   GET  /verdeelscenarios/{id}              one, with its input and the solver's output
+ *   GET  /verdeelscenarios/{id}/lp           its model in CPLEX LP format (text/plain)
+ *   GET  /verdeelscenarios/vergelijking?ids= scenarios side by side
+ *
+ * The board makes them; the board, the programme office and the auditor
+ * read them. Computing is synchronous (docs/bestuur.md §6).
+ */
+#include "toegang_http.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/verdeelscenario.h"
+
+/* A positive whole number of at most 18 digits. */
+static bool positief_getal(const char *t, int64_t *out)
+{
+	int64_t v = 0;
+	size_t n = strlen(t);
+	if (n == 0 || n > 18)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] < '0' || t[i] > '9')
+			return false;
+		v = v * 10 + (t[i] - '0');
+	}
+	*out = v;
+	return v > 0;
+}
+
+/* The summary of a scenario, as in lists. */
+static json_t *samenvatting_json(const struct verdeelscenario *v)
+{
+	char self[64], lp[72];
+	snprintf(self, sizeof self, API_BASE "/verdeelscenarios/%" PRId64, v->id);
+	snprintf(lp, sizeof lp, "%s/lp", self);
+	return json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:s, s:s, s:b, s:s, s:s}",
+		"id", (json_int_t)v->id, "naam", v->naam, "indieningsronde_id", (json_int_t)v->ronde_id,
+		"regel", v->regel, "seed", v->seed, "regelversie", v->regelversie,
+		"invoer_hash", v->invoer_hash, "kandidaten_hash", v->kandidaten_hash,
+		"kandidaat_aantal", (json_int_t)v->kandidaat_aantal, "fte_milli", (json_int_t)v->fte_milli,
+		"besteed_cent", (json_int_t)v->besteed_cent, "aangemaakt_op", v->aangemaakt_op,
+		"aangemaakt_door", v->aangemaakt_door, "demo", v->demo, "self", self, "lp", lp);
+}
+
+/* One scenario in full: the summary, its input and the solver's output. */
+static rc_t scenario_antwoord(struct http_request *rq, struct http_response *rs, int status,
+			      int64_t id, struct error *e)
+{
+	struct verdeelscenario v;
+	rc_t rc = verdeelscenario_open(rq->store, rq->arena, id, &v, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *invoer = NULL;
+	rc = verdeelscenario_invoer_document(&v, &invoer, e);
+	json_t *resultaat = rc == RC_OK ? json_loads(v.resultaat, 0, NULL) : NULL;
+	if (rc == RC_OK && !resultaat) {
+		json_decref(invoer);
+		return error_set(e, RC_INTERNAL, "Het resultaat van verdeelscenario %" PRId64 " is onleesbaar.", id);
+	}
+	if (rc != RC_OK)
+		return rc;
+	json_t *j = samenvatting_json(&v);
+	json_object_set_new(j, "invoer", invoer);
+	json_object_set_new(j, "resultaat", resultaat);
+	if (status == 201) {
+		char *plek = arena_printf(rq->arena, API_BASE "/verdeelscenarios/%" PRId64, id);
+		if (plek)
+			http_add_header(rq, rs, "Location", plek);
+	}
+	return http_reply_json(rq, rs, status, j, e);
+}
+
+rc_t verdeelscenarios_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct verdeelscenario_invoer in;
+	memset(&in, 0, sizeof in);
+	/* the request's own problems are reported together with the parameters' */
+	rc_t rc = verdeelscenario_invoer_lees(rq->body, &in, e);
+	int64_t id = 0;
+	if (rc == RC_OK || rc == RC_INVALID)
+		rc = verdeelscenario_maak(rq->store, &rq->who, NULL, &in, rq->arena, &id, e);
+	if (rc != RC_OK)
+		return rc;
+	return scenario_antwoord(rq, rs, 201, id, e);
+}
+
+rc_t verdeelscenarios_lees(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Dit verdeelscenario bestaat niet.");
+	return scenario_antwoord(rq, rs, 200, id, e);
+}
+
+rc_t verdeelscenarios_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t ronde = 0;
+	const char *t = http_query(rq, "indieningsronde");
+	if (t && !positief_getal(t, &ronde)) {
+		error_add(e, "indieningsronde", "parameter_ongeldig", NULL,
+			  "indieningsronde is het nummer van een indieningsronde.");
+		return RC_INVALID;
+	}
+	struct verdeelscenario *l = NULL;
+	size_t n = 0;
+	rc_t rc = verdeelscenario_lijst(rq->store, rq->arena, ronde, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, samenvatting_json(&l[i]));
+	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "verdeelscenarios", items ? items : json_array()), e);
+}
+
+rc_t verdeelscenarios_lp(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Dit verdeelscenario bestaat niet.");
+	struct verdeelscenario v;
+	rc_t rc = verdeelscenario_open(rq->store, rq->arena, id, &v, e);
+	char *lp = NULL;
+	if (rc == RC_OK)
+		rc = verdeelscenario_lp(&v, rq->arena, &lp, e);
+	if (rc != RC_OK)
+		return rc;
+	http_reply_raw(rs, 200, "text/plain; charset=utf-8", lp, strlen(lp));
+	return RC_OK;
+}
+
+/* Parses ?ids=1,2,3: 1 to VERDEELSCENARIO_VERGELIJK_MAX positive ids. */
+static rc_t ids_lees(const char *t, int64_t *ids, size_t *n, struct error *e)
+{
+	*n = 0;
+	if (!t || !*t)
+		goto fout;
+	for (const char *p = t; *p;) {
+		int64_t v = 0;
+		size_t cijfers = 0;
+		while (*p >= '0' && *p <= '9' && cijfers < 18) {
+			v = v * 10 + (*p++ - '0');
+			cijfers++;
+		}
+		if (cijfers == 0 || v <= 0 || *n >= VERDEELSCENARIO_VERGELIJK_MAX || (*p && *p != ','))
+			goto fout;
+		ids[(*n)++] = v;
+		if (*p == ',' && !*++p)
+			goto fout;
+	}
+	return RC_OK;
+fout:
+	error_add(e, "ids", "parameter_ongeldig", NULL,
+		  "ids is een lijst van 1 tot %d scenarionummers, gescheiden door komma's: ?ids=1,2,3.",
+		  VERDEELSCENARIO_VERGELIJK_MAX);
+	return RC_INVALID;
+}
+
+rc_t verdeelscenarios_vergelijking(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t ids[VERDEELSCENARIO_VERGELIJK_MAX];
+	size_t n = 0;
+	rc_t rc = ids_lees(http_query(rq, "ids"), ids, &n, e);
+	json_t *uit = NULL;
+	if (rc == RC_OK)
+		rc = verdeelscenario_vergelijk(rq->store, rq->arena, ids, n, &uit, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, uit, e);
+}

@@ -1,0 +1,188 @@
+/*
+ * tweezijdige_aanvraag.h -- the joint request to NZa (issue 7, DOMAIN.md
+ * §4 step 6): insurer and providers together ask NZa for a beschikking
+ * with an upper bound for one application that both insurers assessed
+ * positively and the board granted [001 §3], [002 §4.2].
+ *
+ * The coordinating insurer makes it (role beoordelaar of the application's
+ * coordinating insurer): the proposed upper bound (at most the granted
+ * multi-year amount, default equal to it) and its split over the years,
+ * the insurers' declarations (the adjustments to the modelplan were
+ * assessed positively [001 §3] (b), and the formal conditions of
+ * [001 "Werkwijze"] that only they can declare), and the contract record
+ * (the agreement between insurer and providers: date and reference,
+ * [001 §3] (d)). Its content is fixed at creation and hashed (SHA-256 of
+ * its canonical JSON); it never changes.
+ *
+ * Then both parties sign that hash: the coordinating insurer and the
+ * coalition's lead (role aanvrager of the penvoerder). The second
+ * signature submits the request to NZa -- if it fits the money still
+ * available: a request whose proposed per-year amounts need more than the
+ * board reserved for it and the free room of its theme's years can take
+ * is not taken into treatment (the signature is refused, RC_CONFLICT
+ * "past_niet", [001 §3], [003 §8b]). NZa sees only submitted requests.
+ *
+ * Statuses: ondertekening (awaiting signatures) -> in_behandeling (with
+ * NZa) -> beschikt | afgewezen (beschikking.h).
+ */
+#ifndef DOORBRAAK_TWEEZIJDIGE_AANVRAAG_H
+#define DOORBRAAK_TWEEZIJDIGE_AANVRAAG_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../store/store.h"
+#include "klok.h"
+#include "toegang.h"
+
+#define TZA_JAREN_MAX 4
+#define TZA_KENMERK_MAX 200
+#define TZA_PAGINA_MAX 1000
+
+/* The declarations of the insurers, in this order; the JSON keys are
+ * tza_verklaring_namen[]. */
+enum tza_verklaring {
+	TZA_AANPASSINGEN_POSITIEF = 0,  /* (b) adjustments assessed positively [001 §3] */
+	TZA_RANDVOORWAARDELIJK,         /* precondition for Zvw-insured care [001 "Werkwijze"] */
+	TZA_GEEN_INDIVIDUELE_ZORG,      /* not individual care delivery [001 "Werkwijze"] */
+	TZA_EIGEN_ZVW_ZORG,             /* Zvw providers transforming their own care [001 "Werkwijze"] */
+	TZA_GEEN_STAATSSTEUN,           /* the tariff causes no state aid [001 "Werkwijze"] */
+	TZA_WAARBORGEN_CONCURRENTIE,    /* safeguards against competitive advantage [001 "Werkwijze"] */
+	TZA_VERKLARING__COUNT
+};
+extern const char *const tza_verklaring_namen[TZA_VERKLARING__COUNT];
+
+/* One year's amount. */
+struct tza_jaar {
+	int64_t jaar;
+	int64_t bedrag_cent;
+};
+
+enum tza_partij { TZA_VERZEKERAAR = 0, TZA_PENVOERDER = 1 };
+
+/* A joint request as stored; strings in the caller's arena. */
+struct tweezijdige_aanvraag {
+	int64_t id, aanvraag_id, versie;
+	const char *thema;
+	int64_t toegekend_cent;          /* the board's grant, all years */
+	int64_t bovengrens_cent;         /* proposed upper bound */
+	struct tza_jaar jaren[TZA_JAREN_MAX];  /* proposed split, ascending years */
+	size_t jaar_aantal;
+	bool verklaringen[TZA_VERKLARING__COUNT];
+	const char *contract_datum, *contract_kenmerk;
+	const char *sha256;              /* of the canonical content: what is signed */
+	const char *status;              /* ondertekening, in_behandeling, beschikt, afgewezen */
+	const char *ingediend_op;        /* NULL until both signed */
+	const char *aangemaakt_op, *aangemaakt_door;
+	int64_t penvoerder_id, coordinerend_verzekeraar_id, tweede_verzekeraar_id;
+	struct {
+		bool getekend;
+		int64_t organisatie_id;
+		const char *door, *op;
+	} ondertekening[2];              /* by enum tza_partij */
+};
+
+/* What the coordinating insurer sends. */
+struct tza_invoer {
+	int64_t aanvraag_id;
+	bool bovengrens_gegeven;
+	int64_t bovengrens_cent;
+	bool jaren_gegeven;
+	struct tza_jaar jaren[TZA_JAREN_MAX];
+	size_t jaar_aantal;
+	bool verklaringen[TZA_VERKLARING__COUNT];
+	const char *contract_datum, *contract_kenmerk;
+};
+
+/* Reads the body of POST /nza-aanvragen: {"aanvraag_id", "bovengrens_cent"?,
+ * "jaarverdeling"? [{"jaar", "bedrag_cent"}], "verklaringen" {...all six
+ * true}, "contract" {"datum": "YYYY-MM-DD", "kenmerk"}}. Every problem at
+ * once (RC_INVALID): unknown fields, wrong types, a declaration missing or
+ * false ("verklaring_ontbreekt"), no contract or a contract without date
+ * or reference ("contract_ontbreekt"), a date that is no date, an amount
+ * not positive, years twice or out of order, more than TZA_JAREN_MAX.
+ * *out is written only on RC_OK; strings point into `body`. */
+rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e);
+
+/* The default split of `bovengrens` over the granted years: the grant of
+ * each year, lowered from the last year backwards until the sum is the
+ * upper bound (years that end at 0 are left out). Pure; returns the
+ * number of years written to out[]. */
+size_t tza_standaard_jaren(const struct tza_jaar *toegekend, size_t n, int64_t bovengrens_cent,
+			   struct tza_jaar out[TZA_JAREN_MAX]);
+
+/* Makes the joint request in one transaction with its audit record
+ * ("nza_aanvraag.maak"). Refused: an application the caller may not see,
+ * or whose coordinating insurer is not the caller's organisation
+ * (RC_NOT_FOUND, recorded as a refusal); not assessed positively
+ * ("niet_positief") or not granted by the board ("niet_toegekend"), a
+ * request that exists already ("bestaat_al"): RC_CONFLICT; an upper bound
+ * above the grant ("boven_toekenning"), a split that does not add up
+ * ("som_ongelijk") or names a year without budget ("jaar_zonder_budget"),
+ * a contract dated in the future ("contract_toekomst"): RC_INVALID.
+ * Writes *id_out. */
+rc_t tza_maak(struct store *s, const struct principal *who, const struct klok *klok,
+	      const struct tza_invoer *in, int64_t *id_out, struct error *e);
+
+/* Signs request `id` for the caller's party with `sha256` (must be the
+ * request's hash: else "inhoud_anders", RC_CONFLICT). The coordinating
+ * insurer signs as verzekeraar, the lead as penvoerder; any other party
+ * that may see it gets RC_FORBIDDEN, one that may not RC_NOT_FOUND. A
+ * party twice: "al_ondertekend"; after submission: "al_ingediend" (both
+ * RC_CONFLICT). The second signature submits the request: then the money
+ * must fit (see above), or nothing is stored ("past_niet"). One
+ * transaction with its audit records. Writes the new status to *status
+ * (a static string). */
+rc_t tza_onderteken(struct store *s, const struct principal *who, const struct klok *klok,
+		    int64_t id, const char *sha256, const char **status, struct error *e);
+
+/* What the caller may do with a request. */
+enum tza_toegang {
+	TZA_GEEN = 0,
+	TZA_ALS_VERZEKERAAR,   /* the coordinating insurer */
+	TZA_ALS_TWEEDE,        /* the second insurer: reads */
+	TZA_ALS_PENVOERDER,    /* the lead */
+	TZA_ALS_NZA,           /* NZa: only submitted requests */
+	TZA_ALS_AUDITOR,
+};
+
+/* The access rule. Pure. */
+enum tza_toegang tza_toegang(const struct principal *who, const struct tweezijdige_aanvraag *t);
+
+/* Reads request `id` for `who`; a missing one and one who may not see are
+ * both RC_NOT_FOUND (the latter recorded as a refusal). */
+rc_t tza_open(struct store *s, struct arena *arena, const struct principal *who, int64_t id,
+	      struct tweezijdige_aanvraag *out, struct error *e);
+
+/* The requests `who` may see, by id after `na`, at most `limiet`;
+ * `status` filters (NULL: all; an unknown one is RC_INVALID). */
+rc_t tza_lijst(struct store *s, struct arena *arena, const struct principal *who,
+	       const char *status, int64_t na, int64_t limiet,
+	       struct tweezijdige_aanvraag **out, size_t *n, struct error *e);
+
+/* Inside a running transaction: request `id` (RC_NOT_FOUND when missing),
+ * or the request of application `aanvraag_id` when id is 0. */
+rc_t tza_lees_tx(struct store *s, struct arena *arena, int64_t id, int64_t aanvraag_id,
+		 struct tweezijdige_aanvraag *out, struct error *e);
+
+/* The grant of an application by year, inside a transaction: *n years
+ * (0: not granted), *thema the theme of the grant. */
+rc_t tza_toekenning_tx(struct store *s, struct arena *arena, int64_t aanvraag_id,
+		       struct tza_jaar out[TZA_JAREN_MAX], size_t *n, const char **thema,
+		       struct error *e);
+
+/* The request as JSON (with its signatures and links). */
+json_t *tza_json(const struct tweezijdige_aanvraag *t);
+
+/* Reads a row of store_nza_aanvraag_* into *out (no signatures). */
+struct store_rows;
+void tza_uit_rij(const struct store_rows *r, size_t i, struct tweezijdige_aanvraag *out);
+
+/* A JSON list [{"jaar", "bedrag_cent"}] of n years. */
+json_t *tza_jaren_json(const struct tza_jaar *jaren, size_t n);
+
+/* Parses such a list (as stored); false when it is not one. */
+bool tza_jaren_uit_tekst(const char *tekst, struct tza_jaar out[TZA_JAREN_MAX], size_t *n);
+
+#endif

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// beschikking.test.mjs -- the joint request to NZa, NZa's checks and the
+// beschikking (issue 7), black-box on the backend in DOORBRAAK_TEST_BACKEND:
+// a granted application's joint request with both signatures, the checks
+// (a)-(d) and the formal conditions as findings with sources, granting
+// (the board's reservations posted, the upper bound fixed, for less: the
+// rest returns), refusing (reservations voided), bad input refused with a
+// clear problem and the ledger unchanged, the decision document as HTML and
+// PDF, the ledger views and journal, and `hledger check -s` on the exported
+// journal as an independent auditor (skipped only when hledger is absent).
+//
+// The board's decision (issue 6) is written by build/toekenning_testhulp with
+// budgets chosen here (docs/beschikking.md §7).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { after, assert, before, run, setSuite, skip, test } from '../lib/harness.mjs';
+import { VERKLARINGEN, contract, gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
+
+const backend = testBackend();
+setSuite(`api/beschikking [${backend}]`);
+
+let srv;
+let w;
+let ids;          // positively assessed applications; 0-3 granted, 4 not
+const MLN = 100000000; // EUR 1 mln in cents
+
+function problem(res, status) {
+  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
+  assert.match(res.contentType, /^application\/problem\+json\b/);
+  return res.json();
+}
+const codes = (p) => (p.errors || []).map((x) => x.code);
+
+async function login(name) {
+  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
+    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
+  assert.equal(res.status, 201, res.text);
+  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
+  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
+}
+
+async function rekening(code) {
+  const r = await w.nza.get('/grootboek/rekeningen');
+  assert.equal(r.status, 200, r.text);
+  const o = r.json();
+  return [o.pot, ...o.themas, ...o.jaren, ...o.projecten].find((x) => x.rekening === code);
+}
+
+before(async () => {
+  srv = await startServer({ backend, args: ['--demo'], threads: 4 });
+  w = await world(srv);
+  w.nza = await login('nza');
+  w.zorginstituut = await login('zorginstituut');
+  ({ ids } = await positief(w, 5, 'Beschikkingsronde'));
+  const ronde = (await w.auditor.get(`/aanvragen/${ids[0]}`)).json().indieningsronde_id;
+  toekennen(srv.dbUrl, ronde, { 'ai/2027': 20 * MLN, 'ai/2028': 7 * MLN }, [
+    [ids[0], 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }],
+    [ids[1], 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }],
+    [ids[2], 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }],
+    [ids[3], 'ai', { 2027: 5 * MLN }],
+  ]);
+});
+
+after(async () => {
+  if (srv) await srv.stop();
+});
+
+test('a joint request with missing declarations or contract is refused with every problem, nothing stored', async () => {
+  const p = problem(await w.beoordelaar.post('/nza-aanvragen', { aanvraag_id: ids[0],
+    verklaringen: { ...VERKLARINGEN, geen_staatssteun: false, eigen_zvw_zorg: undefined } }), 400);
+  assert.deepEqual(codes(p).sort(), ['contract_ontbreekt', 'verklaring_ontbreekt', 'verklaring_ontbreekt']);
+  assert.ok(p.errors.some((x) => x.name === '/verklaringen/geen_staatssteun'));
+  const q = problem(await w.beoordelaar.post('/nza-aanvragen', { aanvraag_id: ids[0], verklaringen: VERKLARINGEN,
+    contract: { datum: '2026-13-01', kenmerk: '' }, onbekend: 1 }), 400);
+  assert.ok(codes(q).includes('datum_ongeldig') || codes(q).includes('contract_ontbreekt'), codes(q).join());
+  assert.ok(codes(q).includes('unknown'), codes(q).join());
+  assert.equal((await w.beoordelaar.get('/nza-aanvragen')).json().nza_aanvragen.length, 0);
+});
+
+test('not granted, above the grant, the wrong insurer, a future contract: refused, nothing stored', async () => {
+  const basis = { verklaringen: VERKLARINGEN, contract: contract() };
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[4] }), 409)),
+    ['niet_toegekend']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0],
+    bovengrens_cent: 5 * MLN + 1 }), 400)), ['boven_toekenning']);
+  problem(await w.zuid.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0] }), 404);
+  problem(await w.aanvrager.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0] }), 403);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0],
+    contract: { datum: '2099-01-01', kenmerk: 'X' } }), 400)), ['contract_toekomst']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0],
+    jaarverdeling: [{ jaar: 2027, bedrag_cent: 3 * MLN }, { jaar: 2029, bedrag_cent: 2 * MLN }] }), 400)),
+  ['jaar_zonder_budget']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { ...basis, aanvraag_id: ids[0],
+    jaarverdeling: [{ jaar: 2027, bedrag_cent: 3 * MLN }] }), 400)), ['som_ongelijk']);
+  assert.equal((await w.auditor.get('/nza-aanvragen')).json().nza_aanvragen.length, 0);
+});
+
+test('signatures: both parties sign the content hash; NZa sees the request only once submitted', async () => {
+  let r = await w.beoordelaar.post('/nza-aanvragen', { aanvraag_id: ids[0], verklaringen: VERKLARINGEN, contract: contract() });
+  assert.equal(r.status, 201, r.text);
+  const t = r.json();
+  assert.equal(t.status, 'ondertekening');
+  assert.equal(t.bovengrens_cent, 5 * MLN);
+  assert.deepEqual(t.jaarverdeling, [{ jaar: 2027, bedrag_cent: 3 * MLN }, { jaar: 2028, bedrag_cent: 2 * MLN }]);
+  assert.match(t.sha256, /^[0-9a-f]{64}$/);
+  assert.match(r.headers.location, new RegExp(`/nza-aanvragen/${t.id}$`));
+  problem(await w.nza.get(`/nza-aanvragen/${t.id}`), 404);
+  assert.equal((await w.nza.get('/nza-aanvragen')).json().nza_aanvragen.length, 0);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/nza-aanvragen', { aanvraag_id: ids[0],
+    verklaringen: VERKLARINGEN, contract: contract() }), 409)), ['bestaat_al']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/nza-aanvragen/${t.id}/ondertekeningen`,
+    { sha256: '0'.repeat(64) }), 409)), ['inhoud_anders']);
+  problem(await w.zuid.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 }), 403);
+  problem(await w.vvt.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 }), 404);
+  r = await w.beoordelaar.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().status, 'ondertekening');
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/nza-aanvragen/${t.id}/ondertekeningen`,
+    { sha256: t.sha256 }), 409)), ['al_ondertekend']);
+  // NZa cannot decide what was not submitted to it
+  problem(await w.nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit: 'verleend', motivering: 'x' }), 404);
+  r = await w.aanvrager.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().status, 'in_behandeling');
+  assert.equal(r.json().ondertekeningen.length, 2);
+  assert.ok(r.json().ingediend_op);
+  assert.equal((await w.nza.get(`/nza-aanvragen/${t.id}`)).status, 200);
+  assert.deepEqual((await w.nza.get('/nza-aanvragen')).json().nza_aanvragen.map((x) => x.id), [t.id]);
+  w.eerste = t.id;
+});
+
+test('NZa checks (a)-(d) and the formal conditions, each a finding with its source', async () => {
+  const r = await w.nza.get(`/nza-aanvragen/${w.eerste}/toetsing`);
+  assert.equal(r.status, 200, r.text);
+  const b = r.json();
+  assert.equal(b.alles_voldaan, true, JSON.stringify(b.bevindingen.filter((x) => x.uitkomst !== 'voldaan')));
+  assert.deepEqual(b.bevindingen.map((x) => x.code), ['a', 'b', 'c', 'd', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
+  for (const f of b.bevindingen) assert.match(f.bron, /\[001 (§3|"Werkwijze")/, `${f.code}: ${f.bron}`);
+  assert.match(b.bevindingen[2].bron, /\[003 §8b\]/);
+  assert.equal((await w.west.get(`/nza-aanvragen/${w.eerste}/toetsing`)).status, 404);
+});
+
+test('granting posts the board reservations in one chain and fixes the upper bound; a second decision is refused', async () => {
+  const voor = await rekening('zvw/ai/2027');
+  problem(await w.beoordelaar.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'verleend', motivering: 'x' }), 403);
+  assert.deepEqual(codes(problem(await w.nza.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'misschien',
+    motivering: ' ' }), 400)).sort(), ['besluit_onbekend', 'motivering_ontbreekt']);
+  const r = await w.nza.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'verleend',
+    motivering: 'Alle toetspunten zijn voldaan.' });
+  assert.equal(r.status, 201, r.text);
+  const b = r.json();
+  assert.equal(b.besluit, 'verleend');
+  assert.equal(b.bovengrens_cent, 5 * MLN);
+  assert.match(b.kenmerk, /^NZa-DBM-\d{4}-\d{6}$/);
+  assert.equal(b.prestaties.length, 5);
+  assert.equal(b.bevindingen.length, 12);
+  const project = await rekening(`project/${ids[0]}`);
+  assert.equal(project.toegekend_cent, 5 * MLN);
+  assert.equal(project.gereserveerd_cent, 0);
+  assert.equal(project.beschikbaar_cent, 5 * MLN);
+  const na = await rekening('zvw/ai/2027');
+  assert.equal(na.toegekend_cent - voor.toegekend_cent, 3 * MLN);
+  assert.equal(voor.gereserveerd_cent - na.gereserveerd_cent, 3 * MLN);
+  assert.equal(na.beschikbaar_cent, voor.beschikbaar_cent);
+  assert.deepEqual(codes(problem(await w.nza.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'afgewezen',
+    motivering: 'Toch niet.' }), 409)), ['al_beschikt']);
+  assert.equal((await w.nza.get(`/nza-aanvragen/${w.eerste}`)).json().status, 'beschikt');
+  w.beschikking = b.id;
+});
+
+test('an upper bound below the grant: the rest of the reservation returns to the year', async () => {
+  const voor = await rekening('zvw/ai/2028');
+  const t = await gezamenlijk(w, { aanvraag_id: ids[1], bovengrens_cent: 4 * MLN });
+  assert.deepEqual(t.jaarverdeling, [{ jaar: 2027, bedrag_cent: 3 * MLN }, { jaar: 2028, bedrag_cent: 1 * MLN }]);
+  const r = await w.nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit: 'verleend', motivering: 'Lager.' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await rekening(`project/${ids[1]}`)).toegekend_cent, 4 * MLN);
+  const na = await rekening('zvw/ai/2028');
+  assert.equal(na.beschikbaar_cent - voor.beschikbaar_cent, 1 * MLN, 'EUR 1 mln back to 2028');
+  assert.equal(na.toegekend_cent - voor.toegekend_cent, 1 * MLN);
+});
+
+test('refusing voids the reservations with reasons; the money returns', async () => {
+  const t = await gezamenlijk(w, { aanvraag_id: ids[2] });
+  const voor = await rekening('zvw/ai/2027');
+  const r = await w.nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit: 'afgewezen',
+    motivering: 'De overeenkomst bevat geen waarborgen tegen concurrentievoordelen.' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().besluit, 'afgewezen');
+  assert.equal(r.json().bovengrens_cent, 0);
+  const na = await rekening('zvw/ai/2027');
+  assert.equal(na.beschikbaar_cent - voor.beschikbaar_cent, 3 * MLN);
+  const p = await rekening(`project/${ids[2]}`);
+  assert.equal(p.toegekend_cent + p.gereserveerd_cent, 0);
+  w.afwijzing = r.json().id;
+});
+
+test('a request that does not fit the year it asks for is not taken into treatment; the ledger is unchanged', async () => {
+  // all of the 2027 grant moved to 2028: 2028 has EUR 6 mln of free room
+  const r = await w.beoordelaar.post('/nza-aanvragen', { aanvraag_id: ids[3], verklaringen: VERKLARINGEN, contract: contract(),
+    jaarverdeling: [{ jaar: 2027, bedrag_cent: 0 }, { jaar: 2028, bedrag_cent: 5 * MLN }] });
+  assert.equal(r.status, 201, r.text);
+  const t = r.json();
+  const zonderKop = (t) => t.replace(/^; doorbraak grootboek, uitgevoerd .*\n/m, '');
+  const journaal = zonderKop((await w.nza.get('/grootboek/journaal')).text);
+  // 2028 holds EUR 7 mln: 2 + 1 granted, nothing reserved any more: EUR 4 mln free
+  assert.equal((await rekening('zvw/ai/2028')).beschikbaar_cent, 4 * MLN);
+  const toets = (await w.beoordelaar.get(`/nza-aanvragen/${t.id}/toetsing`)).json();
+  const c = toets.bevindingen.find((x) => x.code === 'c');
+  assert.equal(c.uitkomst, 'niet_voldaan', JSON.stringify(c));
+  assert.equal((await w.beoordelaar.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 })).status, 201);
+  const s = await w.aanvrager.post(`/nza-aanvragen/${t.id}/ondertekeningen`, { sha256: t.sha256 });
+  const p = problem(s, 409);
+  assert.deepEqual(codes(p), ['past_niet']);
+  assert.match(p.errors[0].bron, /\[001 §3\]/);
+  assert.equal((await w.beoordelaar.get(`/nza-aanvragen/${t.id}`)).json().status, 'ondertekening');
+  assert.equal(zonderKop((await w.nza.get('/grootboek/journaal')).text), journaal, 'ledger unchanged');
+});
+
+test('the decision document: HTML and PDF with reference, parties, upper bound, prestaties and sources', async () => {
+  let r = await w.aanvrager.get(`/beschikkingen/${w.beschikking}/document`);
+  assert.equal(r.status, 200, r.text);
+  assert.match(r.contentType, /^text\/html/);
+  const b = (await w.nza.get(`/beschikkingen/${w.beschikking}`)).json();
+  for (const s of [b.kenmerk, 'Demo Ziekenhuis Noorderkwartier', 'Demo Zorgverzekeraar Noord', 'EUR 5.000.000,00',
+    'm1', '2027-06-30', '[001 §3]', '[003 §8b]', 'Toetsing door de NZa']) {
+    assert.ok(r.text.includes(s), `HTML holds ${s}`);
+  }
+  r = await w.nza.get(`/beschikkingen/${w.beschikking}/document.pdf`);
+  assert.equal(r.status, 200);
+  assert.equal(r.contentType, 'application/pdf');
+  const via = await w.api.request('GET', `/api/v1/beschikkingen/${w.beschikking}/document`, { headers: {
+    cookie: `__Host-doorbraak=${w.nza.cookie}`, accept: 'application/pdf' } });
+  assert.equal(via.contentType, 'application/pdf');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dbk-'));
+  try {
+    const file = path.join(dir, 'b.pdf');
+    const c = doorbraak(['--db', srv.dbUrl, 'beschikking', 'document', String(w.beschikking), '--pdf', file]);
+    assert.equal(c.status, 0, c.stderr);
+    const pdf = readFileSync(file).toString('latin1');
+    assert.ok(pdf.startsWith('%PDF-'), 'a PDF');
+    assert.ok(pdf.includes(b.kenmerk), 'the reference is in the PDF text');
+    assert.ok(pdf.includes('EUR 5.000.000,00'));
+    const h = doorbraak(['--db', srv.dbUrl, 'beschikking', 'document', String(w.afwijzing)]);
+    assert.equal(h.status, 0, h.stderr);
+    assert.match(h.stdout, /wijst de tweezijdige aanvraag af/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  problem(await w.west.get(`/beschikkingen/${w.beschikking}/document`), 404);
+  assert.equal((await w.zorginstituut.get(`/beschikkingen/${w.beschikking}`)).status, 200);
+});
+
+test('ledger views: per pot, theme, year, insurer and project; insurers see their own projects', async () => {
+  const o = (await w.nza.get('/grootboek/rekeningen')).json();
+  assert.equal(o.pot.rekening, 'zvw');
+  const jaren = o.jaren.filter((x) => x.thema === 'ai');
+  const som = (k) => jaren.reduce((s, x) => s + x[k], 0);
+  const thema = o.themas.find((x) => x.thema === 'ai');
+  assert.equal(thema.toegekend_cent, som('toegekend_cent'));
+  assert.equal(thema.gereserveerd_cent, som('gereserveerd_cent'));
+  assert.ok(o.pot.beschikbaar_cent + o.pot.gereserveerd_cent + o.pot.toegekend_cent <= 600 * 100 * MLN);
+  assert.equal(o.verzekeraars.find((x) => x.uzovi_code === '9001').toegekend_cent, 9 * MLN);
+  const west = (await w.west.get('/grootboek/rekeningen')).json();
+  assert.equal(west.projecten.length, 0);
+  assert.equal(west.verzekeraars.length, 0);
+  const noord = (await w.beoordelaar.get('/grootboek/rekeningen')).json();
+  assert.ok(noord.projecten.length >= 2);
+  assert.equal((await w.beoordelaar.get('/grootboek/journaal')).status, 403);
+  const boek = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen;
+  assert.ok(boek.some((x) => x.sleutel === `beschikking/${ids[0]}/2027` && x.soort === 'boeking_van_reservering'));
+  assert.ok(boek.some((x) => x.sleutel === `aanvraag/${ids[2]}/afwijzing/2027`));
+  assert.equal((await w.west.get('/grootboek/boekingen')).json().boekingen.length, 0);
+  const j = await w.nza.get('/grootboek/journaal');
+  assert.match(j.contentType, /^text\/plain/);
+  assert.match(j.text, /project:/);
+});
+
+const haveHledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' }).status === 0;
+const hledgerTest = haveHledger ? test : (name) => skip(name, 'hledger is not installed (scripts/setup.sh test)');
+
+hledgerTest('hledger check -s on the exported journal (independent auditor) and the replay check', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dbk-'));
+  try {
+    const file = path.join(dir, 'grootboek.journal');
+    let r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'export', file]);
+    assert.equal(r.status, 0, r.stderr);
+    r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'herspeel']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /grootboek klopt/);
+    r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'toon']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /zvw\/ai\/2027/);
+    const h = spawnSync('hledger', ['check', '-s', '-f', file], { encoding: 'utf8' });
+    assert.equal(h.status, 0, `hledger check -s: ${h.stdout}${h.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+await run();

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// mijlpalen.test.mjs -- milestones as prestaties (issue 7), black-box on the
+// backend in DOORBRAAK_TEST_BACKEND: the lead reports a milestone reached
+// with its evidence, the coordinating insurer pays its tariff (default the
+// planned amount) as a ledger entry against the project's upper bound in the
+// year paid; never more than the upper bound, never a milestone twice, only
+// reported milestones, only the right parties -- every refusal a clear
+// problem with the ledger unchanged.
+
+import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
+
+const backend = testBackend();
+setSuite(`api/mijlpalen [${backend}]`);
+
+const MLN = 100000000;
+let srv;
+let w;
+let vol;     // beschikking with the full upper bound (EUR 5 mln; milestones 1 + 1.25 + 1.25 + 1 + 0.5)
+let laag;    // beschikking with an upper bound of EUR 4 mln
+let afgewezen;
+
+function problem(res, status) {
+  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
+  assert.match(res.contentType, /^application\/problem\+json\b/);
+  return res.json();
+}
+const codes = (p) => (p.errors || []).map((x) => x.code);
+
+async function login(name) {
+  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
+    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
+  assert.equal(res.status, 201, res.text);
+  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
+  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
+}
+
+async function beschik(id, besluit, extra = {}) {
+  const t = await gezamenlijk(w, { aanvraag_id: id, ...extra });
+  const r = await w.nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit, motivering: 'Getoetst.' });
+  assert.equal(r.status, 201, r.text);
+  return r.json().id;
+}
+
+const journaal = async () => (await w.nza.get('/grootboek/journaal')).text.replace(/^; doorbraak grootboek, uitgevoerd .*\n/m, '');
+const meld = (b, m, body = { bewijs: 'Verslag van de livegang in alle teams.', kenmerk: 'MLD-1' }) =>
+  w.aanvrager.post(`/beschikkingen/${b}/mijlpalen/${m}/meldingen`, body);
+const betaal = (b, m, body = {}, who = w.beoordelaar) => who.post(`/beschikkingen/${b}/mijlpalen/${m}/betalingen`, body);
+
+before(async () => {
+  srv = await startServer({ backend, args: ['--demo'], threads: 4 });
+  w = await world(srv);
+  w.nza = await login('nza');
+  const { ids } = await positief(w, 3, 'Mijlpalenronde');
+  const ronde = (await w.auditor.get(`/aanvragen/${ids[0]}`)).json().indieningsronde_id;
+  toekennen(srv.dbUrl, ronde, { 'ai/2027': 20 * MLN, 'ai/2028': 20 * MLN }, ids.map((id) =>
+    [id, 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }]));
+  vol = await beschik(ids[0], 'verleend');
+  laag = await beschik(ids[1], 'verleend', { bovengrens_cent: 4 * MLN });
+  afgewezen = await beschik(ids[2], 'afgewezen');
+});
+
+after(async () => {
+  if (srv) await srv.stop();
+});
+
+test('the milestones of a beschikking are its prestaties, with the planned amounts', async () => {
+  const r = await w.beoordelaar.get(`/beschikkingen/${vol}/mijlpalen`);
+  assert.equal(r.status, 200, r.text);
+  const b = r.json();
+  assert.equal(b.bovengrens_cent, 5 * MLN);
+  assert.equal(b.resterend_cent, 5 * MLN);
+  assert.deepEqual(b.mijlpalen.map((m) => [m.id, m.gepland_cent]),
+    [['m1', 1 * MLN], ['m2', 1.25 * MLN], ['m3', 1.25 * MLN], ['m4', 1 * MLN], ['m5', 0.5 * MLN]]);
+  assert.ok(b.mijlpalen.every((m) => !m.gemeld && !m.betaald));
+  problem(await w.west.get(`/beschikkingen/${vol}/mijlpalen`), 404);
+});
+
+test('reporting: only the lead, with evidence, once', async () => {
+  const voor = await journaal();
+  problem(await w.vvt.post(`/beschikkingen/${vol}/mijlpalen/m1/meldingen`, { bewijs: 'x' }), 403);
+  problem(await w.beoordelaar.post(`/beschikkingen/${vol}/mijlpalen/m1/meldingen`, { bewijs: 'x' }), 403);
+  assert.deepEqual(codes(problem(await meld(vol, 'm1', { bewijs: '  ' }), 400)), ['bewijs_ontbreekt']);
+  problem(await meld(vol, 'm9'), 404);
+  problem(await meld(vol, 'M1;DROP'), 404);
+  let r = await meld(vol, 'm1');
+  assert.equal(r.status, 201, r.text);
+  const m1 = r.json().mijlpalen.find((m) => m.id === 'm1');
+  assert.equal(m1.gemeld, true);
+  assert.equal(m1.melding.kenmerk, 'MLD-1');
+  assert.deepEqual(codes(problem(await meld(vol, 'm1'), 409)), ['al_gemeld']);
+  assert.deepEqual(codes(problem(await meld(afgewezen, 'm1'), 409)), ['niet_verleend']);
+  r = await meld(vol, 'm2');
+  assert.equal(r.status, 201, r.text);
+  assert.equal(await journaal(), voor, 'a report books nothing');
+});
+
+test('paying: the coordinating insurer pays a reported milestone once, the planned amount by default, in the year paid', async () => {
+  const voor = await journaal();
+  assert.deepEqual(codes(problem(await betaal(vol, 'm3'), 409)), ['niet_gemeld']);
+  problem(await betaal(vol, 'm1', {}, w.aanvrager), 403);
+  problem(await betaal(vol, 'm1', {}, w.zuid), 403);
+  problem(await betaal(vol, 'm1', {}, w.west), 404);
+  assert.deepEqual(codes(problem(await betaal(vol, 'm1', { bedrag_cent: 0 }), 400)), ['bedrag_niet_positief']);
+  assert.equal(await journaal(), voor, 'refusals leave the ledger unchanged');
+  let r = await betaal(vol, 'm1');
+  assert.equal(r.status, 201, r.text);
+  const p = r.json().mijlpaal.betaling;
+  assert.equal(p.bedrag_cent, 1 * MLN);
+  assert.equal(p.jaar, new Date().getUTCFullYear());
+  assert.ok(p.boeking_id > 0);
+  const na = await journaal();
+  assert.deepEqual(codes(problem(await betaal(vol, 'm1'), 409)), ['al_betaald']);
+  assert.deepEqual(codes(problem(await betaal(vol, 'm1', { bedrag_cent: 7 }), 409)), ['al_betaald']);
+  assert.equal(await journaal(), na, 'a second payment books nothing');
+  // a free tariff below the plan
+  r = await betaal(vol, 'm2', { bedrag_cent: 1 * MLN });
+  assert.equal(r.status, 201, r.text);
+  const lijst = (await w.aanvrager.get(`/beschikkingen/${vol}/mijlpalen`)).json();
+  assert.equal(lijst.resterend_cent, 3 * MLN);
+  const boek = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen;
+  const e = boek.find((x) => x.sleutel.endsWith('/m1/betaling'));
+  assert.equal(e.debet, `project/${lijst.mijlpalen.length && (await w.nza.get(`/beschikkingen/${vol}`)).json().aanvraag_id}`);
+  assert.equal(e.credit, 'verzekeraar/9001/betaald');
+  const o = (await w.nza.get('/grootboek/rekeningen')).json();
+  assert.equal(o.verzekeraars.find((x) => x.uzovi_code === '9001').betaald_cent, 2 * MLN);
+  assert.equal(o.jaren.filter((x) => x.jaar === new Date().getUTCFullYear()).reduce((s, x) => s + x.betaald_cent, 0), 2 * MLN);
+});
+
+test('never more than the upper bound: a payment above what is left is refused, the ledger unchanged', async () => {
+  for (const m of ['m1', 'm2', 'm3', 'm4']) assert.equal((await meld(laag, m)).status, 201);
+  for (const m of ['m1', 'm2', 'm3']) assert.equal((await betaal(laag, m)).status, 201);
+  // EUR 4 mln - 3.5 paid = 0.5 left; m4 plans 1
+  const voor = await journaal();
+  const p = problem(await betaal(laag, 'm4'), 409);
+  assert.deepEqual(codes(p), ['boven_bovengrens']);
+  assert.match(p.errors[0].bron, /\[001 §2\]/);
+  assert.equal(await journaal(), voor);
+  const r = await betaal(laag, 'm4', { bedrag_cent: 0.5 * MLN });
+  assert.equal(r.status, 201, r.text);
+  assert.equal((await w.beoordelaar.get(`/beschikkingen/${laag}/mijlpalen`)).json().resterend_cent, 0);
+  assert.equal((await meld(laag, 'm5')).status, 201);
+  assert.deepEqual(codes(problem(await betaal(laag, 'm5', { bedrag_cent: 1 }), 409)), ['boven_bovengrens']);
+});
+
+test('the ledger still replays and the audit chain holds', async () => {
+  let r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'herspeel']);
+  assert.equal(r.status, 0, r.stderr);
+  r = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
+  assert.equal(r.status, 0, r.stderr);
+});
+
+await run();

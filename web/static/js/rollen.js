@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// rollen.js -- the roles of docs/toegang.md as people know them, and what
+// each role finds on its start page. A role's screens are added here (taken)
+// as their APIs land: one entry in `taken` per screen, and the route in app.js.
+
+/** Role code (as the API sends it) -> Dutch name. */
+export const ROLNAMEN = {
+  aanvrager: 'Aanvrager (samenwerkingscoalitie)',
+  beoordelaar: 'Beoordelaar (zorgverzekeraar)',
+  bestuur: 'Bestuurlijk Overleg IZA/AZWA',
+  nza: 'Nederlandse Zorgautoriteit',
+  programmabureau: 'Programmabureau',
+  gemeente: 'Gemeente',
+  zorginstituut: 'Zorginstituut Nederland',
+  auditor: 'Auditor (alleen lezen)',
+  beheerder: 'Beheerder',
+};
+
+export function rolnaam(code) {
+  return ROLNAMEN[code] || code;
+}
+
+/** Organisation kind -> Dutch name. */
+export const ORGANISATIESOORTEN = {
+  zorgaanbieder: 'Zorgaanbieder',
+  zorgverzekeraar: 'Zorgverzekeraar',
+  gemeente: 'Gemeente',
+  programmabureau: 'Programmabureau',
+  bestuur: 'Bestuurlijk Overleg',
+  nza: 'NZa',
+  zorginstituut: 'Zorginstituut',
+};
+
+/**
+ * Per role: a sentence on what the role does, and its tasks. A task with an
+ * href is a screen that exists; one without says what is coming, so that
+ * nobody looks for a screen that is not there yet.
+ */
+export const ROLTAKEN = {
+  aanvrager: {
+    wat: 'U vraagt namens een samenwerkingscoalitie doorbraakmiddelen aan op een modelplan, dient de aanvraag één keer in en rapporteert over mijlpalen en werkelijke kosten.',
+    taken: [
+      { href: '/modelplannen', tekst: 'Modelplannen bekijken waarop u kunt aanvragen' },
+      { href: '/basiseisen', tekst: 'De 14 basiseisen lezen' },
+      { tekst: 'Een aanvraag opstellen en indienen (volgt)' },
+    ],
+  },
+  beoordelaar: {
+    wat: 'U beoordeelt als coördinerende of tweede zorgverzekeraar de aanvragen van uw regio tegen het modelplan en de basiseisen.',
+    taken: [
+      { href: '/modelplannen', tekst: 'Modelplannen en hun normen bekijken' },
+      { tekst: 'De rij met te beoordelen aanvragen (volgt)' },
+    ],
+  },
+  bestuur: {
+    wat: 'U ziet de totalen per thema tegen de richtbedragen en stuurt bij over- of onderinschrijving.',
+    taken: [
+      { href: '/', tekst: 'Fonds, potten en richtbedragen per thema' },
+      { href: '/impactlatten', tekst: 'Impactlatten en de AZWA-ambitie' },
+      { tekst: 'Het macro-overzicht van ingediende aanvragen (volgt)' },
+    ],
+  },
+  nza: {
+    wat: 'U toetst de gezamenlijke verzoeken, bewaakt het budgetplafond van € 600 mln en geeft beschikkingen met een bovengrens af.',
+    taken: [
+      { href: '/', tekst: 'Fonds en potten' },
+      { tekst: 'Verzoeken toetsen en beschikkingen afgeven (volgt)' },
+    ],
+  },
+  programmabureau: {
+    wat: 'U beheert de catalogus: thema’s, toepassingsgebieden, modelplannen, basiseisen, termijnen en budgetten.',
+    taken: [
+      { href: '/toepassingsgebieden', tekst: 'Toepassingsgebieden' },
+      { href: '/modelplannen', tekst: 'Modelplannen en hun versies' },
+      { tekst: 'Een nieuwe catalogusversie publiceren (volgt)' },
+    ],
+  },
+  gemeente: {
+    wat: 'U werkt in het spoor van het sociaal domein aan de regionale werkagenda.',
+    taken: [
+      { href: '/', tekst: 'Fonds en potten, ook die voor het sociaal domein' },
+      { tekst: 'De regionale werkagenda (volgt)' },
+    ],
+  },
+  zorginstituut: {
+    wat: 'U verwerkt de aannemelijke kosten als vaste kosten in de risicoverevening.',
+    taken: [
+      { href: '/', tekst: 'Fonds en potten' },
+      { tekst: 'Overzicht voor de nacalculatie (volgt)' },
+    ],
+  },
+  auditor: {
+    wat: 'U kunt alles inzien, maar niets wijzigen.',
+    taken: [
+      { href: '/', tekst: 'Fonds, potten en thema’s' },
+      { tekst: 'Het auditlog inzien (volgt)' },
+    ],
+  },
+  beheerder: {
+    wat: 'U beheert organisaties, accounts, rollen en API-tokens.',
+    taken: [
+      { tekst: 'Organisaties en accounts beheren (volgt)' },
+    ],
+  },
+};
