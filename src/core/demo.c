@@ -136,3 +136,35 @@ rc_t demo_laad(struct store *s, struct error *e)
 		rc = verdeling_demo_laad(s, e);
 	return rc;
 }
+
+rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
+			 const char *uzovi, const char *cbs, int64_t *id, struct error *e)
+{
+	struct organisatie o;
+	rc_t rc = organisatie_zoek(s, a, agb, uzovi, cbs, &o, e);
+	if (rc == RC_OK)
+		*id = o.id;
+	return rc;
+}
+
+void demo_vervang_getal(json_t *v, json_int_t van, json_int_t naar)
+{
+	size_t i;
+	const char *k;
+	json_t *x;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			if (json_is_integer(x) && json_integer_value(x) == van)
+				json_integer_set(x, naar);
+			else
+				demo_vervang_getal(x, van, naar);
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x) {
+			if (json_is_integer(x) && json_integer_value(x) == van)
+				json_integer_set(x, naar);
+			else
+				demo_vervang_getal(x, van, naar);
+		}
+	}
+}

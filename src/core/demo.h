@@ -13,8 +13,10 @@
 #ifndef DOORBRAAK_DEMO_H
 #define DOORBRAAK_DEMO_H
 
+#include <jansson.h>
 #include <stddef.h>
 
+#include "../core/arena.h"
 #include "../store/store.h"
 
 #define DEMO_WACHTWOORD "demo-doorbraak-2026"
@@ -31,5 +33,16 @@ extern const size_t demo_account_aantal;
 /* Creates the demo organisations and accounts that do not exist yet,
  * each in its own transaction with its audit record (actor "demo"). */
 rc_t demo_laad(struct store *s, struct error *e);
+
+/* Writes the id of the demo organisation with the given AGB code, UZOVI
+ * code or CBS code (the others NULL); the store's error when absent. Used
+ * by the demo data of later steps (demo_aanvragen.c, demo_verdeling.c). */
+rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
+			 const char *uzovi, const char *cbs, int64_t *id, struct error *e);
+
+/* Replaces every integer `van` in `v` by `naar`, at any depth: the
+ * example documents name organisations by placeholder ids (1001, 2001 ...)
+ * that become the demo organisations' real ids. */
+void demo_vervang_getal(json_t *v, json_int_t van, json_int_t naar);
 
 #endif

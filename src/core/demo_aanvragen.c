@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "aanvraagdossier.h"
+#include "demo.h"
 #include "beoordeling.h"
 #include "embedded.h"
 #include "indiening.h"
@@ -65,38 +66,7 @@ struct demo_wereld {
 	int64_t gesloten, open;
 };
 
-static rc_t demo_org(struct demo_wereld *w, const char *agb, const char *uzovi, int64_t *id,
-		     struct error *e)
-{
-	struct organisatie o;
-	rc_t rc = organisatie_zoek(w->s, w->a, agb, uzovi, NULL, &o, e);
-	if (rc == RC_OK)
-		*id = o.id;
-	return rc;
-}
 
-/* Replaces every integer `van` in `v` by `naar`, at any depth. */
-static void vervang(json_t *v, json_int_t van, json_int_t naar)
-{
-	size_t i;
-	const char *k;
-	json_t *x;
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) {
-			if (json_is_integer(x) && json_integer_value(x) == van)
-				json_integer_set(x, naar);
-			else
-				vervang(x, van, naar);
-		}
-	} else if (json_is_object(v)) {
-		json_object_foreach(v, k, x) {
-			if (json_is_integer(x) && json_integer_value(x) == van)
-				json_integer_set(x, naar);
-			else
-				vervang(x, van, naar);
-		}
-	}
-}
 
 /* The example document with the demo organisations and a title. */
 static json_t *demo_document(const struct demo_wereld *w, const char *titel)
@@ -105,11 +75,11 @@ static json_t *demo_document(const struct demo_wereld *w, const char *titel)
 	json_t *d = f ? json_loadb(f->data, f->size, JSON_REJECT_DUPLICATES, NULL) : NULL;
 	if (!d)
 		return NULL;
-	vervang(d, 1001, w->ziekenhuis);
-	vervang(d, 1002, w->vvt);
-	vervang(d, 1003, w->ggz);
-	vervang(d, 2001, w->noord);
-	vervang(d, 2002, w->zuid);
+	demo_vervang_getal(d, 1001, w->ziekenhuis);
+	demo_vervang_getal(d, 1002, w->vvt);
+	demo_vervang_getal(d, 1003, w->ggz);
+	demo_vervang_getal(d, 2001, w->noord);
+	demo_vervang_getal(d, 2002, w->zuid);
 	json_object_set_new(d, "titel", json_string(titel));
 	/* the lead is a hospital in the demo: its sector is msz */
 	json_t *dl = json_object_get(json_object_get(d, "coalitie"), "deelnemers");
@@ -221,15 +191,15 @@ rc_t aanvraag_demo_laad(struct store *s, struct error *e)
 	arena_init(&a, 64u << 20);
 	struct demo_wereld w = {.s = s, .a = &a};
 	klok_vast(&w.klok, &w.nu_us);
-	rc_t rc = demo_org(&w, "99000001", NULL, &w.ziekenhuis, e);
+	rc_t rc = demo_organisatie_code_id(w.s, w.a, "99000001", NULL, NULL, &w.ziekenhuis, e);
 	if (rc == RC_OK)
-		rc = demo_org(&w, "99000002", NULL, &w.vvt, e);
+		rc = demo_organisatie_code_id(w.s, w.a, "99000002", NULL, NULL, &w.vvt, e);
 	if (rc == RC_OK)
-		rc = demo_org(&w, "99000003", NULL, &w.ggz, e);
+		rc = demo_organisatie_code_id(w.s, w.a, "99000003", NULL, NULL, &w.ggz, e);
 	if (rc == RC_OK)
-		rc = demo_org(&w, NULL, "9001", &w.noord, e);
+		rc = demo_organisatie_code_id(w.s, w.a, NULL, "9001", NULL, &w.noord, e);
 	if (rc == RC_OK)
-		rc = demo_org(&w, NULL, "9002", &w.zuid, e);
+		rc = demo_organisatie_code_id(w.s, w.a, NULL, "9002", NULL, &w.zuid, e);
 	w.penvoerder = (struct principal){.organisatie_id = w.ziekenhuis, .roles = ROL_AANVRAGER, .actor = "demo"};
 	w.coordinerend = (struct principal){.organisatie_id = w.noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
 	w.tweede = (struct principal){.organisatie_id = w.zuid, .roles = ROL_BEOORDELAAR, .actor = "demo"};

@@ -21,6 +21,7 @@
 
 #include "../store/store_verdeling.h"
 #include "aanvraagdossier.h"
+#include "demo.h"
 #include "beoordeling.h"
 #include "embedded.h"
 #include "indiening.h"
@@ -60,37 +61,7 @@ struct wereld {
 	int64_t ronde;
 };
 
-static rc_t org(struct wereld *w, const char *agb, const char *uzovi, const char *cbs, int64_t *id,
-		struct error *e)
-{
-	struct organisatie o;
-	rc_t rc = organisatie_zoek(w->s, w->a, agb, uzovi, cbs, &o, e);
-	if (rc == RC_OK)
-		*id = o.id;
-	return rc;
-}
 
-static void vervang(json_t *v, json_int_t van, json_int_t naar)
-{
-	size_t i;
-	const char *k;
-	json_t *x;
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) {
-			if (json_is_integer(x) && json_integer_value(x) == van)
-				json_integer_set(x, naar);
-			else
-				vervang(x, van, naar);
-		}
-	} else if (json_is_object(v)) {
-		json_object_foreach(v, k, x) {
-			if (json_is_integer(x) && json_integer_value(x) == van)
-				json_integer_set(x, naar);
-			else
-				vervang(x, van, naar);
-		}
-	}
-}
 
 /* The example document with the demo organisations, a title and an fte
  * figure; below the modelplan's fte norm the deviation is explained. */
@@ -104,7 +75,7 @@ static json_t *document(const struct wereld *w, size_t i)
 	const int64_t naar[] = {w->ziekenhuis, w->vvt, w->ggz, w->noord, w->zuid, w->ziekenhuis, w->vvt,
 				w->huisartsen, w->groningen, w->noord, w->zuid};
 	for (size_t k = 0; k < sizeof van / sizeof van[0]; k++)
-		vervang(d, van[k], naar[k]);
+		demo_vervang_getal(d, van[k], naar[k]);
 	json_object_set_new(d, "titel", json_string(demo_aanvragen[i].titel));
 	json_t *impact = json_object_get(d, "impact");
 	json_object_set_new(impact, "fte_besparing_milli", json_integer(demo_aanvragen[i].fte_milli));
@@ -236,19 +207,19 @@ static rc_t scenarios(struct wereld *w, int64_t ronde_id, struct error *e)
 
 static rc_t wereld_vul(struct wereld *w, struct error *e)
 {
-	rc_t rc = org(w, "99000001", NULL, NULL, &w->ziekenhuis, e);
+	rc_t rc = demo_organisatie_code_id(w->s, w->a, "99000001", NULL, NULL, &w->ziekenhuis, e);
 	if (rc == RC_OK)
-		rc = org(w, "99000002", NULL, NULL, &w->vvt, e);
+		rc = demo_organisatie_code_id(w->s, w->a, "99000002", NULL, NULL, &w->vvt, e);
 	if (rc == RC_OK)
-		rc = org(w, "99000003", NULL, NULL, &w->ggz, e);
+		rc = demo_organisatie_code_id(w->s, w->a, "99000003", NULL, NULL, &w->ggz, e);
 	if (rc == RC_OK)
-		rc = org(w, "99000004", NULL, NULL, &w->huisartsen, e);
+		rc = demo_organisatie_code_id(w->s, w->a, "99000004", NULL, NULL, &w->huisartsen, e);
 	if (rc == RC_OK)
-		rc = org(w, NULL, NULL, "0014", &w->groningen, e);
+		rc = demo_organisatie_code_id(w->s, w->a, NULL, NULL, "0014", &w->groningen, e);
 	if (rc == RC_OK)
-		rc = org(w, NULL, "9001", NULL, &w->noord, e);
+		rc = demo_organisatie_code_id(w->s, w->a, NULL, "9001", NULL, &w->noord, e);
 	if (rc == RC_OK)
-		rc = org(w, NULL, "9002", NULL, &w->zuid, e);
+		rc = demo_organisatie_code_id(w->s, w->a, NULL, "9002", NULL, &w->zuid, e);
 	w->penvoerder = (struct principal){.organisatie_id = w->ziekenhuis, .roles = ROL_AANVRAGER, .actor = "demo"};
 	w->coordinerend = (struct principal){.organisatie_id = w->noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
 	w->tweede = (struct principal){.organisatie_id = w->zuid, .roles = ROL_BEOORDELAAR, .actor = "demo"};
