@@ -12,28 +12,6 @@
 
 /* ---- helpers -------------------------------------------------------- */
 
-struct sql_ctx {
-	const char *sql;
-	const struct store_param *params;
-	size_t n;
-	struct arena *arena;
-	struct store_rows *rows;
-};
-
-static rc_t sql_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct sql_ctx *c = ctx;
-	return store_query(s, c->sql, c->params, c->n, c->arena, c->rows, e);
-}
-
-static rc_t sql(struct store *s, enum store_tx_mode mode, const char *text,
-		const struct store_param *params, size_t n, struct arena *arena,
-		struct store_rows *rows, struct error *e)
-{
-	struct sql_ctx c = {text, params, n, arena, rows};
-	error_clear(e);
-	return store_tx(s, mode, sql_tx, &c, e);
-}
 
 static bool sql_ok(struct store *s, const char *text)
 {

@@ -530,21 +530,11 @@ DBTEST(in_transactie_van_aanroeper)
 
 /* ---- immutability --------------------------------------------------------- */
 
-struct sql_ctx {
-	const char *sql;
-};
-
-static rc_t sql_tx(struct store *s, void *ctx, struct error *e)
+/* One write statement in a transaction of its own (testdb.h's sql()). */
+static rc_t schrijf(struct store *s, const char *text)
 {
-	return store_query(s, ((struct sql_ctx *)ctx)->sql, NULL, 0, NULL, NULL, e);
-}
-
-static rc_t sql(struct store *s, const char *text)
-{
-	struct sql_ctx c = {text};
 	struct error e;
-	error_clear(&e);
-	return store_tx(s, STORE_WRITE, sql_tx, &c, &e);
+	return sql(s, STORE_WRITE, text, NULL, 0, NULL, NULL, &e);
 }
 
 DBTEST(onveranderlijk)
@@ -552,19 +542,19 @@ DBTEST(onveranderlijk)
 	struct store *s = met_pot(url);
 	if (!s)
 		return;
-	CHECK(sql(s, "UPDATE grootboek_boeking SET bedrag_cent = 1") != RC_OK);
-	CHECK(sql(s, "DELETE FROM grootboek_boeking") != RC_OK);
-	CHECK(sql(s, "UPDATE grootboek_rekening SET code = 'x' WHERE code = 'a'") != RC_OK);
-	CHECK(sql(s, "UPDATE grootboek_rekening SET vlaggen = 0 WHERE code = 'pot'") != RC_OK);
-	CHECK(sql(s, "DELETE FROM grootboek_rekening WHERE code = 'b'") != RC_OK);
+	CHECK(schrijf(s, "UPDATE grootboek_boeking SET bedrag_cent = 1") != RC_OK);
+	CHECK(schrijf(s, "DELETE FROM grootboek_boeking") != RC_OK);
+	CHECK(schrijf(s, "UPDATE grootboek_rekening SET code = 'x' WHERE code = 'a'") != RC_OK);
+	CHECK(schrijf(s, "UPDATE grootboek_rekening SET vlaggen = 0 WHERE code = 'pot'") != RC_OK);
+	CHECK(schrijf(s, "DELETE FROM grootboek_rekening WHERE code = 'b'") != RC_OK);
 	if (backend == STORE_POSTGRES)
-		CHECK(sql(s, "TRUNCATE grootboek_boeking") != RC_OK);
+		CHECK(schrijf(s, "TRUNCATE grootboek_boeking") != RC_OK);
 	/* the database itself refuses a capped account below zero */
-	CHECK(sql(s, "UPDATE grootboek_rekening SET debet_geboekt_cent = 100001 WHERE code = 'pot'") != RC_OK);
+	CHECK(schrijf(s, "UPDATE grootboek_rekening SET debet_geboekt_cent = 100001 WHERE code = 'pot'") != RC_OK);
 	/* a second resolution of one reservation, past the code */
 	CHECK(boek1(s, reserveer("r", "pot", "a", 5), NULL) == GROOTBOEK_OK);
 	CHECK(boek1(s, vrijgave("r/v", "r"), NULL) == GROOTBOEK_OK);
-	CHECK(sql(s, "INSERT INTO grootboek_boeking (sleutel, soort, debet_rekening, credit_rekening,"
+	CHECK(schrijf(s, "INSERT INTO grootboek_boeking (sleutel, soort, debet_rekening, credit_rekening,"
 		     " bedrag_cent, reservering_id, code, omschrijving, tijdstip)"
 		     " SELECT 'r/v2', soort, debet_rekening, credit_rekening, bedrag_cent,"
 		     " reservering_id, code, omschrijving, tijdstip FROM grootboek_boeking"
@@ -572,7 +562,7 @@ DBTEST(onveranderlijk)
 	CHECK(saldi_zijn(s, "pot", 0, EUR(1000), 0, 0));
 	/* balances changed behind the ledger's back: replay says so */
 	CHECK(herspeelt(s));
-	CHECK(sql(s, "UPDATE grootboek_rekening SET credit_geboekt_cent = credit_geboekt_cent + 1"
+	CHECK(schrijf(s, "UPDATE grootboek_rekening SET credit_geboekt_cent = credit_geboekt_cent + 1"
 		     " WHERE code = 'a'") == RC_OK);
 	struct grootboek_herspeling h;
 	struct error e;
@@ -804,7 +794,7 @@ DBTEST(hledger_journaal)
 		 testdb_backend_name(backend));
 	CHECK(hledger_check(s, pad) == 0);
 	/* a stored balance that the log does not explain fails the check */
-	CHECK(sql(s, "UPDATE grootboek_rekening SET debet_geboekt_cent = debet_geboekt_cent + 1"
+	CHECK(schrijf(s, "UPDATE grootboek_rekening SET debet_geboekt_cent = debet_geboekt_cent + 1"
 		     " WHERE code = 'b'") == RC_OK);
 	CHECK(hledger_check(s, pad) != 0);
 	if (!harness_failed_checks)

@@ -16,29 +16,6 @@
 /* ---- helpers -------------------------------------------------------- */
 
 /* One statement, for running inside store_tx. */
-struct sql_ctx {
-	const char *sql;
-	const struct store_param *params;
-	size_t n;
-	struct arena *arena;
-	struct store_rows *rows;
-};
-
-static rc_t sql_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct sql_ctx *c = ctx;
-	return store_query(s, c->sql, c->params, c->n, c->arena, c->rows, e);
-}
-
-/* Runs one statement in a transaction of its own. */
-static rc_t sql(struct store *s, enum store_tx_mode mode, const char *text,
-		const struct store_param *params, size_t n, struct arena *arena,
-		struct store_rows *rows, struct error *e)
-{
-	struct sql_ctx c = {text, params, n, arena, rows};
-	error_clear(e);
-	return store_tx(s, mode, sql_tx, &c, e);
-}
 
 /* Runs a statement and checks that it succeeded; prints why when not. */
 static bool sql_ok(struct store *s, const char *text, const struct store_param *params, size_t n)
@@ -414,8 +391,8 @@ DBTEST(failing_fn_rolls_back)
 static rc_t nested_tx(struct store *s, void *ctx, struct error *e)
 {
 	rc_t *inner = ctx;
-	struct sql_ctx c = {"SELECT 1", NULL, 0, NULL, NULL};
-	*inner = store_tx(s, STORE_READ, sql_tx, &c, e);
+	struct testdb_sql_ctx c = {"SELECT 1", NULL, 0, NULL, NULL};
+	*inner = store_tx(s, STORE_READ, testdb_sql_tx, &c, e);
 	return RC_OK;
 }
 
@@ -683,8 +660,8 @@ DBTEST(pool_hands_distinct_connections)
 	}
 	/* they are really separate connections: a transaction on each at once */
 	for (int i = 0; i < SIZE; i++) {
-		struct sql_ctx c = {"SELECT 1", NULL, 0, NULL, NULL};
-		CHECK(store_tx(got[i], STORE_READ, sql_tx, &c, &e) == RC_OK);
+		struct testdb_sql_ctx c = {"SELECT 1", NULL, 0, NULL, NULL};
+		CHECK(store_tx(got[i], STORE_READ, testdb_sql_tx, &c, &e) == RC_OK);
 	}
 	/* a fourth acquire waits until one is released */
 	struct waiter w = {.pool = p};

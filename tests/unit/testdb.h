@@ -248,4 +248,31 @@ static inline struct store *testdb_open_migrated(const char *url)
 		}                                                                        \
 	} while (0)
 
+/* ---- one statement in a transaction of its own ---------------------- */
+
+struct testdb_sql_ctx {
+	const char *sql;
+	const struct store_param *params;
+	size_t n;
+	struct arena *arena;
+	struct store_rows *rows;
+};
+
+static inline rc_t testdb_sql_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct testdb_sql_ctx *c = ctx;
+	return store_query(s, c->sql, c->params, c->n, c->arena, c->rows, e);
+}
+
+/* Runs one statement in a transaction of its own (rows into `arena` when
+ * `rows` is not NULL); e is cleared first. */
+static inline rc_t sql(struct store *s, enum store_tx_mode mode, const char *text,
+		       const struct store_param *params, size_t n, struct arena *arena,
+		       struct store_rows *rows, struct error *e)
+{
+	struct testdb_sql_ctx c = {text, params, n, arena, rows};
+	error_clear(e);
+	return store_tx(s, mode, testdb_sql_tx, &c, e);
+}
+
 #endif
