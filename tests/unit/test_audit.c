@@ -12,7 +12,6 @@
 
 /* ---- helpers -------------------------------------------------------- */
 
-
 static bool sql_ok(struct store *s, const char *text)
 {
 	struct error e;
@@ -20,20 +19,6 @@ static bool sql_ok(struct store *s, const char *text)
 	if (rc != RC_OK)
 		printf("  (%s: %s)\n", text, e.message);
 	return rc == RC_OK;
-}
-
-static int64_t query_int(struct store *s, const char *text)
-{
-	struct arena a;
-	arena_init(&a, 1u << 20);
-	struct store_rows rows;
-	struct error e;
-	rc_t rc = sql(s, STORE_READ, text, NULL, 0, &a, &rows, &e);
-	int64_t v = rc == RC_OK ? store_int(&rows, 0, 0, -1) : -1;
-	if (rc != RC_OK)
-		printf("  (%s: %s)\n", text, e.message);
-	arena_release(&a);
-	return v;
 }
 
 static const struct audit_entry entries[] = {
@@ -240,7 +225,7 @@ DBTEST(record_three_and_verify)
 	CHECK(audit_record(s, &bad, &e) == RC_INTERNAL);
 	bad = (struct audit_entry){"cli", "x", NULL, "gelukt", NULL};
 	CHECK(audit_record(s, &bad, &e) == RC_INTERNAL);
-	CHECK(query_int(s, "SELECT count(*) FROM auditlog") == 3);
+	CHECK(testdb_int(s, "SELECT count(*) FROM auditlog") == 3);
 	store_close(s);
 }
 
@@ -259,7 +244,7 @@ DBTEST(update_and_delete_refused)
 		  NULL, 0, NULL, NULL, &e) != RC_OK);
 	CHECK(strstr(e.message, "alleen worden aangevuld") != NULL);
 	CHECK(sql(s, STORE_WRITE, "DELETE FROM auditlog", NULL, 0, NULL, NULL, &e) != RC_OK);
-	CHECK(query_int(s, "SELECT count(*) FROM auditlog") == 3);
+	CHECK(testdb_int(s, "SELECT count(*) FROM auditlog") == 3);
 	struct audit_verify_result r = verify(s);
 	CHECK(r.records == 3);
 	CHECK(r.broken_at == 0);
@@ -469,10 +454,10 @@ DBTEST(concurrent_writers_one_chain)
 	}
 	CHECK(failed == 0);
 	const int64_t total = WRITERS * PER_WRITER;
-	CHECK(query_int(s, "SELECT count(*) FROM auditlog") == total);
-	CHECK(query_int(s, "SELECT count(DISTINCT volgnummer) FROM auditlog") == total);
-	CHECK(query_int(s, "SELECT min(volgnummer) FROM auditlog") == 1);
-	CHECK(query_int(s, "SELECT max(volgnummer) FROM auditlog") == total);
+	CHECK(testdb_int(s, "SELECT count(*) FROM auditlog") == total);
+	CHECK(testdb_int(s, "SELECT count(DISTINCT volgnummer) FROM auditlog") == total);
+	CHECK(testdb_int(s, "SELECT min(volgnummer) FROM auditlog") == 1);
+	CHECK(testdb_int(s, "SELECT max(volgnummer) FROM auditlog") == total);
 	struct audit_verify_result r = verify(s);
 	CHECK(r.records == total);
 	CHECK(r.broken_at == 0);

@@ -15,8 +15,6 @@
 
 /* ---- helpers -------------------------------------------------------- */
 
-/* One statement, for running inside store_tx. */
-
 /* Runs a statement and checks that it succeeded; prints why when not. */
 static bool sql_ok(struct store *s, const char *text, const struct store_param *params, size_t n)
 {
@@ -25,21 +23,6 @@ static bool sql_ok(struct store *s, const char *text, const struct store_param *
 	if (rc != RC_OK)
 		printf("  (%s: %s)\n", text, e.message);
 	return rc == RC_OK;
-}
-
-/* SELECT count(*) ... in a read transaction; -1 on error. */
-static int64_t count_rows(struct store *s, const char *text)
-{
-	struct arena a;
-	arena_init(&a, 1u << 20);
-	struct store_rows rows;
-	struct error e;
-	rc_t rc = sql(s, STORE_READ, text, NULL, 0, &a, &rows, &e);
-	int64_t v = rc == RC_OK ? store_int(&rows, 0, 0, -1) : -1;
-	if (rc != RC_OK)
-		printf("  (%s: %s)\n", text, e.message);
-	arena_release(&a);
-	return v;
 }
 
 static bool one_line(const char *msg)
@@ -86,7 +69,7 @@ DBTEST(migrate_fresh_and_twice)
 	CHECK(store_schema_version(s, &v, &e) == RC_OK);
 	CHECK(v == store_latest_schema_version());
 	/* one schema_versie row per migration, not one per run */
-	CHECK(count_rows(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
+	CHECK(testdb_int(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
 	store_close(s);
 	/* a new connection sees the same version and migrates nothing */
 	s = testdb_open(url);
@@ -95,7 +78,7 @@ DBTEST(migrate_fresh_and_twice)
 	v = -1;
 	CHECK(store_migrate(s, &v, &e) == RC_OK);
 	CHECK(v == store_latest_schema_version());
-	CHECK(count_rows(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
+	CHECK(testdb_int(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
 	store_close(s);
 }
 
@@ -143,7 +126,7 @@ DBTEST(migrate_concurrently)
 	struct store *s = testdb_open(url);
 	if (!s)
 		return;
-	CHECK(count_rows(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
+	CHECK(testdb_int(s, "SELECT count(*) FROM schema_versie") == store_latest_schema_version());
 	store_close(s);
 }
 
@@ -376,15 +359,15 @@ DBTEST(failing_fn_rolls_back)
 	CHECK(c.calls == 1); /* not retried */
 	CHECK(e.rc == RC_INVALID);
 	CHECK(strcmp(e.message, "opzettelijk") == 0);
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 0);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 0);
 	/* the connection is usable afterwards, and a good fn commits */
 	c = (struct insert_then_fail){0, RC_OK};
 	CHECK(store_tx(s, STORE_WRITE, insert_then_fail_tx, &c, &e) == RC_OK);
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 1);
 	/* a SQL error inside fn also rolls back everything fn did before it */
 	CHECK(store_tx(s, STORE_WRITE, insert_then_sql_error_tx, NULL, &e) == RC_STORE);
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 1);
-	CHECK(count_rows(s, "SELECT count(*) FROM t WHERE id = 100") == 0);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t WHERE id = 100") == 0);
 	store_close(s);
 }
 
@@ -425,7 +408,7 @@ DBTEST(unique_violation_is_conflict)
 	CHECK(one_line(e.message));
 	CHECK(sql(s, STORE_WRITE, "INSERT INTO t (id, naam) VALUES (?, ?)", p3, 2, NULL, NULL, &e) == RC_CONFLICT);
 	CHECK(sql(s, STORE_WRITE, "INSERT INTO t (id, naam) VALUES (?, ?)", p4, 2, NULL, NULL, &e) == RC_CONFLICT);
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 1);
 	store_close(s);
 }
 
@@ -441,10 +424,10 @@ DBTEST(read_tx_refuses_writes)
 	struct error e;
 	rc_t rc = sql(s, STORE_READ, "INSERT INTO t (id) VALUES (?)", p, 1, NULL, NULL, &e);
 	CHECK(rc != RC_OK);
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 0);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 0);
 	/* a write transaction afterwards still writes */
 	CHECK(sql_ok(s, "INSERT INTO t (id) VALUES (?)", p, 1));
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 1);
 	store_close(s);
 }
 
@@ -478,8 +461,8 @@ DBTEST(retry_then_commit_once)
 	CHECK(store_tx(s, STORE_WRITE, retry_tx, &c, &e) == RC_OK);
 	CHECK(c.calls == 3);
 	/* only the third attempt's row is there */
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 1);
-	CHECK(count_rows(s, "SELECT count(*) FROM t WHERE id = 3") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t WHERE id = 3") == 1);
 	store_close(s);
 }
 
@@ -496,7 +479,7 @@ DBTEST(retry_gives_up)
 	CHECK(c.calls == STORE_TX_ATTEMPTS);
 	CHECK(e.rc == RC_RETRY);
 	CHECK(one_line(e.message));
-	CHECK(count_rows(s, "SELECT count(*) FROM t") == 0);
+	CHECK(testdb_int(s, "SELECT count(*) FROM t") == 0);
 	store_close(s);
 }
 
@@ -566,7 +549,7 @@ DBTEST(concurrent_increments)
 		retried += t[i].attempts - t[i].committed - t[i].failures;
 	}
 	printf("# %s: %d attempts retried\n", testdb_backend_name(backend), retried);
-	CHECK(count_rows(s, "SELECT v FROM counter WHERE id = 1") == 2 * INCREMENTS);
+	CHECK(testdb_int(s, "SELECT v FROM counter WHERE id = 1") == 2 * INCREMENTS);
 	store_close(s);
 }
 

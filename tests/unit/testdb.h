@@ -275,4 +275,20 @@ static inline rc_t sql(struct store *s, enum store_tx_mode mode, const char *tex
 	return store_tx(s, mode, testdb_sql_tx, &c, e);
 }
 
+/* The integer in the first cell of a query run in a read transaction of
+ * its own (e.g. SELECT count(*) ...); -1 on error, with the reason printed. */
+static inline int64_t testdb_int(struct store *s, const char *text)
+{
+	struct arena a;
+	arena_init(&a, 1u << 20);
+	struct store_rows rows;
+	struct error e;
+	rc_t rc = sql(s, STORE_READ, text, NULL, 0, &a, &rows, &e);
+	int64_t v = rc == RC_OK ? store_int(&rows, 0, 0, -1) : -1;
+	if (rc != RC_OK)
+		printf("  (%s: %s)\n", text, e.message);
+	arena_release(&a);
+	return v;
+}
+
 #endif
