@@ -37,7 +37,9 @@ static const struct {
 	{"utrecht", {.soort = "gemeente", .cbs_code = "0344"}},
 };
 
-/* One account per role; organisatie is a demo key above or a fixed body. */
+/* One account per role, and the demo applications' second insurer (so that both
+ * assessments can be made in the browser); organisatie is a demo key above or a
+ * fixed body. */
 static const struct {
 	const char *gebruikersnaam;
 	const char *rol;
@@ -45,6 +47,7 @@ static const struct {
 } demo_spec[] = {
 	{"aanvrager", "aanvrager", "ziekenhuis"},
 	{"beoordelaar", "beoordelaar", "verzekeraar-noord"},
+	{"beoordelaar-zuid", "beoordelaar", "verzekeraar-zuid"},
 	{"bestuur", "bestuur", "bestuur"},
 	{"nza", "nza", "nza"},
 	{"programmabureau", "programmabureau", "programmabureau"},
@@ -57,6 +60,7 @@ static const struct {
 const struct demo_account demo_accounts[] = {
 	{"aanvrager", "aanvrager", "Demo Ziekenhuis Noorderkwartier"},
 	{"beoordelaar", "beoordelaar", "Demo Zorgverzekeraar Noord"},
+	{"beoordelaar-zuid", "beoordelaar", "Demo Zorgverzekeraar Zuid"},
 	{"bestuur", "bestuur", "Bestuurlijk Overleg IZA/AZWA"},
 	{"nza", "nza", "Nederlandse Zorgautoriteit (NZa)"},
 	{"programmabureau", "programmabureau", "Programmabureau AZWA (ministerie van VWS)"},
