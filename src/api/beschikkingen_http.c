@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "../core/beschikking.h"
 
 rc_t beschikkingen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -96,6 +98,20 @@ static rc_t pdf(struct http_request *rq, struct http_response *rs, const struct 
 	return RC_OK;
 }
 
+/* The decision document's own policy: nothing but its one inline style
+ * sheet, allowed by its SHA-256 (no 'unsafe-inline'). In the arena; NULL
+ * (the server's default policy) when the arena is full. */
+static const char *document_csp(struct arena *arena)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)beschikking_document_stijl,
+			   strlen(beschikking_document_stijl));
+	char b64[sodium_base64_ENCODED_LEN(sizeof h, sodium_base64_VARIANT_ORIGINAL)];
+	sodium_bin2base64(b64, sizeof b64, h, sizeof h, sodium_base64_VARIANT_ORIGINAL);
+	return arena_printf(arena, "default-src 'none'; style-src 'sha256-%s'; base-uri 'none'; "
+				    "form-action 'none'; frame-ancestors 'none'", b64);
+}
+
 rc_t beschikkingen_document(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct beschikking b;
@@ -111,6 +127,9 @@ rc_t beschikkingen_document(struct http_request *rq, struct http_response *rs, s
 	if (rc != RC_OK)
 		return rc;
 	http_add_header(rq, rs, "Vary", "Accept");
+	const char *csp = document_csp(rq->arena);
+	if (csp)
+		http_add_header(rq, rs, "Content-Security-Policy", csp);
 	http_reply_raw(rs, 200, "text/html; charset=utf-8", html, len);
 	return RC_OK;
 }

@@ -192,6 +192,15 @@ static void request_screen(struct request_ctx *ctx, struct MHD_Connection *conn,
 	ctx->refused = e->rc != RC_OK;
 }
 
+/* True when the handler set header `name` itself. */
+static bool response_has_header(const struct http_response *rs, const char *name)
+{
+	for (size_t i = 0; i < rs->header_count; i++)
+		if (strcasecmp(rs->headers[i].name, name) == 0)
+			return true;
+	return false;
+}
+
 /* Builds the MHD response from rs with the headers every answer has. */
 static struct MHD_Response *response_build(const struct request_ctx *ctx,
 					   const struct http_response *rs, const char *url)
@@ -206,9 +215,10 @@ static struct MHD_Response *response_build(const struct request_ctx *ctx,
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r, "Content-Security-Policy",
-				"default-src 'self'; img-src 'self' data:; object-src 'none'; "
-				"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	if (!response_has_header(rs, "Content-Security-Policy")) /* a handler's own is stricter */
+		MHD_add_response_header(r, "Content-Security-Policy",
+					"default-src 'self'; img-src 'self' data:; object-src 'none'; "
+					"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 	if (strncmp(url, API_BASE, strlen(API_BASE)) == 0)

@@ -213,6 +213,13 @@ static void html_tekst(FILE *f, const char *t)
 	}
 }
 
+/* The document's one inline style sheet; the HTTP face allows exactly this text by
+ * its hash in the answer's Content-Security-Policy. */
+const char beschikking_document_stijl[] =
+	"body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"
+	"table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;"
+	"padding:.25em .5em;text-align:left;vertical-align:top}";
+
 rc_t beschikking_document_html(struct store *s, struct arena *arena, const struct beschikking *b,
 			       const char **html, size_t *len, struct error *e)
 {
@@ -229,9 +236,9 @@ rc_t beschikking_document_html(struct store *s, struct arena *arena, const struc
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Beschikking ", f);
 	html_tekst(f, b->kenmerk);
-	fputs("</title>\n<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}"
-	      "table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;"
-	      "padding:.25em .5em;text-align:left;vertical-align:top}</style>\n</head>\n<body>\n", f);
+	fputs("</title>\n<style>", f);
+	fputs(beschikking_document_stijl, f);
+	fputs("</style>\n</head>\n<body>\n", f);
 	bool in_tabel = false;
 	for (size_t i = 0; i < d->n; i++) {
 		const struct blok *k = &d->blok[i];

@@ -14,6 +14,7 @@
 // budgets chosen here (docs/beschikking.md §7).
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -233,6 +234,13 @@ test('the decision document: HTML and PDF with reference, parties, upper bound, 
     'm1', '2027-06-30', '[001 §3]', '[003 §8b]', 'Toetsing door de NZa']) {
     assert.ok(r.text.includes(s), `HTML holds ${s}`);
   }
+  // Its own policy allows its one inline style sheet by hash, nothing else (no 'unsafe-inline').
+  const csp = r.headers['content-security-policy'];
+  const stijl = /<style>([^<]*)<\/style>/.exec(r.text)[1];
+  const hash = createHash('sha256').update(stijl).digest('base64');
+  assert.ok(csp.includes(`style-src 'sha256-${hash}'`), `CSP allows the style by its hash: ${csp}`);
+  assert.ok(csp.startsWith("default-src 'none'") && !csp.includes('unsafe-inline'), csp);
+  assert.equal([].concat(csp).length, 1, 'one policy');
   r = await w.nza.get(`/beschikkingen/${w.beschikking}/document.pdf`);
   assert.equal(r.status, 200);
   assert.equal(r.contentType, 'application/pdf');
