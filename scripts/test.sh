@@ -11,7 +11,8 @@
 #   unit-asan     build-asan/test_*  (ASan + UBSan; a crash or report fails)
 #   api           tests/api/*.test.mjs, once on SQLite, once on PostgreSQL
 #   cli           tests/cli/*.test.mjs and tests/cli/*.sh
-#   other Node    tests/<dir>/*.test.mjs for any other dir (e.g. browser), on SQLite
+#   other Node    tests/<dir>/*.test.mjs for any other dir (e.g. browser), on SQLite;
+#                 tests/browser/keten.test.mjs also on PostgreSQL
 #   lint          api/openapi.json with Spectral against each tests/lint/adr-ruleset-*.yaml
 #   fuzz          build-fuzz/fuzz_json for 60 s (libFuzzer; a crash or leak fails)
 #
@@ -254,6 +255,10 @@ elif [ "$built" -eq 1 ]; then
         case $f in tests/api/* | tests/cli/* | tests/lib/*) continue ;; esac
         n=${f#tests/}
         DOORBRAAK_TEST_BACKEND=sqlite run_suite "${n%.test.mjs}" 900 node "$f"
+        # The chain of every role (issue 8) also runs on PostgreSQL.
+        if [ "$f" = tests/browser/keten.test.mjs ] && [ "$pg_ok" -eq 1 ]; then
+            DOORBRAAK_TEST_BACKEND=postgresql run_suite "${n%.test.mjs} [postgresql]" 900 node "$f"
+        fi
     done
     shopt -u nullglob
 fi

@@ -39,7 +39,7 @@ export class ApiFout extends Error {
     this.name = 'ApiFout';
     this.status = status;
     this.code = code;
-    /** [{ veld: '/pointer' or '', code, melding }] as the API listed them. */
+    /** [{ veld: '/pointer' or '', code, melding, bron }] as the API listed them (bron: the rule's source or null). */
     this.fouten = fouten;
     this.retryAfterS = retryAfterS;
     this.geannuleerd = geannuleerd;
@@ -105,7 +105,7 @@ function toApiFout(res, body) {
   const retryAfterS = Number.isFinite(retry) && retry > 0 ? retry : null;
   const problem = body && typeof body === 'object' ? body : {};
   const fouten = Array.isArray(problem.errors)
-    ? problem.errors.map((e) => ({ veld: e.name || '', code: e.code || null, melding: e.detail || '' }))
+    ? problem.errors.map((e) => ({ veld: e.name || '', code: e.code || null, melding: e.detail || '', bron: e.bron || null }))
     : [];
   let message = messageForStatus(res.status, retryAfterS);
   if (res.status !== 429 && typeof problem.detail === 'string' && problem.detail) message = problem.detail;
@@ -127,16 +127,18 @@ function combineSignals(signal, timeoutMs) {
 
 /**
  * One request. path is relative to /api/v1 ("/themas"); query is an object
- * (empty values left out); body is sent as JSON. Resolves with the decoded
- * JSON (null for 204); rejects with an ApiFout.
+ * (empty values left out); body is sent as JSON. tekst: a JSON text sent as
+ * is instead of body (an uploaded document, byte for byte: JSON.parse would
+ * change it, e.g. 1.0 into 1). Resolves with the decoded JSON (null for
+ * 204); rejects with an ApiFout.
  */
-export async function request(method, path, { query = null, body = undefined, signal = null, timeoutMs = TIMEOUT_MS } = {}) {
+export async function request(method, path, { query = null, body = undefined, tekst = undefined, signal = null, timeoutMs = TIMEOUT_MS } = {}) {
   const url = new URL(BASE + path, window.location.origin);
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== null && v !== undefined && v !== '') url.searchParams.set(k, String(v));
   }
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined || tekst !== undefined) headers['Content-Type'] = 'application/json';
   if (WRITES.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const combined = combineSignals(signal, timeoutMs);
   let res;
@@ -144,7 +146,7 @@ export async function request(method, path, { query = null, body = undefined, si
     res = await fetch(url, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: tekst !== undefined ? tekst : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: combined,

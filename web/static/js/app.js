@@ -20,9 +20,39 @@ route('/modelplannen', { titel: 'Modelplannen', menu: 'Modelplannen', laad: () =
 route('/modelplannen/:id', { titel: 'Modelplan', laad: () => import('./schermen/modelplan.js') });
 route('/basiseisen', { titel: 'Basiseisen', menu: 'Basiseisen', laad: () => import('./schermen/basiseisen.js') });
 route('/impactlatten', { titel: 'Impactlatten', menu: 'Impactlatten', laad: () => import('./schermen/impactlatten.js') });
+// aanvrager (coalition): my applications, a new draft, the wizard, submission and status ('nieuw' before ':id')
+route('/aanvragen', { titel: 'Mijn aanvragen', menu: 'Mijn aanvragen', toegang: ['aanvrager'], laad: () => import('./schermen/aanvragen.js') });
+route('/aanvragen/nieuw', { titel: 'Nieuwe aanvraag', toegang: ['aanvrager'], laad: () => import('./schermen/aanvraag-nieuw.js') });
+route('/aanvragen/:id', { titel: 'Aanvraag', toegang: ['aanvrager', 'gemeente', 'auditor'], laad: () => import('./schermen/aanvraag.js') });
+// beoordelaar (insurer): the assessment queue and the joint request to NZa (also signed by the lead)
+route('/beoordelingen', { titel: 'Beoordelen', menu: 'Beoordelen', toegang: ['beoordelaar'], laad: () => import('./schermen/beoordelingen.js') });
+route('/beoordelingen/:id', { titel: 'Aanvraag beoordelen', toegang: ['beoordelaar'], laad: () => import('./schermen/beoordeling.js') });
+route('/nza-aanvragen', { titel: 'Verzoeken aan NZa', menu: 'Verzoeken aan NZa', toegang: ['beoordelaar', 'aanvrager'], laad: () => import('./schermen/nza-aanvragen.js') });
+route('/nza-aanvragen/nieuw', { titel: 'Verzoek aan NZa opstellen', toegang: ['beoordelaar'], laad: () => import('./schermen/nza-aanvraag-nieuw.js') });
+route('/nza-aanvragen/:id', { titel: 'Verzoek aan NZa', toegang: ['beoordelaar', 'aanvrager', 'nza', 'auditor'], laad: () => import('./schermen/nza-aanvraag.js') });
+// bestuur (national board): macro overview (public), allocation scenarios, side by side, the decision
+route('/macrooverzicht', { titel: 'Macro-overzicht', menu: 'Macro-overzicht', laad: () => import('./schermen/macrooverzicht.js') });
+route('/verdeelscenarios', { titel: 'Verdeelscenario’s', menu: 'Verdeelscenario’s', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/verdeelscenarios.js') });
+route('/verdeelscenarios/vergelijking', { titel: 'Scenario’s naast elkaar', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/scenariovergelijking.js') });
+route('/verdeelscenarios/:id', { titel: 'Verdeelscenario', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/verdeelscenario.js') });
+route('/bestuursbesluiten/:id', { titel: 'Bestuursbesluit', toegang: ['bestuur', 'programmabureau', 'auditor', 'nza'], laad: () => import('./schermen/bestuursbesluit.js') });
 route('/account', { titel: 'Mijn account', toegang: 'ingelogd', laad: () => import('./schermen/account.js') });
 route('/inloggen', { titel: 'Inloggen', laad: () => import('./schermen/inloggen.js') });
 route('/uitgelogd', { titel: 'Uitgelogd', laad: () => import('./schermen/uitgelogd.js') });
+// Programme office and administrator: rounds, catalogue publication, organisations, accounts, API tokens
+route('/indieningsrondes', { titel: 'Indieningsrondes', menu: 'Indieningsrondes', laad: () => import('./schermen/indieningsrondes.js') });
+route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });
+route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });
+route('/organisaties/:id', { titel: 'Organisatie', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisatie.js') });
+route('/gebruikers', { titel: 'Accounts', menu: 'Accounts', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruikers.js') });
+route('/gebruikers/:id', { titel: 'Account', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruiker.js') });
+route('/apitokens', { titel: 'API-tokens', menu: 'API-tokens', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/apitokens.js') });
+// NZa: joint requests, decisions with their milestones, the ledger (docs/beschikking.md)
+route('/nza/verzoeken', { titel: 'Verzoeken om een beschikking', menu: 'Verzoeken', toegang: ['nza'], laad: () => import('./schermen/nza-verzoeken.js') });
+route('/nza/verzoeken/:id', { titel: 'Verzoek', toegang: ['nza', 'auditor'], laad: () => import('./schermen/nza-verzoek.js') });
+route('/beschikkingen', { titel: 'Beschikkingen', menu: 'Beschikkingen', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikkingen.js') });
+route('/beschikkingen/:id', { titel: 'Beschikking', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikking.js') });
+route('/grootboek', { titel: 'Grootboek', menu: 'Grootboek', toegang: ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'], laad: () => import('./schermen/grootboek.js') });
 
 // --- page header and menu ---------------------------------------------------
 

@@ -21,6 +21,11 @@ function once(path, query = null) {
   return cache.get(key);
 }
 
+/** Forgets what was read, after a new catalogue or modelplan version was published. */
+export function vergeet() {
+  cache.clear();
+}
+
 export const fondsen = () => once('/fondsen');
 export const themas = () => once('/themas');
 export const toepassingsgebieden = () => once('/toepassingsgebieden');

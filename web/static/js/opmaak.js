@@ -116,3 +116,24 @@ export function opsomming(items) {
   if (list.length <= 1) return list.join('');
   return `${list.slice(0, -1).join(', ')} en ${list[list.length - 1]}`;
 }
+
+/**
+ * An amount in euros as a user types it, into whole cents (BigInt), with
+ * string arithmetic only: "1.234.567,89" -> 123456789n, "1234" -> 123400n,
+ * "€ 1.234,5" -> 123450n. Dots group thousands (groups of three), a comma
+ * separates at most two decimals; spaces and a leading € are ignored.
+ * Returns null for anything else (empty, negative, "1.5", letters).
+ */
+export function centenUitTekst(tekst) {
+  const s = String(tekst ?? '').replace(/[\s\u00a0]/g, '').replace(/^€/, '');
+  const m = /^([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const euros = m[1].replace(/\./g, '');
+  const cents = (m[2] || '').padEnd(2, '0');
+  return BigInt(euros) * 100n + BigInt(cents);
+}
+
+/** Cents as a user would type them back into a field: 123456789 -> "1.234.567,89", 500000000 -> "5.000.000". */
+export function euroInvoer(cents) {
+  return euro(cents).replace(/^€\u00a0/, '');
+}

@@ -43,14 +43,17 @@ export const ROLTAKEN = {
     taken: [
       { href: '/modelplannen', tekst: 'Modelplannen bekijken waarop u kunt aanvragen' },
       { href: '/basiseisen', tekst: 'De 14 basiseisen lezen' },
-      { tekst: 'Een aanvraag opstellen en indienen (volgt)' },
+      { href: '/aanvragen/nieuw', tekst: 'Een nieuwe aanvraag opstellen op een modelplan' },
+      { href: '/aanvragen', tekst: 'Mijn aanvragen: concepten verder invullen, indienen, ontvangstbewijs en status' },
+      { href: '/nza-aanvragen', tekst: 'Verzoeken aan NZa ondertekenen' },
     ],
   },
   beoordelaar: {
     wat: 'U beoordeelt als coördinerende of tweede zorgverzekeraar de aanvragen van uw regio tegen het modelplan en de basiseisen.',
     taken: [
       { href: '/modelplannen', tekst: 'Modelplannen en hun normen bekijken' },
-      { tekst: 'De rij met te beoordelen aanvragen (volgt)' },
+      { href: '/beoordelingen', tekst: 'Aanvragen beoordelen: de rij met uw aanvragen, route licht of verdiept' },
+      { href: '/nza-aanvragen', tekst: 'Verzoeken aan de NZa opstellen en ondertekenen' },
     ],
   },
   bestuur: {
@@ -58,14 +61,17 @@ export const ROLTAKEN = {
     taken: [
       { href: '/', tekst: 'Fonds, potten en richtbedragen per thema' },
       { href: '/impactlatten', tekst: 'Impactlatten en de AZWA-ambitie' },
-      { tekst: 'Het macro-overzicht van ingediende aanvragen (volgt)' },
+      { href: '/macrooverzicht', tekst: 'Het macro-overzicht van een gesloten ronde: per thema, jaar en regio tegen de budgetten' },
+      { href: '/verdeelscenarios', tekst: 'Verdeelscenario’s doorrekenen, naast elkaar zetten en het besluit nemen' },
     ],
   },
   nza: {
     wat: 'U toetst de gezamenlijke verzoeken, bewaakt het budgetplafond van € 600 mln en geeft beschikkingen met een bovengrens af.',
     taken: [
       { href: '/', tekst: 'Fonds en potten' },
-      { tekst: 'Verzoeken toetsen en beschikkingen afgeven (volgt)' },
+      { href: '/nza/verzoeken', tekst: 'Verzoeken toetsen en beschikkingen afgeven' },
+      { href: '/beschikkingen', tekst: 'Afgegeven beschikkingen, hun besluitdocument en mijlpalen' },
+      { href: '/grootboek', tekst: 'Het grootboek: budgetbewaking per pot, thema, jaar, zorgverzekeraar en project' },
     ],
   },
   programmabureau: {
@@ -73,7 +79,8 @@ export const ROLTAKEN = {
     taken: [
       { href: '/toepassingsgebieden', tekst: 'Toepassingsgebieden' },
       { href: '/modelplannen', tekst: 'Modelplannen en hun versies' },
-      { tekst: 'Een nieuwe catalogusversie publiceren (volgt)' },
+      { href: '/catalogusbeheer', tekst: 'Een nieuwe catalogusversie of modelplanversie publiceren' },
+      { href: '/indieningsrondes', tekst: 'Indieningsrondes instellen en volgen' },
     ],
   },
   gemeente: {
@@ -87,6 +94,8 @@ export const ROLTAKEN = {
     wat: 'U verwerkt de aannemelijke kosten als vaste kosten in de risicoverevening.',
     taken: [
       { href: '/', tekst: 'Fonds en potten' },
+      { href: '/beschikkingen', tekst: 'Beschikkingen van de NZa met hun bovengrens' },
+      { href: '/grootboek', tekst: 'Het grootboek: toegekend en betaald per thema, jaar en project' },
       { tekst: 'Overzicht voor de nacalculatie (volgt)' },
     ],
   },
@@ -94,13 +103,17 @@ export const ROLTAKEN = {
     wat: 'U kunt alles inzien, maar niets wijzigen.',
     taken: [
       { href: '/', tekst: 'Fonds, potten en thema’s' },
+      { href: '/beschikkingen', tekst: 'Beschikkingen van de NZa' },
+      { href: '/grootboek', tekst: 'Het grootboek en zijn boekingen' },
       { tekst: 'Het auditlog inzien (volgt)' },
     ],
   },
   beheerder: {
     wat: 'U beheert organisaties, accounts, rollen en API-tokens.',
     taken: [
-      { tekst: 'Organisaties en accounts beheren (volgt)' },
+      { href: '/organisaties', tekst: 'Organisaties registreren en inzien' },
+      { href: '/gebruikers', tekst: 'Accounts aanmaken, met hun rollen en tweede factor' },
+      { href: '/apitokens', tekst: 'API-tokens uitgeven en intrekken' },
     ],
   },
 };
