@@ -27,7 +27,7 @@
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { world } from '../lib/indiening.mjs';
 import { startServer } from '../lib/server.mjs';
-import { expectAccessible, loginWithForm, plain, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, expectAccessible, plain, startBrowser, waitForScreen } from './browser.mjs';
 import { maakRonde, nlTijd, rondeFormulier, vulMoment } from './stappen/beheer.mjs';
 
 setSuite('browser/beheer [sqlite]');
@@ -49,15 +49,6 @@ after(async () => {
   await browser?.close();
   await srv?.stop();
 });
-
-async function alsRol(naam) {
-  const uit = page.getByRole('button', { name: 'Uitloggen' });
-  if (await uit.count()) {
-    await uit.click();
-    await waitForScreen(page, 'U bent uitgelogd');
-  }
-  await loginWithForm(page, srv.url, naam);
-}
 
 async function ga(pad, kop) {
   await page.goto(srv.url + pad);
@@ -102,7 +93,7 @@ function nl(iso) {
 // --- programmabureau: rounds ------------------------------------------------------
 
 test('programmabureau: the start page links to the new screens', async () => {
-  await alsRol('programmabureau');
+  await alsRol(page, srv.url, 'programmabureau');
   await page.getByRole('link', { name: 'Een nieuwe catalogusversie of modelplanversie publiceren' }).waitFor();
   await page.getByRole('link', { name: 'Indieningsrondes instellen en volgen' }).waitFor();
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -195,7 +186,7 @@ test('the round list is public, without the form', async () => {
 // --- programmabureau: catalogue ---------------------------------------------------
 
 test('programmabureau: publishes modelplan version 2 from the example file', async () => {
-  await alsRol('programmabureau');
+  await alsRol(page, srv.url, 'programmabureau');
   await ga('/catalogusbeheer', 'Catalogusbeheer');
   await expectAccessible(page, 'catalogusbeheer');
   assert.deepEqual((await rijen(/^Gepubliceerde catalogusversies/)).map((x) => x[0]), ['1']);
@@ -262,7 +253,7 @@ test('programmabureau: an invalid catalogue is refused with every problem as fil
 // --- beheerder -----------------------------------------------------------------------
 
 test('beheerder: adds an organisation, refused first for a bad AGB code and IBAN', async () => {
-  await alsRol('beheerder');
+  await alsRol(page, srv.url, 'beheerder');
   await page.getByRole('link', { name: 'Organisaties registreren en inzien' }).click();
   await waitForScreen(page, 'Organisaties');
   await expectAccessible(page, 'organisaties (beheerder)');
@@ -461,7 +452,7 @@ test('beheerder: blocks an account after confirming and unblocks it; changes rol
 // --- auditor --------------------------------------------------------------------------
 
 test('auditor: sees organisations, accounts and tokens (paged), but no form and no button to change them', async () => {
-  await alsRol('auditor');
+  await alsRol(page, srv.url, 'auditor');
   for (const [pad, kop, tabel] of [['/organisaties', 'Organisaties', 'Organisaties'], ['/gebruikers', 'Accounts', 'Accounts'], ['/apitokens', 'API-tokens', 'API-tokens']]) {
     await ga(pad, kop);
     assert.ok((await rijen(tabel)).length > 0, `${pad} lists`);

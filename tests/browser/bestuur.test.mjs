@@ -25,7 +25,7 @@ import { euro, milli, procent } from '../../web/static/js/opmaak.js';
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { JSON_HEADERS, world } from '../lib/indiening.mjs';
 import { startServer } from '../lib/server.mjs';
-import { DEMO_WACHTWOORD, expectAccessible, loginWithForm, plain, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, DEMO_WACHTWOORD, expectAccessible, plain, startBrowser, waitForScreen } from './browser.mjs';
 import { berekenScenario, neemBesluit, vulScenario } from './stappen/bestuur.mjs';
 
 process.env.DOORBRAAK_TEST_TIMEOUT_MS ||= '180000';
@@ -105,15 +105,6 @@ async function chartsHaveTables(p) {
 
 const e = (c) => plain(euro(c));
 
-async function alsRol(naam) {
-  const uit = page.getByRole('button', { name: 'Uitloggen' });
-  if (await uit.count()) {
-    await uit.click();
-    await waitForScreen(page, 'U bent uitgelogd');
-  }
-  await loginWithForm(page, srv.url, naam);
-}
-
 test('anoniem: het openbare macro-overzicht, zonder filters en aanvragen; elke grafiek met tabel', async () => {
   const m = (await w.api.get(`/api/v1/macrooverzicht?indieningsronde=${ronde.id}`)).json();
   assert.equal(m.zicht, 'publiek');
@@ -151,7 +142,7 @@ test('anoniem: het openbare macro-overzicht, zonder filters en aanvragen; elke g
 });
 
 test('zorgverzekeraar: filters op de knop, in het adres; een filterfout staat bij het veld', async () => {
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   await page.goto(`${srv.url}/macrooverzicht?indieningsronde=${ronde.id}`);
   await waitForScreen(page, 'Macro-overzicht');
   await page.getByRole('search', { name: 'Macro-overzicht filteren' }).waitFor();
@@ -178,7 +169,7 @@ test('zorgverzekeraar: filters op de knop, in het adres; een filterfout staat bi
 });
 
 test('bestuur: het macro-overzicht met de getallen van de API, per thema, jaar (cumulatief), regio en de aanvragen', async () => {
-  await alsRol('bestuur');
+  await alsRol(page, srv.url, 'bestuur');
   const m = await json(bestuurApi, `/macrooverzicht?indieningsronde=${ronde.id}&aanvragen=true&limiet=50`);
   assert.equal(m.zicht, 'volledig');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Macro-overzicht' }).click();
@@ -456,7 +447,7 @@ test('bestuur: het scenario-overzicht toont het besluit; het scenario zegt dat h
 });
 
 test('de NZa ziet het besluit, zonder scenario’s', async () => {
-  await alsRol('nza');
+  await alsRol(page, srv.url, 'nza');
   await page.goto(`${srv.url}/bestuursbesluiten/${staat.besluit}`);
   await waitForScreen(page, `Bestuursbesluit ${staat.besluit}`);
   assert.equal(await page.getByRole('link', { name: /^Scenario \d+$/ }).count(), 0, 'NZa cannot open scenarios');
@@ -466,7 +457,7 @@ test('de NZa ziet het besluit, zonder scenario’s', async () => {
 });
 
 test('de auditor leest scenario’s en besluit, zonder formulieren', async () => {
-  await alsRol('auditor');
+  await alsRol(page, srv.url, 'auditor');
   await page.goto(`${srv.url}/verdeelscenarios?indieningsronde=${ronde.id}`);
   await waitForScreen(page, 'Verdeelscenario’s');
   await page.getByRole('link', { name: `Bestuursbesluit ${staat.besluit}` }).waitFor();
@@ -481,7 +472,7 @@ test('de auditor leest scenario’s en besluit, zonder formulieren', async () =>
 });
 
 test('op 320 pixels breed scrolt geen scherm opzij (WCAG 1.4.10); axe schoon', async () => {
-  await alsRol('bestuur');
+  await alsRol(page, srv.url, 'bestuur');
   await page.setViewportSize({ width: 320, height: 800 });
   try {
     const schermen = [

@@ -5,10 +5,11 @@
 // must pass.
 //
 //   const b = await startBrowser();        // fresh --user-data-dir
-//   const page = await b.page();           // records CSP violations and script errors
+//   const page = await b.page();           // records CSP violations, script errors and
+//                                          // any request that leaves the server under test
 //   await page.goto(url);
 //   await expectAccessible(page, 'overzicht');   // axe, WCAG 2.2 A + AA: zero violations
-//   b.problems()                           // CSP violations / page errors so far
+//   b.problems()                           // CSP violations / page errors / outside requests so far
 //   await b.close();
 //
 // Environment: DOORBRAAK_TEST_CHROMIUM (default /usr/bin/chromium).
@@ -60,6 +61,14 @@ export async function startBrowser() {
       if (/Content.Security.Policy/i.test(text)) problems.push(`CSP: ${text} (${page.url()})`);
     });
     page.on('pageerror', (err) => problems.push(`script error: ${err.message} (${page.url()})`));
+    // Nothing may come from outside the server (issue 8): every request goes to
+    // the loopback server under test, or is a blob:/data: URL the page made itself.
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!/^(http:\/\/127\.0\.0\.1:[0-9]+\/|blob:|data:|about:)/.test(url)) {
+        problems.push(`request outside the server: ${url} (${page.url()})`);
+      }
+    });
     return page;
   }
   for (const p of context.pages()) watch(p);
@@ -106,6 +115,16 @@ export async function loginWithForm(page, baseUrl, name, password = DEMO_WACHTWO
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await waitForScreen(page, `Welkom, ${name}`);
+}
+
+/** Logs out whoever is logged in (the header's button "Uitloggen"), then logs in as `naam` with the form. */
+export async function alsRol(page, baseUrl, naam) {
+  const uit = page.getByRole('button', { name: 'Uitloggen' });
+  if (await uit.count()) {
+    await uit.click();
+    await waitForScreen(page, 'U bent uitgelogd');
+  }
+  await loginWithForm(page, baseUrl, naam);
 }
 
 /** The session cookie of the browser for this server, or undefined. */

@@ -21,7 +21,7 @@
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { canonical, sha256hex, sleep, world } from '../lib/indiening.mjs';
 import { startServer, testBackend } from '../lib/server.mjs';
-import { expectAccessible, loginWithForm, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, expectAccessible, startBrowser } from './browser.mjs';
 import { nieuweAanvraag, dienIn } from './stappen/aanvrager.mjs';
 import { beoordeelPositief, maakNzaAanvraag, onderteken } from './stappen/beoordelaar.mjs';
 import { maakRonde } from './stappen/beheer.mjs';
@@ -52,16 +52,6 @@ after(async () => {
   await srv?.stop();
 });
 
-/** Logs out whoever is logged in (the header's button), then logs in as `naam`. */
-async function alsRol(naam) {
-  const uit = page.getByRole('button', { name: 'Uitloggen' });
-  if (await uit.count()) {
-    await uit.click();
-    await waitForScreen(page, 'U bent uitgelogd');
-  }
-  await loginWithForm(page, srv.url, naam);
-}
-
 async function json(caller, p) {
   const r = await caller.get(p);
   assert.equal(r.status, 200, `GET ${p}: ${r.status} ${r.text}`);
@@ -69,7 +59,7 @@ async function json(caller, p) {
 }
 
 test('het programmabureau opent een indieningsronde', async () => {
-  await alsRol('programmabureau');
+  await alsRol(page, srv.url, 'programmabureau');
   keten.rondeNaam = 'Ketenronde browser';
   // Long enough to apply and submit in the browser; the test waits for the close.
   keten.ronde = await maakRonde(page, srv.url, { naam: keten.rondeNaam, sluitOverSeconden: 45 });
@@ -79,7 +69,7 @@ test('het programmabureau opent een indieningsronde', async () => {
 });
 
 test('de coalitie vraagt aan op een modelplan en dient in, met ontvangstbewijs', async () => {
-  await alsRol('aanvrager');
+  await alsRol(page, srv.url, 'aanvrager');
   const document = w.doc('Spraakgestuurd rapporteren in de keten');
   keten.aanvraag = await nieuweAanvraag(page, srv.url, {
     rondeNaam: keten.rondeNaam, modelplanId: document.modelplan.id, document,
@@ -96,16 +86,16 @@ test('de coalitie vraagt aan op een modelplan en dient in, met ontvangstbewijs',
 
 test('beide zorgverzekeraars beoordelen positief na de sluiting', async () => {
   await sleep(Math.max(0, keten.sluitOp - Date.now()) + 500);
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   await beoordeelPositief(page, srv.url, keten.aanvraag);
-  await alsRol('beoordelaar-zuid');
+  await alsRol(page, srv.url, 'beoordelaar-zuid');
   await beoordeelPositief(page, srv.url, keten.aanvraag);
   const a = await json(w.aanvrager, `/aanvragen/${keten.aanvraag}`);
   assert.equal(a.status, 'positief');
 });
 
 test('het bestuur berekent een scenario en neemt het besluit', async () => {
-  await alsRol('bestuur');
+  await alsRol(page, srv.url, 'bestuur');
   keten.scenario = await berekenScenario(page, srv.url, {
     rondeId: keten.ronde, naam: 'Keten optimaal', regel: 'optimaal', seed: 'BO-keten-2026',
   });
@@ -116,17 +106,17 @@ test('het bestuur berekent een scenario en neemt het besluit', async () => {
 });
 
 test('verzekeraar en penvoerder vragen samen een beschikking aan', async () => {
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   keten.nza = await maakNzaAanvraag(page, srv.url, keten.aanvraag, { kenmerk: 'OVK-KETEN-1' });
   await onderteken(page, srv.url, keten.nza);
-  await alsRol('aanvrager');
+  await alsRol(page, srv.url, 'aanvrager');
   await onderteken(page, srv.url, keten.nza);
   const t = await json(w.beoordelaar, `/nza-aanvragen/${keten.nza}`);
   assert.equal(t.status, 'in_behandeling');
 });
 
 test('de NZa verleent de beschikking met bovengrens', async () => {
-  await alsRol('nza');
+  await alsRol(page, srv.url, 'nza');
   keten.beschikking = await verleen(page, srv.url, keten.nza, 'Alle bevindingen zijn voldaan.');
   const b = await json(w.beoordelaar, `/beschikkingen/${keten.beschikking}`);
   assert.equal(b.besluit, 'verleend');
@@ -137,9 +127,9 @@ test('de NZa verleent de beschikking met bovengrens', async () => {
 test('de penvoerder meldt een mijlpaal en de verzekeraar betaalt die', async () => {
   const voor = await json(w.beoordelaar, `/beschikkingen/${keten.beschikking}/mijlpalen`);
   const eerste = voor.mijlpalen[0];
-  await alsRol('aanvrager');
+  await alsRol(page, srv.url, 'aanvrager');
   await meldMijlpaal(page, srv.url, keten.beschikking, eerste.id, 'Projectplan vastgesteld; verslag op intranet.');
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   await betaalMijlpaal(page, srv.url, keten.beschikking, eerste.id);
   const na = await json(w.beoordelaar, `/beschikkingen/${keten.beschikking}/mijlpalen`);
   const m = na.mijlpalen.find((x) => x.id === eerste.id);

@@ -34,7 +34,7 @@ import { gezamenlijk, positief } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
 import { doorbraakBin, startServer } from '../lib/server.mjs';
 import { euro, euroInvoer } from '../../web/static/js/opmaak.js';
-import { expectAccessible, loginWithForm, plain, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, expectAccessible, plain, startBrowser, waitForScreen } from './browser.mjs';
 import { betaalMijlpaal, meldMijlpaal, verleen } from './stappen/nza.mjs';
 
 setSuite('browser/nza [sqlite]');
@@ -72,16 +72,6 @@ async function json(who, p) {
   const r = await who.get(p);
   assert.equal(r.status, 200, `GET ${p}: ${r.status} ${r.text}`);
   return r.json();
-}
-
-/** Logs out whoever is logged in (the header's button), then logs in as `naam`. */
-async function alsRol(naam) {
-  const uit = page.getByRole('button', { name: 'Uitloggen' });
-  if (await uit.count()) {
-    await uit.click();
-    await waitForScreen(page, 'U bent uitgelogd');
-  }
-  await loginWithForm(page, srv.url, naam);
 }
 
 /** The rows of a table (by caption) as arrays of cell texts (body and footer). */
@@ -131,7 +121,7 @@ after(async () => {
 });
 
 test('NZa: the queue shows the requests in treatment with application, theme, upper bound and date; the status filter', async () => {
-  await alsRol('nza');
+  await alsRol(page, srv.url, 'nza');
   await page.getByRole('link', { name: 'Verzoeken toetsen en beschikkingen afgeven' }).waitFor();
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verzoeken' }).click();
   await waitForScreen(page, 'Verzoeken om een beschikking');
@@ -298,7 +288,7 @@ test('the decision: reference, decision, upper bound with years, findings with s
 });
 
 test('the lead reports a milestone: without evidence the field and the summary say so (with the source); then reported', async () => {
-  await alsRol('aanvrager');
+  await alsRol(page, srv.url, 'aanvrager');
   await page.goto(`${srv.url}/beschikkingen/${s.beschikking}`);
   await waitForScreen(page, `Beschikking ${s.kenmerk}`);
   assert.equal(await page.getByRole('button', { name: /^Mijlpaal m\d betalen$/ }).count(), 0, 'the lead does not pay');
@@ -324,7 +314,7 @@ test('the lead reports a milestone: without evidence the field and the summary s
 });
 
 test('the coordinating insurer pays the reported milestone; what is left of the upper bound drops by exactly that amount', async () => {
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   const voor = await json(w.beoordelaar, `/beschikkingen/${s.beschikking}/mijlpalen`);
   const m1 = voor.mijlpalen.find((x) => x.id === 'm1');
   const betaald = await betaalMijlpaal(page, srv.url, s.beschikking, 'm1');
@@ -372,7 +362,7 @@ test('paying more than what is left is refused with the API message and source; 
 });
 
 test('the ledger: the numbers of GET /grootboek/rekeningen per pot, theme, year, insurer and project, with a chart per theme', async () => {
-  await alsRol('nza');
+  await alsRol(page, srv.url, 'nza');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Grootboek' }).click();
   await waitForScreen(page, 'Grootboek');
   const o = await json(w.nza, '/grootboek/rekeningen');
@@ -463,7 +453,7 @@ test('the ledger: the postings log pages with "Meer laden"; the journal download
 });
 
 test('the ledger for an insurer: its own projects, and no journal', async () => {
-  await alsRol('beoordelaar');
+  await alsRol(page, srv.url, 'beoordelaar');
   await page.goto(`${srv.url}/grootboek`);
   await waitForScreen(page, 'Grootboek');
   const o = await json(w.beoordelaar, '/grootboek/rekeningen');
@@ -474,7 +464,7 @@ test('the ledger for an insurer: its own projects, and no journal', async () => 
 });
 
 test('the auditor reads the request and the decision without forms; its menu has no queue', async () => {
-  await alsRol('auditor');
+  await alsRol(page, srv.url, 'auditor');
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   assert.equal(await nav.getByRole('link', { name: 'Verzoeken' }).count(), 0);
   assert.equal(await nav.getByRole('link', { name: 'Beschikkingen' }).count(), 1);

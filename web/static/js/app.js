@@ -11,7 +11,9 @@ import { menu, navigate, onRender, route, start } from './router.js';
 import { laadSessie, onSessieWijziging, sessie, uitloggen } from './sessie.js';
 
 // --- the screens ------------------------------------------------------------
-// Order matters only for the menu. toegang: 'publiek', 'ingelogd' or roles.
+// The order is the menu's (the steps of the process), and the first matching
+// route wins, so a fixed path ('/aanvragen/nieuw') comes before a pattern
+// ('/aanvragen/:id'). toegang: 'publiek', 'ingelogd' or roles.
 
 route('/', { titel: 'Overzicht', menu: 'Overzicht', laad: () => import('./schermen/overzicht.js') });
 route('/start', { titel: 'Start', menu: 'Start', toegang: 'ingelogd', laad: () => import('./schermen/start.js') });
@@ -20,6 +22,8 @@ route('/modelplannen', { titel: 'Modelplannen', menu: 'Modelplannen', laad: () =
 route('/modelplannen/:id', { titel: 'Modelplan', laad: () => import('./schermen/modelplan.js') });
 route('/basiseisen', { titel: 'Basiseisen', menu: 'Basiseisen', laad: () => import('./schermen/basiseisen.js') });
 route('/impactlatten', { titel: 'Impactlatten', menu: 'Impactlatten', laad: () => import('./schermen/impactlatten.js') });
+// submission rounds: public list; the programme office opens one
+route('/indieningsrondes', { titel: 'Indieningsrondes', menu: 'Indieningsrondes', laad: () => import('./schermen/indieningsrondes.js') });
 // aanvrager (coalition): my applications, a new draft, the wizard, submission and status ('nieuw' before ':id')
 route('/aanvragen', { titel: 'Mijn aanvragen', menu: 'Mijn aanvragen', toegang: ['aanvrager'], laad: () => import('./schermen/aanvragen.js') });
 route('/aanvragen/nieuw', { titel: 'Nieuwe aanvraag', toegang: ['aanvrager'], laad: () => import('./schermen/aanvraag-nieuw.js') });
@@ -36,23 +40,23 @@ route('/verdeelscenarios', { titel: 'Verdeelscenario’s', menu: 'Verdeelscenari
 route('/verdeelscenarios/vergelijking', { titel: 'Scenario’s naast elkaar', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/scenariovergelijking.js') });
 route('/verdeelscenarios/:id', { titel: 'Verdeelscenario', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/verdeelscenario.js') });
 route('/bestuursbesluiten/:id', { titel: 'Bestuursbesluit', toegang: ['bestuur', 'programmabureau', 'auditor', 'nza'], laad: () => import('./schermen/bestuursbesluit.js') });
-route('/account', { titel: 'Mijn account', toegang: 'ingelogd', laad: () => import('./schermen/account.js') });
-route('/inloggen', { titel: 'Inloggen', laad: () => import('./schermen/inloggen.js') });
-route('/uitgelogd', { titel: 'Uitgelogd', laad: () => import('./schermen/uitgelogd.js') });
-// Programme office and administrator: rounds, catalogue publication, organisations, accounts, API tokens
-route('/indieningsrondes', { titel: 'Indieningsrondes', menu: 'Indieningsrondes', laad: () => import('./schermen/indieningsrondes.js') });
-route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });
-route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });
-route('/organisaties/:id', { titel: 'Organisatie', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisatie.js') });
-route('/gebruikers', { titel: 'Accounts', menu: 'Accounts', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruikers.js') });
-route('/gebruikers/:id', { titel: 'Account', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruiker.js') });
-route('/apitokens', { titel: 'API-tokens', menu: 'API-tokens', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/apitokens.js') });
 // NZa: joint requests, decisions with their milestones, the ledger (docs/beschikking.md)
 route('/nza/verzoeken', { titel: 'Verzoeken om een beschikking', menu: 'Verzoeken', toegang: ['nza'], laad: () => import('./schermen/nza-verzoeken.js') });
 route('/nza/verzoeken/:id', { titel: 'Verzoek', toegang: ['nza', 'auditor'], laad: () => import('./schermen/nza-verzoek.js') });
 route('/beschikkingen', { titel: 'Beschikkingen', menu: 'Beschikkingen', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikkingen.js') });
 route('/beschikkingen/:id', { titel: 'Beschikking', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikking.js') });
 route('/grootboek', { titel: 'Grootboek', menu: 'Grootboek', toegang: ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'], laad: () => import('./schermen/grootboek.js') });
+// Programme office and administrator: catalogue publication, organisations, accounts, API tokens
+route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });
+route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });
+route('/organisaties/:id', { titel: 'Organisatie', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisatie.js') });
+route('/gebruikers', { titel: 'Accounts', menu: 'Accounts', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruikers.js') });
+route('/gebruikers/:id', { titel: 'Account', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruiker.js') });
+route('/apitokens', { titel: 'API-tokens', menu: 'API-tokens', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/apitokens.js') });
+// everyone: own account, login, after logout
+route('/account', { titel: 'Mijn account', toegang: 'ingelogd', laad: () => import('./schermen/account.js') });
+route('/inloggen', { titel: 'Inloggen', laad: () => import('./schermen/inloggen.js') });
+route('/uitgelogd', { titel: 'Uitgelogd', laad: () => import('./schermen/uitgelogd.js') });
 
 // --- page header and menu ---------------------------------------------------
 

@@ -92,6 +92,235 @@ export function keuzeveld({ pointer, label, opties, waarde = '', naam = null }) 
   return { element, input: select, pointer, label, zetFout() {}, wisFout() {} };
 }
 
+// --- shared pieces of the fields below --------------------------------------------
+
+function foutvak(id) {
+  return h('div', { class: 'utrecht-form-field__error-message', id, hidden: true });
+}
+
+function toonFoutIn(box, meldingen) {
+  box.replaceChildren(...meldingen.map((m) => h('p', { class: 'utrecht-form-field-error-message' }, m)));
+  box.hidden = false;
+}
+
+function wisFoutIn(box) {
+  box.replaceChildren();
+  box.hidden = true;
+}
+
+function beschrijf(inputs, ids) {
+  const list = ids.filter(Boolean);
+  for (const input of inputs) {
+    if (list.length) input.setAttribute('aria-describedby', list.join(' '));
+    else input.removeAttribute('aria-describedby');
+  }
+}
+
+function omschrijvingBlok(id, omschrijving) {
+  return omschrijving ? h('div', { class: 'utrecht-form-field__description', id },
+    h('div', { class: 'utrecht-form-field-description' }, omschrijving)) : null;
+}
+
+/**
+ * A multi-line text field (utrecht-textarea). rijen: its height in lines;
+ * klasse: the form field's modifier.
+ */
+export function tekstvak({ pointer, label, omschrijving = null, waarde = '', rijen = 5, naam = null,
+  klasse = 'utrecht-form-field--textarea' }) {
+  const id = uniqueId('veld');
+  const descId = omschrijving ? `${id}-omschrijving` : null;
+  const errorId = `${id}-fout`;
+  const input = h('textarea', {
+    class: 'utrecht-textarea utrecht-textarea--html-textarea',
+    id,
+    name: naam || pointer.replace(/^\//, ''),
+    rows: String(rijen),
+    'aria-describedby': descId,
+  });
+  input.value = waarde;
+  const errorBox = foutvak(errorId);
+  const element = h('div', { class: ['utrecht-form-field', klasse] },
+    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label', for: id }, label)),
+    omschrijvingBlok(descId, omschrijving),
+    errorBox,
+    h('div', { class: 'utrecht-form-field__input' }, input));
+  return {
+    element, input, pointer, label,
+    zetFout(meldingen) {
+      toonFoutIn(errorBox, meldingen);
+      element.classList.add('utrecht-form-field--invalid');
+      input.classList.add('utrecht-textarea--invalid');
+      input.setAttribute('aria-invalid', 'true');
+      beschrijf([input], [errorId, descId]);
+    },
+    wisFout() {
+      wisFoutIn(errorBox);
+      element.classList.remove('utrecht-form-field--invalid');
+      input.classList.remove('utrecht-textarea--invalid');
+      input.removeAttribute('aria-invalid');
+      beschrijf([input], [descId]);
+    },
+  };
+}
+
+/**
+ * A radio group: a fieldset with a legend (`label`, as heading `kop` when
+ * given, e.g. 'h3'), one radio per option. opties: [{ waarde, tekst, uitleg }]
+ * (uitleg: an optional explanation under the option). `input` is the first
+ * radio (the error summary links to it). klasse: the fieldset's class;
+ * optiesKlasse: a box around the options (null: none). waarde(): the chosen
+ * value or ''.
+ */
+export function keuzerondjes({ pointer, label, opties, waarde = '', omschrijving = null, naam = null, kop = null,
+  klasse = 'keuzegroep', optiesKlasse = 'keuzegroep__opties' }) {
+  const id = uniqueId('groep');
+  const descId = omschrijving ? `${id}-omschrijving` : null;
+  const errorId = `${id}-fout`;
+  const name = naam || pointer.replace(/^\//, '');
+  const uitlegIds = opties.map((o, i) => (o.uitleg ? `${id}-${i}-uitleg` : null));
+  const radios = opties.map((o, i) => h('input', {
+    class: 'utrecht-radio-button utrecht-radio-button--html-input',
+    type: 'radio',
+    id: `${id}-${i}`,
+    name,
+    value: o.waarde,
+    checked: o.waarde === waarde,
+    'aria-describedby': [descId, uitlegIds[i]].filter(Boolean).join(' ') || null,
+  }));
+  const errorBox = foutvak(errorId);
+  const items = radios.map((r, i) => h('div', { class: ['utrecht-form-field utrecht-form-field--radio', opties[i].uitleg && 'keuzerondje'] },
+    h('div', { class: 'utrecht-form-field__input' }, r),
+    h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--radio' },
+      h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: r.id }, opties[i].tekst)),
+    opties[i].uitleg ? h('div', { class: 'utrecht-form-field__description keuzerondje__uitleg', id: uitlegIds[i] }, opties[i].uitleg) : null));
+  const element = h('fieldset', { class: ['utrecht-form-fieldset utrecht-form-fieldset--html-fieldset', klasse] },
+    h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend' },
+      kop ? h(kop, { class: `utrecht-heading-${kop.slice(1)} legenda__kop` }, label) : label),
+    omschrijvingBlok(descId, omschrijving),
+    errorBox,
+    optiesKlasse ? h('div', { class: optiesKlasse }, items) : items);
+  const beschrijfAlle = (fout) => radios.forEach((r, i) => beschrijf([r], [fout ? errorId : null, descId, uitlegIds[i]]));
+  return {
+    element, input: radios[0], radios, pointer, label,
+    waarde: () => radios.find((r) => r.checked)?.value || '',
+    zetWaarde(v) { for (const r of radios) r.checked = r.value === v; },
+    onChange(fn) { for (const r of radios) r.addEventListener('change', () => fn(r.value)); },
+    zetFout(meldingen) {
+      toonFoutIn(errorBox, meldingen);
+      element.classList.add('utrecht-form-fieldset--invalid');
+      for (const r of radios) {
+        r.setAttribute('aria-invalid', 'true');
+        r.classList.add('utrecht-radio-button--invalid');
+      }
+      beschrijfAlle(true);
+    },
+    wisFout() {
+      wisFoutIn(errorBox);
+      element.classList.remove('utrecht-form-fieldset--invalid');
+      for (const r of radios) {
+        r.removeAttribute('aria-invalid');
+        r.classList.remove('utrecht-radio-button--invalid');
+      }
+      beschrijfAlle(false);
+    },
+  };
+}
+
+/**
+ * One check box with its label (text or nodes; `kort`: the name in an error
+ * summary). klasse: the field's class. aan(): checked or not.
+ */
+export function vinkje({ pointer, label, kort = null, omschrijving = null, aan = false, naam = null, klasse = 'vinkje' }) {
+  const id = uniqueId('veld');
+  const descId = omschrijving ? `${id}-omschrijving` : null;
+  const errorId = `${id}-fout`;
+  const input = h('input', {
+    class: 'utrecht-checkbox utrecht-checkbox--html-input',
+    type: 'checkbox',
+    id,
+    name: naam || pointer.replace(/^\//, ''),
+    checked: aan,
+    'aria-describedby': descId,
+  });
+  const errorBox = foutvak(errorId);
+  // The NL Design System's grid puts the box left of the label, description and error.
+  const element = h('div', { class: ['utrecht-form-field utrecht-form-field--checkbox', klasse] },
+    h('div', { class: 'utrecht-form-field__label' },
+      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: id }, label)),
+    omschrijvingBlok(descId, omschrijving),
+    errorBox,
+    h('div', { class: 'utrecht-form-field__input' }, input));
+  return {
+    element, input, pointer, label: kort || (typeof label === 'string' ? label : input.labels?.[0]?.textContent || ''),
+    aan: () => input.checked,
+    zetFout(meldingen) {
+      toonFoutIn(errorBox, meldingen);
+      element.classList.add('utrecht-form-field--invalid');
+      input.setAttribute('aria-invalid', 'true');
+      beschrijf([input], [errorId, descId]);
+    },
+    wisFout() {
+      wisFoutIn(errorBox);
+      element.classList.remove('utrecht-form-field--invalid');
+      input.removeAttribute('aria-invalid');
+      beschrijf([input], [descId]);
+    },
+  };
+}
+
+/**
+ * A fieldset around other content (fields, groups of check boxes) that can
+ * carry an error of its own, for the API's pointer of the whole (e.g.
+ * /informatieverzoek/velden, /parameters/themas). eerste(): the input a
+ * summary link focuses. klasse: the fieldset's class.
+ */
+export function groep({ pointer, label, inhoud, omschrijving = null, eerste, klasse = 'veldgroep' }) {
+  const id = uniqueId('groep');
+  const descId = omschrijving ? `${id}-omschrijving` : null;
+  const errorId = `${id}-fout`;
+  const errorBox = foutvak(errorId);
+  const element = h('fieldset', {
+    class: ['utrecht-form-fieldset utrecht-form-fieldset--html-fieldset', klasse],
+    'aria-describedby': descId,
+  },
+  h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend' }, label),
+  omschrijvingBlok(descId, omschrijving),
+  errorBox,
+  inhoud);
+  return {
+    element, pointer, label,
+    get input() { return eerste(); },
+    zetFout(meldingen) {
+      toonFoutIn(errorBox, meldingen);
+      element.classList.add('utrecht-form-fieldset--invalid');
+      beschrijf([element], [errorId, descId]);
+    },
+    wisFout() {
+      wisFoutIn(errorBox);
+      element.classList.remove('utrecht-form-fieldset--invalid');
+      beschrijf([element], [descId]);
+    },
+  };
+}
+
+/**
+ * An ApiFout as toonFouten() takes it, with the rule's source after each
+ * message where the API gives one. hernoem(pointer): moves a pointer to the
+ * field a user sees (e.g. a list index); bron(melding, bron): the wording,
+ * "... [001 §3]" unless a screen says otherwise.
+ */
+export function metBron(fout, { hernoem = (p) => p, bron = (m, b) => `${m} ${b}` } = {}) {
+  const velden = {};
+  const algemeen = [];
+  for (const f of fout.fouten || []) {
+    const tekst = f.bron ? bron(f.melding, f.bron) : f.melding;
+    const veld = f.veld ? hernoem(f.veld) : '';
+    if (veld) (velden[veld] ||= []).push(tekst);
+    else algemeen.push(tekst);
+  }
+  return { message: fout.message, velden, algemeen };
+}
+
 /**
  * Error handling for one form.
  *   const f = formulier(formElement, [veld1, veld2]);

@@ -110,22 +110,7 @@ export function keuze({ pointer, label, opties, waarde = '', omschrijving = null
   return veld;
 }
 
-// --- checkbox -----------------------------------------------------------------
-
-export function vinkje({ pointer, label, aan = false, omschrijving = null }) {
-  const id = uniqueId('veld');
-  const descId = omschrijving ? `${id}-omschrijving` : null;
-  const input = h('input', { class: 'utrecht-checkbox utrecht-checkbox--html-input', type: 'checkbox', id, name: pointer.replace(/^\//, '') });
-  input.checked = aan;
-  const element = h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox vinkveld' },
-    h('div', { class: 'utrecht-form-field__input' }, input),
-    h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--checkbox' },
-      h('label', { class: 'utrecht-form-label utrecht-form-label--checkbox', for: id }, label)),
-    omschrijvingBlok(descId, omschrijving));
-  const fout = foutHouder(element, () => [input], descId);
-  element.append(fout.errorBox);
-  return { element, input, pointer, label, zetFout: fout.zetFout, wisFout: fout.wisFout };
-}
+// --- group of checkboxes (one check box: formulier.js' vinkje) -------------------
 
 /**
  * A group of checkboxes (fieldset + legend) for a list value such as roles.

@@ -25,11 +25,12 @@ import * as catalogus from '../catalogus.js';
 import {
   alert, button, dataList, h, heading, link, paragraph, replaceChildren, table, unorderedList,
 } from '../dom.js';
-import { formulier } from '../formulier.js';
+import {
+  formulier, groep, keuzerondjes, metBron, tekstvak, vinkje,
+} from '../formulier.js';
 import { datum, datumTijd, euro, getal, milli, opsomming, procent, toBigInt } from '../opmaak.js';
 import {
-  AANVRAAGSTATUS, aanvraagStatus, EISOORDEEL, keuzerondjes, metBron, nzaStatus, OORDEEL, ROUTE,
-  tekstvak, veldgroep, VERZEKERAARROL, vinkje,
+  AANVRAAGSTATUS, aanvraagStatus, EISOORDEEL, nzaStatus, OORDEEL, ROUTE, VERZEKERAARROL,
 } from './beoordelaar-velden.js';
 import { mijnRol } from './beoordelingen.js';
 
@@ -409,7 +410,7 @@ function beoordelingsformulier({ a, basiseisen, bevindingen, delen, onKlaar }) {
       vinkjes.push(v);
       return v.element;
     }))));
-  const onderdelen = veldgroep({
+  const onderdelen = groep({
     pointer: '/informatieverzoek/velden',
     label: 'Welke onderdelen moet de coalitie aanvullen of verduidelijken?',
     omschrijving: 'Alleen deze onderdelen mag de coalitie daarna wijzigen; de rest van de aanvraag blijft zoals hij is.',
@@ -462,7 +463,7 @@ function beoordelingsformulier({ a, basiseisen, bevindingen, delen, onKlaar }) {
       f.wis();
       await onKlaar(antwoord, body);
     } catch (fout) {
-      f.toonFouten(metBron(fout, hernoem), { kop: 'Uw beoordeling is niet vastgelegd' });
+      f.toonFouten(metBron(fout, { hernoem }), { kop: 'Uw beoordeling is niet vastgelegd' });
     } finally {
       knop.disabled = false;
       knop.removeAttribute('aria-busy');

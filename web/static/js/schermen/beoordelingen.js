@@ -14,10 +14,10 @@
 import { api } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, keuzeveld, tekstveld } from '../formulier.js';
+import { formulier, keuzeveld, metBron, tekstveld } from '../formulier.js';
 import { datum } from '../opmaak.js';
 import {
-  AANVRAAGSTATUS, aanvraagStatus, metBeperking, metBron, OORDEEL,
+  AANVRAAGSTATUS, aanvraagStatus, metBeperking, OORDEEL,
 } from './beoordelaar-velden.js';
 
 const LIMIET = 50;
@@ -143,7 +143,7 @@ export async function toon(ctx) {
         ? button('Meer aanvragen tonen', { kind: 'secondary', onClick: () => laad({ verder: true }) }) : null);
     } catch (fout) {
       if (fout.geannuleerd) return;
-      f.toonFouten(metBron(fout, (p) => `/${p.replace(/^\//, '')}`), { kop: 'Filteren is niet gelukt' });
+      f.toonFouten(metBron(fout, { hernoem: (p) => `/${p.replace(/^\//, '')}` }), { kop: 'Filteren is niet gelukt' });
     } finally {
       lijst.removeAttribute('aria-busy');
     }

@@ -18,10 +18,10 @@
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import { formulier, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datum, datumTijd, euro, euroAlsGetal, euroInvoer, toBigInt } from '../opmaak.js';
 import {
-  besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, magVerzoekZien, metBron, tekstvak, themanamen,
+  besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, magVerzoekZien, metBron, themanamen,
 } from './nza-gedeeld.js';
 
 const LINK = 'utrecht-link utrecht-link--html-a';
@@ -160,6 +160,7 @@ function mijlpalenSectie(ctx, b, eerste) {
       pointer: '/bewijs',
       label: 'Bewijs',
       omschrijving: 'Waaruit blijkt dat de mijlpaal is bereikt, bijvoorbeeld een verslag, een besluit of meetresultaten.',
+      klasse: 'utrecht-form-field--text',
     });
     const kenmerk = tekstveld({ pointer: '/kenmerk', label: 'Kenmerk (niet verplicht)', omschrijving: 'Bijvoorbeeld het kenmerk van het verslag.' });
     formKader(`Mijlpaal ${m.id} melden`, [bewijs, kenmerk], 'Melding versturen', async () => {

@@ -3,8 +3,8 @@
 // bestuur-gemeen.js -- what the board's screens share (docs/bestuur.md,
 // docs/verdeling.md): the closed rounds and the round chooser, names of
 // statuses, rules and budget lines in Dutch, application titles, form
-// fields the generic formulier.js does not have (select with description,
-// textarea, radio group, a group of fields with one error), the parsing of
+// fields with a description (input, select or textarea; formulier.js has
+// the radio group and the group of fields with one error), the parsing of
 // typed numbers into the API's integers, and API errors with their source.
 //
 // Nothing here repeats a rule of the server: a typed value that does not
@@ -245,92 +245,6 @@ export function veld({ pointer, label, omschrijving = null, soort = 'input', opt
     errorBox,
     h('div', { class: 'utrecht-form-field__input' }, input));
   return { element, input, pointer, label, ...veldFout(element, input, errorBox, descId, errorId) };
-}
-
-/**
- * Radio buttons in a fieldset, each with its explanation.
- *   opties: [{ waarde, tekst, uitleg }]. waarde() gives the chosen one or ''.
- */
-export function keuzerondjes({ pointer, legend, opties, waarde = '', naam = null }) {
-  const id = uniqueId('groep');
-  const errorId = `${id}-fout`;
-  const name = naam || pointer.replace(/^\//, '');
-  const radios = [];
-  const items = opties.map((o, i) => {
-    const rid = `${id}-${i}`;
-    const uitlegId = o.uitleg ? `${rid}-uitleg` : null;
-    const radio = h('input', {
-      class: 'utrecht-radio-button utrecht-radio-button--html-input', type: 'radio', id: rid, name, value: o.waarde,
-      checked: o.waarde === waarde, 'aria-describedby': uitlegId,
-    });
-    radios.push(radio);
-    return h('div', { class: 'utrecht-form-field utrecht-form-field--radio keuzerondje' },
-      h('div', { class: 'utrecht-form-field__input' }, radio),
-      h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: rid }, o.tekst)),
-      o.uitleg ? h('div', { class: 'utrecht-form-field__description keuzerondje__uitleg', id: uitlegId }, o.uitleg) : null);
-  });
-  const errorBox = h('div', { class: 'utrecht-form-field__error-message', id: errorId, hidden: true });
-  const element = h('fieldset', { class: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset bestuur-groep' },
-    h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend' }, legend),
-    errorBox, items);
-  return {
-    element,
-    input: radios[0],
-    pointer,
-    label: legend,
-    waarde: () => radios.find((r) => r.checked)?.value || '',
-    zetFout(meldingen) {
-      errorBox.replaceChildren(...meldingen.map((m) => h('p', { class: 'utrecht-form-field-error-message' }, m)));
-      errorBox.hidden = false;
-      element.classList.add('utrecht-form-fieldset--invalid');
-      element.setAttribute('aria-describedby', errorId);
-      for (const r of radios) r.setAttribute('aria-invalid', 'true');
-    },
-    wisFout() {
-      errorBox.replaceChildren();
-      errorBox.hidden = true;
-      element.classList.remove('utrecht-form-fieldset--invalid');
-      element.removeAttribute('aria-describedby');
-      for (const r of radios) r.removeAttribute('aria-invalid');
-    },
-  };
-}
-
-/**
- * A fieldset of fields with one error of its own (the API's pointer for the
- * whole array, e.g. /parameters/themas). The summary links to the first field.
- */
-export function groep({ pointer, legend, omschrijving = null, velden }) {
-  const id = uniqueId('groep');
-  const errorId = `${id}-fout`;
-  const descId = omschrijving ? `${id}-omschrijving` : null;
-  const errorBox = h('div', { class: 'utrecht-form-field__error-message', id: errorId, hidden: true });
-  const element = h('fieldset', {
-    class: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset bestuur-groep', 'aria-describedby': descId,
-  },
-  h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend' }, legend),
-  omschrijving ? h('p', { class: 'utrecht-paragraph', id: descId }, omschrijving) : null,
-  errorBox,
-  h('div', { class: 'bestuur-groep__velden' }, velden.map((v) => v.element)));
-  return {
-    element,
-    input: velden[0].input,
-    pointer,
-    label: legend,
-    zetFout(meldingen) {
-      errorBox.replaceChildren(...meldingen.map((m) => h('p', { class: 'utrecht-form-field-error-message' }, m)));
-      errorBox.hidden = false;
-      element.classList.add('utrecht-form-fieldset--invalid');
-      element.setAttribute('aria-describedby', [errorId, descId].filter(Boolean).join(' '));
-    },
-    wisFout() {
-      errorBox.replaceChildren();
-      errorBox.hidden = true;
-      element.classList.remove('utrecht-form-fieldset--invalid');
-      if (descId) element.setAttribute('aria-describedby', descId);
-      else element.removeAttribute('aria-describedby');
-    },
-  };
 }
 
 // --- typed numbers --------------------------------------------------------------

@@ -11,9 +11,9 @@
 import { api } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { badge, button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import { formulier, tekstveld, vinkje } from '../formulier.js';
 import { datum, datumTijd } from '../opmaak.js';
-import { keuze, momentveld, perVeld, statusregio, vinkje } from './beheer-velden.js';
+import { keuze, momentveld, perVeld, statusregio } from './beheer-velden.js';
 
 export const FASE = {
   gepland: ['Nog niet open', 'warning'],
@@ -74,6 +74,7 @@ async function rondeFormulier(ctx, opnieuw) {
   const uitloop = vinkje({
     pointer: '/uitloopjaar_toegestaan',
     label: 'Besteden in het uitloopjaar 2029 is toegestaan',
+    klasse: 'vinkveld',
   });
   const opent = momentveld({ pointer: '/opent_op', label: 'Opent op (Nederlandse tijd)' });
   const sluit = momentveld({

@@ -13,9 +13,11 @@
 
 import { api } from '../api.js';
 import { alert, button, h, heading, link, paragraph } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import {
+  formulier, groep, metBron, tekstveld, vinkje,
+} from '../formulier.js';
 import { centenUitTekst, euro, euroInvoer, toBigInt } from '../opmaak.js';
-import { aanvraagStatus, metBron, veldgroep, vinkje } from './beoordelaar-velden.js';
+import { aanvraagStatus } from './beoordelaar-velden.js';
 
 /** The six declarations of the insurers (docs/beschikking.md §2-§3), in Dutch, with their source. */
 export const VERKLARINGEN = [
@@ -76,7 +78,7 @@ export async function toon(ctx) {
     jaar,
     veld: tekstveld({ pointer: `/jaarverdeling/${jaar}`, label: `${jaar} in euro (niet verplicht)`, inputmode: 'decimal', klasse: 'veld--bedrag' }),
   }));
-  const jaarGroep = veldgroep({
+  const jaarGroep = groep({
     pointer: '/jaarverdeling',
     label: 'Verdeling over de jaren (niet verplicht)',
     omschrijving: 'Laat u alle jaren leeg, dan volgt de verdeling de toekenning per jaar, verlaagd vanaf het laatste jaar tot de bovengrens. '
@@ -90,7 +92,7 @@ export async function toon(ctx) {
     kort: v.tekst,
     naam: v.naam,
   }));
-  const verklaringGroep = veldgroep({
+  const verklaringGroep = groep({
     pointer: '/verklaringen',
     label: 'Verklaringen van de zorgverzekeraars',
     omschrijving: 'Zonder alle zes verklaringen neemt de NZa het verzoek niet in behandeling.',
@@ -101,7 +103,7 @@ export async function toon(ctx) {
     pointer: '/contract/datum', label: 'Datum van de overeenkomst', type: 'date', klasse: 'veld--datum',
   });
   const contractKenmerk = tekstveld({ pointer: '/contract/kenmerk', label: 'Kenmerk van de overeenkomst' });
-  const contractGroep = veldgroep({
+  const contractGroep = groep({
     pointer: '/contract',
     label: 'Overeenkomst tussen de zorgverzekeraar en de zorgaanbieders',
     omschrijving: 'Het contractvereiste [001 §3]: de overeenkomst is gesloten (de datum ligt niet in de toekomst) en heeft een kenmerk.',
@@ -161,7 +163,7 @@ export async function toon(ctx) {
       const nieuw = await api.post('/nza-aanvragen', body);
       await ctx.navigate(`/nza-aanvragen/${nieuw.id}?nieuw=1`);
     } catch (fout) {
-      f.toonFouten(metBron(fout, hernoem), { kop: 'Het verzoek is niet opgesteld' });
+      f.toonFouten(metBron(fout, { hernoem }), { kop: 'Het verzoek is niet opgesteld' });
     } finally {
       knop.disabled = false;
       knop.removeAttribute('aria-busy');

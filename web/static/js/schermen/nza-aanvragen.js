@@ -8,10 +8,10 @@
 
 import { api } from '../api.js';
 import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, keuzeveld } from '../formulier.js';
+import { formulier, keuzeveld, metBron } from '../formulier.js';
 import { euro } from '../opmaak.js';
 import { rollen } from '../sessie.js';
-import { metBron, nzaStatus, NZASTATUS } from './beoordelaar-velden.js';
+import { nzaStatus, NZASTATUS } from './beoordelaar-velden.js';
 import { aanvraagHref } from './nza-aanvraag.js';
 
 export async function toon(ctx) {

@@ -2,15 +2,15 @@
 //
 // nza-gedeeld.js -- pieces the NZa screens share (issue 8, area NZa):
 // the joint request's statuses, NZa's findings with their sources, the
-// upper bound per year, the two form fields formulier.js has no helper for
-// (a text area and a radio group, with the same interface as tekstveld),
-// and an API error with the rule's source added to each message.
+// upper bound per year, and an API error with the rule's source added to
+// each message as "(bron: ...)" (formulier.js' metBron in NZa's wording).
 //
 // Used by nza-verzoeken.js, nza-verzoek.js, beschikkingen.js,
 // beschikking.js and grootboek.js. Not a screen itself (no toon()).
 
 import * as catalogus from '../catalogus.js';
 import { badge, h, table, uniqueId } from '../dom.js';
+import { metBron as metBronIn } from '../formulier.js';
 import { euro } from '../opmaak.js';
 
 /** Status of a joint request (GET /nza-aanvragen) in Dutch, with the badge kind. */
@@ -123,125 +123,11 @@ export function bevindingenSamenvatting(bevindingen) {
 }
 
 /**
- * A multi-line text field (utrecht-textarea), the formulier.js interface.
- * Required unless the label says "(niet verplicht)".
- */
-export function tekstvak({ pointer, label, omschrijving = null, waarde = '', rijen = 5 }) {
-  const id = uniqueId('veld');
-  const descId = omschrijving ? `${id}-omschrijving` : null;
-  const errorId = `${id}-fout`;
-  const input = h('textarea', {
-    class: 'utrecht-textarea utrecht-textarea--html-textarea',
-    id,
-    name: pointer.replace(/^\//, ''),
-    rows: String(rijen),
-    'aria-describedby': descId,
-  });
-  input.value = waarde;
-  const errorBox = h('div', { class: 'utrecht-form-field__error-message', id: errorId, hidden: true });
-  const element = h('div', { class: 'utrecht-form-field utrecht-form-field--text' },
-    h('div', { class: 'utrecht-form-field__label' }, h('label', { class: 'utrecht-form-label', for: id }, label)),
-    omschrijving ? h('div', { class: 'utrecht-form-field__description', id: descId },
-      h('div', { class: 'utrecht-form-field-description' }, omschrijving)) : null,
-    errorBox,
-    h('div', { class: 'utrecht-form-field__input' }, input));
-  const describedBy = (withError) => {
-    const ids = [withError ? errorId : null, descId].filter(Boolean);
-    if (ids.length) input.setAttribute('aria-describedby', ids.join(' '));
-    else input.removeAttribute('aria-describedby');
-  };
-  return {
-    element,
-    input,
-    pointer,
-    label,
-    zetFout(meldingen) {
-      errorBox.replaceChildren(...meldingen.map((m) => h('p', { class: 'utrecht-form-field-error-message' }, m)));
-      errorBox.hidden = false;
-      element.classList.add('utrecht-form-field--invalid');
-      input.classList.add('utrecht-textarea--invalid');
-      input.setAttribute('aria-invalid', 'true');
-      describedBy(true);
-    },
-    wisFout() {
-      errorBox.replaceChildren();
-      errorBox.hidden = true;
-      element.classList.remove('utrecht-form-field--invalid');
-      input.classList.remove('utrecht-textarea--invalid');
-      input.removeAttribute('aria-invalid');
-      describedBy(false);
-    },
-  };
-}
-
-/**
- * A group of radio buttons in a fieldset with a legend, the formulier.js
- * interface; `input` is the first button (the error summary links to it),
- * `waarde()` the chosen value or null.
- */
-export function keuzerondjes({ pointer, legenda, opties, naam = null }) {
-  const id = uniqueId('veld');
-  const errorId = `${id}-fout`;
-  const name = naam || pointer.replace(/^\//, '');
-  const inputs = opties.map((o, i) => h('input', {
-    class: 'utrecht-radio-button utrecht-radio-button--html-input',
-    type: 'radio',
-    id: `${id}-${i}`,
-    name,
-    value: o.waarde,
-  }));
-  const errorBox = h('div', { class: 'utrecht-form-field__error-message', id: errorId, hidden: true });
-  const element = h('fieldset', { class: 'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset keuzerondjes' },
-    h('legend', { class: 'utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend' }, legenda),
-    errorBox,
-    opties.map((o, i) => h('div', { class: 'utrecht-form-field utrecht-form-field--radio' },
-      h('div', { class: 'utrecht-form-field__input' }, inputs[i]),
-      h('div', { class: 'utrecht-form-field__label utrecht-form-field__label--radio' },
-        h('label', { class: 'utrecht-form-label utrecht-form-label--radio', for: inputs[i].id }, o.tekst)))));
-  return {
-    element,
-    input: inputs[0],
-    inputs,
-    pointer,
-    label: legenda,
-    waarde: () => inputs.find((i) => i.checked)?.value ?? null,
-    zetFout(meldingen) {
-      errorBox.replaceChildren(...meldingen.map((m) => h('p', { class: 'utrecht-form-field-error-message' }, m)));
-      errorBox.hidden = false;
-      element.classList.add('utrecht-form-fieldset--invalid');
-      for (const i of inputs) {
-        i.setAttribute('aria-invalid', 'true');
-        i.setAttribute('aria-describedby', errorId);
-        i.classList.add('utrecht-radio-button--invalid');
-      }
-    },
-    wisFout() {
-      errorBox.replaceChildren();
-      errorBox.hidden = true;
-      element.classList.remove('utrecht-form-fieldset--invalid');
-      for (const i of inputs) {
-        i.removeAttribute('aria-invalid');
-        i.removeAttribute('aria-describedby');
-        i.classList.remove('utrecht-radio-button--invalid');
-      }
-    },
-  };
-}
-
-/**
  * An ApiFout as formulier.toonFouten takes it, with the rule's source after
  * each message where the API gives one: "... (bron: [001 §2])".
  */
 export function metBron(fout) {
-  if (!fout?.fouten?.length) return fout;
-  const tekst = (f) => (f.bron ? `${f.melding} (bron: ${f.bron})` : f.melding);
-  const velden = {};
-  const algemeen = [];
-  for (const f of fout.fouten) {
-    if (f.veld) (velden[f.veld] ||= []).push(tekst(f));
-    else algemeen.push(tekst(f));
-  }
-  return { message: fout.message, velden, algemeen };
+  return metBronIn(fout, { bron: (melding, bron) => `${melding} (bron: ${bron})` });
 }
 
 /** A link to a joint request for who may open /nza/verzoeken/:id (NZa, auditor); plain text for others. */

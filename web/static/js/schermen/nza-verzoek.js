@@ -14,11 +14,11 @@
 
 import { api } from '../api.js';
 import { alert, button, dataList, h, heading, link, paragraph, replaceChildren, unorderedList } from '../dom.js';
-import { formulier } from '../formulier.js';
+import { formulier, keuzerondjes, tekstvak } from '../formulier.js';
 import { datum, datumTijd, euro } from '../opmaak.js';
 import {
-  VERKLARINGEN, besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, keuzerondjes, metBron,
-  tekstvak, themanamen, verzoekstatus,
+  VERKLARINGEN, besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, metBron,
+  themanamen, verzoekstatus,
 } from './nza-gedeeld.js';
 
 const PARTIJ = { coordinerend_verzekeraar: 'Coördinerend zorgverzekeraar', penvoerder: 'Penvoerder namens de zorgaanbieders' };
@@ -98,7 +98,9 @@ export async function toon(ctx) {
   if (t.status === 'in_behandeling' && isNza) {
     const besluit = keuzerondjes({
       pointer: '/besluit',
-      legenda: 'Besluit',
+      label: 'Besluit',
+      klasse: 'keuzerondjes',
+      optiesKlasse: null,
       opties: [
         { waarde: 'verleend', tekst: 'Beschikking verlenen met de voorgestelde bovengrens' },
         { waarde: 'afgewezen', tekst: 'Verzoek afwijzen' },
@@ -109,6 +111,7 @@ export async function toon(ctx) {
       label: 'Motivering',
       omschrijving: 'Komt in het besluitdocument. Ook een afwijzing wordt gemotiveerd.',
       rijen: 6,
+      klasse: 'utrecht-form-field--text',
     });
     const verstuur = button('Besluit vastleggen', { type: 'submit' });
     const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-besluit' },

@@ -16,11 +16,11 @@
 import { api } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, table, uniqueId } from '../dom.js';
-import { formulier } from '../formulier.js';
+import { formulier, groep, keuzerondjes } from '../formulier.js';
 import { datum, datumTijd, euro, toBigInt } from '../opmaak.js';
 import {
-  REGELS, bpUitTekst, centen, foutMetBron, fte, geheelUitTekst, gekozenRonde, geslotenRondes, groep, invoer,
-  keuzerondjes, milliUitTekst, regelnaam, rondekeuze, veld,
+  REGELS, bpUitTekst, centen, foutMetBron, fte, geheelUitTekst, gekozenRonde, geslotenRondes, invoer,
+  milliUitTekst, regelnaam, rondekeuze, veld,
 } from './bestuur-gemeen.js';
 
 const REKENTIJD_MS = 60 * 60 * 1000; // an hour: the server has no request time-out of its own
@@ -128,7 +128,9 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
   const naam = veld({ pointer: '/naam', label: 'Naam van het scenario', omschrijving: 'Zodat u het scenario terugvindt, bijvoorbeeld “optimaal juni”.' });
   const regel = keuzerondjes({
     pointer: '/regel',
-    legend: 'Verdeelregel',
+    label: 'Verdeelregel',
+    klasse: 'bestuur-groep',
+    optiesKlasse: null,
     opties: Object.entries(REGELS).map(([waarde, r]) => ({ waarde, tekst: r.naam, uitleg: r.uitleg })),
   });
   const seed = veld({
@@ -145,9 +147,11 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
   }));
   const themas = groep({
     pointer: '/parameters/themas',
-    legend: 'Budget per thema',
+    label: 'Budget per thema',
+    klasse: 'bestuur-groep',
     omschrijving: 'Leeg: het budget van de catalogus. Vult u één thema in, dan gaan de andere met hun standaard mee. [002 §4.1]',
-    velden: themaVelden,
+    inhoud: h('div', { class: 'bestuur-groep__velden' }, themaVelden.map((v) => v.element)),
+    eerste: () => themaVelden[0].input,
   });
   const verschuivingBp = veld({
     pointer: '/parameters/verschuiving_bp', label: 'Verschuiving tussen thema’s, in procenten van het themabudget (niet verplicht)',
@@ -176,9 +180,11 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
   }));
   const jaren = jaarVelden.length ? groep({
     pointer: '/parameters/jaren',
-    legend: 'Limiet per jaar',
+    label: 'Limiet per jaar',
+    klasse: 'bestuur-groep',
     omschrijving: 'Leeg: de tranches van de pot. Vult u één jaar in, dan gaan de andere met hun standaard mee. [003 §8b]',
-    velden: jaarVelden,
+    inhoud: h('div', { class: 'bestuur-groep__velden' }, jaarVelden.map((v) => v.element)),
+    eerste: () => jaarVelden[0].input,
   }) : null;
   const lat = veld({
     pointer: '/parameters/impactlat_id', label: 'Impactlat', soort: 'select',
