@@ -10,6 +10,11 @@
 #                                    server if needed; prints its URL
 #   scripts/pg.sh url DIR            print the base URL of a running server
 #   scripts/pg.sh stop DIR           stop the server (DIR is kept)
+#   scripts/pg.sh dir                print the default DIR of this clone:
+#                                    /tmp/doorbraak-pg-UID-HASH (HASH of the
+#                                    clone's path), a folder the postgres user
+#                                    can reach even when the clone is in a
+#                                    private home such as /root (mode 0700)
 #
 # stdout carries only the URL; diagnostics go to stderr.
 #
@@ -34,6 +39,7 @@ die() { say "error: $*"; exit 1; }
 usage() {
     cat >&2 <<EOF
 usage: $prog start DIR
+       $prog dir
        $prog createdb DIR NAME
        $prog url DIR
        $prog stop DIR
@@ -116,9 +122,24 @@ running_port() {
 
 base_url() { printf 'postgresql://%s@127.0.0.1:%s/postgres\n' "$ROLE" "$1"; }
 
+# The default directory of this clone's throwaway server (see the top).
+default_dir() {
+    local root hash
+    root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+    hash=$(printf '%s' "$root" | sha256sum | cut -c1-12)
+    printf '/tmp/doorbraak-pg-%s-%s\n' "$(id -u)" "$hash"
+}
+
 set_dir() {
     [ -n "${1:-}" ] || usage
     mkdir -p -- "$1"
+    # A folder in a shared place must be ours (or the postgres user's, after
+    # an earlier run as root), never one another user prepared.
+    local owner
+    owner=$(stat -c %u -- "$1")
+    if [ "$owner" != "$(id -u)" ] && ! { [ "$(id -u)" -eq 0 ] && [ "$owner" = "$(id -u postgres 2>/dev/null)" ]; }; then
+        die "$1 belongs to user id $owner, not to us"
+    fi
     DIR=$(cd -- "$1" && pwd -P)
     # Unix socket paths are limited to 107 bytes.
     [ ${#DIR} -le 90 ] || die "DIR path too long for a Unix socket: $DIR"
@@ -270,6 +291,11 @@ stop)
         say "no server running in $DIR"
     fi
     rm -f -- "$DIR/port"
+    ;;
+
+dir)
+    [ $# -eq 0 ] || usage
+    default_dir
     ;;
 
 -h|--help|help)

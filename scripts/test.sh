@@ -22,7 +22,8 @@
 # more, and so does a build step that fails. The suites keep running after
 # a failure.
 #
-# A throwaway PostgreSQL server runs in var/test-pg for the whole run
+# A throwaway PostgreSQL server runs in `scripts/pg.sh dir` (a folder under
+# /tmp that the postgres user can reach wherever the clone is) for the whole run
 # (scripts/pg.sh) and is stopped at exit, unless it was already running or
 # DOORBRAAK_TEST_PG_URL names a server provided from outside. Suites get
 # DOORBRAAK_TEST_PG (its directory, for `scripts/pg.sh createdb DIR NAME`)
@@ -31,7 +32,7 @@
 # Environment:
 #   DOORBRAAK_TEST_QUICK=1       skip the sanitizer build, its unit run and the fuzzer
 #   DOORBRAAK_TEST_FUZZ_SECONDS  fuzzing time (default 60)
-#   DOORBRAAK_TEST_PG            directory of the throwaway PostgreSQL (default var/test-pg)
+#   DOORBRAAK_TEST_PG            directory of the throwaway PostgreSQL (default: scripts/pg.sh dir)
 #   DOORBRAAK_TEST_PG_URL        use this PostgreSQL server instead of starting one
 set -euo pipefail
 
@@ -41,7 +42,7 @@ cd "$repo_root"
 quick=${DOORBRAAK_TEST_QUICK:-0}
 export fuzz_seconds=${DOORBRAAK_TEST_FUZZ_SECONDS:-60}
 log_dir=var/test-logs
-pg_dir=${DOORBRAAK_TEST_PG:-var/test-pg}
+pg_dir=${DOORBRAAK_TEST_PG:-$(scripts/pg.sh dir)}
 started=$(date +%s)
 
 # No telemetry from npm packages (Spectral's dependency @scarf/scarf).
@@ -205,6 +206,8 @@ else
 fi
 
 export DOORBRAAK_TEST_PG=$pg_dir
+# Suites that need PostgreSQL fail (never skip) when it is not there.
+export DOORBRAAK_TEST_PG_REQUIRED=1
 header "postgresql: throwaway server"
 start_pg || fail_step "postgresql: start throwaway server" "scripts/pg.sh start $pg_dir failed"
 
@@ -256,8 +259,12 @@ elif [ "$built" -eq 1 ]; then
         n=${f#tests/}
         DOORBRAAK_TEST_BACKEND=sqlite run_suite "${n%.test.mjs}" 900 node "$f"
         # The chain of every role (issue 8) also runs on PostgreSQL.
-        if [ "$f" = tests/browser/keten.test.mjs ] && [ "$pg_ok" -eq 1 ]; then
-            DOORBRAAK_TEST_BACKEND=postgresql run_suite "${n%.test.mjs} [postgresql]" 900 node "$f"
+        if [ "$f" = tests/browser/keten.test.mjs ]; then
+            if [ "$pg_ok" -eq 1 ]; then
+                DOORBRAAK_TEST_BACKEND=postgresql run_suite "${n%.test.mjs} [postgresql]" 900 node "$f"
+            else
+                fail_step "${n%.test.mjs} [postgresql]" "not run: no PostgreSQL server"
+            fi
         fi
     done
     shopt -u nullglob

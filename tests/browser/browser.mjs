@@ -129,6 +129,10 @@ export async function alsRol(page, baseUrl, naam) {
 
 /** The session cookie of the browser for this server, or undefined. */
 export async function sessionCookie(context, baseUrl) {
-  const cookies = await context.cookies(baseUrl);
-  return cookies.find((c) => c.name === '__Host-doorbraak');
+  // All cookies, filtered by host here: playwright-core before 1.62 leaves
+  // Secure cookies out of context.cookies(url) for an http:// URL, even on
+  // loopback where the browser does keep them.
+  const host = new URL(baseUrl).hostname;
+  const cookies = await context.cookies();
+  return cookies.find((c) => c.name === '__Host-doorbraak' && c.domain === host);
 }

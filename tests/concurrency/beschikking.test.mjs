@@ -28,14 +28,12 @@ import { after, assert, before, run, setSuite, skip, test } from '../lib/harness
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { client } from '../lib/http.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
-import { createDatabase, doorbraak, pgDir, psql, repoRoot, startServer } from '../lib/server.mjs';
+import { createDatabase, doorbraak, psql, requirePostgres, startServer } from '../lib/server.mjs';
 
 setSuite('concurrency/beschikking [postgresql, 2 servers]');
 
 const MLN = 100000000;
 const RACERS = 6;
-const pgAvailable = Boolean(process.env.DOORBRAAK_TEST_PG_URL) ||
-  spawnSync(path.join(repoRoot, 'scripts', 'pg.sh'), ['url', pgDir], { encoding: 'utf8' }).status === 0;
 const hledger = spawnSync('hledger', ['--version'], { encoding: 'utf8' }).status === 0;
 
 let db;
@@ -55,7 +53,7 @@ async function login(api, name) {
   return { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id };
 }
 
-if (pgAvailable) {
+if (requirePostgres(test, skip, 'two servers on one PostgreSQL database')) {
   before(async () => {
     db = createDatabase('postgresql');
     a = await startServer({ backend: 'postgresql', dbUrl: db.dbUrl, args: ['--demo'], threads: 4 });
@@ -142,8 +140,6 @@ if (pgAvailable) {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-} else {
-  skip('two servers on one PostgreSQL database', 'no PostgreSQL server (scripts/pg.sh start var/test-pg)');
 }
 
 await run();

@@ -9,7 +9,7 @@
 //
 // SQLite databases are files under var/test/; PostgreSQL databases are made
 // with `scripts/pg.sh createdb DIR dbk_<random>` on the throwaway server in
-// DOORBRAAK_TEST_PG (default var/test-pg; DOORBRAAK_TEST_PG_URL, when set,
+// DOORBRAAK_TEST_PG (default `scripts/pg.sh dir`; DOORBRAAK_TEST_PG_URL, when set,
 // names a server to use instead -- pg.sh honours it).
 //
 // Environment: DOORBRAAK_BIN (default build/doorbraak), DOORBRAAK_TEST_BACKEND
@@ -27,7 +27,30 @@ export const doorbraakBin = process.env.DOORBRAAK_BIN
   ? path.resolve(process.env.DOORBRAAK_BIN)
   : path.join(repoRoot, 'build', 'doorbraak');
 
-export const pgDir = process.env.DOORBRAAK_TEST_PG || 'var/test-pg';
+export const pgDir = process.env.DOORBRAAK_TEST_PG ||
+  spawnSync(path.join(repoRoot, 'scripts', 'pg.sh'), ['dir'], { encoding: 'utf8' }).stdout.trim();
+
+/**
+ * Whether a PostgreSQL server is there for the suites that need one. When
+ * scripts/test.sh runs the suites (DOORBRAAK_TEST_PG_REQUIRED=1) a missing
+ * server is a failure, never a silent skip: use requirePostgres().
+ */
+export const pgAvailable = Boolean(process.env.DOORBRAAK_TEST_PG_URL) ||
+  spawnSync(path.join(repoRoot, 'scripts', 'pg.sh'), ['url', pgDir], { encoding: 'utf8' }).status === 0;
+
+/** Registers, through `test`, one failing test when PostgreSQL is required
+ *  but missing; returns whether the PostgreSQL tests can run. */
+export function requirePostgres(test, skip, name) {
+  if (pgAvailable) return true;
+  if (process.env.DOORBRAAK_TEST_PG_REQUIRED === '1') {
+    test(name, () => {
+      throw new Error('no PostgreSQL server (DOORBRAAK_TEST_PG_URL is empty): scripts/pg.sh start failed?');
+    });
+  } else {
+    skip(name, 'no PostgreSQL server (scripts/pg.sh start "$(scripts/pg.sh dir)")');
+  }
+  return false;
+}
 
 /** The backend the suite runs against: "sqlite" (default) or "postgresql". */
 export function testBackend() {

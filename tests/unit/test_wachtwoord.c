@@ -1,7 +1,7 @@
-/* test_wachtwoord.c -- the password rule and argon2id hashing, with the
- * time one verification (one login) takes. */
+/* test_wachtwoord.c -- the password rule and argon2id hashing with its
+ * parameters (the time a verification takes is measured in
+ * bench/wachtwoord.c). */
 #include <string.h>
-#include <time.h>
 
 #include "core/wachtwoord.h"
 #include "harness.h"
@@ -70,35 +70,24 @@ TEST(hash_verify_and_parameters)
 				   "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g"));
 }
 
-static double seconds_since(const struct timespec *t0)
-{
-	struct timespec t1;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
-/* One login costs one verification; the unknown-account path costs the
- * same. Both must stay under half a second. */
-TEST(one_verification_under_half_a_second)
+/* One login costs one verification, and an unknown account costs the same:
+ * the dummy hash carries exactly the parameters of a real one, and the
+ * dummy check really verifies against it (it refuses even the empty
+ * password, so it is not a shortcut). How long a verification takes is a
+ * number for bench/wachtwoord.c, never an assertion here. */
+TEST(unknown_account_costs_one_real_verification)
 {
 	struct error e;
 	error_clear(&e);
 	char hash[WACHTWOORD_HASH_MAX];
 	CHECK(wachtwoord_hash("paard batterij nietje", hash, &e) == RC_OK);
-	struct timespec t0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum { N = 5 };
-	for (int i = 0; i < N; i++)
-		CHECK(wachtwoord_klopt(hash, "paard batterij nietje"));
-	double per = seconds_since(&t0) / N;
-	printf("# argon2id t=%u m=%u MiB: one verification %.0f ms\n", WACHTWOORD_OPSLIMIT,
-	       WACHTWOORD_MEMLIMIT_BYTES / (1024u * 1024u), per * 1000.0);
-	CHECK(per < 0.5);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	wachtwoord_schijncontrole("iets anders");
-	double schijn = seconds_since(&t0);
-	printf("# unknown account (dummy verification): %.0f ms\n", schijn * 1000.0);
-	CHECK(schijn < 0.5 && schijn > per / 3);
+	const char *prefix = "$argon2id$v=19$m=131072,t=3,p=1$";
+	CHECK(strncmp(wachtwoord_schijnhash, prefix, strlen(prefix)) == 0);
+	CHECK(strncmp(hash, prefix, strlen(prefix)) == 0);
+	CHECK(strlen(wachtwoord_schijnhash) == strlen(hash)); /* same salt and output lengths */
+	CHECK(!wachtwoord_klopt(wachtwoord_schijnhash, ""));
+	CHECK(!wachtwoord_klopt(wachtwoord_schijnhash, "paard batterij nietje"));
+	CHECK(WACHTWOORD_OPSLIMIT == 3u && WACHTWOORD_MEMLIMIT_BYTES == 128u * 1024u * 1024u);
 }
 
 int main(void)
@@ -106,6 +95,6 @@ int main(void)
 	RUN(length_from_8_to_128_characters);
 	RUN(invalid_utf8_common_and_own_name_refused);
 	RUN(hash_verify_and_parameters);
-	RUN(one_verification_under_half_a_second);
+	RUN(unknown_account_costs_one_real_verification);
 	return HARNESS_END();
 }
