@@ -22,10 +22,17 @@
 rc_t nza_aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct tza_invoer in;
-	rc_t rc = tza_lees(rq->body, &in, e);
+	struct error *lees = arena_alloc(rq->arena, sizeof *lees);
+	if (!lees)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	error_clear(lees);
+	rc_t rc = tza_lees(rq->body, &in, lees);
+	if (rc != RC_OK && in.aanvraag_id <= 0) {
+		*e = *lees;   /* without an application there is nothing more to check */
+		return rc;
+	}
 	int64_t id = 0;
-	if (rc == RC_OK)
-		rc = tza_maak(rq->store, &rq->who, NULL, &in, &id, e);
+	rc = tza_maak(rq->store, &rq->who, NULL, &in, rc == RC_OK ? NULL : lees, &id, e);
 	struct tweezijdige_aanvraag t;
 	if (rc == RC_OK)
 		rc = tza_open(rq->store, rq->arena, &rq->who, id, &t, e);

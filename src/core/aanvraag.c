@@ -75,16 +75,6 @@ const char *aanvraag_organisatie_soort_naam(enum organisatie_soort s)
 	return "onbekend";
 }
 
-bool aanvraag_ingevuld(const char *s)
-{
-	if (!s)
-		return false;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return true;
-	return false;
-}
-
 /* ---- small text helpers ------------------------------------------------ */
 
 /* JSON pointers longer than ERROR_FIELD_MAX are cut short: error.c

@@ -226,7 +226,5 @@ const char *aanvraag_kostensoort_naam(enum kostensoort k);
 const char *aanvraag_aard_naam(enum kostenaard a);
 const char *aanvraag_doel_naam(enum begrotingsdoel d);
 
-/* True when `s` is non-NULL and has a character that is not white space. */
-bool aanvraag_ingevuld(const char *s);
 
 #endif

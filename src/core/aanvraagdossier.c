@@ -23,6 +23,7 @@
 #include "coalitie.h"
 #include "indiening.h"
 #include "json.h"
+#include "tekst.h"
 
 static const char *const status_namen[] = {
 	"concept", "ingediend", "in_beoordeling", "informatie_gevraagd", "positief", "negatief",
@@ -598,7 +599,7 @@ static void bewaar_invoer(struct bewaar_ctx *c, struct error *e)
 	const struct aanvraagdossier_invoer *in = c->in;
 	if (c->nieuw && in->ronde_id <= 0)
 		toegang_verplicht(e, "/indieningsronde_id", "Geef de indieningsronde van de aanvraag.");
-	if (in->regio && (!aanvraag_ingevuld(in->regio) || strlen(in->regio) > AANVRAAG_REGIO_MAX))
+	if (in->regio && (!tekst_aanwezig(in->regio) || strlen(in->regio) > AANVRAAG_REGIO_MAX))
 		error_add(e, "/regio", "lengte", NULL, "De regio heeft 1 tot %d tekens.", AANVRAAG_REGIO_MAX);
 	if (!in->document) {
 		toegang_verplicht(e, "/document", "Geef het aanvraagdocument (docs/aanvraag.md).");

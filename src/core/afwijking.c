@@ -5,6 +5,7 @@
  * docs/aanvraag.md §4.
  */
 #include "afwijking.h"
+#include "tekst.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -129,7 +130,7 @@ static bool toegelicht(const struct aanvraag *a, const char *element)
 {
 	for (size_t i = 0; i < a->afwijking_aantal; i++)
 		if (a->afwijkingen[i].element && strcmp(a->afwijkingen[i].element, element) == 0)
-			return aanvraag_ingevuld(a->afwijkingen[i].toelichting);
+			return tekst_aanwezig(a->afwijkingen[i].toelichting);
 	return false;
 }
 

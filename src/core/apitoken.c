@@ -15,6 +15,7 @@
 #include "../store/store_toegang.h"
 #include "audit.h"
 #include "organisatie.h"
+#include "tekst.h"
 
 static void tijdstip_nu(char out[32])
 {
@@ -116,7 +117,7 @@ rc_t apitoken_maak(struct store *s, const struct principal *who, const struct ap
 		error_add(e, "/rol", "rol_niet_voor_token", NULL,
 			  "Een API-token kan geen beheerder zijn; beheer gebeurt door mensen met een tweede factor.");
 	}
-	if (!in->naam || !in->naam[0] || strlen(in->naam) > APITOKEN_NAAM_MAX)
+	if (!tekst_aanwezig(in->naam) || strlen(in->naam) > APITOKEN_NAAM_MAX)
 		toegang_verplicht(e, "/naam", "Geef een naam (1 tot 100 tekens) die zegt waarvoor het token is.");
 	rc_t rc = e->rc != RC_OK || e->item_count > 0 ? RC_INVALID : RC_OK;
 	if (rc == RC_OK)

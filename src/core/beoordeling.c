@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "indiening.h"
 #include "json.h"
+#include "tekst.h"
 
 #define BRON_BEOORDELING "[002 §4.2], [001 \"Vervolgproces\"]"
 
@@ -68,7 +69,7 @@ static const char *motivering(json_t *obj, const char *veld, const char *pad, co
 			error_add(e, p, "motivering_ontbreekt", BRON_BEOORDELING, "%s", wat);
 		return NULL;
 	}
-	if (!aanvraag_ingevuld(t)) {
+	if (!tekst_aanwezig(t)) {
 		error_add(e, p, "motivering_ontbreekt", BRON_BEOORDELING, "%s", wat);
 		return NULL;
 	}

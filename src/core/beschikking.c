@@ -18,6 +18,7 @@
 #include "grootboek.h"
 #include "json.h"
 #include "nza_toets.h"
+#include "tekst.h"
 
 rc_t beschikking_lees_invoer(json_t *body, struct beschikking_invoer *out, struct error *e)
 {
@@ -37,10 +38,8 @@ rc_t beschikking_lees_invoer(json_t *body, struct beschikking_invoer *out, struc
 			error_add(e, "/besluit", "besluit_onbekend", NULL, "besluit is verleend of afgewezen.");
 	}
 	if (json_get_string(body, "motivering", true, "", &in.motivering, e)) {
-		size_t n = strlen(in.motivering), k = 0;
-		while (k < n && (in.motivering[k] == ' ' || in.motivering[k] == '\n' || in.motivering[k] == '\t'))
-			k++;
-		if (k == n)
+		size_t n = strlen(in.motivering);
+		if (!tekst_aanwezig(in.motivering))
 			error_add(e, "/motivering", "motivering_ontbreekt", NULL,
 				  "Een beschikking is gemotiveerd (ook een afwijzing).");
 		else if (n > BESCHIKKING_MOTIVERING_MAX)

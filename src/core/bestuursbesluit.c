@@ -25,6 +25,7 @@
 #include "json.h"
 #include "macrooverzicht.h"
 #include "verdeelscenario.h"
+#include "tekst.h"
 
 #define BRON_BESLUIT "[001 \"Vervolgproces\"], [002 §4.2]"
 #define RESERVERINGEN_PER_BATCH 996  /* whole chains of at most 4 years in one batch */
@@ -50,10 +51,7 @@ rc_t bestuursbesluit_invoer_lees(json_t *body, struct bestuursbesluit_invoer *ou
 		toegang_verplicht(e, "/verdeelscenario_id", "Geef het verdeelscenario dat het besluit wordt.");
 	}
 	if (json_get_string(body, "motivering", false, "", &in.motivering, e)) {
-		bool leeg = true;
-		for (const char *c = in.motivering; *c && leeg; c++)
-			leeg = *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r';
-		if (leeg || strlen(in.motivering) > BESTUURSBESLUIT_MOTIVERING_MAX)
+		if (!tekst_aanwezig(in.motivering) || strlen(in.motivering) > BESTUURSBESLUIT_MOTIVERING_MAX)
 			error_add(e, "/motivering", "motivering_ontbreekt", BRON_BESLUIT,
 				  "Motiveer het besluit (kwaliteit, spreiding, maatschappelijke impact), in 1 tot %d tekens.",
 				  BESTUURSBESLUIT_MOTIVERING_MAX);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "catalogus_intern.h"
+#include "tekst.h"
 
 static const char *const statussen[] = {"voorbeeld", "concept", "vastgesteld", "ingetrokken", NULL};
 static const char *const kostensoorten[] = {"personeel", "materieel", NULL};
@@ -315,7 +316,7 @@ static void plan_bedragen(struct cv *c, struct plan *pl)
 		int64_t max;
 		const char *naam = cv_tekst(e, "eenheid");
 		cv_pad_i(p, r, i);
-		if (naam && naam[0] == '\0')
+		if (naam && !tekst_aanwezig(naam))
 			cv_fout(c, cv_pad(veld, p, "eenheid"), "bedragkader_ongeldig",
 				BRON_MODELPLAN, "Beschrijf de eenheid waarvoor het maximum geldt.");
 		if (cv_geheel(e, "max_bedrag_cent", &max) && max == 0)
@@ -346,7 +347,7 @@ static void plan_aanvraagvorm(struct cv *c, struct plan *pl)
 			BRON_BASISEIS, "min_aantal_zorgaanbieders is %lld; dat is minstens %d (basiseis "
 			"12: gezamenlijke aanvragen).", (long long)min, ind_ok && !individueel ? 2 : 1);
 	const char *motivering = cv_tekst(vorm, "individuele_aanvraag_motivering");
-	if (ind_ok && individueel && (!motivering || motivering[0] == '\0'))
+	if (ind_ok && individueel && !tekst_aanwezig(motivering))
 		cv_fout(c, cv_pad(p, q, "individuele_aanvraag_motivering"), "aanvraagvorm_inconsistent",
 			BRON_BASISEIS, "Een individuele aanvraag mag alleen met motivering (basiseis 12); "
 			"vul individuele_aanvraag_motivering in.");
@@ -400,7 +401,7 @@ static void plan_overig(struct cv *c, struct plan *pl)
 	if (niveau && !cv_in(niveau, niveaus))
 		cv_fout(c, cv_pad(p, q, "niveau"), "volledige_opschaling_ongeldig", BRON_STRUCTUUR,
 			"'%.32s' is geen niveau; kies gebruiker of instelling.", niveau);
-	if (omschrijving && omschrijving[0] == '\0')
+	if (omschrijving && !tekst_aanwezig(omschrijving))
 		cv_fout(c, cv_pad(p, q, "omschrijving"), "volledige_opschaling_ongeldig", BRON_STRUCTUUR,
 			"Beschrijf wanneer volledige opschaling is bereikt.");
 	int64_t dagen, deel;

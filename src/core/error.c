@@ -78,6 +78,19 @@ void error_add(struct error *e, const char *field, const char *code,
 	va_end(ap);
 }
 
+void error_items_over(struct error *naar, const struct error *van)
+{
+	if (!naar || !van)
+		return;
+	for (size_t i = 0; i < van->item_count; i++) {
+		const struct error_item *it = &van->items[i];
+		error_add(naar, it->field, it->code, it->bron, "%s", it->detail);
+	}
+	if (van->items_dropped && naar->rc == RC_OK)
+		naar->rc = RC_INVALID;
+	naar->items_dropped += van->items_dropped;
+}
+
 static int rc_valid(rc_t rc) { return rc >= RC_OK && rc < RC__COUNT; }
 
 int rc_http_status(rc_t rc) { return rc_valid(rc) ? rc_table[rc].http_status : 500; }

@@ -54,6 +54,11 @@ struct error {
 	struct error_item items[ERROR_ITEMS_MAX];
 };
 
+/* Appends the validation items of `van` (and its dropped count) to `naar`,
+ * as error_add does: the first item makes `naar` RC_INVALID. `van` may be
+ * NULL (nothing happens). */
+void error_items_over(struct error *naar, const struct error *van);
+
 /* Resets `e` to RC_OK with no message and no items. */
 void error_clear(struct error *e);
 

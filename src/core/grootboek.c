@@ -24,6 +24,7 @@
 
 #include "../store/store_grootboek.h"
 #include "audit.h"
+#include "tekst.h"
 
 #define GEEN SIZE_MAX                 /* "no index" in the working set */
 #define WERK_ARENA_BYTES (64u << 20)
@@ -248,7 +249,7 @@ static bool rekening_def_controleer(const struct rekening_def *def, struct error
 		error_add(e, "/code", "vorm", NULL,
 			  "Een rekeningcode bestaat uit delen van a-z, 0-9, '_', '.' en '-', gescheiden "
 			  "door '/', ten hoogste %d tekens (bijvoorbeeld zvw/ai/2027).", GROOTBOEK_CODE_MAX);
-	if (leeg(def->naam) || !tekst_geldig(def->naam, GROOTBOEK_NAAM_MAX))
+	if (!tekst_aanwezig(def->naam) || !tekst_geldig(def->naam, GROOTBOEK_NAAM_MAX))
 		error_add(e, "/naam", "vorm", NULL,
 			  "Geef een naam van 1 tot %d tekens zonder regeleinden.", GROOTBOEK_NAAM_MAX);
 	if ((unsigned)def->soort >= REKENING_SOORT__COUNT)

@@ -12,6 +12,7 @@
 #include "../store/store_grootboek.h"
 #include "grootboek.h"
 #include "nza_toets.h"
+#include "bedrag.h"
 
 struct bouw {
 	struct arena *a;
@@ -137,9 +138,21 @@ static void rekeningen(struct bouw *b)
 	}
 }
 
-/* Pass 2: payments per year, then the sums upwards, then the insurers. */
-static void optellen(struct bouw *b)
+/* r += v for the four amounts of a line, overflow-checked; false on overflow. */
+static bool regel_tel_op(struct overzicht_regel *r, const struct overzicht_regel *v)
 {
+	return bedrag_tel_op(&r->beschikbaar_cent, v->beschikbaar_cent) &
+	       bedrag_tel_op(&r->gereserveerd_cent, v->gereserveerd_cent) &
+	       bedrag_tel_op(&r->toegekend_cent, v->toegekend_cent) &
+	       bedrag_tel_op(&r->betaald_cent, v->betaald_cent);
+}
+
+/* Pass 2: payments per year, then the sums upwards, then the insurers.
+ * False when a sum does not fit in an int64 (the ledger's caps make that
+ * impossible; checked all the same). */
+static bool optellen(struct bouw *b)
+{
+	bool ok = true;
 	struct grootboekoverzicht *o = b->o;
 	for (size_t i = 0; i < b->bet.nrows; i++) {
 		long p = project_rij(&b->proj, store_int(&b->bet, i, 0, 0));
@@ -153,7 +166,7 @@ static void optellen(struct bouw *b)
 			*r = (struct overzicht_regel){.code = arena_printf(b->a, "zvw/%s/%" PRId64, thema, jaar),
 						      .thema = thema, .jaar = jaar};
 		}
-		r->betaald_cent += store_int(&b->bet, i, 2, 0);
+		ok = bedrag_tel_op(&r->betaald_cent, store_int(&b->bet, i, 2, 0)) && ok;
 	}
 	for (size_t i = 0; i < o->jaar_aantal; i++) {
 		struct overzicht_regel *t = thema_regel(o, o->jaren[i].thema);
@@ -162,17 +175,11 @@ static void optellen(struct bouw *b)
 			*t = (struct overzicht_regel){.code = arena_printf(b->a, "zvw/%s", o->jaren[i].thema),
 						      .thema = o->jaren[i].thema};
 		}
-		t->beschikbaar_cent += o->jaren[i].beschikbaar_cent;
-		t->gereserveerd_cent += o->jaren[i].gereserveerd_cent;
-		t->toegekend_cent += o->jaren[i].toegekend_cent;
-		t->betaald_cent += o->jaren[i].betaald_cent;
+		ok = regel_tel_op(t, &o->jaren[i]) && ok;
 	}
 	o->pot.code = "zvw";
 	for (size_t i = 0; i < o->thema_aantal; i++) {
-		o->pot.beschikbaar_cent += o->themas[i].beschikbaar_cent;
-		o->pot.gereserveerd_cent += o->themas[i].gereserveerd_cent;
-		o->pot.toegekend_cent += o->themas[i].toegekend_cent;
-		o->pot.betaald_cent += o->themas[i].betaald_cent;
+		ok = regel_tel_op(&o->pot, &o->themas[i]) && ok;
 	}
 	for (size_t i = 0; i < o->project_aantal; i++) {
 		const struct overzicht_regel *p = &o->projecten[i];
@@ -187,11 +194,9 @@ static void optellen(struct bouw *b)
 			*v = (struct overzicht_regel){.code = arena_printf(b->a, "verzekeraar/%s", p->uzovi),
 						      .uzovi = p->uzovi, .naam = p->naam};
 		}
-		v->beschikbaar_cent += p->beschikbaar_cent;
-		v->gereserveerd_cent += p->gereserveerd_cent;
-		v->toegekend_cent += p->toegekend_cent;
-		v->betaald_cent += p->betaald_cent;
+		ok = regel_tel_op(v, p) && ok;
 	}
+	return ok;
 }
 
 rc_t grootboekoverzicht_maak(struct store *s, struct arena *arena, const struct principal *who,
@@ -212,7 +217,8 @@ rc_t grootboekoverzicht_maak(struct store *s, struct arena *arena, const struct 
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	o.rekening_aantal = (int64_t)b.rek.nrows;
 	rekeningen(&b);
-	optellen(&b);
+	if (!optellen(&b))
+		return error_set(e, RC_INTERNAL, "Een totaal van het grootboek past niet in 64 bits.");
 	*out = o;
 	return RC_OK;
 }

@@ -14,6 +14,7 @@
 #include "aanvraag.h"
 #include "audit.h"
 #include "toets.h"
+#include "tekst.h"
 
 enum ronde_fase indieningsronde_fase(const struct indieningsronde *r, int64_t nu_us)
 {
@@ -60,7 +61,7 @@ static void ronde_controleer(const struct indieningsronde_invoer *in, struct ron
 {
 	if (!in->naam)
 		toegang_verplicht(e, "/naam", "Geef de ronde een naam.");
-	else if (!aanvraag_ingevuld(in->naam) || strlen(in->naam) > INDIENINGSRONDE_NAAM_MAX)
+	else if (!tekst_aanwezig(in->naam) || strlen(in->naam) > INDIENINGSRONDE_NAAM_MAX)
 		error_add(e, "/naam", "lengte", NULL, "De naam heeft 1 tot %d tekens.",
 			  INDIENINGSRONDE_NAAM_MAX);
 	if (in->catalogusversie <= 0)

@@ -15,6 +15,7 @@
 #include "beschikking.h"
 #include "grootboek.h"
 #include "json.h"
+#include "tekst.h"
 
 bool mijlpaal_id_geldig(const char *id)
 {
@@ -37,7 +38,7 @@ rc_t mijlpaal_lees_melding(json_t *body, const char **bewijs, const char **kenme
 	*kenmerk = NULL;
 	if (json_get_string(body, "bewijs", true, "", bewijs, e)) {
 		size_t n = strlen(*bewijs);
-		if (n == 0 || strspn(*bewijs, " \t\r\n") == n)
+		if (!tekst_aanwezig(*bewijs))
 			error_add(e, "/bewijs", "bewijs_ontbreekt", "[001 §2]",
 				  "Een mijlpaal wordt gemeld met het bewijs dat hij is bereikt.");
 		else if (n > MIJLPAAL_BEWIJS_MAX)
@@ -280,7 +281,11 @@ static rc_t betaal_boeking(struct store *s, const struct beschikking *b,
 		*boeking_id = res.boeking_id;
 		return RC_OK;
 	}
-	if (res.uitkomst == GROOTBOEK_ONVOLDOENDE_SALDO) {
+	/* An amount so large that the project's total would not fit in an int64
+	 * is above what is left of the upper bound too: say so, in the domain's
+	 * words, not as the ledger's overflow [001 §2]. */
+	if (res.uitkomst == GROOTBOEK_ONVOLDOENDE_SALDO ||
+	    (res.uitkomst == GROOTBOEK_OVERLOOP && bedrag > resterend)) {
 		char rest[40];
 		snprintf(rest, sizeof rest, "%" PRId64, resterend);
 		error_add(e, "/bedrag_cent", "boven_bovengrens", "[001 §2], [001 §7]",

@@ -14,6 +14,7 @@
 #include "../store/store_partijen.h"
 #include "audit.h"
 #include "identificatie.h"
+#include "tekst.h"
 
 static const struct {
 	const char *soort;
@@ -62,7 +63,7 @@ static bool tekst_ok(const char *s, size_t max)
 	if (!s)
 		return false;
 	size_t n = strlen(s);
-	return n > 0 && n <= max && strspn(s, " \t") < n;
+	return n <= max && tekst_aanwezig(s);
 }
 
 /* An identifier that a kind may not carry. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "tekst.h"
 
 __extension__ typedef __int128 i128;
 
@@ -764,7 +765,7 @@ static void toets_antwoorden(struct toets *t)
 		const struct normen_vraag *q = &t->n->vragen[k];
 		size_t i = 0;
 		const struct aanvraag_antwoord *w = antwoord(t->a, q->id, &i);
-		if (!vraag_vereist(t, q) || (w && aanvraag_ingevuld(w->tekst)))
+		if (!vraag_vereist(t, q) || (w && tekst_aanwezig(w->tekst)))
 			continue;
 		if (w)
 			snprintf(veld, sizeof veld, "/antwoorden/%zu/tekst", i);
@@ -798,7 +799,7 @@ static void toets_regiocontext(struct toets *t)
 		const struct normen_vraag *q = &t->n->vragen[k];
 		size_t i = 0;
 		const struct aanvraag_antwoord *w = antwoord(t->a, q->id, &i);
-		if (!q->regiocontext || (w && aanvraag_ingevuld(w->regiocontext)))
+		if (!q->regiocontext || (w && tekst_aanwezig(w->regiocontext)))
 			continue;
 		if (w)
 			snprintf(veld, sizeof veld, "/antwoorden/%zu/regiocontext", i);
@@ -857,7 +858,7 @@ static void toets_gegevens(struct toets *t)
 	if (a->fte_besparing_milli < 0)
 		meld(t, TOETS_NIET_VOLDAAN, "/impact/fte_besparing_milli",
 		     "Geef de verwachte fte-besparing (in duizendsten fte, 12,5 fte = 12500).");
-	if (!aanvraag_ingevuld(a->meetmethode))
+	if (!tekst_aanwezig(a->meetmethode))
 		meld(t, TOETS_NIET_VOLDAAN, "/impact/meetmethode",
 		     "Beschrijf hoe de fte-besparing en de werkdrukvermindering worden gemeten.");
 	if (a->structurele_kosten_per_jaar_cent < 0)
@@ -1200,7 +1201,7 @@ static void toets_afwijkingen(struct toets *t)
 		     "breng de aanvraag dichter bij het modelplan.", l->weggelaten);
 	for (size_t i = 0; i < a->aanpassing_aantal; i++) {
 		const struct aanvraag_aanpassing *p = &a->aanpassingen[i];
-		bool uitgelegd = aanvraag_ingevuld(p->toelichting);
+		bool uitgelegd = tekst_aanwezig(p->toelichting);
 		snprintf(veld, sizeof veld, "/regionale_aanpassingen/%zu/toelichting", i);
 		meld(t, uitgelegd ? TOETS_BEOORDELAAR : TOETS_NIET_VOLDAAN, veld, uitgelegd ?
 		     "Regionale aanpassing '%s'. Route verdiept: de beoordelaars wegen de toelichting."
@@ -1303,10 +1304,10 @@ static void toets_jaren(struct toets *t)
 static void toets_impuls(struct toets *t)
 {
 	begin(t, C_IMPULS);
-	if (!aanvraag_ingevuld(t->a->impuls_toelichting))
+	if (!tekst_aanwezig(t->a->impuls_toelichting))
 		meld(t, TOETS_NIET_VOLDAAN, "/eenmalige_impuls/toelichting", "Leg uit waarom de "
 		     "toepassing niet van de grond komt zonder een eenmalige financiële impuls.");
-	if (!aanvraag_ingevuld(t->a->impuls_borging))
+	if (!tekst_aanwezig(t->a->impuls_borging))
 		meld(t, TOETS_NIET_VOLDAAN, "/eenmalige_impuls/borging", "Beschrijf hoe de "
 		     "eenmalige impuls na afloop wordt geborgd via reguliere exploitatie en "
 		     "contractering.");

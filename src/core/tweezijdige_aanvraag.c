@@ -19,6 +19,8 @@
 #include "indiening.h"
 #include "json.h"
 #include "nza_toets.h"
+#include "tekst.h"
+#include "bedrag.h"
 
 const char *const tza_verklaring_namen[TZA_VERKLARING__COUNT] = {
 	"aanpassingen_positief_beoordeeld", "randvoorwaardelijk_voor_zvw_zorg",
@@ -42,7 +44,7 @@ static const char *const *tza_verklaring_namen_lijst(void)
 
 /* ---- reading the body ------------------------------------------------------ */
 
-static void lees_jaren(json_t *lijst, struct tza_invoer *out, struct error *e)
+static void lees_jaren_lijst(json_t *lijst, struct tza_invoer *out, struct error *e)
 {
 	if (!json_is_array(lijst)) {
 		error_add(e, "/jaarverdeling", "type", NULL, "jaarverdeling is een lijst van {jaar, bedrag_cent}.");
@@ -80,6 +82,14 @@ static void lees_jaren(json_t *lijst, struct tza_invoer *out, struct error *e)
 			out->jaar_aantal++;
 		}
 	}
+}
+
+/* Reads jaarverdeling and records whether it was well formed. */
+static void lees_jaren(json_t *lijst, struct tza_invoer *out, struct error *e)
+{
+	size_t voor = e->item_count + e->items_dropped;
+	lees_jaren_lijst(lijst, out, e);
+	out->jaren_geldig = e->item_count + e->items_dropped == voor;
 }
 
 static void lees_verklaringen(json_t *body, struct tza_invoer *out, struct error *e)
@@ -122,16 +132,22 @@ static void lees_contract(json_t *body, struct tza_invoer *out, struct error *e)
 	if (e->item_count != voor)
 		return;
 	int64_t dag;
-	if (!datum || !kenmerk || !kenmerk[0])
-		error_add(e, !datum ? "/contract/datum" : "/contract/kenmerk", "contract_ontbreekt", "[001 §3]",
-			  "De overeenkomst heeft een datum en een kenmerk (contractvereiste).");
+	if (!datum)
+		error_add(e, "/contract/datum", "contract_ontbreekt", "[001 §3]",
+			  "De overeenkomst heeft een datum (contractvereiste).");
 	else if (strlen(datum) != 10 || !aanvraag_datum_lees(datum, &dag))
 		error_add(e, "/contract/datum", "datum_ongeldig", NULL, "De datum is JJJJ-MM-DD.");
+	else
+		out->contract_datum = datum;
+	if (!tekst_aanwezig(kenmerk))
+		error_add(e, "/contract/kenmerk", "contract_ontbreekt", "[001 §3]",
+			  "De overeenkomst heeft een kenmerk (contractvereiste); alleen spaties of "
+			  "onzichtbare tekens tellen niet.");
 	else if (strlen(kenmerk) > TZA_KENMERK_MAX)
 		error_add(e, "/contract/kenmerk", "te_lang", NULL, "Het kenmerk is ten hoogste %d tekens.",
 			  TZA_KENMERK_MAX);
-	out->contract_datum = datum;
-	out->contract_kenmerk = kenmerk;
+	else
+		out->contract_kenmerk = kenmerk;
 }
 
 rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e)
@@ -140,6 +156,7 @@ rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e)
 					     "verklaringen", "contract", NULL};
 	struct tza_invoer in;
 	memset(&in, 0, sizeof in);
+	*out = in;
 	if (!json_is_object(body)) {
 		error_add(e, "", "type", NULL, "De body is een JSON-object.");
 		return RC_INVALID;
@@ -148,10 +165,13 @@ rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e)
 	json_get_int(body, "aanvraag_id", true, "", &in.aanvraag_id, e);
 	json_t *bg = json_object_get(body, "bovengrens_cent");
 	if (bg && !json_is_null(bg)) {
-		in.bovengrens_gegeven = json_get_int(body, "bovengrens_cent", true, "", &in.bovengrens_cent, e);
-		if (in.bovengrens_gegeven && in.bovengrens_cent <= 0)
+		in.bovengrens_gegeven = true;
+		in.bovengrens_geldig = json_get_int(body, "bovengrens_cent", true, "", &in.bovengrens_cent, e);
+		if (in.bovengrens_geldig && in.bovengrens_cent <= 0) {
+			in.bovengrens_geldig = false;
 			error_add(e, "/bovengrens_cent", "bedrag_niet_positief", "[001 §3]",
 				  "De voorgestelde bovengrens is groter dan nul.");
+		}
 	}
 	json_t *jaren = json_object_get(body, "jaarverdeling");
 	if (jaren && !json_is_null(jaren)) {
@@ -160,10 +180,10 @@ rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e)
 	}
 	lees_verklaringen(body, &in, e);
 	lees_contract(body, &in, e);
-	if (e->item_count || e->items_dropped)
-		return RC_INVALID;
+	if (in.aanvraag_id < 0)
+		in.aanvraag_id = 0;
 	*out = in;
-	return RC_OK;
+	return e->item_count || e->items_dropped ? RC_INVALID : RC_OK;
 }
 
 size_t tza_standaard_jaren(const struct tza_jaar *toegekend, size_t n, int64_t bovengrens_cent,
@@ -174,7 +194,8 @@ size_t tza_standaard_jaren(const struct tza_jaar *toegekend, size_t n, int64_t b
 	n = n > TZA_JAREN_MAX ? TZA_JAREN_MAX : n;
 	for (size_t i = 0; i < n; i++) {
 		tmp[i] = toegekend[i];
-		som += toegekend[i].bedrag_cent;
+		if (!bedrag_tel_op(&som, toegekend[i].bedrag_cent))
+			som = INT64_MAX;   /* saturate: lowers from the last year on anyway */
 	}
 	int64_t teveel = som > bovengrens_cent ? som - bovengrens_cent : 0;
 	for (size_t k = n; k-- > 0 && teveel > 0;) {
@@ -462,6 +483,7 @@ struct maak_ctx {
 	const struct principal *who;
 	const struct klok *klok;
 	const struct tza_invoer *in;
+	const struct error *lees_fouten;   /* problems of the body, may be NULL */
 	const char *actor;
 	rc_t weiger;           /* RC_NOT_FOUND: the caller may not see the application */
 	int64_t id;
@@ -475,12 +497,17 @@ static rc_t jaren_bepalen(struct store *s, struct arena *a, const struct tza_inv
 {
 	if (in->jaren_gegeven) {
 		int64_t som = 0;
+		bool past = true;
 		for (size_t i = 0; i < in->jaar_aantal; i++) {
 			jaren[i] = in->jaren[i];
-			som += in->jaren[i].bedrag_cent;   /* each <= INT64_MAX / 4: no overflow */
+			past = past && bedrag_tel_op(&som, in->jaren[i].bedrag_cent);
 		}
 		*jn = in->jaar_aantal;
-		if (som != bovengrens)
+		if (!past)
+			error_add(e, "/jaarverdeling", "som_ongelijk", "[001 §7]",
+				  "De jaarverdeling telt op tot meer dan het grootste bedrag dat het systeem "
+				  "kan bevatten; de bovengrens is %" PRId64 " cent.", bovengrens);
+		else if (som != bovengrens)
 			error_add(e, "/jaarverdeling", "som_ongelijk", "[001 §7]",
 				  "De jaarverdeling telt op tot %" PRId64 " cent, de bovengrens is %" PRId64
 				  " cent.", som, bovengrens);
@@ -504,13 +531,68 @@ static rc_t jaren_bepalen(struct store *s, struct arena *a, const struct tza_inv
 				  jaren[i].jaar, code);
 		}
 	}
-	return e->item_count ? RC_INVALID : RC_OK;
+	return RC_OK;   /* the caller counts the problems */
+}
+
+/* Every problem that needs the stored application, after those of the
+ * body: state conflicts (*conflict set) and validation problems. Returns
+ * a store error only; the caller counts the problems in `e`. Writes the
+ * grant, its total, the theme and the split. */
+static rc_t maak_toets(struct store *s, struct arena *a, const struct maak_ctx *c,
+		       const struct aanvraagdossier *d, struct tza_jaar *toegekend, size_t *tn,
+		       int64_t *totaal, const char **thema, struct tza_jaar *jaren, size_t *jn,
+		       bool *conflict, struct error *e)
+{
+	const struct tza_invoer *in = c->in;
+	rc_t rc = RC_OK;
+	if (d->status != AANVRAAG_POSITIEF) {
+		error_add(e, "/aanvraag_id", "niet_positief", "[002 §4.2]",
+			  "Alleen een aanvraag die beide verzekeraars positief beoordeelden gaat naar de NZa.");
+		*conflict = true;
+	} else {
+		rc = tza_toekenning_tx(s, a, in->aanvraag_id, toegekend, tn, thema, e);
+		if (rc == RC_OK && *tn == 0) {
+			error_add(e, "/aanvraag_id", "niet_toegekend", "[001 §3], [002 §4.2]",
+				  "Het Bestuurlijk Overleg heeft deze aanvraag (nog) geen bedrag toegekend.");
+			*conflict = true;
+		}
+	}
+	struct store_rows bestaand;
+	if (rc == RC_OK)
+		rc = store_nza_aanvraag_bij_aanvraag(s, in->aanvraag_id, a, &bestaand, e);
+	if (rc == RC_OK && bestaand.nrows > 0) {
+		error_add(e, "/aanvraag_id", "bestaat_al", NULL,
+			  "Voor deze aanvraag bestaat al een tweezijdige aanvraag (%s).",
+			  store_text(&bestaand, 0, SN_ID));
+		*conflict = true;
+	}
+	*totaal = 0;
+	for (size_t i = 0; rc == RC_OK && i < *tn; i++)
+		if (!bedrag_tel_op(totaal, toegekend[i].bedrag_cent))
+			rc = error_set(e, RC_INTERNAL, "De toekenning telt op tot meer dan een int64.");
+	if (rc != RC_OK)
+		return rc;
+	bool bovengrens_bekend = in->bovengrens_gegeven ? in->bovengrens_geldig : *tn > 0;
+	int64_t bovengrens = in->bovengrens_gegeven ? in->bovengrens_cent : *totaal;
+	if (*tn > 0 && bovengrens_bekend && bovengrens > *totaal)
+		error_add(e, "/bovengrens_cent", "boven_toekenning", "[001 §3], [001 §7]",
+			  "De voorgestelde bovengrens (%" PRId64 " cent) is hoger dan het toegekende "
+			  "bedrag (%" PRId64 " cent).", bovengrens, *totaal);
+	char vandaag[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(c->klok), vandaag, sizeof vandaag);
+	if (in->contract_datum && strncmp(in->contract_datum, vandaag, 10) > 0)
+		error_add(e, "/contract/datum", "contract_toekomst", "[001 §3]",
+			  "De overeenkomst moet bestaan: een datum in de toekomst kan niet.");
+	if (*tn > 0 && bovengrens_bekend && (!in->jaren_gegeven || in->jaren_geldig))
+		rc = jaren_bepalen(s, a, in, *thema, toegekend, *tn, bovengrens, jaren, jn, e);
+	return rc;
 }
 
 static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct maak_ctx *c = ctx;
 	const struct tza_invoer *in = c->in;
+	error_items_over(e, c->lees_fouten);   /* again on every retry: store_tx clears e */
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
 	struct arena a;
 	arena_init(&a, 8u << 20);
@@ -526,46 +608,17 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	struct tza_jaar toegekend[TZA_JAREN_MAX], jaren[TZA_JAREN_MAX];
 	size_t tn = 0, jn = 0;
 	const char *thema = NULL;
-	if (rc == RC_OK && d.status != AANVRAAG_POSITIEF) {
-		error_add(e, "/aanvraag_id", "niet_positief", "[002 §4.2]",
-			  "Alleen een aanvraag die beide verzekeraars positief beoordeelden gaat naar de NZa.");
-		rc = RC_CONFLICT;
-	}
-	if (rc == RC_OK)
-		rc = tza_toekenning_tx(s, &a, in->aanvraag_id, toegekend, &tn, &thema, e);
-	if (rc == RC_OK && tn == 0) {
-		error_add(e, "/aanvraag_id", "niet_toegekend", "[001 §3], [002 §4.2]",
-			  "Het Bestuurlijk Overleg heeft deze aanvraag (nog) geen bedrag toegekend.");
-		rc = RC_CONFLICT;
-	}
-	struct store_rows bestaand;
-	if (rc == RC_OK)
-		rc = store_nza_aanvraag_bij_aanvraag(s, in->aanvraag_id, &a, &bestaand, e);
-	if (rc == RC_OK && bestaand.nrows > 0) {
-		error_add(e, "/aanvraag_id", "bestaat_al", NULL,
-			  "Voor deze aanvraag bestaat al een tweezijdige aanvraag (%s).",
-			  store_text(&bestaand, 0, SN_ID));
-		rc = RC_CONFLICT;
-	}
 	int64_t totaal = 0;
-	for (size_t i = 0; i < tn; i++)
-		totaal += toegekend[i].bedrag_cent;   /* per year <= 2^62 / 4 by the ledger's caps */
-	int64_t bovengrens = in->bovengrens_gegeven ? in->bovengrens_cent : totaal;
-	if (rc == RC_OK && bovengrens > totaal) {
-		error_add(e, "/bovengrens_cent", "boven_toekenning", "[001 §3], [001 §7]",
-			  "De voorgestelde bovengrens (%" PRId64 " cent) is hoger dan het toegekende "
-			  "bedrag (%" PRId64 " cent).", bovengrens, totaal);
-		rc = RC_INVALID;
+	bool conflict = false;
+	if (rc == RC_OK)
+		rc = maak_toets(s, &a, c, &d, toegekend, &tn, &totaal, &thema, jaren, &jn, &conflict, e);
+	if (rc == RC_OK && (e->item_count || e->items_dropped)) {
+		e->rc = conflict ? RC_CONFLICT : RC_INVALID;
+		rc = e->rc;
 	}
+	int64_t bovengrens = in->bovengrens_gegeven ? in->bovengrens_cent : totaal;
 	char vandaag[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(c->klok), vandaag, sizeof vandaag);
-	if (rc == RC_OK && strncmp(in->contract_datum, vandaag, 10) > 0) {
-		error_add(e, "/contract/datum", "contract_toekomst", "[001 §3]",
-			  "De overeenkomst moet bestaan: een datum in de toekomst kan niet.");
-		rc = RC_INVALID;
-	}
-	if (rc == RC_OK)
-		rc = jaren_bepalen(s, &a, in, thema, toegekend, tn, bovengrens, jaren, &jn, e);
 	json_t *inhoud = rc == RC_OK ? inhoud_json(in->aanvraag_id, d.versie, totaal, bovengrens, jaren,
 						   jn, in->verklaringen, in->contract_datum,
 						   in->contract_kenmerk) : NULL;
@@ -574,11 +627,12 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = inhoud ? indiening_canoniek(inhoud, &a, &tekst, NULL, sha, e)
 			    : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
-	json_t *jj = tza_jaren_json(jaren, jn), *vj = verklaringen_json(in->verklaringen);
+	json_t *jj = rc == RC_OK ? tza_jaren_json(jaren, jn) : NULL;
+	json_t *vj = rc == RC_OK ? verklaringen_json(in->verklaringen) : NULL;
 	struct store_nza_aanvraag row = {
 		.aanvraag_id = in->aanvraag_id, .versie = d.versie, .thema = thema,
 		.toegekend_cent = totaal, .bovengrens_cent = bovengrens,
-		.jaarverdeling = json_encode(&a, jj), .verklaringen = json_encode(&a, vj),
+		.jaarverdeling = jj ? json_encode(&a, jj) : NULL, .verklaringen = vj ? json_encode(&a, vj) : NULL,
 		.contract_datum = in->contract_datum, .contract_kenmerk = in->contract_kenmerk,
 		.sha256 = sha, .aangemaakt_op = vandaag, .aangemaakt_door = c->actor,
 	};
@@ -600,11 +654,12 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 }
 
 rc_t tza_maak(struct store *s, const struct principal *who, const struct klok *klok,
-	      const struct tza_invoer *in, int64_t *id_out, struct error *e)
+	      const struct tza_invoer *in, const struct error *lees_fouten, int64_t *id_out,
+	      struct error *e)
 {
 	char object[48];
 	snprintf(object, sizeof object, "aanvraag/%" PRId64, in->aanvraag_id);
-	struct maak_ctx c = {.who = who, .klok = klok, .in = in,
+	struct maak_ctx c = {.who = who, .klok = klok, .in = in, .lees_fouten = lees_fouten,
 			     .actor = who && who->actor ? who->actor : "systeem"};
 	rc_t rc = store_aanvragen_tx(s, maak_tx, &c, e);
 	if (rc != RC_OK && c.weiger != RC_OK) {

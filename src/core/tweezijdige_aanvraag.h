@@ -85,30 +85,32 @@ struct tweezijdige_aanvraag {
 
 /* What the coordinating insurer sends. */
 struct tza_invoer {
-	int64_t aanvraag_id;
-	bool bovengrens_gegeven;
+	int64_t aanvraag_id;           /* 0 when missing or not a number */
+	bool bovengrens_gegeven;       /* the member is there (not null) */
+	bool bovengrens_geldig;        /* ... and a positive integer */
 	int64_t bovengrens_cent;
-	bool jaren_gegeven;
+	bool jaren_gegeven;            /* the member is there (not null) */
+	bool jaren_geldig;             /* ... and every year in it is well formed */
 	struct tza_jaar jaren[TZA_JAREN_MAX];
 	size_t jaar_aantal;
 	bool verklaringen[TZA_VERKLARING__COUNT];
-	const char *contract_datum, *contract_kenmerk;
+	const char *contract_datum;    /* NULL unless a valid YYYY-MM-DD */
+	const char *contract_kenmerk;  /* NULL unless filled in (tekst_aanwezig) */
 };
 
 /* Reads the body of POST /nza-aanvragen: {"aanvraag_id", "bovengrens_cent"?,
  * "jaarverdeling"? [{"jaar", "bedrag_cent"}], "verklaringen" {...all six
- * true}, "contract" {"datum": "YYYY-MM-DD", "kenmerk"}}. Every problem at
- * once (RC_INVALID): unknown fields, wrong types, a declaration missing or
- * false ("verklaring_ontbreekt"), no contract or a contract without date
- * or reference ("contract_ontbreekt"), a date that is no date, an amount
- * not positive, years twice or out of order, more than TZA_JAREN_MAX.
- * *out is written only on RC_OK; strings point into `body`. */
+ * true}, "contract" {"datum": "YYYY-MM-DD", "kenmerk"}}. Every problem of
+ * the body at once (RC_INVALID): unknown fields, wrong types, a
+ * declaration missing or false ("verklaring_ontbreekt"), no contract or a
+ * contract without date or reference ("contract_ontbreekt"), a date that
+ * is no date, an amount not positive, years twice or out of order, more
+ * than TZA_JAREN_MAX. *out is always written, also on RC_INVALID: with
+ * what could be read, and the validity flags above, so that tza_maak can
+ * add the problems that need the stored application (all at once, NLGov
+ * ADR). Strings point into `body`. */
 rc_t tza_lees(json_t *body, struct tza_invoer *out, struct error *e);
 
-/* The default split of `bovengrens` over the granted years: the grant of
- * each year, lowered from the last year backwards until the sum is the
- * upper bound (years that end at 0 are left out). Pure; returns the
- * number of years written to out[]. */
 size_t tza_standaard_jaren(const struct tza_jaar *toegekend, size_t n, int64_t bovengrens_cent,
 			   struct tza_jaar out[TZA_JAREN_MAX]);
 
@@ -121,9 +123,13 @@ size_t tza_standaard_jaren(const struct tza_jaar *toegekend, size_t n, int64_t b
  * above the grant ("boven_toekenning"), a split that does not add up
  * ("som_ongelijk") or names a year without budget ("jaar_zonder_budget"),
  * a contract dated in the future ("contract_toekomst"): RC_INVALID.
- * Writes *id_out. */
+ * `lees_fouten` (may be NULL) are the problems tza_lees found in the body:
+ * they are reported together with these, every one at once, and nothing is
+ * stored; RC_CONFLICT when any of the conflicts above is among them, else
+ * RC_INVALID. Writes *id_out. */
 rc_t tza_maak(struct store *s, const struct principal *who, const struct klok *klok,
-	      const struct tza_invoer *in, int64_t *id_out, struct error *e);
+	      const struct tza_invoer *in, const struct error *lees_fouten, int64_t *id_out,
+	      struct error *e);
 
 /* Signs request `id` for the caller's party with `sha256` (must be the
  * request's hash: else "inhoud_anders", RC_CONFLICT). The coordinating

@@ -102,15 +102,17 @@ static inline int64_t bt_gezamenlijk(struct wereld *w, int64_t aanvraag, int64_t
 		in.verklaringen[i] = true;
 	if (bovengrens) {
 		in.bovengrens_gegeven = true;
+		in.bovengrens_geldig = bovengrens > 0;
 		in.bovengrens_cent = bovengrens;
 	}
 	for (size_t i = 0; i < n; i++)
 		in.jaren[i] = jaren[i];
 	in.jaar_aantal = n;
 	in.jaren_gegeven = n > 0;
+	in.jaren_geldig = true;
 	int64_t id = 0;
 	error_clear(e);
-	rc_t rc = tza_maak(w->s, &w->coordinerend, &w->klok, &in, &id, e);
+	rc_t rc = tza_maak(w->s, &w->coordinerend, &w->klok, &in, NULL, &id, e);
 	struct tweezijdige_aanvraag t;
 	if (rc == RC_OK)
 		rc = tza_open(w->s, &w->a, &w->coordinerend, id, &t, e);

@@ -7,6 +7,7 @@
 #include "core/aanvraag.h"
 #include "core/json.h"
 #include "harness.h"
+#include "core/tekst.h"
 
 #define VOORBEELD_CONFORM "voorbeelden/aanvragen/conform-spraakgestuurd-rapporteren.json"
 #define VOORBEELD_ONGELDIG "voorbeelden/aanvragen/ongeldig-structuur.json"
@@ -383,7 +384,7 @@ TEST(bedragen_en_aantallen_als_tekst)
 	CHECK(aanvraag_organisatie_soort("zorgverzekeraar") == ORGANISATIE_ZORGVERZEKERAAR);
 	CHECK(aanvraag_organisatie_soort("nza") == ORGANISATIE_ANDERS);
 	CHECK(aanvraag_organisatie_soort(NULL) == ORGANISATIE_ONBEKEND);
-	CHECK(aanvraag_ingevuld(" x") && !aanvraag_ingevuld(" \n\t") && !aanvraag_ingevuld(NULL));
+	CHECK(tekst_aanwezig(" x") && !tekst_aanwezig(" \n\t") && !tekst_aanwezig(NULL));
 }
 
 int main(void)

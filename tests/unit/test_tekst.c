@@ -1,0 +1,65 @@
+/* test_tekst.c -- the one rule for a filled-in required text (core/tekst.h). */
+#include <string.h>
+
+#include "core/tekst.h"
+#include "harness.h"
+
+TEST(visible_text_is_present)
+{
+	CHECK(tekst_aanwezig("a"));
+	CHECK(tekst_aanwezig("  Motivering.  "));
+	CHECK(tekst_aanwezig("\xc3\xa9"));               /* é */
+	CHECK(tekst_aanwezig("\xe2\x80\x8b" "x"));       /* ZWSP then x */
+	CHECK(tekst_aanwezig("\xf0\x9f\x98\x80"));       /* an emoji is visible */
+	CHECK(tekst_aanwezig("\xe6\x96\x87"));           /* CJK */
+	CHECK(tekst_aanwezig("0"));
+}
+
+TEST(blank_and_invisible_text_is_absent)
+{
+	CHECK(!tekst_aanwezig(NULL));
+	CHECK(!tekst_aanwezig(""));
+	CHECK(!tekst_aanwezig(" "));
+	CHECK(!tekst_aanwezig(" \t\r\n\v\f"));
+	CHECK(!tekst_aanwezig("\xc2\xa0"));              /* U+00A0 no-break space */
+	CHECK(!tekst_aanwezig("\xe2\x80\x8b"));          /* U+200B zero width space */
+	CHECK(!tekst_aanwezig("\xe2\x80\x8d\xe2\x80\x8c"));  /* ZWJ, ZWNJ */
+	CHECK(!tekst_aanwezig("\xef\xbb\xbf"));          /* U+FEFF */
+	CHECK(!tekst_aanwezig("\xe2\x80\x83\xe3\x80\x80")); /* em space, ideographic space */
+	CHECK(!tekst_aanwezig("\xe2\x81\xa0"));          /* U+2060 word joiner */
+	CHECK(!tekst_aanwezig("\xc2\xad"));              /* soft hyphen */
+	CHECK(!tekst_aanwezig("\xe2\x80\xa8\xe2\x80\xa9"));  /* line, paragraph separator */
+	CHECK(!tekst_aanwezig("\xc2\x85"));              /* NEL */
+	CHECK(!tekst_aanwezig("\xe3\x85\xa4"));          /* U+3164 Hangul filler */
+	CHECK(!tekst_aanwezig("\xef\xb8\x8f"));          /* U+FE0F variation selector */
+	CHECK(!tekst_aanwezig("\xf3\xa0\x80\x81"));      /* U+E0001 language tag */
+	CHECK(!tekst_aanwezig("\x01\x7f"));              /* controls */
+}
+
+TEST(invalid_utf8_is_not_text)
+{
+	CHECK(!tekst_aanwezig("\xff" "abc"));
+	CHECK(!tekst_aanwezig("abc\xc3"));               /* cut short */
+	CHECK(!tekst_aanwezig("\xc0\xaf"));              /* overlong '/' */
+	CHECK(!tekst_aanwezig("\xed\xa0\x80"));          /* surrogate */
+	CHECK(!tekst_aanwezig("\xf4\x90\x80\x80"));      /* above U+10FFFF */
+}
+
+TEST(range_edges)
+{
+	CHECK(tekst_onzichtbaar(0x20) && !tekst_onzichtbaar(0x21));
+	CHECK(!tekst_onzichtbaar(0x7E) && tekst_onzichtbaar(0x7F));
+	CHECK(tekst_onzichtbaar(0xA0) && !tekst_onzichtbaar(0xA1));
+	CHECK(!tekst_onzichtbaar(0x1FFF) && tekst_onzichtbaar(0x2000) && tekst_onzichtbaar(0x200F));
+	CHECK(!tekst_onzichtbaar(0x2010));
+	CHECK(tekst_onzichtbaar(0xE0FFF) && !tekst_onzichtbaar(0xE1000));
+}
+
+int main(void)
+{
+	RUN(visible_text_is_present);
+	RUN(blank_and_invisible_text_is_absent);
+	RUN(invalid_utf8_is_not_text);
+	RUN(range_edges);
+	return HARNESS_END();
+}
