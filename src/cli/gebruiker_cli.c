@@ -89,14 +89,20 @@ int cli_sessie_instellingen(struct sessie_instellingen *out)
 	return rc;
 }
 
+static rc_t demo_laad_stap(struct store *s, void *ctx, struct error *e)
+{
+	(void)ctx;
+	return demo_laad(s, e);
+}
+
 int cli_demo_laden(const char *database)
 {
 	struct error e;
 	error_clear(&e);
 	struct store *s = NULL;
 	rc_t rc = store_open(database, &s, &e);
-	if (rc == RC_OK)
-		rc = demo_laad(s, &e);
+	if (rc == RC_OK) /* several servers starting at once load it one after the other */
+		rc = store_opstart(s, demo_laad_stap, NULL, &e);
 	store_close(s);
 	return rc == RC_OK ? 0 : cli_fail(&e);
 }

@@ -10,15 +10,23 @@
 #include "../core/catalogus.h"
 #include "cli.h"
 
-/* Opens the database and brings it to the newest schema. */
+/* Migrations and the built-in catalogue, under the start-up lock. */
+static rc_t prepare_steps(struct store *s, void *ctx, struct error *e)
+{
+	rc_t rc = store_migrate(s, ctx, e);
+	if (rc == RC_OK) /* the built-in catalogue as version 1, once */
+		rc = catalogus_laad_standaard(s, NULL, e);
+	return rc;
+}
+
+/* Opens the database and brings it to the newest schema; safe when
+ * several processes start at once (store_opstart). */
 static rc_t database_prepare(const char *url, int *version, struct error *e)
 {
 	struct store *s = NULL;
 	rc_t rc = store_open(url, &s, e);
 	if (rc == RC_OK)
-		rc = store_migrate(s, version, e);
-	if (rc == RC_OK) /* the built-in catalogue as version 1, once */
-		rc = catalogus_laad_standaard(s, NULL, e);
+		rc = store_opstart(s, prepare_steps, version, e);
 	store_close(s);
 	return rc;
 }

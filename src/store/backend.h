@@ -20,6 +20,11 @@ struct store_ops {
 		      const struct store_param *params, size_t n,
 		      struct arena *arena, struct store_rows *out, struct error *e);
 	void (*close)(struct store *s);
+	/* Takes (neem) or gives back the start-up lock that serialises the
+	 * start-up steps of several processes on one database: a session
+	 * advisory lock on PostgreSQL, an flock(2) on the database file on
+	 * SQLite (independent of SQLite's own fcntl locks). */
+	rc_t (*opstart_slot)(struct store *s, bool neem, struct error *e);
 	const char *begin_read;
 	const char *begin_write;
 	/* Dialect words substituted in migrations: @ID@, @BLOB@. */

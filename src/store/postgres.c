@@ -191,11 +191,23 @@ static void pg_quiet(void *arg, const char *message)
 	(void)message;
 }
 
+/* The start-up lock (backend.h): a session advisory lock of its own key,
+ * apart from the migrations' one (store.c), so start-up may migrate while
+ * holding it. */
+#define OPSTART_LOCK "1685024627"
+
+static rc_t pg_opstart_slot(struct store *s, bool neem, struct error *e)
+{
+	return pg_exec_script(s, neem ? "SELECT pg_advisory_lock(" OPSTART_LOCK ")"
+				      : "SELECT pg_advisory_unlock(" OPSTART_LOCK ")", e);
+}
+
 static const struct store_ops pg_ops = {
 	.name = "postgresql",
 	.exec_script = pg_exec_script,
 	.query = pg_query,
 	.close = pg_close,
+	.opstart_slot = pg_opstart_slot,
 	.begin_read = "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY",
 	.begin_write = "BEGIN ISOLATION LEVEL SERIALIZABLE",
 	.id_column = "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",

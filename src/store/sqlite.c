@@ -13,13 +13,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define SQLITE_BUSY_TIMEOUT_MS 5000
 #define SQLITE_STMT_CACHE 128
 
 struct sqlite_impl {
 	sqlite3 *db;
+	int opstart_fd;   /* the start-up lock's descriptor, -1 when not held */
 	size_t cached;
 	struct {
 		char *sql; /* a copy of the statement's text */
@@ -185,9 +189,38 @@ static void sqlite_close(struct store *s)
 		sqlite3_finalize(im->cache[i].stmt);
 		free(im->cache[i].sql);
 	}
+	if (im->opstart_fd >= 0)
+		close(im->opstart_fd);
 	sqlite3_close(im->db);
 	free(im);
 	free(s);
+}
+
+/* The start-up lock (backend.h): an flock on the database file, held by
+ * a descriptor of its own (so SQLite's fcntl locks are untouched). */
+static rc_t sqlite_opstart_slot(struct store *s, bool neem, struct error *e)
+{
+	struct sqlite_impl *im = s->impl;
+	if (!neem) {
+		if (im->opstart_fd >= 0)
+			close(im->opstart_fd);
+		im->opstart_fd = -1;
+		return RC_OK;
+	}
+	const char *pad = sqlite3_db_filename(im->db, "main");
+	if (!pad || !*pad)
+		return RC_OK;   /* an in-memory database has one process */
+	int fd = open(pad, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(e, RC_IO, "Kan %s niet openen om de opstart te vergrendelen.", pad);
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			close(fd);
+			return error_set(e, RC_IO, "Kan de opstart van %s niet vergrendelen.", pad);
+		}
+	}
+	im->opstart_fd = fd;
+	return RC_OK;
 }
 
 static const struct store_ops sqlite_ops = {
@@ -195,6 +228,7 @@ static const struct store_ops sqlite_ops = {
 	.exec_script = sqlite_exec_script,
 	.query = sqlite_query,
 	.close = sqlite_close,
+	.opstart_slot = sqlite_opstart_slot,
 	/* query_only makes a read transaction refuse writes, as PostgreSQL's
 	 * READ ONLY does, so a wrongly writing handler fails on both. */
 	.begin_read = "PRAGMA query_only = ON; BEGIN DEFERRED",
@@ -256,6 +290,7 @@ rc_t store_sqlite_open(const char *path, struct store **out, struct error *e)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	}
 	im->db = db;
+	im->opstart_fd = -1;
 	s->backend = STORE_SQLITE;
 	s->ops = &sqlite_ops;
 	s->impl = im;

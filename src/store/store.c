@@ -251,6 +251,19 @@ rc_t store_migrate(struct store *s, int *version_out, struct error *e)
 	return rc;
 }
 
+rc_t store_opstart(struct store *s, rc_t (*fn)(struct store *s, void *ctx, struct error *e),
+		   void *ctx, struct error *e)
+{
+	rc_t rc = s->ops->opstart_slot(s, true, e);
+	if (rc != RC_OK)
+		return rc;
+	rc = fn(s, ctx, e);
+	struct error ignored;
+	error_clear(&ignored);
+	s->ops->opstart_slot(s, false, &ignored);
+	return rc;
+}
+
 static rc_t read_version(struct store *s, void *ctx, struct error *e)
 {
 	int64_t v = 0;

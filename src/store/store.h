@@ -107,6 +107,14 @@ int64_t store_int(const struct store_rows *r, size_t row, size_t col, int64_t fa
  * concurrently and repeatedly. Writes the resulting version. */
 rc_t store_migrate(struct store *s, int *version_out, struct error *e);
 
+/* Runs fn(s, ctx, e) holding the start-up lock of the database, so that
+ * the start-up steps (migrations, the built-in catalogue, demo data) of
+ * several processes starting at once on one database run one after the
+ * other, each seeing what the one before wrote. fn runs its own
+ * transactions on `s`. Returns fn's rc, or the lock's error. */
+rc_t store_opstart(struct store *s, rc_t (*fn)(struct store *s, void *ctx, struct error *e),
+		   void *ctx, struct error *e);
+
 /* Reads the current schema version (0 for an empty database). */
 rc_t store_schema_version(struct store *s, int *version_out, struct error *e);
 
