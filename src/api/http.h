@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "verbindingen.h"
 #include "../core/arena.h"
 #include "../core/error.h"
 #include "../core/rol.h"
@@ -73,12 +74,21 @@ struct http_response {
 };
 
 /* Server configuration (from flags and environment, see cli). */
+/* Defaults of the connection guard (verbindingen.h, docs/beveiliging.md). */
+#define SERVER_VERZOEK_TERMIJN_S 20u      /* to receive one whole request */
+#define SERVER_VERBINDINGEN_PER_ADRES 32u /* simultaneous connections of one address */
+#define SERVER_VERBINDINGEN_MAX 1000u     /* simultaneous connections in all */
+#define SERVER_INACTIEF_S 10u             /* no byte received for this long */
+
 struct server_config {
 	const char *database;      /* SQLite path or postgresql:// URL */
 	const char *listen;        /* "127.0.0.1:8080"; port 0 picks a free one */
 	unsigned threads;          /* worker threads = store connections */
 	bool demo;                 /* demo mode: demo data, relaxed second factor */
 	struct sessie_instellingen sessie; /* timeouts and throttling; all 0: the defaults */
+	/* request deadline, connections per address, trusted proxies; 0: the defaults */
+	struct verbindingen_instellingen verbindingen;
+	unsigned verbindingen_max; /* 0: SERVER_VERBINDINGEN_MAX */
 };
 
 /* Starts serving; on success *out is the running server and *port_out

@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "../core/json.h"
+#include "verbindingen.h"
 #include "web_http.h"
 
 #define REQUEST_ARENA_CAP_BYTES (64u * 1024u * 1024u)
@@ -33,6 +34,7 @@
 
 struct server {
 	struct MHD_Daemon *daemon;
+	struct verbindingen *bewaking;   /* request deadline, connections per address */
 	struct store_pool *pool;
 	const char *backend;
 	struct server_config config;
@@ -231,15 +233,64 @@ static struct MHD_Response *response_build(const struct request_ctx *ctx,
 	return r;
 }
 
-/* The client's IP address as text, in the arena ("?" when unknown). */
-static const char *client_address(struct MHD_Connection *conn, struct arena *arena)
+/* One X-Forwarded-For entry as a normalised address into `out`; false
+ * when it is no IPv4 or IPv6 address. *v4 is the IPv4 address (network
+ * order) or 0 for IPv6. */
+static bool forwarded_entry(const char *p, size_t n, char out[INET6_ADDRSTRLEN], uint32_t *v4)
+{
+	while (n > 0 && (*p == ' ' || *p == '\t'))
+		p++, n--;
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	char text[INET6_ADDRSTRLEN];
+	if (n == 0 || n >= sizeof text)
+		return false;
+	memcpy(text, p, n);
+	text[n] = '\0';
+	struct in_addr a4;
+	struct in6_addr a6;
+	if (inet_pton(AF_INET, text, &a4) == 1) {
+		*v4 = a4.s_addr;
+		return inet_ntop(AF_INET, &a4, out, INET6_ADDRSTRLEN) != NULL;
+	}
+	*v4 = 0;
+	return inet_pton(AF_INET6, text, &a6) == 1 && inet_ntop(AF_INET6, &a6, out, INET6_ADDRSTRLEN);
+}
+
+/* The client's IP address as text, in the arena ("?" when unknown).
+ * Behind a trusted proxy (DOORBRAAK_PROXY) it is the rightmost address of
+ * X-Forwarded-For that is not itself a trusted proxy: entries further left
+ * were written by the client and prove nothing. From any other peer the
+ * header is ignored, so nobody can choose the address they are counted
+ * under (login throttling, audit records). */
+static const char *client_address(const struct server *srv, struct MHD_Connection *conn,
+				  struct arena *arena)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char text[INET6_ADDRSTRLEN] = "?";
-	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
+	uint32_t peer = 0;
+	if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET) {
+		peer = ((const struct sockaddr_in *)ci->client_addr)->sin_addr.s_addr;
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
 			  text, sizeof text);
+	}
+	const char *xff = peer && verbindingen_is_proxy(&srv->config.verbindingen, peer)
+			  ? MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For") : NULL;
+	size_t n = xff ? strnlen(xff, 4096) : 0;
+	for (size_t stappen = 0; n > 0 && stappen < 64; stappen++) {
+		size_t begin = n;
+		while (begin > 0 && xff[begin - 1] != ',')
+			begin--;
+		char entry[INET6_ADDRSTRLEN];
+		uint32_t v4 = 0;
+		if (!forwarded_entry(xff + begin, n - begin, entry, &v4))
+			break;   /* not an address: trust nothing further left */
+		memcpy(text, entry, sizeof text);
+		if (!v4 || !verbindingen_is_proxy(&srv->config.verbindingen, v4))
+			break;   /* the first address a trusted proxy did not write itself */
+		n = begin > 0 ? begin - 1 : 0;
+	}
 	const char *copy = arena_strdup(arena, text);
 	return copy ? copy : "?";
 }
@@ -264,7 +315,7 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 		rc = json_decode_object(ctx->body ? ctx->body : "", ctx->body_len,
 					ctx->route->max_body_bytes, &ctx->arena, &rq.body, e);
 	if (rc == RC_OK) {
-		rq.remote_addr = client_address(conn, &ctx->arena);
+		rq.remote_addr = client_address(srv, conn, &ctx->arena);
 		rq.store = store_pool_acquire(srv->pool);
 		rc = auth_identify(&rq, e);
 		if (rc == RC_OK)
@@ -278,6 +329,40 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 			error_set(e, rc, "%s", rc_title(rc));
 		*rs = (struct http_response){0};
 		http_problem(&rq, rs, e);
+	}
+}
+
+/* The connection guard's context of `conn` (verbindingen.h), or NULL. */
+static void *bewaking_ctx(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Accept policy: one address may hold at most its share of connections. */
+static enum MHD_Result accept_policy(void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+	(void)addrlen;
+	struct server *srv = cls;
+	return verbindingen_toelaten(srv->bewaking, addr) ? MHD_YES : MHD_NO;
+}
+
+/* A connection opens or closes: the guard starts or forgets it. */
+static void connection_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+			      enum MHD_ConnectionNotificationCode toe)
+{
+	struct server *srv = cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ad =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = fd ? verbindingen_open(srv->bewaking, fd->connect_fd,
+							 ad ? ad->client_addr : NULL) : NULL;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		verbindingen_dicht(srv->bewaking, *socket_context);
+		*socket_context = NULL;
 	}
 }
 
@@ -322,6 +407,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	/* The whole request is in: its receive deadline stops. */
+	verbindingen_ontvangen(srv->bewaking, bewaking_ctx(conn));
 	struct http_response rs = {0};
 	if (ctx->web) {
 		struct http_request rq = {.method = method, .path = url, .arena = &ctx->arena,
@@ -347,7 +434,9 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 static void request_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			      enum MHD_RequestTerminationCode toe)
 {
-	(void)cls;
+	struct server *srv = cls;
+	/* Kept alive: the next request's deadline starts now. */
+	verbindingen_beantwoord(srv->bewaking, bewaking_ctx(conn));
 	struct request_ctx *ctx = *con_cls;
 	if (!ctx)
 		return;
@@ -355,7 +444,6 @@ static void request_completed(void *cls, struct MHD_Connection *conn, void **con
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long long us = (long long)(end.tv_sec - ctx->started.tv_sec) * 1000000LL +
 		       (end.tv_nsec - ctx->started.tv_nsec) / 1000;
-	(void)conn;
 	json_t *line = json_pack("{s:s, s:s?, s:s?, s:s?, s:i, s:I, s:s, s:b}",
 		"bericht", "verzoek",
 		"methode", ctx->method,
@@ -417,17 +505,34 @@ rc_t server_start(const struct server_config *config, struct server **out,
 	struct store *probe = store_pool_acquire(srv->pool);
 	srv->backend = store_backend_name(probe);
 	store_pool_release(srv->pool, probe);
+	struct verbindingen_instellingen bi = config->verbindingen;
+	if (!bi.verzoek_termijn_s)
+		bi.verzoek_termijn_s = SERVER_VERZOEK_TERMIJN_S;
+	if (!bi.per_adres)
+		bi.per_adres = SERVER_VERBINDINGEN_PER_ADRES;
+	srv->config.verbindingen = bi;
+	rc = verbindingen_start(&bi, &srv->bewaking, e);
+	if (rc != RC_OK) {
+		store_pool_close(srv->pool);
+		free(srv);
+		return rc;
+	}
+	unsigned max = config->verbindingen_max ? config->verbindingen_max : SERVER_VERBINDINGEN_MAX;
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
-		0, NULL, NULL, access_handler, srv,
+		0, accept_policy, srv, access_handler, srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-		MHD_OPTION_NOTIFY_COMPLETED, request_completed, NULL,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_NOTIFY_COMPLETED, request_completed, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, connection_notify, srv,
+		/* idle: no byte for this long ends a connection; the guard bounds
+		 * the whole request however slowly the bytes come */
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVER_INACTIEF_S,
+		MHD_OPTION_CONNECTION_LIMIT, max,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
 		MHD_OPTION_END);
 	if (!srv->daemon) {
+		verbindingen_stop(srv->bewaking);
 		store_pool_close(srv->pool);
 		free(srv);
 		return error_set(e, RC_IO, "Kan niet luisteren op %s (bezet of geen rechten).",
@@ -444,6 +549,7 @@ void server_stop(struct server *srv)
 	if (!srv)
 		return;
 	MHD_stop_daemon(srv->daemon);
+	verbindingen_stop(srv->bewaking);
 	store_pool_close(srv->pool);
 	free(srv);
 }

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../api/http.h"
@@ -28,6 +29,39 @@ static rc_t database_prepare(const char *url, int *version, struct error *e)
 	if (rc == RC_OK)
 		rc = store_opstart(s, prepare_steps, version, e);
 	store_close(s);
+	return rc;
+}
+
+/* Reads a whole number in [1, max] from the environment into *out (left
+ * alone when unset); 2 with a one-line message when it is not. */
+static int omgeving_aantal(const char *naam, unsigned max, unsigned *out)
+{
+	const char *t = getenv(naam);
+	if (!t || !*t)
+		return 0;
+	char *end;
+	long long v = strtoll(t, &end, 10);
+	if (*end || v < 1 || v > (long long)max) {
+		fprintf(stderr, "doorbraak: %s moet een geheel getal van 1 tot %u zijn\n", naam, max);
+		return 2;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+/* The connection guard's settings (docs/beveiliging.md): request deadline,
+ * connections per address and in all, trusted reverse proxies. */
+static int verbindingen_instellingen(struct server_config *config)
+{
+	int rc = omgeving_aantal("DOORBRAAK_VERZOEK_TERMIJN_S", 3600, &config->verbindingen.verzoek_termijn_s);
+	if (!rc)
+		rc = omgeving_aantal("DOORBRAAK_VERBINDINGEN_PER_ADRES", 100000, &config->verbindingen.per_adres);
+	if (!rc)
+		rc = omgeving_aantal("DOORBRAAK_VERBINDINGEN_MAX", 100000, &config->verbindingen_max);
+	struct error e;
+	error_clear(&e);
+	if (!rc && verbindingen_proxies_lees(getenv("DOORBRAAK_PROXY"), &config->verbindingen, &e) != RC_OK)
+		rc = cli_fail(&e);
 	return rc;
 }
 
@@ -70,6 +104,8 @@ int cmd_serve(struct cli *c)
 	int fout = cli_sleutel_laden(c->demo ? CLI_STIL : CLI_LOGREGEL);
 	if (!fout)
 		fout = cli_sessie_instellingen(&config.sessie);
+	if (!fout)
+		fout = verbindingen_instellingen(&config);
 	if (!fout && c->demo)
 		fout = cli_demo_laden(c->database);
 	if (fout)
