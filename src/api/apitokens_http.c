@@ -44,9 +44,14 @@ rc_t apitokens_maak(struct http_request *rq, struct http_response *rs, struct er
 		rc = apitoken_lees(rq->store, rq->arena, uit.id, &t, e);
 	if (rc != RC_OK)
 		return rc;
-	json_t *body = json_pack("{s:o, s:s, s:s}", "apitoken", apitoken_json(&t), "token", uit.token,
-		"toelichting", "Dit token wordt maar één keer getoond; bewaar het als geheim. "
-			       "Gebruik: Authorization: Bearer <token>.");
+	json_t *body = uit.aangevraagd
+		? json_pack("{s:o, s:n, s:s}", "apitoken", apitoken_json(&t), "token",
+			    "toelichting", "Aangevraagd. Een rol waarin geld beweegt krijgt pas een token "
+					   "als een andere beheerder het goedkeurt (vier ogen); die ziet het "
+					   "token één keer.")
+		: json_pack("{s:o, s:s, s:s}", "apitoken", apitoken_json(&t), "token", uit.token,
+			    "toelichting", "Dit token wordt maar één keer getoond; bewaar het als geheim. "
+					   "Gebruik: Authorization: Bearer <token>.");
 	char *location = arena_printf(rq->arena, API_BASE "/apitokens/%" PRId64, uit.id);
 	if (location)
 		http_add_header(rq, rs, "Location", location);
@@ -63,4 +68,28 @@ rc_t apitokens_intrek(struct http_request *rq, struct http_response *rs, struct 
 		return rc;
 	http_reply_raw(rs, 204, NULL, "", 0);
 	return RC_OK;
+}
+
+/* POST /apitokens/{id}/goedkeuringen: a second administrator approves a
+ * requested token and receives it, once (four eyes, core/apitoken.h). */
+rc_t apitokens_keur_goed(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	static const char *const velden[] = {NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	if (e->item_count)
+		return RC_INVALID;
+	struct apitoken_uitgifte uit;
+	rc_t rc = apitoken_keur_goed(rq->store, &rq->who, id, &uit, e);
+	struct apitoken t;
+	if (rc == RC_OK)
+		rc = apitoken_lees(rq->store, rq->arena, id, &t, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *body = json_pack("{s:o, s:s, s:s}", "apitoken", apitoken_json(&t), "token", uit.token,
+		"toelichting", "Goedgekeurd. Dit token wordt maar één keer getoond; geef het door aan het "
+			       "systeem dat het gebruikt. Gebruik: Authorization: Bearer <token>.");
+	return http_reply_json(rq, rs, 201, body, e);
 }

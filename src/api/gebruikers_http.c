@@ -106,3 +106,24 @@ rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct
 		return rc;
 	return http_reply_json(rq, rs, 200, gebruiker_json(&g), e);
 }
+
+/* POST /gebruikers/{id}/rolbevestigingen: a second administrator confirms
+ * the roles another one proposed (four eyes, core/gebruiker.h). */
+rc_t gebruikers_bevestig(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	rc_t rc = gebruiker_van_pad(rq, &id, e);
+	if (rc != RC_OK)
+		return rc;
+	static const char *const velden[] = {NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	if (e->item_count)
+		return RC_INVALID;
+	rc = gebruiker_bevestig_rollen(rq->store, &rq->who, id, e);
+	struct gebruiker g;
+	if (rc == RC_OK)
+		rc = gebruiker_lees(rq->store, rq->arena, id, &g, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 201, gebruiker_json(&g), e);
+}

@@ -177,6 +177,8 @@ rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct
 rc_t apitokens_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t apitokens_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t apitokens_intrek(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t apitokens_keur_goed(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t gebruikers_bevestig(struct http_request *rq, struct http_response *rs, struct error *e);
 /* Rounds, applications, submission and assessment (issue 5): indieningsrondes_http.c,
  * aanvragen_http.c, beoordelingen_http.c. */
 rc_t indieningsrondes_lijst(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -52,11 +52,13 @@ json_t *rollen_naar_json(unsigned rollen)
 
 json_t *gebruiker_json(const struct gebruiker *g)
 {
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s}",
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o}",
 		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
 		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", rollen_naar_json(g->rollen),
 		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
-		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op);
+		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op,
+		"rollen_voorgesteld", rollen_naar_json(g->rollen_voorgesteld),
+		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null());
 }
 
 json_t *apitoken_json(const struct apitoken *t)
@@ -70,6 +72,9 @@ json_t *apitoken_json(const struct apitoken *t)
 	json_object_set_new(j, "ingetrokken", json_boolean(t->ingetrokken_op != NULL));
 	zet_tekst(j, "ingetrokken_op", t->ingetrokken_op);
 	zet_tekst(j, "laatst_gebruikt_op", t->laatst_gebruikt_op);
+	json_object_set_new(j, "status", json_string(t->status ? t->status : "actief"));
+	zet_tekst(j, "goedgekeurd_door", t->goedgekeurd_door);
+	zet_tekst(j, "goedgekeurd_op", t->goedgekeurd_op);
 	return j;
 }
 

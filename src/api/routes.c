@@ -65,9 +65,11 @@ const struct route routes[] = {
 	{"POST", API_BASE "/gebruikers", gebruikers_maak, ROL_BEHEERDER, 8 * KIB, NULL},
 	{"GET", API_BASE "/gebruikers/{id}", gebruikers_lees, ROL_BEHEERDER | ROL_AUDITOR, 0, NULL},
 	{"PATCH", API_BASE "/gebruikers/{id}", gebruikers_wijzig, ROL_BEHEERDER, 4 * KIB, NULL},
+	{"POST", API_BASE "/gebruikers/{id}/rolbevestigingen", gebruikers_bevestig, ROL_BEHEERDER, 1 * KIB, NULL},
 	{"GET", API_BASE "/apitokens", apitokens_lijst, ROL_BEHEERDER | ROL_AUDITOR, 0, "na,limiet"},
 	{"POST", API_BASE "/apitokens", apitokens_maak, ROL_BEHEERDER, 4 * KIB, NULL},
 	{"DELETE", API_BASE "/apitokens/{id}", apitokens_intrek, ROL_BEHEERDER, 0, NULL},
+	{"POST", API_BASE "/apitokens/{id}/goedkeuringen", apitokens_keur_goed, ROL_BEHEERDER, 1 * KIB, NULL},
 	/* Rounds, applications, submission and assessment (issue 5, docs/indiening.md). */
 	{"GET", API_BASE "/indieningsrondes", indieningsrondes_lijst, ROL_PUBLIEK, 0, NULL},
 	{"POST", API_BASE "/indieningsrondes", indieningsrondes_maak, ROL_PROGRAMMABUREAU, 8 * KIB, NULL},

@@ -59,8 +59,20 @@ struct maak_opdracht {
 	const struct apitoken_aanvraag *in;
 	const char *actor;
 	unsigned rol;
+	bool vier_ogen;        /* a role where money moves, asked by a person */
 	struct apitoken_uitgifte *out;
 };
+
+/* A fresh token into out->token and its prefix. */
+static void token_nieuw(struct apitoken_uitgifte *out)
+{
+	unsigned char ruw[APITOKEN_BYTES];
+	randombytes_buf(ruw, sizeof ruw);
+	memcpy(out->token, APITOKEN_VOORVOEGSEL, 4);
+	sodium_bin2hex(out->token + 4, APITOKEN_TEKST - 4, ruw, sizeof ruw);
+	sodium_memzero(ruw, sizeof ruw);
+	snprintf(out->prefix, sizeof out->prefix, "%.*s", APITOKEN_PREFIX_LENGTE, out->token);
+}
 
 static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 {
@@ -79,22 +91,25 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 			  rol_naam(m->rol), store_text(&rows, 0, SO_SOORT));
 		rc = RC_INVALID;
 	}
-	unsigned char ruw[APITOKEN_BYTES];
-	randombytes_buf(ruw, sizeof ruw);
-	memcpy(m->out->token, APITOKEN_VOORVOEGSEL, 4);
-	sodium_bin2hex(m->out->token + 4, APITOKEN_TEKST - 4, ruw, sizeof ruw);
-	sodium_memzero(ruw, sizeof ruw);
-	snprintf(m->out->prefix, sizeof m->out->prefix, "%.*s", APITOKEN_PREFIX_LENGTE, m->out->token);
+	/* A request gets the hash of a token nobody sees: it can never be used. */
+	token_nieuw(m->out);
 	char hash[65], nu[32];
 	token_hash(m->out->token, hash);
 	tijdstip_nu(nu);
+	m->out->aangevraagd = m->vier_ogen;
+	if (m->vier_ogen) {
+		sodium_memzero(m->out->token, sizeof m->out->token);
+		m->out->prefix[0] = '\0';
+	}
 	if (rc == RC_OK)
 		rc = store_apitoken_insert(s, hash, m->out->prefix, m->in->organisatie_id, m->rol,
-					   m->in->naam, m->actor, nu, &m->out->id, e);
+					   m->in->naam, m->actor, nu, m->vier_ogen ? "aangevraagd" : "actief",
+					   &m->out->id, e);
 	if (rc == RC_OK) {
 		char object[48];
 		snprintf(object, sizeof object, "apitoken/%" PRId64, m->out->id);
-		rc = audit_in_tx(s, m->actor, "apitoken.maak", object, "gelukt",
+		rc = audit_in_tx(s, m->actor, m->vier_ogen ? "apitoken.aanvraag" : "apitoken.maak", object,
+				 "gelukt",
 				 json_pack("{s:I, s:s, s:s, s:s}", "organisatie_id",
 					   (json_int_t)m->in->organisatie_id, "rol", rol_naam(m->rol),
 					   "naam", m->in->naam, "prefix", m->out->prefix), e);
@@ -119,6 +134,8 @@ rc_t apitoken_maak(struct store *s, const struct principal *who, const struct ap
 	}
 	if (!tekst_aanwezig(in->naam) || strlen(in->naam) > APITOKEN_NAAM_MAX)
 		toegang_verplicht(e, "/naam", "Geef een naam (1 tot 100 tekens) die zegt waarvoor het token is.");
+	/* [BIO 6.1.2] a person asking for a token where money moves needs a second one */
+	m.vier_ogen = who && who->account_id > 0 && (m.rol & ROL_GELD);
 	rc_t rc = e->rc != RC_OK || e->item_count > 0 ? RC_INVALID : RC_OK;
 	if (rc == RC_OK)
 		rc = store_tx(s, STORE_WRITE, maak_tx, &m, e);
@@ -128,6 +145,74 @@ rc_t apitoken_maak(struct store *s, const struct principal *who, const struct ap
 		sodium_memzero(out->token, sizeof out->token);
 		if (rc == RC_INVALID)
 			toegang_weigering_vastleggen(s, m.actor, "apitoken.maak", "", e);
+	}
+	return rc;
+}
+
+/* ---- approve (four eyes) ---------------------------------------------- */
+
+struct goedkeur_opdracht {
+	const char *actor;
+	int64_t id;
+	struct apitoken_uitgifte *out;
+};
+
+static rc_t goedkeur_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct goedkeur_opdracht *o = ctx;
+	struct arena a;
+	arena_init(&a, 1u << 14);
+	struct store_rows rows;
+	rc_t rc = store_apitoken_by_id(s, o->id, &a, &rows, e);
+	if (rc == RC_OK && rows.nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	if (rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP)) {
+		error_add(e, "", "ingetrokken", NULL, "Dit token is ingetrokken.");
+		rc = RC_CONFLICT;
+	} else if (rc == RC_OK && strcmp(store_text(&rows, 0, SA_STATUS), "aangevraagd") != 0) {
+		error_add(e, "", "niet_aangevraagd", NULL, "Dit token is al uitgegeven; er is niets goed te keuren.");
+		rc = RC_CONFLICT;
+	} else if (rc == RC_OK && strcmp(store_text(&rows, 0, SA_DOOR), o->actor) == 0) {
+		error_add(e, "", "eigen_aanvraag", "[BIO 6.1.2]",
+			  "U vroeg dit token zelf aan; een andere beheerder keurt het goed (vier ogen).");
+		rc = RC_CONFLICT;
+	}
+	char hash[65], nu[32];
+	tijdstip_nu(nu);
+	bool gewijzigd = false;
+	if (rc == RC_OK) {
+		token_nieuw(o->out);
+		token_hash(o->out->token, hash);
+		rc = store_apitoken_goedkeuren(s, o->id, hash, o->out->prefix, o->actor, nu, &gewijzigd, e);
+	}
+	if (rc == RC_OK && !gewijzigd)
+		rc = error_set(e, RC_CONFLICT, "Het token veranderde tegelijk; probeer het opnieuw.");
+	if (rc == RC_OK) {
+		char object[48];
+		snprintf(object, sizeof object, "apitoken/%" PRId64, o->id);
+		rc = audit_in_tx(s, o->actor, "apitoken.goedkeuring", object, "gelukt",
+				 json_pack("{s:s, s:s}", "aangevraagd_door", store_text(&rows, 0, SA_DOOR),
+					   "prefix", o->out->prefix), e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+rc_t apitoken_keur_goed(struct store *s, const struct principal *who, int64_t id,
+			struct apitoken_uitgifte *out, struct error *e)
+{
+	memset(out, 0, sizeof *out);
+	out->id = id;
+	struct goedkeur_opdracht o = {who && who->actor ? who->actor : "systeem", id, out};
+	rc_t rc = store_tx(s, STORE_WRITE, goedkeur_tx, &o, e);
+	if (rc != RC_OK) {
+		sodium_memzero(out->token, sizeof out->token);
+		char object[48];
+		snprintf(object, sizeof object, "apitoken/%" PRId64, id);
+		if (rc == RC_NOT_FOUND || rc == RC_CONFLICT) {
+			e->rc = rc;
+			toegang_weigering_vastleggen(s, o.actor, "apitoken.goedkeuring", object, e);
+		}
 	}
 	return rc;
 }
@@ -189,9 +274,15 @@ static bool token_uit_rij(struct arena *a, const struct store_rows *r, size_t i,
 		.aangemaakt_op = arena_strdup(a, store_text(r, i, SA_AANGEMAAKT_OP)),
 		.ingetrokken_op = ingetrokken ? arena_strdup(a, ingetrokken) : NULL,
 		.laatst_gebruikt_op = gebruikt ? arena_strdup(a, gebruikt) : NULL,
+		.status = strcmp(store_text(r, i, SA_STATUS) ? store_text(r, i, SA_STATUS) : "", "aangevraagd") == 0
+			  ? "aangevraagd" : "actief",
 	};
+	const char *door = store_text(r, i, SA_GOEDGEKEURD_DOOR), *op = store_text(r, i, SA_GOEDGEKEURD_OP);
+	out->goedgekeurd_door = door ? arena_strdup(a, door) : NULL;
+	out->goedgekeurd_op = op ? arena_strdup(a, op) : NULL;
 	return out->naam && out->prefix && out->aangemaakt_door && out->aangemaakt_op &&
-	       (!ingetrokken || out->ingetrokken_op) && (!gebruikt || out->laatst_gebruikt_op);
+	       (!ingetrokken || out->ingetrokken_op) && (!gebruikt || out->laatst_gebruikt_op) &&
+	       (!door || out->goedgekeurd_door) && (!op || out->goedgekeurd_op);
 }
 
 struct lees_opdracht {
@@ -264,7 +355,9 @@ static rc_t gebruik_tx(struct store *s, void *ctx, struct error *e)
 	if (rc != RC_OK)
 		return rc;
 	bool bekend = o->rows.nrows == 1;
-	o->geldig = bekend && store_text(&o->rows, 0, SA_INGETROKKEN_OP) == NULL;
+	const char *status = bekend ? store_text(&o->rows, 0, SA_STATUS) : NULL;
+	o->geldig = bekend && store_text(&o->rows, 0, SA_INGETROKKEN_OP) == NULL &&
+		    status && strcmp(status, "actief") == 0;
 	char object[48] = "", nu[32];
 	tijdstip_nu(nu);
 	if (bekend)

@@ -37,6 +37,9 @@ struct apitoken {
 	const char *aangemaakt_op;
 	const char *ingetrokken_op;      /* NULL while valid */
 	const char *laatst_gebruikt_op;  /* NULL when never used */
+	const char *status;              /* "actief" or "aangevraagd" */
+	const char *goedgekeurd_door;    /* the second administrator, NULL when none */
+	const char *goedgekeurd_op;
 };
 
 struct apitoken_aanvraag {
@@ -47,14 +50,24 @@ struct apitoken_aanvraag {
 
 struct apitoken_uitgifte {
 	int64_t id;
-	char token[APITOKEN_TEKST];              /* shown once */
+	bool aangevraagd;                        /* waits for a second administrator: no token */
+	char token[APITOKEN_TEKST];              /* shown once; "" while requested */
 	char prefix[APITOKEN_PREFIX_LENGTE + 1];
 };
 
 /* Validates and issues a token in one transaction with its audit record;
- * refusals (RC_INVALID) are audit records too. */
+ * refusals (RC_INVALID) are audit records too. A person (who->account_id
+ * > 0) asking for a role of ROL_GELD gets a request instead: out->aangevraagd,
+ * no token ("apitoken.aanvraag"). */
 rc_t apitoken_maak(struct store *s, const struct principal *who, const struct apitoken_aanvraag *in,
 		   struct apitoken_uitgifte *out, struct error *e);
+
+/* A second administrator approves requested token `id` and receives it in
+ * *out, once ("apitoken.goedkeuring"). Refused with an audit record:
+ * RC_NOT_FOUND; RC_CONFLICT "eigen_aanvraag" (the one who asked),
+ * "niet_aangevraagd" (active already) or "ingetrokken". */
+rc_t apitoken_keur_goed(struct store *s, const struct principal *who, int64_t id,
+			struct apitoken_uitgifte *out, struct error *e);
 
 /* Revokes token `id` (already revoked: no change, RC_OK). RC_NOT_FOUND
  * when there is none. Audited. */

@@ -55,6 +55,7 @@ static const struct {
 	{"zorginstituut", "zorginstituut", "zorginstituut"},
 	{"auditor", "auditor", "programmabureau"},
 	{"beheerder", "beheerder", "programmabureau"},
+	{"beheerder-2", "beheerder", "programmabureau"},   /* the second pair of eyes */
 };
 
 const struct demo_account demo_accounts[] = {
@@ -68,6 +69,7 @@ const struct demo_account demo_accounts[] = {
 	{"zorginstituut", "zorginstituut", "Zorginstituut Nederland"},
 	{"auditor", "auditor", "Programmabureau AZWA (ministerie van VWS)"},
 	{"beheerder", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
+	{"beheerder-2", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
 };
 const size_t demo_account_aantal = sizeof demo_accounts / sizeof demo_accounts[0];
 

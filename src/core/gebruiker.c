@@ -131,6 +131,7 @@ static void controleer_email(const char *email, char out[GEBRUIKER_EMAIL_MAX + 1
 struct gebruiker_maakopdracht {
 	const struct gebruiker_nieuw *in;
 	const char *actor;
+	bool vier_ogen;        /* a person grants: ROL_GELD roles are only proposed */
 	char naam[GEBRUIKER_NAAM_MAX + 1];
 	char email[GEBRUIKER_EMAIL_MAX + 1];
 	unsigned rollen;
@@ -188,15 +189,22 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 			: error_set(e, RC_CONFLICT, "Er is al een account met e-mailadres %s.", m->email);
 	char nu[32];
 	tijdstip_nu(nu);
+	/* [BIO 6.1.2] roles where money moves, given by a person, wait for a second one */
+	unsigned voorgesteld = m->vier_ogen ? m->rollen & ROL_GELD : 0;
 	if (rc == RC_OK)
-		rc = store_gebruiker_insert(s, m->in->organisatie_id, m->naam, m->email, m->rollen, m->hash,
+		rc = store_gebruiker_insert(s, m->in->organisatie_id, m->naam, m->email,
+					    m->rollen & ~voorgesteld, m->hash,
 					    m->totp[0] ? m->totp : NULL, m->in->demo, nu, &m->id, e);
+	if (rc == RC_OK && voorgesteld)
+		rc = store_gebruiker_set_voorgesteld(s, m->id, voorgesteld, m->actor, nu, e);
 	if (rc == RC_OK) {
 		char object[48];
 		snprintf(object, sizeof object, "gebruiker/%" PRId64, m->id);
-		json_t *d = json_pack("{s:s, s:I, s:o, s:b}", "gebruikersnaam", m->naam,
+		json_t *d = json_pack("{s:s, s:I, s:o, s:o, s:b}", "gebruikersnaam", m->naam,
 				      "organisatie_id", (json_int_t)m->in->organisatie_id,
-				      "rollen", rollen_json(m->rollen), "tweede_factor", m->totp[0] != '\0');
+				      "rollen", rollen_json(m->rollen & ~voorgesteld),
+				      "rollen_voorgesteld", rollen_json(voorgesteld),
+				      "tweede_factor", m->totp[0] != '\0');
 		char *detail = d ? json_dumps(d, JSON_COMPACT) : NULL;
 		json_decref(d);
 		struct audit_entry entry = {m->actor, "gebruiker.maak", object, "gelukt", detail};
@@ -210,7 +218,8 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 rc_t gebruiker_maak(struct store *s, const struct principal *who, const struct gebruiker_nieuw *in,
 		    struct gebruiker_inschrijving *out, struct error *e)
 {
-	struct gebruiker_maakopdracht m = {.in = in, .actor = who && who->actor ? who->actor : "systeem"};
+	struct gebruiker_maakopdracht m = {.in = in, .actor = who && who->actor ? who->actor : "systeem",
+					   .vier_ogen = who && who->account_id > 0 && !in->demo};
 	controleer_naam(in->gebruikersnaam, m.naam, e);
 	controleer_email(in->email, m.email, e);
 	if (in->organisatie_id <= 0)
@@ -265,8 +274,12 @@ static bool gebruiker_uit_rij(struct arena *a, const struct store_rows *r, size_
 		.tweede_factor = store_int(r, i, SG_TOTP, 0) == 1,
 		.aangemaakt_op = arena_strdup(a, store_text(r, i, SG_AANGEMAAKT_OP)),
 		.gewijzigd_op = arena_strdup(a, store_text(r, i, SG_GEWIJZIGD_OP)),
+		.rollen_voorgesteld = (unsigned)store_int(r, i, SG_VOORGESTELD, 0),
 	};
-	return out->gebruikersnaam && out->email && out->aangemaakt_op && out->gewijzigd_op;
+	const char *door = store_text(r, i, SG_VOORGESTELD_DOOR);
+	out->voorgesteld_door = door ? arena_strdup(a, door) : NULL;
+	return out->gebruikersnaam && out->email && out->aangemaakt_op && out->gewijzigd_op &&
+	       (!door || out->voorgesteld_door);
 }
 
 struct gebruiker_leesopdracht {
@@ -347,6 +360,7 @@ rc_t gebruiker_lijst(struct store *s, struct arena *arena, int64_t na, int64_t l
 struct gebruiker_wijzigopdracht {
 	const struct principal *who;
 	const char *actor;
+	bool vier_ogen;
 	int64_t id;
 	const struct gebruiker_wijziging *w;
 	unsigned nieuwe_rollen;
@@ -393,12 +407,25 @@ static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 		rc = error_set(e, RC_CONFLICT, "U kunt uw eigen account niet blokkeren.");
 	char nu[32];
 	tijdstip_nu(nu);
-	if (rc == RC_OK && m->w->rollen_gezet && m->nieuwe_rollen != oud) {
-		rc = store_gebruiker_set_rollen(s, m->id, m->nieuwe_rollen, nu, e);
+	/* [BIO 6.1.2] a role where money moves that a person adds is only
+	 * proposed; what is taken away goes at once. A new role list replaces
+	 * an earlier proposal. */
+	unsigned oud_voorgesteld = (unsigned)store_int(&rows, 0, SG_VOORGESTELD, 0);
+	unsigned voorgesteld = m->vier_ogen ? m->nieuwe_rollen & ~oud & ROL_GELD : 0;
+	unsigned nieuw = m->nieuwe_rollen & ~voorgesteld;
+	if (rc == RC_OK && m->w->rollen_gezet && nieuw != oud) {
+		rc = store_gebruiker_set_rollen(s, m->id, nieuw, nu, e);
 		if (rc == RC_OK)
 			rc = wijziging_audit(s, m->actor, "gebruiker.rollen", m->id,
 					     json_pack("{s:o, s:o}", "van", rollen_json(oud),
-						       "naar", rollen_json(m->nieuwe_rollen)), e);
+						       "naar", rollen_json(nieuw)), e);
+	}
+	if (rc == RC_OK && m->w->rollen_gezet && voorgesteld != oud_voorgesteld) {
+		rc = store_gebruiker_set_voorgesteld(s, m->id, voorgesteld, voorgesteld ? m->actor : NULL,
+						     nu, e);
+		if (rc == RC_OK && voorgesteld)
+			rc = wijziging_audit(s, m->actor, "gebruiker.rollen_voorgesteld", m->id,
+					     json_pack("{s:o}", "voorgesteld", rollen_json(voorgesteld)), e);
 	}
 	if (rc == RC_OK && m->w->actief_gezet && m->w->actief != was_actief) {
 		int64_t beeindigd = 0;
@@ -419,6 +446,7 @@ rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 {
 	struct gebruiker_wijzigopdracht m = {
 		.who = who, .actor = who && who->actor ? who->actor : "systeem", .id = id, .w = w,
+		.vier_ogen = who && who->account_id > 0,
 	};
 	char object[48];
 	snprintf(object, sizeof object, "gebruiker/%" PRId64, id);
@@ -436,5 +464,73 @@ rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 	rc_t rc = store_tx(s, STORE_WRITE, gebruiker_wijzig_tx, &m, e);
 	if (rc == RC_INVALID || rc == RC_CONFLICT || rc == RC_NOT_FOUND)
 		toegang_weigering_vastleggen(s, m.actor, "gebruiker.wijzig", object, e);
+	return rc;
+}
+
+/* ---- confirming proposed roles (four eyes) ---------------------------- */
+
+struct bevestig_opdracht {
+	const struct principal *who;
+	const char *actor;
+	int64_t id;
+};
+
+static rc_t bevestig_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct bevestig_opdracht *m = ctx;
+	struct arena a;
+	arena_init(&a, 1u << 16);
+	struct store_rows rows;
+	rc_t rc = store_gebruiker_by_id(s, m->id, &a, &rows, e);
+	if (rc == RC_OK && rows.nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	unsigned oud = (unsigned)store_int(&rows, 0, SG_ROLLEN, 0);
+	unsigned voorgesteld = (unsigned)store_int(&rows, 0, SG_VOORGESTELD, 0);
+	const char *door = rc == RC_OK ? store_text(&rows, 0, SG_VOORGESTELD_DOOR) : NULL;
+	const char *soort = NULL;
+	if (rc == RC_OK && voorgesteld == 0) {
+		error_add(e, "", "geen_voorstel", NULL, "Voor dit account zijn geen rollen voorgesteld.");
+		rc = RC_CONFLICT;
+	} else if (rc == RC_OK && m->who && m->who->account_id == m->id) {
+		error_add(e, "", "eigen_account", "[BIO 6.1.2]", "U bevestigt geen rollen van uw eigen account.");
+		rc = RC_CONFLICT;
+	} else if (rc == RC_OK && door && strcmp(door, m->actor) == 0) {
+		error_add(e, "", "eigen_voorstel", "[BIO 6.1.2]",
+			  "U stelde deze rollen zelf voor; een andere beheerder bevestigt ze (vier ogen).");
+		rc = RC_CONFLICT;
+	}
+	if (rc == RC_OK)   /* the organisation's kind cannot change, but check as at creation */
+		rc = organisatie_soort(s, &a, store_int(&rows, 0, SG_ORGANISATIE, 0), &soort, e);
+	if (rc == RC_OK) {
+		controleer_rollen_bij(soort, voorgesteld, e);
+		if (e->item_count > 0)
+			rc = RC_INVALID;
+	}
+	char nu[32];
+	tijdstip_nu(nu);
+	if (rc == RC_OK)
+		rc = store_gebruiker_set_rollen(s, m->id, oud | voorgesteld, nu, e);
+	if (rc == RC_OK)
+		rc = store_gebruiker_set_voorgesteld(s, m->id, 0, NULL, nu, e);
+	if (rc == RC_OK)
+		rc = wijziging_audit(s, m->actor, "gebruiker.rollen_bevestigd", m->id,
+				     json_pack("{s:o, s:o, s:s}", "van", rollen_json(oud),
+					       "naar", rollen_json(oud | voorgesteld),
+					       "voorgesteld_door", door ? door : ""), e);
+	arena_release(&a);
+	return rc;
+}
+
+rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int64_t id,
+			       struct error *e)
+{
+	struct bevestig_opdracht m = {who, who && who->actor ? who->actor : "systeem", id};
+	rc_t rc = store_tx(s, STORE_WRITE, bevestig_tx, &m, e);
+	if (rc == RC_NOT_FOUND || rc == RC_CONFLICT || rc == RC_INVALID) {
+		char object[48];
+		snprintf(object, sizeof object, "gebruiker/%" PRId64, id);
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, m.actor, "gebruiker.rollen_bevestigd", object, e);
+	}
 	return rc;
 }

@@ -13,6 +13,13 @@
  * Changing roles and blocking are audited; blocking ends every session of
  * the account in the same transaction. An administrator cannot block
  * their own account or take away their own beheerder role.
+ *
+ * Four eyes where money moves (rol.h ROL_GELD) [BIO 6.1.2]: a role of
+ * ROL_GELD that an administrator gives (at creation or by a change) is
+ * only proposed ("rollen_voorgesteld"); it counts once a second
+ * administrator confirmed it (gebruiker_bevestig_rollen). Taking a role
+ * away counts at once. The command line (the server's operator) and demo
+ * data grant at once.
  */
 #ifndef DOORBRAAK_GEBRUIKER_H
 #define DOORBRAAK_GEBRUIKER_H
@@ -41,6 +48,8 @@ struct gebruiker {
 	bool demo;
 	const char *aangemaakt_op;
 	const char *gewijzigd_op;
+	unsigned rollen_voorgesteld;   /* ROL_GELD roles waiting for a second administrator */
+	const char *voorgesteld_door;  /* who proposed them; NULL when none */
 };
 
 struct gebruiker_nieuw {
@@ -105,5 +114,13 @@ struct gebruiker_wijziging {
  * RC_CONFLICT (own account) are refusals with an audit record. */
 rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 		      const struct gebruiker_wijziging *w, struct error *e);
+
+/* A second administrator confirms the roles proposed for account `id`:
+ * they join its roles ("gebruiker.rollen_bevestigd", with who proposed
+ * them). Refused with an audit record: RC_NOT_FOUND; RC_CONFLICT
+ * "geen_voorstel" (nothing proposed), "eigen_voorstel" (the one who
+ * proposed), "eigen_account" (one's own account). */
+rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int64_t id,
+			       struct error *e);
 
 #endif

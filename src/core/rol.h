@@ -28,6 +28,16 @@ enum rol {
 		      ROL_PROGRAMMABUREAU | ROL_GEMEENTE | ROL_ZORGINSTITUUT |  \
 		      ROL_AUDITOR | ROL_BEHEERDER)
 
+/* The roles where money moves: the lead signs and reports milestones, the
+ * insurer assesses, signs and pays, the board allocates, NZa grants, the
+ * Zorginstituut settles, a municipality spends its SPUK. Separation of
+ * duties [BIO 6.1.2 "Scheiding van taken"]: no administrator alone can make
+ * an account or an API token act in one of these roles. What one
+ * administrator grants of them waits for a second one (gebruiker.h,
+ * apitoken.h); the first administrator never receives such a token. */
+#define ROL_GELD (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_BESTUUR | ROL_NZA | \
+		  ROL_GEMEENTE | ROL_ZORGINSTITUUT)
+
 /* The Dutch API name of one role bit ("aanvrager"), or NULL. */
 const char *rol_naam(unsigned bit);
 

@@ -118,6 +118,14 @@ rc_t store_gebruiker_login(struct store *s, const char *naam_of_email, struct ar
 		p, 2, arena, out, e);
 }
 
+rc_t store_gebruiker_set_voorgesteld(struct store *s, int64_t id, unsigned rollen,
+				     const char *door, const char *nu, struct error *e)
+{
+	struct store_param p[] = {SP_I(rollen), SP_T(door), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET rollen_voorgesteld = ?, voorgesteld_door = ?,"
+			   " gewijzigd_op = ? WHERE id = ?", p, 4, NULL, NULL, e);
+}
+
 rc_t store_gebruiker_set_rollen(struct store *s, int64_t id, unsigned rollen, const char *nu,
 				struct error *e)
 {

@@ -49,11 +49,12 @@ rc_t store_organisatie_page(struct store *s, int64_t only_id, int64_t after, int
 
 #define STORE_GEBRUIKER_KOLOMMEN \
 	"id, organisatie_id, gebruikersnaam, email, rollen, actief, demo," \
-	" CASE WHEN totp_geheim IS NULL THEN 0 ELSE 1 END, aangemaakt_op, gewijzigd_op"
+	" CASE WHEN totp_geheim IS NULL THEN 0 ELSE 1 END, aangemaakt_op, gewijzigd_op," \
+	" rollen_voorgesteld, voorgesteld_door"
 
 enum store_gebruiker_kolom {
 	SG_ID, SG_ORGANISATIE, SG_NAAM, SG_EMAIL, SG_ROLLEN, SG_ACTIEF, SG_DEMO, SG_TOTP,
-	SG_AANGEMAAKT_OP, SG_GEWIJZIGD_OP,
+	SG_AANGEMAAKT_OP, SG_GEWIJZIGD_OP, SG_VOORGESTELD, SG_VOORGESTELD_DOOR,
 };
 
 rc_t store_gebruiker_insert(struct store *s, int64_t organisatie_id, const char *naam,
@@ -82,6 +83,11 @@ rc_t store_gebruiker_login(struct store *s, const char *naam_of_email, struct ar
 
 rc_t store_gebruiker_set_rollen(struct store *s, int64_t id, unsigned rollen, const char *nu,
 				struct error *e);
+
+/* Sets the roles waiting for a second administrator's confirmation and
+ * who proposed them (NULL with 0: none). */
+rc_t store_gebruiker_set_voorgesteld(struct store *s, int64_t id, unsigned rollen,
+				     const char *door, const char *nu, struct error *e);
 rc_t store_gebruiker_set_actief(struct store *s, int64_t id, bool actief, const char *nu,
 				struct error *e);
 rc_t store_gebruiker_set_wachtwoord(struct store *s, int64_t id, const char *hash, const char *nu,

@@ -109,16 +109,34 @@ rc_t store_inlogpoging_wis(struct store *s, const char *account, int64_t voor_un
 
 rc_t store_apitoken_insert(struct store *s, const char *token_hash, const char *prefix,
 			   int64_t organisatie_id, unsigned rol, const char *naam,
-			   const char *door, const char *nu, int64_t *id_out, struct error *e)
+			   const char *door, const char *nu, const char *status, int64_t *id_out,
+			   struct error *e)
 {
 	struct store_param p[] = {
 		SP_T(token_hash), SP_T(prefix), SP_I(organisatie_id), SP_I(rol), SP_T(naam),
-		SP_T(door), SP_T(nu),
+		SP_T(door), SP_T(nu), SP_T(status),
 	};
 	return store_query_int(s,
 		"INSERT INTO apitoken (token_hash, prefix, organisatie_id, rol, naam, aangemaakt_door,"
-		" aangemaakt_op) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		p, 7, id_out, e);
+		" aangemaakt_op, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 8, id_out, e);
+}
+
+rc_t store_apitoken_goedkeuren(struct store *s, int64_t id, const char *token_hash,
+			       const char *prefix, const char *door, const char *nu, bool *gewijzigd,
+			       struct error *e)
+{
+	struct store_param p[] = {SP_T(token_hash), SP_T(prefix), SP_T(door), SP_T(nu), SP_I(id)};
+	struct arena a;
+	arena_init(&a, 1u << 16);
+	struct store_rows r;
+	rc_t rc = store_query(s,
+		"UPDATE apitoken SET token_hash = ?, prefix = ?, status = 'actief', goedgekeurd_door = ?,"
+		" goedgekeurd_op = ? WHERE id = ? AND status = 'aangevraagd' AND ingetrokken_op IS NULL"
+		" RETURNING id", p, 5, &a, &r, e);
+	*gewijzigd = rc == RC_OK && r.nrows == 1;
+	arena_release(&a);
+	return rc;
 }
 
 rc_t store_apitoken_by_id(struct store *s, int64_t id, struct arena *arena,

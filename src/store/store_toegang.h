@@ -53,16 +53,25 @@ rc_t store_inlogpoging_wis(struct store *s, const char *account, int64_t voor_un
 
 #define STORE_APITOKEN_KOLOMMEN \
 	"id, prefix, organisatie_id, rol, naam, aangemaakt_door, aangemaakt_op," \
-	" ingetrokken_op, laatst_gebruikt_op"
+	" ingetrokken_op, laatst_gebruikt_op, status, goedgekeurd_door, goedgekeurd_op"
 
 enum store_apitoken_kolom {
 	SA_ID, SA_PREFIX, SA_ORGANISATIE, SA_ROL, SA_NAAM, SA_DOOR, SA_AANGEMAAKT_OP,
-	SA_INGETROKKEN_OP, SA_LAATST_GEBRUIKT_OP,
+	SA_INGETROKKEN_OP, SA_LAATST_GEBRUIKT_OP, SA_STATUS, SA_GOEDGEKEURD_DOOR, SA_GOEDGEKEURD_OP,
 };
 
+/* Inserts a token with status `status` ("actief" or "aangevraagd"). */
 rc_t store_apitoken_insert(struct store *s, const char *token_hash, const char *prefix,
 			   int64_t organisatie_id, unsigned rol, const char *naam,
-			   const char *door, const char *nu, int64_t *id_out, struct error *e);
+			   const char *door, const char *nu, const char *status, int64_t *id_out,
+			   struct error *e);
+
+/* Approves requested token `id`: its real hash and prefix, status
+ * "actief", approver and time. Only a requested, unrevoked token changes;
+ * *gewijzigd says whether it did (false: it raced another approval). */
+rc_t store_apitoken_goedkeuren(struct store *s, int64_t id, const char *token_hash,
+			       const char *prefix, const char *door, const char *nu, bool *gewijzigd,
+			       struct error *e);
 
 rc_t store_apitoken_by_id(struct store *s, int64_t id, struct arena *arena,
 			  struct store_rows *out, struct error *e);

@@ -81,10 +81,15 @@ export const MATRIX = [
     other: { allowed: BEHEER_AUDIT, status: 403 } },
   { method: 'PATCH', path: '/gebruikers/{id}', allowed: BEHEER, ok: 200,
     other: { allowed: BEHEER, status: 403 } },
+  // Four eyes (issue 12): only an administrator, and never the one who proposed
+  // (tested in toegang.test.mjs "four eyes"); the matrix sends id 1 and no
+  // proposal, so an administrator is answered 404 or 409.
+  { method: 'POST', path: '/gebruikers/{id}/rolbevestigingen', allowed: BEHEER, ok: AUTHORISED },
 
   { method: 'GET', path: '/apitokens', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
   { method: 'POST', path: '/apitokens', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },
   { method: 'DELETE', path: '/apitokens/{id}', allowed: BEHEER, ok: 204, other: { allowed: BEHEER, status: 403 } },
+  { method: 'POST', path: '/apitokens/{id}/goedkeuringen', allowed: BEHEER, ok: AUTHORISED },
 
   // Rounds, applications, submission and assessment (issue 5, docs/indiening.md). The
   // matrix sends id 1, which is never an application (their ids are random, >= 2^32), so

@@ -295,6 +295,10 @@ async function matrixSetup() {
   const zuidAccount = res.json().gebruiker.id;
   res = await call(api, beheer, 'POST', '/apitokens', { organisatie_id: noord.id, rol: 'beoordelaar', naam: 'backoffice Noord' });
   assert.equal(res.status, 201, res.text);
+  // A role where money moves: the second administrator approves and receives it.
+  const tweede = await session(api, 'beheerder-2', DEMO_WACHTWOORD);
+  res = await call(api, tweede, 'POST', `/apitokens/${res.json().apitoken.id}/goedkeuringen`, {});
+  assert.equal(res.status, 201, res.text);
   callers.token = { token: res.json().token, orgId: noord.id, soort: 'zorgverzekeraar',
                     accountId: callers.beoordelaar.accountId, rollen: ['beoordelaar'] };
   callers.anoniem = { orgId: pb.id, soort: 'programmabureau', accountId: beheer.accountId, rollen: ['beheerder'] };
@@ -465,7 +469,9 @@ test('CSRF: a cookie write without or with a wrong X-CSRF-Token is 403 and audit
   assert.equal(res.status, 201, res.text);
   assert.equal(res.json().naam, 'Utrecht', 'the name comes from the CBS list');
   // A token of a municipality writes nothing here, but reads without CSRF.
-  const tok = await call(api, a, 'POST', '/apitokens', { organisatie_id: res.json().id, rol: 'gemeente', naam: 'gemeente' });
+  let tok = await call(api, a, 'POST', '/apitokens', { organisatie_id: res.json().id, rol: 'gemeente', naam: 'gemeente' });
+  assert.equal(tok.status, 201, tok.text);
+  tok = await call(api, other, 'POST', `/apitokens/${tok.json().apitoken.id}/goedkeuringen`, {});
   assert.equal(tok.status, 201, tok.text);
   const own = await api.get(`/api/v1/organisaties/${res.json().id}`, { headers: { authorization: `Bearer ${tok.json().token}` } });
   assert.equal(own.status, 200, own.text);
@@ -561,6 +567,9 @@ test('API tokens: scoped to one organisation and role, another organisation answ
   assert.deepEqual(codes(problem(r, 400)), ['rol_past_niet']);
   r = await call(api, a, 'POST', '/apitokens', { organisatie_id: x, rol: 'beoordelaar', naam: 'backoffice X' });
   assert.equal(r.status, 201, r.text);
+  const tweede = await sessionOf(plain, await account(plain, ['beheerder']));
+  r = await call(api, tweede, 'POST', `/apitokens/${r.json().apitoken.id}/goedkeuringen`, {});
+  assert.equal(r.status, 201, r.text);
   const { token, apitoken } = r.json();
   assert.match(token, /^dbk_[0-9a-f]{64}$/);
   const list = (await call(api, a, 'GET', '/apitokens')).text;
@@ -582,6 +591,78 @@ test('API tokens: scoped to one organisation and role, another organisation answ
   problem(await call(api, { token: `dbk_${'0'.repeat(64)}` }, 'GET', '/sessies/huidig'), 401);
   problem(await api.get('/api/v1/sessies/huidig', { headers: { authorization: 'Basic YWRtaW46eA==' } }), 401);
   if (canQuery()) assert.ok(auditCount(plain, "actie = 'apitoken.gebruik' AND resultaat = 'geweigerd'") >= 3);
+});
+
+test('four eyes: one administrator alone gets no token and no account that acts where money moves', async () => {
+  const api = plain.api;
+  const a = plain.admin;
+  const orgs = (await call(api, a, 'GET', '/organisaties?limiet=1000')).json().organisaties;
+  const nza = orgs.find((o) => o.soort === 'nza');
+  const ins = await call(api, a, 'POST', '/organisaties', { soort: 'zorgverzekeraar', naam: 'Vier Ogen Verzekeraar', uzovi_code: '9811', concern: 'Test Groep' });
+  assert.equal(ins.status, 201, ins.text);
+  const zkh = await call(api, a, 'POST', '/organisaties', { soort: 'zorgaanbieder', naam: 'Vier Ogen Kliniek', agb_code: '98110001', kvk_nummer: '98110001' });
+  assert.equal(zkh.status, 201, zkh.text);
+  // The attack of issue 12: tokens for NZa, an insurer and a lead, by one administrator.
+  const gevraagd = [];
+  for (const [org, rol] of [[nza.id, 'nza'], [ins.json().id, 'beoordelaar'], [zkh.json().id, 'aanvrager']]) {
+    const r = await call(api, a, 'POST', '/apitokens', { organisatie_id: org, rol, naam: `alleen ${rol}` });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json().token, null, `no ${rol} token for the one who asks`);
+    assert.equal(r.json().apitoken.status, 'aangevraagd');
+    gevraagd.push(r.json().apitoken.id);
+    const p = problem(await call(api, a, 'POST', `/apitokens/${r.json().apitoken.id}/goedkeuringen`, {}), 409);
+    assert.deepEqual(codes(p), ['eigen_aanvraag'], 'the one who asked cannot approve');
+  }
+  const lijst = (await call(api, a, 'GET', '/apitokens?limiet=1000')).json().apitokens;
+  assert.ok(gevraagd.every((id) => lijst.find((t) => t.id === id).status === 'aangevraagd'));
+  // A read-only role needs no second administrator.
+  const aud = await call(api, a, 'POST', '/apitokens', { organisatie_id: a.orgId, rol: 'auditor', naam: 'controle' });
+  assert.equal(aud.status, 201, aud.text);
+  assert.match(aud.json().token, /^dbk_[0-9a-f]{64}$/);
+  // The second administrator approves and receives the token once.
+  const tweede = await sessionOf(plain, await account(plain, ['beheerder']));
+  let r = await call(api, tweede, 'POST', `/apitokens/${gevraagd[0]}/goedkeuringen`, {});
+  assert.equal(r.status, 201, r.text);
+  assert.match(r.json().token, /^dbk_[0-9a-f]{64}$/);
+  assert.equal(r.json().apitoken.status, 'actief');
+  assert.equal(r.json().apitoken.goedgekeurd_door, `gebruiker:${tweede.accountId}`);
+  const nzaToken = { token: r.json().token };
+  assert.equal((await call(api, nzaToken, 'GET', '/sessies/huidig')).status, 200, 'the approved token works');
+  assert.deepEqual(codes(problem(await call(api, tweede, 'POST', `/apitokens/${gevraagd[0]}/goedkeuringen`, {}), 409)),
+    ['niet_aangevraagd'], 'approved once');
+  r = await call(api, a, 'DELETE', `/apitokens/${gevraagd[1]}`);
+  assert.equal(r.status, 204);
+  assert.deepEqual(codes(problem(await call(api, tweede, 'POST', `/apitokens/${gevraagd[1]}/goedkeuringen`, {}), 409)),
+    ['ingetrokken'], 'a revoked request cannot be approved');
+  // Accounts: an NZa role given by one administrator is only proposed.
+  r = await call(api, a, 'POST', '/gebruikers', { gebruikersnaam: 'nza-nieuw', email: 'nza-nieuw@nza.example',
+    organisatie_id: nza.id, rollen: ['nza'], wachtwoord: WACHTWOORD });
+  assert.equal(r.status, 201, r.text);
+  const id = r.json().gebruiker.id;
+  assert.deepEqual(r.json().gebruiker.rollen, []);
+  assert.deepEqual(r.json().gebruiker.rollen_voorgesteld, ['nza']);
+  assert.equal(r.json().gebruiker.voorgesteld_door, `gebruiker:${a.accountId}`);
+  const acc = { name: 'nza-nieuw', secret: r.json().tweede_factor.geheim, id };
+  const nzaSessie = await sessionOf(plain, acc);
+  problem(await call(api, nzaSessie, 'GET', '/nza-aanvragen'), 403);
+  assert.deepEqual(codes(problem(await call(api, a, 'POST', `/gebruikers/${id}/rolbevestigingen`, {}), 409)), ['eigen_voorstel']);
+  r = await call(api, tweede, 'POST', `/gebruikers/${id}/rolbevestigingen`, {});
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual([r.json().rollen, r.json().rollen_voorgesteld], [['nza'], []]);
+  assert.equal((await call(api, nzaSessie, 'GET', '/nza-aanvragen')).status, 200, 'the confirmed role works at once');
+  assert.deepEqual(codes(problem(await call(api, tweede, 'POST', `/gebruikers/${id}/rolbevestigingen`, {}), 409)), ['geen_voorstel']);
+  // Taking a role away counts at once; adding one where money moves is proposed again.
+  r = await call(api, a, 'PATCH', `/gebruikers/${id}`, { rollen: ['auditor'] });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual([r.json().rollen, r.json().rollen_voorgesteld], [['auditor'], []]);
+  r = await call(api, a, 'PATCH', `/gebruikers/${id}`, { rollen: ['auditor', 'nza'] });
+  assert.deepEqual([r.json().rollen, r.json().rollen_voorgesteld], [['auditor'], ['nza']]);
+  if (canQuery()) {
+    const objecten = gevraagd.map((x) => `'apitoken/${x}'`).join(', ');
+    assert.equal(auditCount(plain, `actie = 'apitoken.aanvraag' AND resultaat = 'gelukt' AND object IN (${objecten})`), 3);
+    assert.ok(auditCount(plain, "actie = 'apitoken.goedkeuring' AND resultaat = 'geweigerd'") >= 5);
+    assert.equal(auditCount(plain, `actie = 'gebruiker.rollen_bevestigd' AND object = 'gebruiker/${id}' AND resultaat = 'gelukt'`), 1);
+  }
 });
 
 test('throttling per account: after 5 failures even the right password and code get 429 with Retry-After', async () => {

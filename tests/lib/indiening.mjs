@@ -112,7 +112,7 @@ async function session(api, name) {
 /**
  * The world of a --demo server: callers aanvrager (Demo Ziekenhuis, the lead),
  * beoordelaar (Demo Zorgverzekeraar Noord, coordinating), programmabureau,
- * beheerder, auditor, gemeente; tokens zuid (second insurer), west (an
+ * beheerder, beheerder2 (the second administrator), auditor, gemeente; tokens zuid (second insurer), west (an
  * insurer not on the applications), vvt (a participant), huisartsen (an
  * outsider provider); org ids; and doc() -> the conform example re-pointed:
  * lead ziekenhuis, participants vvt and ggz, insurers noord and zuid.
@@ -123,6 +123,7 @@ export async function world(srv) {
   for (const n of ['aanvrager', 'beoordelaar', 'programmabureau', 'beheerder', 'auditor', 'gemeente']) {
     w[n] = caller(api, await session(api, n));
   }
+  w.beheerder2 = caller(api, await session(api, 'beheerder-2'));
   const orgs = (await w.beheerder.get('/organisaties?limiet=1000')).json().organisaties;
   const by = (f) => orgs.find(f).id;
   w.org = {
@@ -131,9 +132,15 @@ export async function world(srv) {
     vvt: by((o) => o.agb_code === '99000002'), ggz: by((o) => o.agb_code === '99000003'),
     huisartsen: by((o) => o.agb_code === '99000004'), groningen: by((o) => o.cbs_code === '0014'),
   };
+  // A token where money moves: one administrator asks, the other approves
+  // and receives it (four eyes, docs/toegang.md).
   const token = async (org, rol, naam) => {
-    const r = await w.beheerder.post('/apitokens', { organisatie_id: org, rol, naam });
+    let r = await w.beheerder.post('/apitokens', { organisatie_id: org, rol, naam });
     if (r.status !== 201) throw new Error(`token ${naam}: ${r.text}`);
+    if (r.json().apitoken.status === 'aangevraagd') {
+      r = await w.beheerder2.post(`/apitokens/${r.json().apitoken.id}/goedkeuringen`, {});
+      if (r.status !== 201) throw new Error(`token ${naam} approval: ${r.text}`);
+    }
     return caller(api, { token: r.json().token, orgId: org });
   };
   w.zuid = await token(w.org.zuid, 'beoordelaar', 'zuid');
