@@ -15,10 +15,14 @@
 //                    byte (a 1.0 stays a 1.0); unreadable JSON;
 //   beheerder        /organisaties: a bad AGB code and IBAN at their fields,
 //                    then the organisation added; /gebruikers: an account for
-//                    it with the one-time TOTP secret; /apitokens: a token
-//                    shown once, usable, then revoked after a confirmation;
-//                    /gebruikers/{id}: blocked after a confirmation and
-//                    unblocked, roles changed; its own account refused;
+//                    it with the one-time TOTP secret, its role only proposed;
+//                    /apitokens: a token for a role where money moves only
+//                    requested, approved by the second administrator
+//                    (beheerder-2), shown once to it, usable, then revoked
+//                    after a confirmation; /gebruikers/{id}: the proposed role
+//                    confirmed by beheerder-2 (never by the one who proposed);
+//                    blocked after a confirmation and unblocked, roles
+//                    changed; its own account refused;
 //   auditor          the lists, paged, without any form or button to change.
 //
 // axe (WCAG 2.2 A + AA) on every screen and state; no CSP violation or
@@ -329,11 +333,13 @@ test('beheerder: creates an account for the new organisation and sees its TOTP s
   const uri = (await melding.locator('code').nth(1).innerText()).trim();
   assert.equal(uri.startsWith(`otpauth://totp/doorbraak:j.de.vries?secret=${geheim}`), true, uri);
   await expectAccessible(page, 'account aangemaakt');
+  assert.match(tekst, /Voorgesteld: Aanvrager \(samenwerkingscoalitie\)\. Een rol waarin geld beweegt telt pas als een andere beheerder/);
   const g = (await json(w.beheerder, '/gebruikers?limiet=1000')).gebruikers.find((x) => x.gebruikersnaam === 'j.de.vries');
   assert.ok(g);
-  assert.deepEqual([g.organisatie_id, g.rollen, g.tweede_factor, g.actief], [staat.org.id, ['aanvrager'], true, true]);
+  assert.deepEqual([g.organisatie_id, g.rollen, g.rollen_voorgesteld, g.tweede_factor, g.actief],
+    [staat.org.id, [], ['aanvrager'], true, true], 'a role where money moves is only proposed');
   const rij = (await rijen('Accounts')).find((x) => x[0] === 'j.de.vries');
-  assert.deepEqual(rij.slice(1), ['j.de.vries@zorggroep.example', 'Zorggroep Browsertest', 'Aanvrager (samenwerkingscoalitie)', 'Ingesteld', 'Actief']);
+  assert.deepEqual(rij.slice(1), ['j.de.vries@zorggroep.example', 'Zorggroep Browsertest', 'voorgesteld: Aanvrager (samenwerkingscoalitie)', 'Ingesteld', 'Actief']);
 });
 
 test('beheerder: the organisation page lists its account', async () => {
@@ -347,7 +353,7 @@ test('beheerder: the organisation page lists its account', async () => {
   await waitForScreen(page, 'API-tokens');
 });
 
-test('beheerder: issues an API token, shown once, and revokes it after confirming', async () => {
+test('beheerder: requests an API token where money moves; beheerder-2 approves it, sees it once; revoked after confirming', async () => {
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'API-token uitgeven' }) });
   assert.equal(await form.getByLabel('Organisatie').inputValue(), String(staat.org.id));
   assert.deepEqual(await form.getByLabel('Rol').locator('option').evaluateAll((els) => els.map((e) => e.value)), ['aanvrager']);
@@ -359,18 +365,35 @@ test('beheerder: issues an API token, shown once, and revokes it after confirmin
   await expectAccessible(page, 'API-token met fout');
   await form.getByLabel('Naam van het token').fill('Backoffice browsertest');
   await form.getByRole('button', { name: 'API-token uitgeven' }).click();
-  const melding = page.locator('.eenmalig', { hasText: 'API-token “Backoffice browsertest” is uitgegeven' });
+  const aangevraagd = page.getByRole('status').filter({ hasText: 'API-token “Backoffice browsertest” is aangevraagd.' });
+  await aangevraagd.waitFor();
+  assert.match(plain(await aangevraagd.innerText()), /een andere beheerder keurt het goed en ziet het token dan één keer \(vier ogen\)/);
+  assert.equal(await page.locator('.eenmalig').count(), 0, 'the one who asks never sees a token');
+  const rij = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Backoffice browsertest' }) });
+  assert.match(plain(await rij().innerText()), /nog geen token.*Wacht op goedkeuring.*Door u aangevraagd; een andere beheerder keurt goed\./s);
+  assert.equal(await page.getByRole('button', { name: 'Token Backoffice browsertest van Zorggroep Browsertest goedkeuren' }).count(), 0,
+    'no approve button for the one who asked');
+  await expectAccessible(page, 'API-token aangevraagd');
+
+  // The second administrator approves it and sees the token, once.
+  await alsRol(page, srv.url, 'beheerder-2');
+  await ga('/apitokens', 'API-tokens');
+  await page.getByRole('button', { name: 'Token Backoffice browsertest van Zorggroep Browsertest goedkeuren' }).click();
+  const akkoord = page.getByRole('dialog', { name: 'API-token “Backoffice browsertest” goedkeuren?' });
+  await akkoord.waitFor();
+  await expectAccessible(page, 'goedkeuren bevestigen');
+  await akkoord.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+  const melding = page.locator('.eenmalig', { hasText: 'API-token “Backoffice browsertest” is goedgekeurd en uitgegeven' });
   await melding.waitFor();
   assert.match(plain(await melding.innerText()), /Kopieer het token nu: het wordt maar één keer getoond\./);
   const token = await melding.getByLabel('Het token').inputValue();
   assert.match(token, /^dbk_[0-9a-f]{64}$/);
-  await expectAccessible(page, 'API-token uitgegeven');
+  await expectAccessible(page, 'API-token goedgekeurd');
   const metToken = () => w.api.request('GET', '/api/v1/sessies/huidig', { headers: { authorization: `Bearer ${token}` } });
   assert.equal((await metToken()).status, 200, 'the token works');
   const lijst = (await json(w.beheerder, '/apitokens?limiet=1000')).apitokens;
   const t = lijst.find((x) => x.naam === 'Backoffice browsertest');
   assert.equal(token.startsWith(t.prefix), true, 'the list shows the start of the token');
-  const rij = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Backoffice browsertest' }) });
   assert.match(plain(await rij().innerText()), /Zorggroep Browsertest\s+Aanvrager \(samenwerkingscoalitie\)\s+dbk_/);
   // Revoke: first cancel in the dialog, then confirm.
   const knop = page.getByRole('button', { name: 'Token Backoffice browsertest van Zorggroep Browsertest intrekken' });
@@ -388,6 +411,33 @@ test('beheerder: issues an API token, shown once, and revokes it after confirmin
   assert.equal(await knop.count(), 0, 'no button for a revoked token');
   assert.equal((await metToken()).status, 401, 'the revoked token no longer works');
   await expectAccessible(page, 'API-token ingetrokken');
+});
+
+test('beheerder-2: confirms the role beheerder proposed; beheerder itself could not', async () => {
+  const id = (await json(w.beheerder, '/gebruikers?limiet=1000')).gebruikers.find((x) => x.gebruikersnaam === 'j.de.vries').id;
+  await alsRol(page, srv.url, 'beheerder');
+  await ga(`/gebruikers/${id}`, 'Account j.de.vries');
+  let main = plain(await page.locator('main').innerText());
+  assert.match(main, /Voorgestelde rollen\s+Aanvrager \(samenwerkingscoalitie\) Wacht op een tweede beheerder/);
+  assert.match(main, /Deze rollen stelde u zelf voor; ze worden bevestigd door een andere beheerder\./);
+  assert.equal(await page.getByRole('button', { name: /^Rollen bevestigen/ }).count(), 0, 'no button for the one who proposed');
+  await expectAccessible(page, 'voorgestelde rollen (wie voorstelde)');
+  await alsRol(page, srv.url, 'beheerder-2');
+  await ga(`/gebruikers/${id}`, 'Account j.de.vries');
+  main = plain(await page.locator('main').innerText());
+  assert.match(main, /Een andere beheerder stelde voor: Aanvrager \(samenwerkingscoalitie\)\./);
+  await page.getByRole('button', { name: 'Rollen bevestigen: Aanvrager (samenwerkingscoalitie)' }).click();
+  const dialoog = page.getByRole('dialog', { name: 'Rollen van j.de.vries bevestigen?' });
+  await dialoog.waitFor();
+  await expectAccessible(page, 'rollen bevestigen');
+  await dialoog.getByRole('button', { name: 'Ja, bevestigen' }).click();
+  await page.getByRole('status').filter({ hasText: 'De rollen Aanvrager (samenwerkingscoalitie) van j.de.vries zijn bevestigd.' }).waitFor();
+  assert.match(plain(await page.locator('main').innerText()), /Er wachten geen voorgestelde rollen\./);
+  const g = await json(w.beheerder, `/gebruikers/${id}`);
+  assert.deepEqual([g.rollen, g.rollen_voorgesteld], [['aanvrager'], []]);
+  await expectAccessible(page, 'rollen bevestigd');
+  // Back as the first administrator for the rest of the suite.
+  await alsRol(page, srv.url, 'beheerder');
 });
 
 test('beheerder: blocks an account after confirming and unblocks it; changes roles; cannot block itself', async () => {

@@ -304,7 +304,7 @@ test('the joint request: errors at their fields, made after the board\'s decisio
   await page.waitForFunction(() => /contractvereiste/.test(document.querySelector('.foutsamenvatting')?.textContent || ''));
   const tekst = plain(await summary.innerText());
   assert.match(tekst, /Het tarief leidt niet tot staatssteun: De verzekeraars verklaren dit; .* \[001 "Werkwijze"\]/);
-  assert.match(tekst, /Kenmerk van de overeenkomst: De overeenkomst heeft een datum en een kenmerk \(contractvereiste\)\. \[001 §3\]/);
+  assert.match(tekst, /Kenmerk van de overeenkomst: De overeenkomst heeft een kenmerk \(contractvereiste\); alleen spaties of onzichtbare tekens tellen niet\. \[001 §3\]/);
   const verklaring = page.getByRole('checkbox', { name: /Het tarief leidt niet tot staatssteun/ });
   assert.equal(await verklaring.getAttribute('aria-invalid'), 'true');
   await expectAccessible(page, 'verzoek aan NZa: met fouten');

@@ -25,7 +25,7 @@ import { euro, milli, procent } from '../../web/static/js/opmaak.js';
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { JSON_HEADERS, world } from '../lib/indiening.mjs';
 import { startServer } from '../lib/server.mjs';
-import { alsRol, DEMO_WACHTWOORD, expectAccessible, plain, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, DEMO_WACHTWOORD, expectAccessible, paginaGet, plain, startBrowser, waitForScreen } from './browser.mjs';
 import { berekenScenario, neemBesluit, vulScenario } from './stappen/bestuur.mjs';
 
 process.env.DOORBRAAK_TEST_TIMEOUT_MS ||= '180000';
@@ -308,9 +308,9 @@ test('bestuur: een scenario met een eigen themabudget; de redenen per aanvraag z
   await chartsHaveTables(page);
   const lp = page.getByRole('link', { name: 'Het model downloaden (CPLEX LP-formaat, tekst)' });
   assert.equal(await lp.getAttribute('href'), `/api/v1/verdeelscenarios/${staat.krap}/lp`);
-  const lpRes = await page.request.get(`${srv.url}/api/v1/verdeelscenarios/${staat.krap}/lp`);
-  assert.equal(lpRes.status(), 200);
-  assert.match(lpRes.headers()['content-type'], /^text\/plain/);
+  const lpRes = await paginaGet(page, `${srv.url}/api/v1/verdeelscenarios/${staat.krap}/lp`);
+  assert.equal(lpRes.status, 200);
+  assert.match(lpRes.contentType, /^text\/plain/);
   await expectAccessible(page, 'verdeelscenario');
 
   // The reasons: find the applications that got nothing.

@@ -127,6 +127,18 @@ export async function alsRol(page, baseUrl, naam) {
   await loginWithForm(page, baseUrl, naam);
 }
 
+/**
+ * GET `url` from inside the page (its own cookies, as the user's browser
+ * would): {status, contentType, text}. page.request of playwright-core
+ * before 1.62 leaves Secure cookies off http:// requests, even on loopback.
+ */
+export async function paginaGet(page, url) {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: 'same-origin' });
+    return { status: r.status, contentType: r.headers.get('content-type') || '', text: await r.text() };
+  }, url);
+}
+
 /** The session cookie of the browser for this server, or undefined. */
 export async function sessionCookie(context, baseUrl) {
   // All cookies, filtered by host here: playwright-core before 1.62 leaves

@@ -34,7 +34,7 @@ import { gezamenlijk, positief } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
 import { doorbraakBin, startServer } from '../lib/server.mjs';
 import { euro, euroInvoer } from '../../web/static/js/opmaak.js';
-import { alsRol, expectAccessible, plain, startBrowser, waitForScreen } from './browser.mjs';
+import { alsRol, expectAccessible, paginaGet, plain, startBrowser, waitForScreen } from './browser.mjs';
 import { betaalMijlpaal, meldMijlpaal, verleen } from './stappen/nza.mjs';
 
 setSuite('browser/nza [sqlite]');
@@ -272,10 +272,10 @@ test('the decision: reference, decision, upper bound with years, findings with s
   const html = page.getByRole('link', { name: 'Besluitdocument openen (HTML)' });
   const href = await html.getAttribute('href');
   assert.equal(href, `/api/v1/beschikkingen/${s.beschikking}/document`);
-  const res = await page.request.get(srv.url + href);
-  assert.equal(res.status(), 200);
-  assert.match(res.headers()['content-type'], /^text\/html/);
-  assert.ok((await res.text()).includes(s.kenmerk), 'the document names its reference');
+  const res = await paginaGet(page, srv.url + href);
+  assert.equal(res.status, 200);
+  assert.match(res.contentType, /^text\/html/);
+  assert.ok(res.text.includes(s.kenmerk), 'the document names its reference');
   // The PDF downloads.
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -6,6 +6,9 @@
 // organisation and one role (POST /apitokens), shown once with a warning;
 // revoking one after a confirmation in a modal dialog
 // (DELETE /apitokens/{id}, at once and for good). docs/toegang.md "API tokens".
+// Four eyes: a token for a role where money moves is only requested; a
+// second administrator approves it here and is shown the token, once
+// (POST /apitokens/{id}/goedkeuringen). Who asked sees that it waits.
 
 import { api } from '../api.js';
 import { badge, button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
@@ -21,31 +24,44 @@ function okMelding(...children) {
     h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' }, paragraph(...children))));
 }
 
-function tokentabel(tokens, orgs, intrekken) {
+function tokentabel(tokens, orgs, intrekken, goedkeuren, ik) {
   if (!tokens.length) return paragraph('Op deze pagina staan geen API-tokens.');
   const orgnaam = (id) => orgs.get(id)?.naam || `organisatie ${id}`;
   const columns = [
     { kop: 'Naam', waarde: (t) => t.naam },
     { kop: 'Organisatie', waarde: (t) => (orgs.has(t.organisatie_id) ? link(`/organisaties/${t.organisatie_id}`, orgnaam(t.organisatie_id)) : orgnaam(t.organisatie_id)) },
     { kop: 'Rol', waarde: (t) => rolnaam(t.rol) },
-    { kop: 'Begint met', waarde: (t) => h('code', { class: 'utrecht-code' }, t.prefix) },
+    { kop: 'Begint met', waarde: (t) => (t.prefix ? h('code', { class: 'utrecht-code' }, t.prefix) : 'nog geen token') },
     { kop: 'Uitgegeven op', waarde: (t) => (t.aangemaakt_op ? datumTijd(t.aangemaakt_op) : '') },
     { kop: 'Laatst gebruikt', waarde: (t) => (t.laatst_gebruikt_op ? datumTijd(t.laatst_gebruikt_op) : 'nog niet') },
     {
       kop: 'Status',
-      waarde: (t) => (t.ingetrokken
-        ? [badge('Ingetrokken', 'danger'), t.ingetrokken_op ? ` op ${datumTijd(t.ingetrokken_op)}` : '']
-        : badge('Actief', 'success')),
+      waarde: (t) => {
+        if (t.ingetrokken) return [badge('Ingetrokken', 'danger'), t.ingetrokken_op ? ` op ${datumTijd(t.ingetrokken_op)}` : ''];
+        if (t.status === 'aangevraagd') return badge('Wacht op goedkeuring', 'warning');
+        return badge('Actief', 'success');
+      },
     },
   ];
   if (intrekken) {
     columns.push({
       kop: 'Actie',
-      waarde: (t) => (t.ingetrokken ? '' : button('Intrekken', {
-        kind: 'secondary',
-        'aria-label': `Token ${t.naam} van ${orgnaam(t.organisatie_id)} intrekken`,
-        onClick: () => intrekken(t, orgnaam(t.organisatie_id)),
-      })),
+      waarde: (t) => {
+        if (t.ingetrokken) return '';
+        const intrek = button('Intrekken', {
+          kind: 'secondary',
+          'aria-label': `Token ${t.naam} van ${orgnaam(t.organisatie_id)} intrekken`,
+          onClick: () => intrekken(t, orgnaam(t.organisatie_id)),
+        });
+        if (t.status !== 'aangevraagd') return intrek;
+        if (t.aangemaakt_door === ik) {
+          return h('div', { class: 'utrecht-button-group' }, h('span', {}, 'Door u aangevraagd; een andere beheerder keurt goed.'), intrek);
+        }
+        return h('div', { class: 'utrecht-button-group' }, button('Goedkeuren', {
+          'aria-label': `Token ${t.naam} van ${orgnaam(t.organisatie_id)} goedkeuren`,
+          onClick: () => goedkeuren(t, orgnaam(t.organisatie_id)),
+        }), intrek);
+      },
     });
   }
   return table({ caption: 'API-tokens', columns, rows: tokens });
@@ -74,7 +90,8 @@ function eenmaligToken(antwoord, orgnaam) {
   });
   return h('div', { class: 'utrecht-alert utrecht-alert--warning eenmalig', tabindex: '-1', 'aria-labelledby': 'kop-nieuw-token' },
     h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-      h('h3', { class: 'utrecht-heading-3 alert__kop', id: 'kop-nieuw-token' }, `API-token “${t.naam}” is uitgegeven`),
+      h('h3', { class: 'utrecht-heading-3 alert__kop', id: 'kop-nieuw-token' },
+        t.goedgekeurd_door ? `API-token “${t.naam}” is goedgekeurd en uitgegeven` : `API-token “${t.naam}” is uitgegeven`),
       paragraph(h('strong', {}, 'Kopieer het token nu: het wordt maar één keer getoond. '),
         `Wie het token heeft, werkt met de API namens ${orgnaam} als ${rolnaam(t.rol).toLowerCase()}. `
         + 'Bewaar het alleen in het systeem dat het gebruikt. Kwijt? Trek het in en geef een nieuw uit.'),
@@ -130,7 +147,11 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
         naam: naam.input.value.trim(),
       }, { signal: ctx.signal });
       const o = perId.get(String(antwoord.apitoken.organisatie_id));
-      const melding = eenmaligToken(antwoord, o?.naam || `organisatie ${antwoord.apitoken.organisatie_id}`);
+      const melding = antwoord.token
+        ? eenmaligToken(antwoord, o?.naam || `organisatie ${antwoord.apitoken.organisatie_id}`)
+        : okMelding(h('strong', {}, `API-token “${antwoord.apitoken.naam}” is aangevraagd. `),
+          `Een token als ${rolnaam(antwoord.apitoken.rol).toLowerCase()} geeft toegang waar geld beweegt; `
+          + 'een andere beheerder keurt het goed en ziet het token dan één keer (vier ogen).');
       status.zet(melding);
       form.reset();
       pasRollenAan();
@@ -148,7 +169,9 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
   return h('section', { 'aria-labelledby': 'kop-nieuw-token-formulier' },
     heading(2, 'API-token uitgeven', { id: 'kop-nieuw-token-formulier', 'data-focus-eerst': perId.has(gekozen) ? '' : null }),
     paragraph('Een API-token is voor systeem-tot-systeemverkeer, bijvoorbeeld de backoffice van een zorgverzekeraar. '
-      + 'Het hoort bij één organisatie en één rol. Elk gebruik wordt vastgelegd in het auditlog.'),
+      + 'Het hoort bij één organisatie en één rol. Elk gebruik wordt vastgelegd in het auditlog. '
+      + 'Voor een rol waarin geld beweegt (aanvrager, beoordelaar, bestuur, NZa, gemeente, Zorginstituut) is het een aanvraag: '
+      + 'een andere beheerder keurt die goed en ziet het token (vier ogen).'),
     status.element,
     form);
 }
@@ -189,10 +212,34 @@ export async function toon(ctx) {
     }
   }
 
+  async function goedkeuren(token, orgnaam) {
+    const ja = await bevestig({
+      kop: `API-token “${token.naam}” goedkeuren?`,
+      tekst: `Een andere beheerder vroeg dit token aan voor ${orgnaam} als ${rolnaam(token.rol).toLowerCase()}. `
+        + 'Keur het alleen goed als u weet dat die organisatie het voor dit doel nodig heeft. U ziet het token daarna één keer.',
+      ja: 'Ja, goedkeuren',
+    });
+    if (!ja) return;
+    try {
+      const antwoord = await api.post(`/apitokens/${token.id}/goedkeuringen`, {}, { signal: ctx.signal });
+      await vul();
+      const melding = eenmaligToken(antwoord, orgnaam);
+      lijstStatus.zet(melding);
+      melding.focus();
+    } catch (fout) {
+      if (fout.geannuleerd) return;
+      const melding = h('div', { class: 'utrecht-alert utrecht-alert--error', tabindex: '-1' },
+        h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
+          paragraph(`Goedkeuren is niet gelukt: ${[fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' ')}`))));
+      lijstStatus.zet(melding);
+      melding.focus();
+    }
+  }
+
   async function vul(p = null) {
     const data = p || await laad();
     replaceChildren(houder,
-      tokentabel(data.apitokens, orgs, beheerder ? intrekken : null),
+      tokentabel(data.apitokens, orgs, beheerder ? intrekken : null, goedkeuren, `gebruiker:${ctx.sessie?.gebruiker?.id}`),
       paginering('/apitokens', { na, volgendeNa: data.volgende_na, limiet }));
   }
   await vul(pagina);

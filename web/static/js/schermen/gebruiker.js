@@ -7,6 +7,10 @@
 // unblocks it (PATCH {actief}). Blocking ends every session of the account
 // at once. The server refuses to block one's own account or to take away
 // one's own administrator role (409); its message is shown as it comes.
+// Four eyes (docs/toegang.md): a role where money moves that one
+// administrator gives is only proposed; another administrator confirms it
+// here (POST /gebruikers/{id}/rolbevestigingen). The one who proposed sees
+// that it waits for someone else.
 
 import { api } from '../api.js';
 import { badge, button, dataList, h, heading, link, paragraph, replaceChildren } from '../dom.js';
@@ -21,7 +25,10 @@ function gegevens(g, o) {
     ['Gebruikersnaam', g.gebruikersnaam],
     ['E-mailadres', g.email],
     ['Organisatie', [link(`/organisaties/${o.id}`, o.naam), ` (${soortnaam(o.soort).toLowerCase()})`]],
-    [g.rollen.length === 1 ? 'Rol' : 'Rollen', g.rollen.map(rolnaam).join(', ')],
+    [g.rollen.length === 1 ? 'Rol' : 'Rollen', g.rollen.length ? g.rollen.map(rolnaam).join(', ') : 'Geen'],
+    g.rollen_voorgesteld?.length
+      ? ['Voorgestelde rollen', [g.rollen_voorgesteld.map(rolnaam).join(', '), ' ', badge('Wacht op een tweede beheerder', 'warning')]]
+      : null,
     ['Tweede factor', g.tweede_factor ? 'Ingesteld (authenticator-app)' : 'Niet ingesteld'],
     ['Status', g.actief ? badge('Actief', 'success') : badge('Geblokkeerd', 'danger')],
     g.demo ? ['Soort account', badge('Demo-account', 'warning')] : null,
@@ -61,7 +68,8 @@ export async function toon(ctx) {
     legend: 'Rollen',
     omschrijving: `De rollen die passen bij een ${soortnaam(o.soort).toLowerCase()}.`,
   });
-  rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), g.rollen);
+  const aangevinkt = () => [...g.rollen, ...(g.rollen_voorgesteld || [])];
+  rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
   const opslaan = button('Rollen opslaan', { type: 'submit' });
   const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-rollen' },
     rollen.element, h('div', { class: 'utrecht-button-group' }, opslaan));
@@ -72,6 +80,7 @@ export async function toon(ctx) {
     g = nieuw;
     replaceChildren(houder, gegevens(g, o));
     toegangKnop();
+    bevestigDeel();
     const m = melding('ok', gelukt);
     status.zet(m);
     return m;
@@ -84,8 +93,12 @@ export async function toon(ctx) {
     status.wis();
     opslaan.disabled = true;
     try {
-      await wijzig({ rollen: rollen.waarde() }, `De rollen van ${g.gebruikersnaam} zijn opgeslagen.`);
-      rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), g.rollen);
+      const m = await wijzig({ rollen: rollen.waarde() }, `De rollen van ${g.gebruikersnaam} zijn opgeslagen.`);
+      if (g.rollen_voorgesteld?.length) {
+        m.querySelector('p').append(` ${g.rollen_voorgesteld.map(rolnaam).join(', ')}: voorgesteld; `
+          + 'een andere beheerder bevestigt deze rollen (vier ogen) voordat ze tellen.');
+      }
+      rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
     } catch (fout) {
       if (fout.geannuleerd) return;
       f.toonFouten(perVeld(fout, [rollen]), { kop: 'De rollen zijn niet gewijzigd' });
@@ -128,11 +141,63 @@ export async function toon(ctx) {
   }
   toegangKnop();
 
+  // Confirming proposed roles (four eyes).
+  const bevestigHouder = h('div', {});
+  function bevestigDeel() {
+    const voorgesteld = g.rollen_voorgesteld || [];
+    if (!voorgesteld.length) {
+      replaceChildren(bevestigHouder, paragraph('Er wachten geen voorgestelde rollen.'));
+      return;
+    }
+    const namen = voorgesteld.map(rolnaam).join(', ');
+    if (g.voorgesteld_door === `gebruiker:${ctx.sessie?.gebruiker?.id}` || g.id === ctx.sessie?.gebruiker?.id) {
+      replaceChildren(bevestigHouder, paragraph(`Voorgesteld: ${namen}. `
+        + (g.id === ctx.sessie?.gebruiker?.id ? 'Rollen van uw eigen account' : 'Deze rollen stelde u zelf voor; ze')
+        + ' worden bevestigd door een andere beheerder.'));
+      return;
+    }
+    const knop = button(`Rollen bevestigen: ${namen}`, {
+      onClick: async () => {
+        status.wis();
+        const ja = await bevestig({
+          kop: `Rollen van ${g.gebruikersnaam} bevestigen?`,
+          tekst: `Daarna kan ${g.gebruikersnaam} werken als ${namen.toLowerCase()}. Bevestig alleen als u weet dat dit account bij deze persoon en organisatie hoort.`,
+          ja: 'Ja, bevestigen',
+        });
+        if (!ja) return;
+        knop.disabled = true;
+        try {
+          g = await api.post(`/gebruikers/${g.id}/rolbevestigingen`, {}, { signal: ctx.signal });
+          replaceChildren(houder, gegevens(g, o));
+          rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
+          bevestigDeel();
+          const m = melding('ok', `De rollen ${namen} van ${g.gebruikersnaam} zijn bevestigd.`);
+          status.zet(m);
+          m.focus();
+        } catch (fout) {
+          if (fout.geannuleerd) return;
+          knop.disabled = false;
+          const m = melding('error', [fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' '));
+          status.zet(m);
+          m.focus();
+        }
+      },
+    });
+    replaceChildren(bevestigHouder, paragraph(`Een andere beheerder stelde voor: ${namen}. Deze rollen tellen pas als u ze bevestigt.`),
+      h('div', { class: 'utrecht-button-group' }, knop));
+  }
+  bevestigDeel();
+
   return [
     ...inhoud,
     h('section', { 'aria-labelledby': 'kop-rollen' },
       heading(2, 'Rollen wijzigen', { id: 'kop-rollen' }),
+      paragraph('Een rol afnemen telt meteen. Een rol waarin geld beweegt (aanvrager, beoordelaar, bestuur, NZa, gemeente, Zorginstituut) '
+        + 'toevoegen is een voorstel: een andere beheerder bevestigt het (vier ogen).'),
       form),
+    h('section', { 'aria-labelledby': 'kop-bevestigen' },
+      heading(2, 'Voorgestelde rollen', { id: 'kop-bevestigen' }),
+      bevestigHouder),
     h('section', { 'aria-labelledby': 'kop-toegang' },
       heading(2, 'Blokkeren', { id: 'kop-toegang' }),
       paragraph('Een geblokkeerd account kan niet inloggen; lopende sessies eindigen direct. U kunt uw eigen account niet blokkeren.'),

@@ -30,7 +30,13 @@ function gebruikerstabel(gebruikers, orgs) {
           ? link(`/organisaties/${g.organisatie_id}`, orgs.get(g.organisatie_id).naam)
           : `organisatie ${g.organisatie_id}`),
       },
-      { kop: 'Rollen', waarde: (g) => g.rollen.map(rolnaam).join(', ') },
+      {
+        kop: 'Rollen',
+        waarde: (g) => [g.rollen.map(rolnaam).join(', '),
+          g.rollen_voorgesteld?.length
+            ? [g.rollen.length ? '; ' : '', `voorgesteld: ${g.rollen_voorgesteld.map(rolnaam).join(', ')}`]
+            : null],
+      },
       { kop: 'Tweede factor', waarde: (g) => (g.tweede_factor ? 'Ingesteld' : 'Niet ingesteld') },
       { kop: 'Status', waarde: (g) => (g.actief ? badge('Actief', 'success') : badge('Geblokkeerd', 'danger')) },
     ],
@@ -54,7 +60,11 @@ function eenmaligGeheim(antwoord) {
           ['Adres voor een QR-code', h('code', { class: 'utrecht-code geheim' }, tf.uri)],
         ]),
         tf.toelichting ? paragraph(tf.toelichting) : null,
-      ] : paragraph('Voor dit account is geen tweede factor aangemaakt.'))));
+      ] : paragraph('Voor dit account is geen tweede factor aangemaakt.'),
+      g.rollen_voorgesteld?.length
+        ? paragraph(h('strong', {}, 'Voorgesteld: '), `${g.rollen_voorgesteld.map(rolnaam).join(', ')}. `
+          + 'Een rol waarin geld beweegt telt pas als een andere beheerder haar bevestigt op de pagina van het account (vier ogen).')
+        : null)));
 }
 
 function nieuwFormulier(ctx, organisaties, opnieuw) {
