@@ -141,10 +141,10 @@ static void rekeningen(struct bouw *b)
 /* r += v for the four amounts of a line, overflow-checked; false on overflow. */
 static bool regel_tel_op(struct overzicht_regel *r, const struct overzicht_regel *v)
 {
-	return bedrag_tel_op(&r->beschikbaar_cent, v->beschikbaar_cent) &
-	       bedrag_tel_op(&r->gereserveerd_cent, v->gereserveerd_cent) &
-	       bedrag_tel_op(&r->toegekend_cent, v->toegekend_cent) &
-	       bedrag_tel_op(&r->betaald_cent, v->betaald_cent);
+	bool ok = bedrag_tel_op(&r->beschikbaar_cent, v->beschikbaar_cent);
+	ok = bedrag_tel_op(&r->gereserveerd_cent, v->gereserveerd_cent) && ok;
+	ok = bedrag_tel_op(&r->toegekend_cent, v->toegekend_cent) && ok;
+	return bedrag_tel_op(&r->betaald_cent, v->betaald_cent) && ok;
 }
 
 /* Pass 2: payments per year, then the sums upwards, then the insurers.
