@@ -149,6 +149,17 @@ rc_t apitoken_maak(struct store *s, const struct principal *who, const struct ap
 	return rc;
 }
 
+/* The row of token `id` (STORE_APITOKEN_KOLOMMEN); RC_NOT_FOUND when
+ * there is none. */
+static rc_t token_rij(struct store *s, struct arena *a, int64_t id, struct store_rows *rows,
+		      struct error *e)
+{
+	rc_t rc = store_apitoken_by_id(s, id, a, rows, e);
+	if (rc == RC_OK && rows->nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	return rc;
+}
+
 /* ---- approve (four eyes) ---------------------------------------------- */
 
 struct goedkeur_opdracht {
@@ -163,9 +174,7 @@ static rc_t goedkeur_tx(struct store *s, void *ctx, struct error *e)
 	struct arena a;
 	arena_init(&a, 1u << 14);
 	struct store_rows rows;
-	rc_t rc = store_apitoken_by_id(s, o->id, &a, &rows, e);
-	if (rc == RC_OK && rows.nrows == 0)
-		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	rc_t rc = token_rij(s, &a, o->id, &rows, e);
 	if (rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP)) {
 		error_add(e, "", "ingetrokken", NULL, "Dit token is ingetrokken.");
 		rc = RC_CONFLICT;
@@ -230,9 +239,7 @@ static rc_t intrek_tx(struct store *s, void *ctx, struct error *e)
 	struct arena a;
 	arena_init(&a, 1u << 14);
 	struct store_rows rows;
-	rc_t rc = store_apitoken_by_id(s, o->id, &a, &rows, e);
-	if (rc == RC_OK && rows.nrows == 0)
-		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	rc_t rc = token_rij(s, &a, o->id, &rows, e);
 	bool al = rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP) != NULL;
 	char nu[32];
 	tijdstip_nu(nu);

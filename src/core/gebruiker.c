@@ -379,15 +379,24 @@ static rc_t wijziging_audit(struct store *s, const char *actor, const char *acti
 	return rc;
 }
 
+/* The row of account `id` (STORE_GEBRUIKER_KOLOMMEN); RC_NOT_FOUND when
+ * there is none. */
+static rc_t account_rij(struct store *s, struct arena *a, int64_t id, struct store_rows *rows,
+			struct error *e)
+{
+	rc_t rc = store_gebruiker_by_id(s, id, a, rows, e);
+	if (rc == RC_OK && rows->nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	return rc;
+}
+
 static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct gebruiker_wijzigopdracht *m = ctx;
 	struct arena a;
 	arena_init(&a, 1u << 16);
 	struct store_rows rows;
-	rc_t rc = store_gebruiker_by_id(s, m->id, &a, &rows, e);
-	if (rc == RC_OK && rows.nrows == 0)
-		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	rc_t rc = account_rij(s, &a, m->id, &rows, e);
 	unsigned oud = (unsigned)store_int(&rows, 0, SG_ROLLEN, 0);
 	bool was_actief = store_int(&rows, 0, SG_ACTIEF, 0) == 1;
 	int64_t organisatie_id = store_int(&rows, 0, SG_ORGANISATIE, 0);
@@ -481,9 +490,7 @@ static rc_t bevestig_tx(struct store *s, void *ctx, struct error *e)
 	struct arena a;
 	arena_init(&a, 1u << 16);
 	struct store_rows rows;
-	rc_t rc = store_gebruiker_by_id(s, m->id, &a, &rows, e);
-	if (rc == RC_OK && rows.nrows == 0)
-		rc = error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	rc_t rc = account_rij(s, &a, m->id, &rows, e);
 	unsigned oud = (unsigned)store_int(&rows, 0, SG_ROLLEN, 0);
 	unsigned voorgesteld = (unsigned)store_int(&rows, 0, SG_VOORGESTELD, 0);
 	const char *door = rc == RC_OK ? store_text(&rows, 0, SG_VOORGESTELD_DOOR) : NULL;

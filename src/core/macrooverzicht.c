@@ -274,6 +274,9 @@ static json_t *jaren_json(const struct regels *l, bool beschikbaar)
 			json_array_append_new(a, o);
 			continue;
 		}
+		/* Each running sum is at most the round's total of its kind, which
+		 * tel() summed overflow-checked (and the catalogue's pot, checked
+		 * when it was published): these cannot wrap. */
 		cb += r->beschikbaar_cent;
 		cp += r->positief_cent;
 		ci += r->positief_cent + r->lopend_cent;

@@ -277,10 +277,12 @@ static rc_t login_weiger(struct store *s, struct login_opdracht *o, struct error
 	return RC_UNAUTHENTICATED;
 }
 
-/* Seconds until the oldest failure in the window leaves it. */
+/* Seconds until the oldest failure in the window leaves it: a failure at
+ * t counts while t > nu - venster (store_inlogpoging_*), so it leaves at
+ * nu = t + venster; never more than the window, never less than 1. */
 static int64_t wachttijd(int64_t oudste, int64_t nu, int64_t venster)
 {
-	int64_t w = oudste + venster - nu + 1;
+	int64_t w = oudste + venster - nu;
 	return w < 1 ? 1 : w;
 }
 

@@ -16,7 +16,7 @@ import { formulier, tekstveld } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
 import {
-  allePaginas, bevestig, keuze, organisatieOpties, paginering, pagineringUitAdres, ROLLEN_PER_SOORT, perVeld, statusregio,
+  allePaginas, bevestig, foutTekst, keuze, organisatieOpties, paginering, pagineringUitAdres, ROLLEN_PER_SOORT, perVeld, statusregio,
 } from './beheer-velden.js';
 
 function okMelding(...children) {
@@ -187,6 +187,12 @@ export async function toon(ctx) {
   const beheerder = ctx.sessie?.gebruiker?.rollen?.includes('beheerder');
   const houder = h('div', { class: 'beheertabel' });
   const lijstStatus = statusregio();
+  function toonFout(tekst) {
+    const melding = h('div', { class: 'utrecht-alert utrecht-alert--error', tabindex: '-1' },
+      h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' }, paragraph(tekst))));
+    lijstStatus.zet(melding);
+    melding.focus();
+  }
 
   async function intrekken(token, orgnaam) {
     const ja = await bevestig({
@@ -204,11 +210,7 @@ export async function toon(ctx) {
       melding.focus();
     } catch (fout) {
       if (fout.geannuleerd) return;
-      const melding = h('div', { class: 'utrecht-alert utrecht-alert--error', tabindex: '-1' },
-        h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-          paragraph(`Intrekken is niet gelukt: ${fout.message}`))));
-      lijstStatus.zet(melding);
-      melding.focus();
+      toonFout(`Intrekken is niet gelukt: ${fout.message}`);
     }
   }
 
@@ -228,11 +230,7 @@ export async function toon(ctx) {
       melding.focus();
     } catch (fout) {
       if (fout.geannuleerd) return;
-      const melding = h('div', { class: 'utrecht-alert utrecht-alert--error', tabindex: '-1' },
-        h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-          paragraph(`Goedkeuren is niet gelukt: ${[fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' ')}`))));
-      lijstStatus.zet(melding);
-      melding.focus();
+      toonFout(`Goedkeuren is niet gelukt: ${foutTekst(fout)}`);
     }
   }
 

@@ -351,3 +351,8 @@ export function perVeld(fout, velden, herschrijf = (f) => f.melding) {
   }
   return { message: fout.message, velden: perPointer, algemeen };
 }
+
+/** The whole refusal of the API as one sentence: its message and every problem. */
+export function foutTekst(fout) {
+  return [fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' ');
+}

@@ -17,7 +17,7 @@ import { badge, button, dataList, h, heading, link, paragraph, replaceChildren }
 import { formulier } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
 import { rolnaam } from '../rollen.js';
-import { bevestig, perVeld, ROLLEN_PER_SOORT, statusregio, vinkgroep } from './beheer-velden.js';
+import { bevestig, foutTekst, perVeld, ROLLEN_PER_SOORT, statusregio, vinkgroep } from './beheer-velden.js';
 import { soortnaam } from './organisaties.js';
 
 function gegevens(g, o) {
@@ -54,6 +54,11 @@ export async function toon(ctx) {
   const beheerder = ctx.sessie?.gebruiker?.rollen?.includes('beheerder');
   const houder = h('div', {}, gegevens(g, o));
   const status = statusregio();
+  function toonFout(fout) {
+    const m = melding('error', foutTekst(fout));
+    status.zet(m);
+    m.focus();
+  }
   const inhoud = [
     heading(1, `Account ${g.gebruikersnaam}`),
     paragraph(link('/gebruikers', 'Terug naar alle accounts')),
@@ -131,9 +136,7 @@ export async function toon(ctx) {
         } catch (fout) {
           if (fout.geannuleerd) return;
           knop.disabled = false;
-          const m = melding('error', [fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' '));
-          status.zet(m);
-          m.focus();
+          toonFout(fout);
         }
       },
     });
@@ -177,9 +180,7 @@ export async function toon(ctx) {
         } catch (fout) {
           if (fout.geannuleerd) return;
           knop.disabled = false;
-          const m = melding('error', [fout.message, ...fout.fouten.map((x) => x.melding).filter((x) => x !== fout.message)].join(' '));
-          status.zet(m);
-          m.focus();
+          toonFout(fout);
         }
       },
     });
