@@ -510,6 +510,8 @@ rc_t server_start(const struct server_config *config, struct server **out,
 		bi.verzoek_termijn_s = SERVER_VERZOEK_TERMIJN_S;
 	if (!bi.per_adres)
 		bi.per_adres = SERVER_VERBINDINGEN_PER_ADRES;
+	unsigned max = config->verbindingen_max ? config->verbindingen_max : SERVER_VERBINDINGEN_MAX;
+	bi.max = max;
 	srv->config.verbindingen = bi;
 	rc = verbindingen_start(&bi, &srv->bewaking, e);
 	if (rc != RC_OK) {
@@ -517,7 +519,6 @@ rc_t server_start(const struct server_config *config, struct server **out,
 		free(srv);
 		return rc;
 	}
-	unsigned max = config->verbindingen_max ? config->verbindingen_max : SERVER_VERBINDINGEN_MAX;
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
 		0, accept_policy, srv, access_handler, srv,

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #define WACHTHOND_INTERVAL_NS (250L * 1000L * 1000L)
+#define AFSTOTEN_NA_MS 1000LL   /* under pressure: waited this long for a request */
 
 struct verbinding {
 	struct verbinding *vorige, *volgende;
@@ -90,21 +91,42 @@ rc_t verbindingen_proxies_lees(const char *tekst, struct verbindingen_instelling
 	return RC_OK;
 }
 
-/* Shuts down every connection whose request deadline has passed. */
+static long long wacht_ms(const struct verbinding *v, const struct timespec *t)
+{
+	return (long long)(t->tv_sec - v->sinds.tv_sec) * 1000LL + (t->tv_nsec - v->sinds.tv_nsec) / 1000000L;
+}
+
+/* Shuts `v` down once. The fd stays open (libmicrohttpd closes it, after
+ * CLOSED removed it from this list under the same mutex), so it cannot be
+ * another connection's by now. */
+static void afbreken(struct verbinding *v)
+{
+	shutdown(v->fd, SHUT_RDWR);
+	v->afgebroken = true;
+}
+
+/* Shuts down every connection whose request deadline has passed and,
+ * when nearly every connection is in use, those that have waited a second
+ * or more for their request, until at most 3/4 are in use. */
 static void controleer(struct verbindingen *g)
 {
 	struct timespec t = nu();
+	size_t levend = 0;
 	for (struct verbinding *v = g->eerste; v; v = v->volgende) {
-		if (!v->wacht || v->afgebroken)
+		if (v->afgebroken)
 			continue;
-		long long verstreken_ms = (long long)(t.tv_sec - v->sinds.tv_sec) * 1000LL +
-					  (t.tv_nsec - v->sinds.tv_nsec) / 1000000L;
-		if (verstreken_ms >= (long long)g->inst.verzoek_termijn_s * 1000LL) {
-			/* The fd stays open (libmicrohttpd closes it, after CLOSED
-			 * removed it from this list under the same mutex), so it
-			 * cannot be another connection's by now. */
-			shutdown(v->fd, SHUT_RDWR);
-			v->afgebroken = true;
+		if (v->wacht && g->inst.verzoek_termijn_s > 0 &&
+		    wacht_ms(v, &t) >= (long long)g->inst.verzoek_termijn_s * 1000LL)
+			afbreken(v);
+		else
+			levend++;
+	}
+	if (g->inst.max == 0 || levend * 10 <= (size_t)g->inst.max * 9)
+		return;
+	for (struct verbinding *v = g->eerste; v && levend * 4 > (size_t)g->inst.max * 3; v = v->volgende) {
+		if (!v->afgebroken && v->wacht && wacht_ms(v, &t) >= AFSTOTEN_NA_MS) {
+			afbreken(v);
+			levend--;
 		}
 	}
 }
@@ -122,7 +144,7 @@ static void *wachthond(void *arg)
 			tot.tv_nsec -= 1000000000L;
 		}
 		pthread_cond_timedwait(&g->wek, &g->slot, &tot);
-		if (!g->stoppen && g->inst.verzoek_termijn_s > 0)
+		if (!g->stoppen)
 			controleer(g);
 	}
 	pthread_mutex_unlock(&g->slot);

@@ -14,7 +14,12 @@
  *     going away and cleans up in its own thread;
  *   - a limit of simultaneous connections per IPv4 address, refused at
  *     accept; addresses of trusted reverse proxies are exempt (the proxy
- *     limits its own clients, docs/beveiliging.md).
+ *     limits its own clients, docs/beveiliging.md);
+ *   - shedding under pressure: when more than 90 % of all connections are
+ *     in use (many slow clients from many addresses), every connection that
+ *     has waited at least a second for its request to complete is shut
+ *     down, until at most 75 % are in use. A normal client sends its
+ *     request in milliseconds and keeps its slot.
  *
  * One watchdog thread checks the deadlines once every 250 ms. All state is
  * behind one mutex; the callbacks are called from libmicrohttpd's threads.
@@ -34,6 +39,7 @@
 struct verbindingen_instellingen {
 	unsigned verzoek_termijn_s;   /* deadline to receive one request; 0: no deadline */
 	unsigned per_adres;           /* connections per address; 0: no limit */
+	unsigned max;                 /* connections in all (for shedding); 0: no shedding */
 	size_t proxy_aantal;
 	uint32_t proxies[VERBINDINGEN_PROXY_MAX];   /* trusted proxies, network byte order */
 };

@@ -23,6 +23,7 @@ const MAX = 24;
 
 let srv;       // no trusted proxy
 let achter;    // behind a trusted proxy at 127.0.0.1
+let lang;      // a long request deadline: only shedding frees a full server
 const open = new Set();
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -84,6 +85,7 @@ before(async () => {
   const env = { DOORBRAAK_VERZOEK_TERMIJN_S: String(TERMIJN_S), DOORBRAAK_VERBINDINGEN_PER_ADRES: String(PER_ADRES),
     DOORBRAAK_VERBINDINGEN_MAX: String(MAX) };
   srv = await startServer({ backend: 'sqlite', args: ['--demo'], threads: 2, env });
+  lang = await startServer({ backend: 'sqlite', threads: 2, env: { ...env, DOORBRAAK_VERZOEK_TERMIJN_S: '120' } });
   achter = await startServer({ backend: 'sqlite', args: ['--demo'], threads: 2,
     env: { ...env, DOORBRAAK_PROXY: '127.0.0.1', DOORBRAAK_INLOG_MAX_ADRES: '3' } });
 });
@@ -92,6 +94,7 @@ after(async () => {
   for (const s of open) s.destroy();
   if (srv) await srv.stop();
   if (achter) await achter.stop();
+  if (lang) await lang.stop();
 });
 
 test('a request head that trickles in byte by byte is cut off at the request deadline', async () => {
@@ -112,6 +115,21 @@ test('a slowloris from one address holds at most its share; a normal client is s
     const r = await vraag(srv.url, { localAddress: '127.0.0.1' });
     assert.equal(r.status, 200, 'the normal client is served while the slowloris lasts');
   }
+  for (const c of aanval) c.socket.destroy();
+});
+
+test('slow clients from many addresses fill every connection; the server sheds them and a normal client is served', async () => {
+  // Three addresses, each below its own limit, together all MAX connections;
+  // the request deadline (120 s) is far away, so only shedding can help.
+  const aanval = Array.from({ length: MAX }, (_, i) => traag(lang.url, `127.0.0.${2 + (i % 3)}`, 400));
+  await sleep(300);
+  let r;
+  for (let poging = 0; poging < 20 && !(r && r.status === 200); poging++) {
+    r = await vraag(lang.url, { localAddress: '127.0.0.1', timeout: 2000 }).catch((err) => ({ status: 0, err }));
+    if (r.status !== 200) await sleep(500);
+  }
+  assert.equal(r.status, 200, `the normal client was not served within ~20 attempts (${r.err?.message || r.status})`);
+  assert.ok(aanval.filter((c) => c.gesloten).length >= MAX / 4, 'slow connections were shed');
   for (const c of aanval) c.socket.destroy();
 });
 
