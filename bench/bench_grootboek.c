@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/grootboek.h"
+#include "core/geld/grootboek.h"
 
 #define PER_BATCH 100
 #define RONDES 3

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/verdeling.h"
+#include "core/verdeling/verdeling.h"
 
 #define M1 INT64_C(100000000)
 #define REGIOS 31

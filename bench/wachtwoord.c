@@ -1,6 +1,6 @@
 /*
  * wachtwoord.c -- how long one password verification (one login) takes with
- * the argon2id parameters of src/core/wachtwoord.h, and the dummy
+ * the argon2id parameters of src/core/toegang/wachtwoord.h, and the dummy
  * verification of an unknown account beside it. Printed, never asserted
  * (docs/toegang.md "Passwords").
  *
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "core/wachtwoord.h"
+#include "core/toegang/wachtwoord.h"
 
 static double nu_s(void)
 {

@@ -14,15 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/core/arena.h"
-#include "../src/core/error.h"
-#include "../src/core/json.h"
+#include "core/basis/arena.h"
+#include "core/basis/error.h"
+#include "core/basis/json.h"
 
 /* The core library is built without coverage instrumentation, so compile
  * the decoder into this translation unit: libFuzzer then sees its
  * branches. The linker takes these definitions and leaves json.o in
  * libdoorbraak_core.a unused, so nothing is defined twice. */
-#include "../src/core/json.c"
+#include "core/basis/json.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

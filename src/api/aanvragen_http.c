@@ -17,17 +17,17 @@
  * Access per object is decided by the core (aanvraagdossier_open): an
  * application the caller may not see answers 404, as a missing one.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/aanvraagdossier.h"
-#include "../core/beoordeling.h"
-#include "../core/indiening.h"
-#include "../core/json.h"
+#include "core/aanvraag/aanvraagdossier.h"
+#include "core/beoordeling/beoordeling.h"
+#include "core/aanvraag/indiening.h"
+#include "core/basis/json.h"
 
 static void zet_id(json_t *o, const char *key, int64_t id)
 {
@@ -144,54 +144,6 @@ static rc_t open_pad(struct http_request *rq, struct aanvraagdossier *d, enum aa
 	return aanvraagdossier_open(rq->store, rq->arena, &rq->who, NULL, id, d, t, e);
 }
 
-/* The document the caller sees: the draft, or for an insurer the newest
- * submitted version. */
-static rc_t zichtbaar_document(struct http_request *rq, const struct aanvraagdossier *d,
-			       enum aanvraag_toegang t, const char **tekst, struct error *e)
-{
-	if (t != AANVRAAG_VERZEKERAAR) {
-		*tekst = d->concept;
-		return RC_OK;
-	}
-	struct indiening_versie v;
-	rc_t rc = indiening_versie(rq->store, rq->arena, d->id, 0, &v, e);
-	if (rc == RC_OK)
-		*tekst = v.document;
-	return rc;
-}
-
-/* The asked fields while the insurers wait for more information. */
-static json_t *open_velden_json(struct http_request *rq, const struct aanvraagdossier *d,
-				enum aanvraag_toegang t)
-{
-	if (d->status != AANVRAAG_INFORMATIE_GEVRAAGD)
-		return json_null();
-	struct beoordeling *l = NULL;
-	size_t n = 0;
-	struct error e;
-	error_clear(&e);
-	json_t *velden = json_array();
-	if (beoordeling_lijst(rq->store, rq->arena, &rq->who, t, d->id, &l, &n, &e) != RC_OK)
-		return velden;
-	for (size_t i = 0; velden && i < n; i++) {
-		if (l[i].versie != d->versie || !l[i].informatieverzoek)
-			continue;
-		json_t *iv = json_loads(l[i].informatieverzoek, 0, NULL);
-		size_t k;
-		json_t *p;
-		json_array_foreach(json_object_get(iv, "velden"), k, p) {
-			bool al = false;
-			size_t q;
-			json_t *x;
-			json_array_foreach(velden, q, x) al = al || json_equal(x, p);
-			if (!al)
-				json_array_append(velden, p);
-		}
-		json_decref(iv);
-	}
-	return velden;
-}
-
 rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct aanvraagdossier d;
@@ -199,7 +151,10 @@ rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct er
 	const char *tekst = NULL;
 	rc_t rc = open_pad(rq, &d, &t, e);
 	if (rc == RC_OK)
-		rc = zichtbaar_document(rq, &d, t, &tekst, e);
+		rc = indiening_zichtbaar_document(rq->store, rq->arena, &d, t, &tekst, e);
+	json_t *open = NULL;
+	if (rc == RC_OK)
+		rc = beoordeling_open_velden_zichtbaar(rq->store, rq->arena, &rq->who, t, &d, &open, e);
 	if (rc != RC_OK)
 		return rc;
 	json_t *j = aanvraag_json(&d, t != AANVRAAG_VERZEKERAAR);
@@ -207,9 +162,10 @@ rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct er
 	if (j) {
 		json_object_set_new(j, "toegang", json_string(toegang_naam(t)));
 		json_object_set_new(j, "document", doc ? doc : json_null());
-		json_object_set_new(j, "open_velden", open_velden_json(rq, &d, t));
+		json_object_set_new(j, "open_velden", open ? open : json_null());
 	} else {
 		json_decref(doc);
+		json_decref(open);
 	}
 	return http_reply_json(rq, rs, 200, j, e);
 }
@@ -261,7 +217,7 @@ rc_t aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struc
 	struct toets_resultaat *res = NULL;
 	rc_t rc = open_pad(rq, &d, &t, e);
 	if (rc == RC_OK)
-		rc = zichtbaar_document(rq, &d, t, &tekst, e);
+		rc = indiening_zichtbaar_document(rq->store, rq->arena, &d, t, &tekst, e);
 	if (rc == RC_OK)
 		rc = indieningsronde_lees(rq->store, rq->arena, d.ronde_id, &r, e);
 	if (rc == RC_OK)

@@ -3,11 +3,11 @@
  * /api/v1/apitokens/{id}: issuing (the token is in the answer once),
  * listing (never the token) and revoking. Beheerder only; auditor reads.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 
-#include "../core/json.h"
+#include "core/basis/json.h"
 
 rc_t apitokens_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {

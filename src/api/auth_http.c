@@ -18,15 +18,15 @@
  *      the handlers, which answer 404 for another organisation's).
  * Every refusal is an audit record (toegang.geweigerd).
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
-#include "../core/apitoken.h"
-#include "../core/sessie.h"
+#include "core/toegang/apitoken.h"
+#include "core/toegang/sessie.h"
 
 void auth_instellingen(const struct server *srv, struct sessie_instellingen *out)
 {

@@ -8,14 +8,14 @@
  * The rules (who, when, the two-insurer rule, independence) are in
  * core/beoordeling.h; this file reads the body and shapes the answers.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/aanvraagdossier.h"
-#include "../core/beoordeling.h"
+#include "core/aanvraag/aanvraagdossier.h"
+#include "core/beoordeling/beoordeling.h"
 
 static json_t *beoordeling_json(const struct beoordeling *b)
 {

@@ -10,7 +10,7 @@
  *
  * The rules are in core/beschikking.h.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -18,7 +18,7 @@
 
 #include <sodium.h>
 
-#include "../core/beschikking.h"
+#include "core/beschikking/beschikking.h"
 
 rc_t beschikkingen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {

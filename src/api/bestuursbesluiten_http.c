@@ -11,13 +11,13 @@
  * The board decides; the board, the programme office, the auditor and
  * NZa (which checks the joint requests against it) read.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/bestuursbesluit.h"
+#include "core/verdeling/bestuursbesluit.h"
 
 static json_t *besluit_json(const struct bestuursbesluit *b)
 {

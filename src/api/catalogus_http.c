@@ -4,16 +4,16 @@
  * ?catalogusversie=N), one modelplan with its versions, the catalogue
  * versions themselves, and publishing (programme office only).
  *
- * The handlers only read parameters, call src/core/catalogus.h and shape
+ * The handlers only read parameters, call src/core/catalogus/catalogus.h and shape
  * the answer; validation problems come back as problem+json with every
  * problem in `errors` (name "body#<JSON pointer>").
  */
-#include "http.h"
+#include "api/http.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/catalogus.h"
+#include "core/catalogus/catalogus.h"
 
 /* Reads version parameter `naam`: 0 when absent, RC_INVALID when it is
  * not a positive integer. */

@@ -4,12 +4,12 @@
  * the route table says so and the core enforces the rest (roles that fit
  * the organisation, not blocking oneself).
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <string.h>
 
-#include "../core/json.h"
+#include "core/basis/json.h"
 
 rc_t gebruikers_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {

@@ -9,15 +9,15 @@
  * NZa, the programme office, the board, the Zorginstituut and the auditor
  * see everything; an insurer sees the aggregates and its own projects.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/grootboek.h"
-#include "../core/grootboekoverzicht.h"
+#include "core/geld/grootboek.h"
+#include "core/geld/grootboekoverzicht.h"
 
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {

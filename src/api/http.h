@@ -11,13 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "verbindingen.h"
-#include "../core/arena.h"
-#include "../core/error.h"
-#include "../core/rol.h"
-#include "../core/sessie.h"  /* struct sessie_instellingen */
-#include "../core/toegang.h" /* struct principal: who is asking, filled by auth_identify() */
-#include "../store/store.h"
+#include "api/verbindingen.h"
+#include "core/basis/arena.h"
+#include "core/basis/error.h"
+#include "core/toegang/rol.h"
+#include "core/toegang/sessie.h"  /* struct sessie_instellingen */
+#include "core/toegang/toegang.h" /* struct principal: who is asking, filled by auth_identify() */
+#include "store/store.h"
 
 #define API_BASE "/api/v1"
 #define API_VERSION "1.0.0"

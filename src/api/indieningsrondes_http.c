@@ -6,14 +6,14 @@
  * The programme office makes them; a round never changes afterwards. Each
  * answer carries the server's time, the clock that decides.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/indieningsronde.h"
-#include "../core/json.h"
+#include "core/aanvraag/indieningsronde.h"
+#include "core/basis/json.h"
 
 static json_t *ronde_json(const struct indieningsronde *r, int64_t nu_us)
 {

@@ -10,12 +10,12 @@
  * applications (?aanvragen=true; an insurer sees only those it assesses).
  * The core decides; this file reads the query.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/macrooverzicht.h"
+#include "core/verdeling/macrooverzicht.h"
 
 /* An optional whole-number parameter: 0 when absent. */
 static void getal(struct http_request *rq, const char *naam, int64_t *out, struct error *e)

@@ -7,13 +7,13 @@
  *
  * The rules are in core/mijlpaal.h.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/mijlpaal.h"
+#include "core/betaling/mijlpaal.h"
 
 rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {

@@ -2,9 +2,9 @@
  * openapi_http.c -- GET /api/v1/openapi.json: the OpenAPI 3 document,
  * compiled into the binary from api/openapi.json. Public.
  */
-#include "http.h"
+#include "api/http.h"
 
-#include "../core/embedded.h"
+#include "core/basis/embedded.h"
 
 rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {

@@ -6,14 +6,14 @@
  * auditor read all; only beheerder creates. Another organisation answers
  * 404, exactly as a missing one, so ids do not reveal what exists.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/json.h"
+#include "core/basis/json.h"
 
 static void zet_tekst(json_t *o, const char *key, const char *v)
 {

@@ -6,11 +6,11 @@
  * (a JSON pointer or parameter name), a stable code, the Dutch detail and
  * the rule's source where a domain rule was broken.
  */
-#include "http.h"
+#include "api/http.h"
 
 #include <string.h>
 
-#include "../core/json.h"
+#include "core/basis/json.h"
 
 static json_t *problem_errors(const struct error *e)
 {

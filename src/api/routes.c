@@ -7,7 +7,7 @@
  * api/openapi.json must describe exactly these routes; a unit test
  * checks that.
  */
-#include "http.h"
+#include "api/http.h"
 
 #include <stdio.h>
 #include <string.h>

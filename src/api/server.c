@@ -13,7 +13,7 @@
  * Every path outside /api belongs to the browser client (web_http.c): it is
  * answered from the embedded files without a store connection.
  */
-#include "http.h"
+#include "api/http.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -25,9 +25,9 @@
 #include <strings.h>
 #include <time.h>
 
-#include "../core/json.h"
-#include "verbindingen.h"
-#include "web_http.h"
+#include "core/basis/json.h"
+#include "api/verbindingen.h"
+#include "api/web_http.h"
 
 #define REQUEST_ARENA_CAP_BYTES (64u * 1024u * 1024u)
 #define TRACEPARENT_LEN 55

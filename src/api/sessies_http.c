@@ -8,15 +8,15 @@
  * the body of the login answer and of GET /sessies/huidig, and must come
  * back in the X-CSRF-Token header of every cookie-authenticated write.
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "../core/json.h"
-#include "../core/sessie.h"
+#include "core/basis/json.h"
+#include "core/toegang/sessie.h"
 
 #define COOKIE_ATTRIBUTEN "; Path=/; Secure; HttpOnly; SameSite=Strict"
 

@@ -2,9 +2,9 @@
  * status_http.c -- GET /api/v1/status: is the service up, on which store
  * and schema version. Public; reveals nothing sensitive.
  */
-#include "http.h"
+#include "api/http.h"
 
-#include "../core/version.h"
+#include "core/basis/version.h"
 
 rc_t status_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {

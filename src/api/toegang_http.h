@@ -6,11 +6,11 @@
 #ifndef DOORBRAAK_TOEGANG_HTTP_H
 #define DOORBRAAK_TOEGANG_HTTP_H
 
-#include "http.h"
+#include "api/http.h"
 
-#include "../core/apitoken.h"
-#include "../core/gebruiker.h"
-#include "../core/organisatie.h"
+#include "core/toegang/apitoken.h"
+#include "core/toegang/gebruiker.h"
+#include "core/toegang/organisatie.h"
 
 #define PAGINA_STANDAARD 100
 

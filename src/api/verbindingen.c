@@ -2,7 +2,7 @@
  * verbindingen.c -- the connection guard (see verbindingen.h): a request
  * deadline per connection and a connection limit per address.
  */
-#include "verbindingen.h"
+#include "api/verbindingen.h"
 
 #include <arpa/inet.h>
 #include <errno.h>

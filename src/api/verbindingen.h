@@ -32,7 +32,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
-#include "../core/error.h"
+#include "core/basis/error.h"
 
 #define VERBINDINGEN_PROXY_MAX 16
 

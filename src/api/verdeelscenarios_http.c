@@ -11,13 +11,13 @@
  * The board makes them; the board, the programme office and the auditor
  * read them. Computing is synchronous (docs/bestuur.md §6).
  */
-#include "toegang_http.h"
+#include "api/toegang_http.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/verdeelscenario.h"
+#include "core/verdeling/verdeelscenario.h"
 
 /* A positive whole number of at most 18 digits. */
 static bool positief_getal(const char *t, int64_t *out)

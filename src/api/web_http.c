@@ -29,7 +29,7 @@
  * no "..") and then looked up by exact name among the embedded files: a path
  * can never name anything outside web/.
  */
-#include "web_http.h"
+#include "api/web_http.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -37,7 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/embedded.h"
+#include "core/basis/embedded.h"
 
 #define WEB_PATH_MAX 256
 #define WEB_PREFIX "web"

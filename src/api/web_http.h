@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "http.h"
+#include "api/http.h"
 
 /* True for every path the web client answers: all paths outside /api
  * ("/api" itself and everything under "/api/" stay with the route table). */

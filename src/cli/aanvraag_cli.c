@@ -22,14 +22,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/aanvraag.h"
-#include "../core/aanvraagdossier.h"
-#include "../core/catalogus.h"
-#include "../core/embedded.h"
-#include "../core/indiening.h"
-#include "../core/json.h"
-#include "../core/toets.h"
-#include "cli.h"
+#include "core/aanvraag/aanvraag.h"
+#include "core/aanvraag/aanvraagdossier.h"
+#include "core/catalogus/catalogus.h"
+#include "core/basis/embedded.h"
+#include "core/aanvraag/indiening.h"
+#include "core/basis/json.h"
+#include "core/aanvraag/toets.h"
+#include "cli/cli.h"
+#include "core/basis/bedrag.h"
 
 #define BESTAND_MAX_BYTES (4u * 1024u * 1024u)
 
@@ -68,8 +69,8 @@ static void toon(const char *pad, const struct toets_resultaat *r, const char *l
 		       x->norm, x->toegelicht ? "toegelicht" : "NIET toegelicht");
 	}
 	printf("gevraagd %s, waarvan scholing en veranderkundige ondersteuning %s\n",
-	       aanvraag_bedrag_tekst(r->totalen.gevraagd_cent, a, sizeof a),
-	       aanvraag_bedrag_tekst(r->totalen.veranderkundig_cent, b, sizeof b));
+	       bedrag_tekst(r->totalen.gevraagd_cent, a, sizeof a),
+	       bedrag_tekst(r->totalen.veranderkundig_cent, b, sizeof b));
 	printf("route: %s; %s (%zu blokkerende bevindingen)\n", afwijking_route_naam(r->route),
 	       r->indienbaar ? "indienbaar" : "NIET indienbaar", r->blokkerend_aantal);
 }

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/audit.h"
-#include "cli.h"
+#include "core/basis/audit.h"
+#include "cli/cli.h"
 
 int cmd_audit(struct cli *c)
 {

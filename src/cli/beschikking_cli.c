@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/beschikking.h"
-#include "cli.h"
+#include "core/beschikking/beschikking.h"
+#include "cli/cli.h"
 
 int cmd_beschikking(struct cli *c)
 {

@@ -17,9 +17,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/catalogus.h"
-#include "../core/json.h"
-#include "cli.h"
+#include "core/basis/bedrag.h"
+#include "core/catalogus/catalogus.h"
+#include "core/basis/json.h"
+#include "cli/cli.h"
 
 /* Prints a refusal: the summary, then one line per problem. Returns the
  * exit code; a document with problems always exits 2 when `twee`. */
@@ -89,42 +90,24 @@ static int publiceer(struct cli *c, const char *pad)
 
 /* ---- toon ------------------------------------------------------------- */
 
-/* "EUR 275.000.000,00" from cents, in integers. */
+/* "EUR 275.000.000,00" from cents (bedrag_tekst), or "nog niet vastgesteld". */
 static const char *euro(char out[40], json_t *v)
 {
 	if (!json_is_integer(v)) {
 		snprintf(out, 40, "nog niet vastgesteld");
 		return out;
 	}
-	json_int_t cent = json_integer_value(v);
-	unsigned long long a = cent < 0 ? 0ULL - (unsigned long long)cent : (unsigned long long)cent;
-	char d[24];
-	int n = snprintf(d, sizeof d, "%llu", a / 100);
-	size_t o = (size_t)snprintf(out, 40, "%sEUR ", cent < 0 ? "-" : "");
-	for (int i = 0; i < n && o + 5 < 40; i++) {
-		out[o++] = d[i];
-		if ((n - i - 1) % 3 == 0 && i != n - 1)
-			out[o++] = '.';
-	}
-	snprintf(out + o, 40 - o, ",%02llu", a % 100);
-	return out;
+	return bedrag_tekst((int64_t)json_integer_value(v), out, 40);
 }
 
-/* "35" or "34,5" from thousandths. */
+/* "35" or "34,5" from thousandths (duizendsten_tekst), or "onbekend". */
 static const char *milli(char out[32], json_t *v)
 {
 	if (!json_is_integer(v)) {
 		snprintf(out, 32, "onbekend");
 		return out;
 	}
-	json_int_t m = json_integer_value(v);
-	int k = snprintf(out, 32, "%lld", (long long)(m / 1000));
-	if (m % 1000 && k > 0) {
-		snprintf(out + k, 32 - (size_t)k, ",%03lld", (long long)(m < 0 ? -(m % 1000) : m % 1000));
-		for (size_t n = strlen(out); out[n - 1] == '0'; n--)
-			out[n - 1] = '\0';
-	}
-	return out;
+	return duizendsten_tekst((int64_t)json_integer_value(v), out, 32);
 }
 
 static const char *tekst(json_t *o, const char *k)

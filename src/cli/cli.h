@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "../core/error.h"
+#include "core/basis/error.h"
 
 #define CLI_ARGS_MAX 16
 

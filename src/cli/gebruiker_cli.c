@@ -22,13 +22,13 @@
 
 #include <sodium.h>
 
-#include "../core/demo.h"
-#include "../core/gebruiker.h"
-#include "../core/organisatie.h"
-#include "../core/sessie.h"
-#include "../core/totp.h"
-#include "../core/wachtwoord.h"
-#include "cli.h"
+#include "core/demo/demo.h"
+#include "core/toegang/gebruiker.h"
+#include "core/toegang/organisatie.h"
+#include "core/toegang/sessie.h"
+#include "core/toegang/totp.h"
+#include "core/toegang/wachtwoord.h"
+#include "cli/cli.h"
 
 static const struct principal cli_actor = {.actor = "cli"};
 

@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/grootboek.h"
-#include "../core/grootboekoverzicht.h"
-#include "cli.h"
+#include "core/geld/grootboek.h"
+#include "core/geld/grootboekoverzicht.h"
+#include "cli/cli.h"
 
 static int gebruik(void)
 {

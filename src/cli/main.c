@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/version.h"
-#include "../store/store.h"
-#include "cli.h"
+#include "core/basis/version.h"
+#include "store/store.h"
+#include "cli/cli.h"
 
 static int cmd_version(struct cli *c);
 static int cmd_help(struct cli *c);

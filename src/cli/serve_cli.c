@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../api/http.h"
-#include "../core/catalogus.h"
-#include "cli.h"
+#include "api/http.h"
+#include "core/catalogus/catalogus.h"
+#include "cli/cli.h"
 
 /* Migrations and the built-in catalogue, under the start-up lock. */
 static rc_t prepare_steps(struct store *s, void *ctx, struct error *e)

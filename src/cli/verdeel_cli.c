@@ -21,13 +21,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/aanvraag.h"
-#include "../core/catalogus.h"
-#include "../core/json.h"
-#include "../core/macrooverzicht.h"
-#include "../core/verdeelscenario.h"
-#include "../core/verdeling.h"
-#include "cli.h"
+#include "core/aanvraag/aanvraag.h"
+#include "core/catalogus/catalogus.h"
+#include "core/basis/json.h"
+#include "core/verdeling/macrooverzicht.h"
+#include "core/verdeling/verdeelscenario.h"
+#include "core/verdeling/verdeling.h"
+#include "cli/cli.h"
+#include "core/basis/bedrag.h"
 
 #define BESTAND_MAX_BYTES (256u * 1024u * 1024u)
 
@@ -51,12 +52,12 @@ static void toon_lijnen(const struct verdeling_resultaat *r)
 	printf("Budgetlijnen:\n");
 	for (size_t i = 0; i < r->lijn_aantal; i++) {
 		const struct verdeling_lijn *l = &r->lijnen[i];
-		printf("  %-40s %s van %s%s", l->sleutel, aanvraag_bedrag_tekst(l->gebruikt_cent, a, sizeof a),
-		       aanvraag_bedrag_tekst(l->capaciteit_cent, b, sizeof b), l->bindend ? "  [bindend]" : "");
+		printf("  %-40s %s van %s%s", l->sleutel, bedrag_tekst(l->gebruikt_cent, a, sizeof a),
+		       bedrag_tekst(l->capaciteit_cent, b, sizeof b), l->bindend ? "  [bindend]" : "");
 		if (l->marginaal_bekend) {
 			char m[32];
 			printf("  marginaal %s fte per EUR 1 mln%s",
-			       aanvraag_milli_tekst(l->marginaal_milli_per_miljoen, m, sizeof m),
+			       duizendsten_tekst(l->marginaal_milli_per_miljoen, m, sizeof m),
 			       l->marginaal_exact ? "" : " (niet bewezen)");
 		}
 		printf("\n");
@@ -73,9 +74,9 @@ static void toon_aanvragen(const struct verdeling_resultaat *r)
 		const struct verdeling_kandidaat *k = &r->kandidaten[i];
 		const struct verdeling_uitkomst *u = &r->uitkomsten[i];
 		printf("  %3zu. %s (%s, %s): %s, %s van %s, %s fte\n", u->rang, k->id, k->thema, k->regio,
-		       status[u->status], aanvraag_bedrag_tekst(u->toegekend_totaal_cent, a, sizeof a),
-		       aanvraag_bedrag_tekst(u->gevraagd_totaal_cent, b, sizeof b),
-		       aanvraag_milli_tekst(u->fte_milli, f, sizeof f));
+		       status[u->status], bedrag_tekst(u->toegekend_totaal_cent, a, sizeof a),
+		       bedrag_tekst(u->gevraagd_totaal_cent, b, sizeof b),
+		       duizendsten_tekst(u->fte_milli, f, sizeof f));
 		for (size_t j = 0; j < u->reden_aantal; j++)
 			printf("       - %s\n", u->redenen[j].tekst);
 	}
@@ -88,17 +89,17 @@ static void toon(const struct verdeling_resultaat *r)
 	printf("Verdeelscenario '%s': regel %s, %s\n", s->naam, verdeling_regel_naam(s->regel),
 	       VERDELING_REGELVERSIE);
 	printf("invoer_hash %s, kandidaten_hash %s, seed '%s'\n", r->invoer_hash, r->kandidaten_hash, s->seed);
-	printf("Besteed %s van %s (onbesteed %s); %s fte\n", aanvraag_bedrag_tekst(r->besteed_cent, a, sizeof a),
-	       aanvraag_bedrag_tekst(s->fonds_cent, b, sizeof b),
-	       aanvraag_bedrag_tekst(r->onbesteed_cent, c, sizeof c), aanvraag_milli_tekst(r->fte_milli, f, sizeof f));
+	printf("Besteed %s van %s (onbesteed %s); %s fte\n", bedrag_tekst(r->besteed_cent, a, sizeof a),
+	       bedrag_tekst(s->fonds_cent, b, sizeof b),
+	       bedrag_tekst(r->onbesteed_cent, c, sizeof c), duizendsten_tekst(r->fte_milli, f, sizeof f));
 	printf("Aanvragen: %zu toegekend, %zu verlaagd, %zu afgewezen (%zu onder de impactlat)\n", r->toegekend,
 	       r->verlaagd, r->afgewezen, r->onder_impactlat);
 	for (size_t y = 0; y < s->jaar_aantal; y++)
-		printf("  %" PRId64 ": %s\n", s->jaren[y].jaar, aanvraag_bedrag_tekst(r->besteed_jaar_cent[y], a, sizeof a));
+		printf("  %" PRId64 ": %s\n", s->jaren[y].jaar, bedrag_tekst(r->besteed_jaar_cent[y], a, sizeof a));
 	if (s->regel == VERDELING_OPTIMAAL)
 		printf("Solver: %s, %" PRIu64 " knopen, bovengrens %s fte, gap %" PRId64 " bp\n",
 		       r->solver.bewezen_optimaal ? "bewezen optimaal" : "niet bewezen optimaal", r->solver.knopen,
-		       aanvraag_milli_tekst(r->solver.bovengrens_milli, f, sizeof f), r->solver.gap_bp);
+		       duizendsten_tekst(r->solver.bovengrens_milli, f, sizeof f), r->solver.gap_bp);
 	toon_lijnen(r);
 	toon_aanvragen(r);
 }

@@ -8,7 +8,7 @@
 #ifndef DOORBRAAK_STORE_BACKEND_H
 #define DOORBRAAK_STORE_BACKEND_H
 
-#include "store.h"
+#include "store/store.h"
 
 struct store_ops {
 	const char *name;

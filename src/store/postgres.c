@@ -8,7 +8,7 @@
  * SQL. Every transaction is SERIALIZABLE; SQLSTATE 40001 and 40P01
  * become RC_RETRY so that store_tx() re-runs the transaction.
  */
-#include "backend.h"
+#include "store/backend.h"
 
 #include <inttypes.h>
 #include <libpq-fe.h>

@@ -6,7 +6,7 @@
  * by their SQL text. SQLITE_BUSY past the timeout becomes RC_RETRY, so
  * store_tx() retries the whole transaction.
  */
-#include "backend.h"
+#include "store/backend.h"
 
 #include <errno.h>
 #include <sqlite3.h>

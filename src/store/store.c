@@ -3,7 +3,7 @@
  * the retry rule, typed helpers, migrations and the connection pool.
  * See store.h for the contracts.
  */
-#include "backend.h"
+#include "store/backend.h"
 
 #include <pthread.h>
 #include <sodium.h>

@@ -27,8 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../core/arena.h"
-#include "../core/error.h"
+#include "core/basis/arena.h"
+#include "core/basis/error.h"
 
 #define STORE_TX_ATTEMPTS 8
 #define STORE_PARAMS_MAX 32

@@ -3,7 +3,7 @@
  * versions and assessments. See store_aanvragen.h. Written once for both
  * backends: `?` placeholders, booleans as 0/1 integers.
  */
-#include "store_aanvragen.h"
+#include "store/store_aanvragen.h"
 
 #include <pthread.h>
 

@@ -11,7 +11,7 @@
 #ifndef DOORBRAAK_STORE_AANVRAGEN_H
 #define DOORBRAAK_STORE_AANVRAGEN_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* Serialises the writers of applications with each other and with the
  * audit chain they append to. PostgreSQL: LOCK TABLE auditlog as the

@@ -1,7 +1,7 @@
 /*
  * store_audit.c -- the SQL of the audit log. See store_audit.h.
  */
-#include "store_audit.h"
+#include "store/store_audit.h"
 
 #include <stdio.h>
 

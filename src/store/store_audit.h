@@ -4,7 +4,7 @@
 #ifndef DOORBRAAK_STORE_AUDIT_H
 #define DOORBRAAK_STORE_AUDIT_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* Reads the newest record's volgnummer and hash; (0, "") when empty. */
 rc_t store_audit_last(struct store *s, int64_t *volgnummer, char hash[65], struct error *e);

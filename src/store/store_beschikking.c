@@ -3,7 +3,7 @@
  * milestones. See store_beschikking.h. Written once for both backends:
  * `?` placeholders, booleans as 0/1 integers.
  */
-#include "store_beschikking.h"
+#include "store/store_beschikking.h"
 
 /* ---- the board's grants ------------------------------------------------- */
 

@@ -1,6 +1,6 @@
 /*
  * store_beschikking.h -- the SQL of the joint request to NZa, the
- * beschikking and the milestones (see core/tweezijdige_aanvraag.h,
+ * beschikking and the milestones (see core/beschikking/nza_aanvraag.h,
  * core/beschikking.h, core/mijlpaal.h, core/grootboekoverzicht.h; tables
  * in migrations/007_beschikking.sql), and the board's grants it reads
  * (table toekenning of issue 6).
@@ -14,7 +14,7 @@
 
 #include <stdbool.h>
 
-#include "store.h"
+#include "store/store.h"
 
 /* ---- the board's grants (issue 6) ------------------------------------- */
 

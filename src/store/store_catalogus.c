@@ -2,7 +2,7 @@
  * store_catalogus.c -- the SQL of published catalogue and modelplan
  * versions. See store_catalogus.h.
  */
-#include "store_catalogus.h"
+#include "store/store_catalogus.h"
 
 rc_t store_catalogus_nieuwste(struct store *s, int64_t *versie, struct error *e)
 {

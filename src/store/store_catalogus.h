@@ -8,7 +8,7 @@
 #ifndef DOORBRAAK_STORE_CATALOGUS_H
 #define DOORBRAAK_STORE_CATALOGUS_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* One catalogue version to store. */
 struct store_catalogusversie {

@@ -4,7 +4,7 @@
  * functions. Balances are written as absolute values computed by the core,
  * guarded by the values read before (see store_gb_rekening_saldi_zet).
  */
-#include "store_grootboek.h"
+#include "store/store_grootboek.h"
 
 /* The entry columns (SGB_ order): b is the entry, d and c its accounts,
  * r the reservation it posts or voids. */

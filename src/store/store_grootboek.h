@@ -6,7 +6,7 @@
 #ifndef DOORBRAAK_STORE_GROOTBOEK_H
 #define DOORBRAAK_STORE_GROOTBOEK_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* The columns of every account row, in this order. */
 #define STORE_GB_REKENING_KOLOMMEN \

@@ -3,7 +3,7 @@
  * store_partijen.h. Written once for both backends: `?` placeholders,
  * booleans as 0/1 integers, no backend-specific functions.
  */
-#include "store_partijen.h"
+#include "store/store_partijen.h"
 
 rc_t store_organisatie_insert(struct store *s, const char *soort, const char *naam,
 			      const char *agb, const char *kvk, const char *uzovi,

@@ -6,7 +6,7 @@
 #ifndef DOORBRAAK_STORE_PARTIJEN_H
 #define DOORBRAAK_STORE_PARTIJEN_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* The columns of every organisation row, in this order. */
 #define STORE_ORGANISATIE_KOLOMMEN \

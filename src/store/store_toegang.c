@@ -2,7 +2,7 @@
  * store_toegang.c -- the SQL of sessions, API tokens and failed logins.
  * See store_toegang.h.
  */
-#include "store_toegang.h"
+#include "store/store_toegang.h"
 
 rc_t store_sessie_insert(struct store *s, const char *token_hash, int64_t gebruiker_id,
 			 const char *adres, int64_t nu_unix_s, int64_t verloopt_unix_s,

@@ -6,7 +6,7 @@
 #ifndef DOORBRAAK_STORE_TOEGANG_H
 #define DOORBRAAK_STORE_TOEGANG_H
 
-#include "store.h"
+#include "store/store.h"
 
 /* ---- sessions -------------------------------------------------------- */
 

@@ -3,7 +3,7 @@
  * board's decision and its grants. See store_verdeling.h. Written once for
  * both backends: `?` placeholders, booleans as 0/1 integers.
  */
-#include "store_verdeling.h"
+#include "store/store_verdeling.h"
 
 /* ---- the applications of a round -------------------------------------- */
 

@@ -15,7 +15,7 @@
 
 #include <stdbool.h>
 
-#include "store.h"
+#include "store/store.h"
 
 /* ---- the applications of a round -------------------------------------- */
 

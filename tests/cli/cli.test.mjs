@@ -4,7 +4,7 @@
 // one-line errors, `init` twice, `serve` on a database that cannot be
 // opened, and `audit verify` on a fresh, a valid and a tampered chain, on
 // SQLite (sqlite3 CLI) and PostgreSQL (psql). The chain is written with
-// the hash of src/core/audit.c recomputed in tests/lib/audit.mjs.
+// the hash of src/core/basis/audit.c recomputed in tests/lib/audit.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';

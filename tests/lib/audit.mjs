@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// audit.mjs -- the audit hash chain of src/core/audit.c, recomputed in
+// audit.mjs -- the audit hash chain of src/core/basis/audit.c, recomputed in
 // JavaScript, to write valid (and then tampered) records straight into a
 // database and check that `doorbraak audit verify` finds the broken link.
 //

@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/grootboek.h"
+#include "core/basis/audit.h"
+#include "core/geld/grootboek.h"
 #include "store/store.h"
 
 #define MAX 64

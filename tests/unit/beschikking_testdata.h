@@ -14,10 +14,11 @@
 #include "indiening_testdata.h"
 #include "../lib/toekenning_testhulp.h"
 
-#include "core/beschikking.h"
-#include "core/mijlpaal.h"
-#include "core/nza_toets.h"
-#include "core/tweezijdige_aanvraag.h"
+#include "core/beschikking/beschikking.h"
+#include "core/betaling/mijlpaal.h"
+#include "core/beschikking/nza_toets.h"
+#include "core/beschikking/nza_aanvraag.h"
+#include "core/beschikking/ondertekening.h"
 
 #define MLN(x) ((int64_t)((x) * 100000000.0))
 
@@ -93,12 +94,12 @@ static inline void bt_grant(struct hulp *h, int64_t aanvraag, int64_t jaar, int6
 /* A joint request for `aanvraag` (with `jaren` when n > 0), signed by both
  * parties; returns its id, 0 on failure (*rc the failing rc). */
 static inline int64_t bt_gezamenlijk(struct wereld *w, int64_t aanvraag, int64_t bovengrens,
-				     const struct tza_jaar *jaren, size_t n, rc_t *rc_uit,
+				     const struct nza_aanvraag_jaar *jaren, size_t n, rc_t *rc_uit,
 				     struct error *e)
 {
-	struct tza_invoer in = {.aanvraag_id = aanvraag, .contract_datum = "2026-10-01",
+	struct nza_aanvraag_invoer in = {.aanvraag_id = aanvraag, .contract_datum = "2026-10-01",
 				.contract_kenmerk = "OVK-1"};
-	for (size_t i = 0; i < TZA_VERKLARING__COUNT; i++)
+	for (size_t i = 0; i < NZA_AANVRAAG_VERKLARING__COUNT; i++)
 		in.verklaringen[i] = true;
 	if (bovengrens) {
 		in.bovengrens_gegeven = true;
@@ -112,15 +113,15 @@ static inline int64_t bt_gezamenlijk(struct wereld *w, int64_t aanvraag, int64_t
 	in.jaren_geldig = true;
 	int64_t id = 0;
 	error_clear(e);
-	rc_t rc = tza_maak(w->s, &w->coordinerend, &w->klok, &in, NULL, &id, e);
-	struct tweezijdige_aanvraag t;
+	rc_t rc = nza_aanvraag_maak(w->s, &w->coordinerend, &w->klok, &in, NULL, &id, e);
+	struct nza_aanvraag t;
 	if (rc == RC_OK)
-		rc = tza_open(w->s, &w->a, &w->coordinerend, id, &t, e);
+		rc = nza_aanvraag_open(w->s, &w->a, &w->coordinerend, id, &t, e);
 	const char *status;
 	if (rc == RC_OK)
-		rc = tza_onderteken(w->s, &w->coordinerend, &w->klok, id, t.sha256, &status, e);
+		rc = nza_aanvraag_onderteken(w->s, &w->coordinerend, &w->klok, id, t.sha256, &status, e);
 	if (rc == RC_OK)
-		rc = tza_onderteken(w->s, &w->penvoerder, &w->klok, id, t.sha256, &status, e);
+		rc = nza_aanvraag_onderteken(w->s, &w->penvoerder, &w->klok, id, t.sha256, &status, e);
 	if (rc_uit)
 		*rc_uit = rc;
 	return rc == RC_OK ? id : 0;

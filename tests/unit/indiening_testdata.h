@@ -14,14 +14,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/aanvraagdossier.h"
-#include "core/beoordeling.h"
-#include "core/catalogus.h"
-#include "core/indiening.h"
-#include "core/indieningsronde.h"
-#include "core/json.h"
-#include "core/klok.h"
-#include "core/organisatie.h"
+#include "core/aanvraag/aanvraagdossier.h"
+#include "core/beoordeling/beoordeling.h"
+#include "core/catalogus/catalogus.h"
+#include "core/aanvraag/indiening.h"
+#include "core/aanvraag/indieningsronde.h"
+#include "core/basis/json.h"
+#include "core/basis/klok.h"
+#include "core/toegang/organisatie.h"
 
 #define CONFORM_PAD "voorbeelden/aanvragen/conform-spraakgestuurd-rapporteren.json"
 

@@ -4,10 +4,12 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/aanvraag.h"
-#include "core/json.h"
+#include "core/aanvraag/aanvraag.h"
+#include "core/basis/klok.h"
+#include "core/basis/json.h"
 #include "harness.h"
-#include "core/tekst.h"
+#include "core/basis/tekst.h"
+#include "core/basis/bedrag.h"
 
 #define VOORBEELD_CONFORM "voorbeelden/aanvragen/conform-spraakgestuurd-rapporteren.json"
 #define VOORBEELD_ONGELDIG "voorbeelden/aanvragen/ongeldig-structuur.json"
@@ -66,7 +68,7 @@ TEST(leest_conform_voorbeeld)
 	CHECK(a.fte_besparing_milli == 190000);
 	CHECK(a.geen_dubbele_financiering == JANEE_JA && a.kennis_kosteloos_delen == JANEE_JA);
 	int64_t dag;
-	CHECK(aanvraag_datum_lees("2027-06-30", &dag) && a.mijlpalen[0].streefdag == dag);
+	CHECK(klok_datum_lees("2027-06-30", &dag) && a.mijlpalen[0].streefdag == dag);
 	arena_release(&ar);
 }
 
@@ -242,23 +244,23 @@ TEST(lijsten_en_teksten_zijn_begrensd)
 TEST(datums)
 {
 	int64_t d = 42;
-	CHECK(aanvraag_datum_lees("1970-01-01", &d) && d == 0);
-	CHECK(aanvraag_datum_lees("2000-02-29", &d));
-	CHECK(aanvraag_datum_lees("2028-02-29", &d));
+	CHECK(klok_datum_lees("1970-01-01", &d) && d == 0);
+	CHECK(klok_datum_lees("2000-02-29", &d));
+	CHECK(klok_datum_lees("2028-02-29", &d));
 	int64_t a = 0, b = 0;
-	CHECK(aanvraag_datum_lees("2027-12-31", &a) && aanvraag_datum_lees("2028-01-30", &b));
+	CHECK(klok_datum_lees("2027-12-31", &a) && klok_datum_lees("2028-01-30", &b));
 	CHECK(b - a == 30);
-	CHECK(aanvraag_datum_lees("2028-12-31", &a) && aanvraag_datum_lees("2029-12-31", &b));
+	CHECK(klok_datum_lees("2028-12-31", &a) && klok_datum_lees("2029-12-31", &b));
 	CHECK(b - a == 365);
 	d = 42;
-	CHECK(!aanvraag_datum_lees("2027-02-29", &d) && d == 42);
-	CHECK(!aanvraag_datum_lees("2100-02-29", &d));
-	CHECK(!aanvraag_datum_lees("2027-13-01", &d));
-	CHECK(!aanvraag_datum_lees("2027-04-31", &d));
-	CHECK(!aanvraag_datum_lees("2027-6-30", &d));
-	CHECK(!aanvraag_datum_lees("2027-06-30T00", &d));
-	CHECK(!aanvraag_datum_lees("0000-01-01", &d));
-	CHECK(!aanvraag_datum_lees(NULL, &d));
+	CHECK(!klok_datum_lees("2027-02-29", &d) && d == 42);
+	CHECK(!klok_datum_lees("2100-02-29", &d));
+	CHECK(!klok_datum_lees("2027-13-01", &d));
+	CHECK(!klok_datum_lees("2027-04-31", &d));
+	CHECK(!klok_datum_lees("2027-6-30", &d));
+	CHECK(!klok_datum_lees("2027-06-30T00", &d));
+	CHECK(!klok_datum_lees("0000-01-01", &d));
+	CHECK(!klok_datum_lees(NULL, &d));
 
 	struct arena ar;
 	struct error e;
@@ -372,15 +374,15 @@ TEST(arena_vol_is_nomem)
 TEST(bedragen_en_aantallen_als_tekst)
 {
 	char buf[40];
-	CHECK(strcmp(aanvraag_bedrag_tekst(0, buf, sizeof buf), "EUR 0,00") == 0);
-	CHECK(strcmp(aanvraag_bedrag_tekst(123456789, buf, sizeof buf), "EUR 1.234.567,89") == 0);
-	CHECK(strcmp(aanvraag_bedrag_tekst(-5, buf, sizeof buf), "-EUR 0,05") == 0);
-	CHECK(strcmp(aanvraag_bedrag_tekst(INT64_MIN, buf, sizeof buf),
+	CHECK(strcmp(bedrag_tekst(0, buf, sizeof buf), "EUR 0,00") == 0);
+	CHECK(strcmp(bedrag_tekst(123456789, buf, sizeof buf), "EUR 1.234.567,89") == 0);
+	CHECK(strcmp(bedrag_tekst(-5, buf, sizeof buf), "-EUR 0,05") == 0);
+	CHECK(strcmp(bedrag_tekst(INT64_MIN, buf, sizeof buf),
 		     "-EUR 92.233.720.368.547.758,08") == 0);
-	CHECK(strcmp(aanvraag_milli_tekst(38000, buf, sizeof buf), "38") == 0);
-	CHECK(strcmp(aanvraag_milli_tekst(12500, buf, sizeof buf), "12,5") == 0);
-	CHECK(strcmp(aanvraag_milli_tekst(1234567, buf, sizeof buf), "1.234,567") == 0);
-	CHECK(strcmp(aanvraag_milli_tekst(5, buf, sizeof buf), "0,005") == 0);
+	CHECK(strcmp(duizendsten_tekst(38000, buf, sizeof buf), "38") == 0);
+	CHECK(strcmp(duizendsten_tekst(12500, buf, sizeof buf), "12,5") == 0);
+	CHECK(strcmp(duizendsten_tekst(1234567, buf, sizeof buf), "1.234,567") == 0);
+	CHECK(strcmp(duizendsten_tekst(5, buf, sizeof buf), "0,005") == 0);
 	CHECK(aanvraag_organisatie_soort("zorgverzekeraar") == ORGANISATIE_ZORGVERZEKERAAR);
 	CHECK(aanvraag_organisatie_soort("nza") == ORGANISATIE_ANDERS);
 	CHECK(aanvraag_organisatie_soort(NULL) == ORGANISATIE_ONBEKEND);

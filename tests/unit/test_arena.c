@@ -2,7 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/arena.h"
+#include "core/basis/arena.h"
 #include "harness.h"
 
 TEST(alloc_is_zeroed_and_aligned)

@@ -6,7 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "core/audit.h"
+#include "core/basis/audit.h"
 #include "harness.h"
 #include "testdb.h"
 

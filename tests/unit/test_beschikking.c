@@ -15,27 +15,28 @@
 #include "harness.h"
 #include "testdb.h"
 #include "beschikking_testdata.h"
+#include "core/basis/bedrag.h"
 
 /* ---- pure ------------------------------------------------------------------------ */
 
 TEST(standaard_jaren)
 {
-	struct tza_jaar g[] = {{2027, 300}, {2028, 200}}, uit[TZA_JAREN_MAX];
-	size_t n = tza_standaard_jaren(g, 2, 500, uit);
+	struct nza_aanvraag_jaar g[] = {{2027, 300}, {2028, 200}}, uit[NZA_AANVRAAG_JAREN_MAX];
+	size_t n = nza_aanvraag_standaard_jaren(g, 2, 500, uit);
 	CHECK(n == 2 && uit[0].bedrag_cent == 300 && uit[1].bedrag_cent == 200);
-	n = tza_standaard_jaren(g, 2, 400, uit);
+	n = nza_aanvraag_standaard_jaren(g, 2, 400, uit);
 	CHECK(n == 2 && uit[0].bedrag_cent == 300 && uit[1].bedrag_cent == 100);
-	n = tza_standaard_jaren(g, 2, 250, uit);
+	n = nza_aanvraag_standaard_jaren(g, 2, 250, uit);
 	CHECK(n == 1 && uit[0].jaar == 2027 && uit[0].bedrag_cent == 250);
-	n = tza_standaard_jaren(g, 2, 1, uit);
+	n = nza_aanvraag_standaard_jaren(g, 2, 1, uit);
 	CHECK(n == 1 && uit[0].bedrag_cent == 1);
 }
 
-static rc_t lees_tza(const char *tekst, struct tza_invoer *in, struct error *e)
+static rc_t lees_tza(const char *tekst, struct nza_aanvraag_invoer *in, struct error *e)
 {
 	error_clear(e);
 	json_t *b = json_loads(tekst, 0, NULL);
-	rc_t rc = tza_lees(b, in, e);
+	rc_t rc = nza_aanvraag_lees(b, in, e);
 	json_decref(b);
 	return rc;
 }
@@ -44,9 +45,9 @@ static rc_t lees_tza(const char *tekst, struct tza_invoer *in, struct error *e)
 	"\"randvoorwaardelijk_voor_zvw_zorg\": true, \"geen_individuele_zorgverlening\": true, " \
 	"\"eigen_zvw_zorg\": true, \"geen_staatssteun\": true, \"waarborgen_concurrentievoordeel\": true}"
 
-TEST(tweezijdige_aanvraag_lezen)
+TEST(nza_aanvraag_lezen)
 {
-	struct tza_invoer in;
+	struct nza_aanvraag_invoer in;
 	struct error e;
 	CHECK(lees_tza("{\"aanvraag_id\": 5, " VERKL ", \"contract\": {\"datum\": \"2026-10-01\", "
 		       "\"kenmerk\": \"K\"}}", &in, &e) == RC_OK);
@@ -54,7 +55,7 @@ TEST(tweezijdige_aanvraag_lezen)
 	CHECK(lees_tza("{}", &in, &e) == RC_INVALID);
 	CHECK(heeft_code(&e, "required") && heeft_code(&e, "verklaring_ontbreekt") &&
 	      heeft_code(&e, "contract_ontbreekt"));
-	CHECK(e.item_count == 1 + TZA_VERKLARING__COUNT + 1);
+	CHECK(e.item_count == 1 + NZA_AANVRAAG_VERKLARING__COUNT + 1);
 	CHECK(lees_tza("{\"aanvraag_id\": 5, " VERKL ", \"contract\": {\"datum\": \"2026-02-30\", \"kenmerk\": \"K\"},"
 		       " \"bovengrens_cent\": 0, \"jaarverdeling\": [{\"jaar\": 2028, \"bedrag_cent\": 1},"
 		       " {\"jaar\": 2027, \"bedrag_cent\": -1}]}", &in, &e) == RC_INVALID);
@@ -70,7 +71,7 @@ static struct nza_feiten feiten_goed(void)
 	f.toegekend_cent = 500;
 	f.aangevraagd_cent = 600;
 	f.ondertekend[0] = f.ondertekend[1] = true;
-	for (size_t i = 0; i < TZA_VERKLARING__COUNT; i++)
+	for (size_t i = 0; i < NZA_AANVRAAG_VERKLARING__COUNT; i++)
 		f.verklaringen[i] = true;
 	f.contract_datum = "2026-10-01";
 	f.contract_kenmerk = "K";
@@ -114,7 +115,7 @@ TEST(toetspunten)
 		f = feiten_goed();
 		const char *c = gevallen[k].code;
 		if (strcmp(c, "a") == 0) f.ondertekend[1] = false;
-		if (strcmp(c, "b") == 0) f.verklaringen[TZA_AANPASSINGEN_POSITIEF] = false;
+		if (strcmp(c, "b") == 0) f.verklaringen[NZA_AANVRAAG_AANPASSINGEN_POSITIEF] = false;
 		if (strcmp(c, "c") == 0) f.jaren[1].ruimte_cent = 99;
 		if (strcmp(c, "d") == 0) f.contract_kenmerk = NULL;
 		if (strcmp(c, "v1") == 0) f.aanvraag_positief = false;
@@ -146,13 +147,13 @@ TEST(toetspunten)
 TEST(bedragen_in_woorden)
 {
 	char t[48];
-	nza_bedrag_tekst(0, t, sizeof t);
+	bedrag_tekst(0, t, sizeof t);
 	CHECK(strcmp(t, "EUR 0,00") == 0);
-	nza_bedrag_tekst(123456789, t, sizeof t);
+	bedrag_tekst(123456789, t, sizeof t);
 	CHECK(strcmp(t, "EUR 1.234.567,89") == 0);
-	nza_bedrag_tekst(INT64_C(60000000000), t, sizeof t);
+	bedrag_tekst(INT64_C(60000000000), t, sizeof t);
 	CHECK(strcmp(t, "EUR 600.000.000,00") == 0);
-	nza_bedrag_tekst(-5, t, sizeof t);
+	bedrag_tekst(-5, t, sizeof t);
 	CHECK(strcmp(t, "-EUR 0,05") == 0);
 }
 
@@ -249,7 +250,7 @@ DBTEST(lopende_aanvragen_die_niet_meer_passen)
 		bt_grant(&h, id[i], 2027, MLN(1));
 	CHECK(bt_toekennen(&w, &h));
 	/* each moves its money to 2028: each fits alone, two together do not */
-	struct tza_jaar verschuif[] = {{2027, 0}, {2028, MLN(1)}};
+	struct nza_aanvraag_jaar verschuif[] = {{2027, 0}, {2028, MLN(1)}};
 	int64_t t[3];
 	for (int i = 0; i < 3; i++)
 		CHECK((t[i] = bt_gezamenlijk(&w, id[i], 0, verschuif, 2, &rc, &e)) > 0);
@@ -271,7 +272,7 @@ int main(void)
 	if (sodium_init() < 0)
 		return 1;
 	RUN(standaard_jaren);
-	RUN(tweezijdige_aanvraag_lezen);
+	RUN(nza_aanvraag_lezen);
 	RUN(toetspunten);
 	RUN(bedragen_in_woorden);
 	RUN_DB(beschikking_verlenen_en_afwijzen);

@@ -21,12 +21,12 @@
 #include "harness.h"
 #include "testdb.h"
 
-#include "core/audit.h"
-#include "core/bestuursbesluit.h"
-#include "core/catalogus.h"
-#include "core/demo.h"
-#include "core/grootboek.h"
-#include "core/verdeelscenario.h"
+#include "core/basis/audit.h"
+#include "core/verdeling/bestuursbesluit.h"
+#include "core/catalogus/catalogus.h"
+#include "core/demo/demo.h"
+#include "core/geld/grootboek.h"
+#include "core/verdeling/verdeelscenario.h"
 
 #define RONDE "Demoronde verdeling 2026 (beoordeeld)"
 

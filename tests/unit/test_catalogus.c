@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "core/audit.h"
-#include "core/catalogus.h"
-#include "core/json.h"
+#include "core/basis/audit.h"
+#include "core/catalogus/catalogus.h"
+#include "core/basis/json.h"
 #include "store/store_catalogus.h"
 #include "harness.h"
 #include "testdb.h"

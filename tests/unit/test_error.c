@@ -1,7 +1,7 @@
 /* test_error.c -- the rc table and struct error. */
 #include <string.h>
 
-#include "core/error.h"
+#include "core/basis/error.h"
 #include "harness.h"
 
 TEST(every_rc_has_a_row)

@@ -13,8 +13,8 @@
 #include "harness.h"
 #include "testdb.h"
 
-#include "core/audit.h"
-#include "core/grootboek.h"
+#include "core/basis/audit.h"
+#include "core/geld/grootboek.h"
 
 #define EUR(x) ((int64_t)(x) * 100)
 #define MLN(x) ((int64_t)(x) * 100000000)

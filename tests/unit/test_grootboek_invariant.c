@@ -40,7 +40,7 @@
 #include "testdb.h"
 #pragma GCC diagnostic pop
 
-#include "core/grootboek.h"
+#include "core/geld/grootboek.h"
 
 /* ---- random numbers (splitmix64) ------------------------------------ */
 

@@ -1,7 +1,7 @@
 /* test_identificatie.c -- AGB, KvK, UZOVI, IBAN and CBS municipality codes. */
 #include <string.h>
 
-#include "core/identificatie.h"
+#include "core/toegang/identificatie.h"
 #include "harness.h"
 
 TEST(agb_kvk_uzovi_form)

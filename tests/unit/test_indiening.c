@@ -57,15 +57,15 @@ TEST(canoniek_document)
 	const char *tekst = NULL;
 	size_t n = 0;
 	char sha[INDIENING_SHA_HEX];
-	CHECK(v && indiening_canoniek(v, &a, &tekst, &n, sha, &e) == RC_OK);
+	CHECK(v && canoniek_json(v, &a, &tekst, &n, sha, &e) == RC_OK);
 	const char *verwacht = "{\"B\":-7,\"a\":\"\xc3\xa9\\n\\u001F/\\\"\",\"b\":[2,{\"a\":null,\"z\":true}]}";
 	CHECK(tekst && strcmp(tekst, verwacht) == 0);
 	CHECK(n == strlen(verwacht));
 	char opnieuw[INDIENING_SHA_HEX];
-	indiening_sha256(verwacht, strlen(verwacht), opnieuw);
+	canoniek_sha256(verwacht, strlen(verwacht), opnieuw);
 	CHECK(strcmp(sha, opnieuw) == 0);
 	/* SHA-256 of "abc" (FIPS 180-2) */
-	indiening_sha256("abc", 3, opnieuw);
+	canoniek_sha256("abc", 3, opnieuw);
 	CHECK(strcmp(opnieuw, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == 0);
 	json_decref(v);
 	arena_release(&a);
@@ -332,7 +332,7 @@ DBTEST(ingediend_ligt_vast_met_ontvangstbewijs)
 	CHECK(indiening_versie(w.s, &w.a, id, 1, &v, &e) == RC_OK);
 	const char *canon = NULL;
 	char sha[INDIENING_SHA_HEX];
-	CHECK(indiening_canoniek(w.doc, &w.a, &canon, NULL, sha, &e) == RC_OK);
+	CHECK(canoniek_json(w.doc, &w.a, &canon, NULL, sha, &e) == RC_OK);
 	CHECK(strcmp(v.document, canon) == 0 && strcmp(v.sha256, sha) == 0 && strcmp(b.sha256, sha) == 0);
 	CHECK(v.grootte_bytes == (int64_t)strlen(canon) && v.ingediend_op_us == moment);
 	CHECK(strcmp(v.route, "licht") == 0);

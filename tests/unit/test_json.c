@@ -1,7 +1,7 @@
 /* test_json.c -- bounded decoding and typed readers. */
 #include <string.h>
 
-#include "core/json.h"
+#include "core/basis/json.h"
 #include "harness.h"
 
 static rc_t decode(const char *text, json_t **out, struct error *e)

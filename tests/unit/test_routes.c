@@ -5,7 +5,7 @@
 #include <strings.h>
 
 #include "api/http.h"
-#include "core/embedded.h"
+#include "core/basis/embedded.h"
 #include "harness.h"
 
 #define OPENAPI_PATH "api/openapi.json"

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/gebruiker.h"
-#include "core/organisatie.h"
-#include "core/sessie.h"
-#include "core/totp.h"
+#include "core/toegang/gebruiker.h"
+#include "core/toegang/organisatie.h"
+#include "core/toegang/sessie.h"
+#include "core/toegang/totp.h"
 #include "harness.h"
 
 static struct store *db;

@@ -1,7 +1,7 @@
 /* test_tekst.c -- the one rule for a filled-in required text (core/tekst.h). */
 #include <string.h>
 
-#include "core/tekst.h"
+#include "core/basis/tekst.h"
 #include "harness.h"
 
 TEST(visible_text_is_present)

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/aanvraag.h"
-#include "core/afwijking.h"
-#include "core/json.h"
-#include "core/toets.h"
+#include "core/aanvraag/aanvraag.h"
+#include "core/aanvraag/afwijking.h"
+#include "core/basis/json.h"
+#include "core/aanvraag/toets.h"
 #include "harness.h"
 
 #define CONFORM "voorbeelden/aanvragen/conform-spraakgestuurd-rapporteren.json"

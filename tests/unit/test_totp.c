@@ -3,7 +3,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "core/totp.h"
+#include "core/toegang/totp.h"
 #include "harness.h"
 
 static void hex(const unsigned char *d, size_t n, char *out)

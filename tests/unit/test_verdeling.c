@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/json.h"
-#include "core/verdeling.h"
+#include "core/basis/json.h"
+#include "core/verdeling/verdeling.h"
 #include "harness.h"
 
 #define MAXN 64

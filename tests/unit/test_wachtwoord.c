@@ -3,7 +3,7 @@
  * bench/wachtwoord.c). */
 #include <string.h>
 
-#include "core/wachtwoord.h"
+#include "core/toegang/wachtwoord.h"
 #include "harness.h"
 
 static const char *first_code(const char *w, const char *naam, const char *email)

@@ -1,0 +1,176 @@
+/*
+ * demo.c -- demo parties and accounts. See demo.h.
+ */
+#include "core/demo/demo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/aanvraag/aanvraagdossier.h"
+#include "core/toegang/gebruiker.h"
+#include "core/toegang/organisatie.h"
+#include "core/verdeling/verdeelscenario.h"
+
+/* Organisations to create; `sleutel` names them for the accounts below. */
+static const struct {
+	const char *sleutel;
+	struct organisatie org;
+} demo_organisaties[] = {
+	{"verzekeraar-noord", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Noord",
+			       .uzovi_code = "9001", .concern = "Demo Verzekeringsgroep A",
+			       .iban = "NL91ABNA0417164300"}},
+	{"verzekeraar-zuid", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Zuid",
+			      .uzovi_code = "9002", .concern = "Demo Verzekeringsgroep B"}},
+	{"verzekeraar-west", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar West",
+			      .uzovi_code = "9003", .concern = "Demo Verzekeringsgroep A"}},
+	{"ziekenhuis", {.soort = "zorgaanbieder", .naam = "Demo Ziekenhuis Noorderkwartier",
+			.agb_code = "99000001", .kvk_nummer = "99000101"}},
+	{"vvt", {.soort = "zorgaanbieder", .naam = "Demo Thuiszorg Eemland",
+		 .agb_code = "99000002", .kvk_nummer = "99000102"}},
+	{"ggz", {.soort = "zorgaanbieder", .naam = "Demo GGZ Rivierenland",
+		 .agb_code = "99000003", .kvk_nummer = "99000103"}},
+	{"huisartsen", {.soort = "zorgaanbieder", .naam = "Demo Huisartsencoöperatie Zuidoost",
+			.agb_code = "99000004", .kvk_nummer = "99000104"}},
+	{"groningen", {.soort = "gemeente", .cbs_code = "0014"}},
+	{"amsterdam", {.soort = "gemeente", .cbs_code = "0363"}},
+	{"eindhoven", {.soort = "gemeente", .cbs_code = "0772"}},
+	{"utrecht", {.soort = "gemeente", .cbs_code = "0344"}},
+};
+
+/* One account per role, and the demo applications' second insurer (so that both
+ * assessments can be made in the browser); organisatie is a demo key above or a
+ * fixed body. */
+static const struct {
+	const char *gebruikersnaam;
+	const char *rol;
+	const char *organisatie;
+} demo_spec[] = {
+	{"aanvrager", "aanvrager", "ziekenhuis"},
+	{"beoordelaar", "beoordelaar", "verzekeraar-noord"},
+	{"beoordelaar-zuid", "beoordelaar", "verzekeraar-zuid"},
+	{"bestuur", "bestuur", "bestuur"},
+	{"nza", "nza", "nza"},
+	{"programmabureau", "programmabureau", "programmabureau"},
+	{"gemeente", "gemeente", "groningen"},
+	{"zorginstituut", "zorginstituut", "zorginstituut"},
+	{"auditor", "auditor", "programmabureau"},
+	{"beheerder", "beheerder", "programmabureau"},
+	{"beheerder-2", "beheerder", "programmabureau"},   /* the second pair of eyes */
+};
+
+const struct demo_account demo_accounts[] = {
+	{"aanvrager", "aanvrager", "Demo Ziekenhuis Noorderkwartier"},
+	{"beoordelaar", "beoordelaar", "Demo Zorgverzekeraar Noord"},
+	{"beoordelaar-zuid", "beoordelaar", "Demo Zorgverzekeraar Zuid"},
+	{"bestuur", "bestuur", "Bestuurlijk Overleg IZA/AZWA"},
+	{"nza", "nza", "Nederlandse Zorgautoriteit (NZa)"},
+	{"programmabureau", "programmabureau", "Programmabureau AZWA (ministerie van VWS)"},
+	{"gemeente", "gemeente", "Groningen (gemeente)"},
+	{"zorginstituut", "zorginstituut", "Zorginstituut Nederland"},
+	{"auditor", "auditor", "Programmabureau AZWA (ministerie van VWS)"},
+	{"beheerder", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
+	{"beheerder-2", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
+};
+const size_t demo_account_aantal = sizeof demo_accounts / sizeof demo_accounts[0];
+
+_Static_assert(sizeof demo_spec / sizeof demo_spec[0] == sizeof demo_accounts / sizeof demo_accounts[0],
+	       "one printed line per demo account");
+
+#define DEMO_ORG_AANTAL (sizeof demo_organisaties / sizeof demo_organisaties[0])
+
+/* The id of organisation `sleutel`: a demo one (made when missing) or a
+ * fixed body. */
+static rc_t demo_organisatie_id(struct store *s, struct arena *a, const char *sleutel,
+				const struct principal *who, int64_t *id, struct error *e)
+{
+	struct organisatie gevonden;
+	for (size_t i = 0; i < DEMO_ORG_AANTAL; i++) {
+		if (strcmp(demo_organisaties[i].sleutel, sleutel) != 0)
+			continue;
+		const struct organisatie *o = &demo_organisaties[i].org;
+		rc_t rc = organisatie_zoek(s, a, o->agb_code, o->uzovi_code, o->cbs_code, &gevonden, e);
+		if (rc == RC_OK) {
+			*id = gevonden.id;
+			return RC_OK;
+		}
+		if (rc != RC_NOT_FOUND)
+			return rc;
+		error_clear(e);
+		return organisatie_maak(s, who, o, true, id, e);
+	}
+	rc_t rc = organisatie_vast_orgaan(s, a, sleutel, &gevonden, e);
+	if (rc == RC_OK)
+		*id = gevonden.id;
+	return rc;
+}
+
+rc_t demo_laad(struct store *s, struct error *e)
+{
+	struct principal demo = {.actor = "demo"};
+	struct arena a;
+	arena_init(&a, 1u << 20);
+	rc_t rc = RC_OK;
+	for (size_t i = 0; rc == RC_OK && i < DEMO_ORG_AANTAL; i++) {
+		int64_t id = 0;
+		rc = demo_organisatie_id(s, &a, demo_organisaties[i].sleutel, &demo, &id, e);
+	}
+	for (size_t i = 0; rc == RC_OK && i < demo_account_aantal; i++) {
+		struct gebruiker bestaand;
+		rc = gebruiker_zoek(s, &a, demo_spec[i].gebruikersnaam, &bestaand, e);
+		if (rc != RC_NOT_FOUND)
+			continue;
+		error_clear(e);
+		int64_t org = 0;
+		rc = demo_organisatie_id(s, &a, demo_spec[i].organisatie, &demo, &org, e);
+		if (rc != RC_OK)
+			break;
+		char email[96];
+		snprintf(email, sizeof email, "%s@demo.doorbraak.example", demo_spec[i].gebruikersnaam);
+		const char *rollen[] = {demo_spec[i].rol};
+		struct gebruiker_nieuw nieuw = {
+			.organisatie_id = org, .gebruikersnaam = demo_spec[i].gebruikersnaam,
+			.email = email, .wachtwoord = DEMO_WACHTWOORD, .rollen = rollen, .rol_aantal = 1,
+			.demo = true,
+		};
+		struct gebruiker_inschrijving inschrijving;
+		rc = gebruiker_maak(s, &demo, &nieuw, &inschrijving, e);
+	}
+	arena_release(&a);
+	if (rc == RC_OK) /* rounds and applications in every state (demo_aanvragen.c) */
+		rc = aanvraag_demo_laad(s, e);
+	if (rc == RC_OK) /* an assessed round and the board's scenarios (demo_verdeling.c) */
+		rc = verdeling_demo_laad(s, e);
+	return rc;
+}
+
+rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
+			 const char *uzovi, const char *cbs, int64_t *id, struct error *e)
+{
+	struct organisatie o;
+	rc_t rc = organisatie_zoek(s, a, agb, uzovi, cbs, &o, e);
+	if (rc == RC_OK)
+		*id = o.id;
+	return rc;
+}
+
+void demo_vervang_getal(json_t *v, json_int_t van, json_int_t naar)
+{
+	size_t i;
+	const char *k;
+	json_t *x;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			if (json_is_integer(x) && json_integer_value(x) == van)
+				json_integer_set(x, naar);
+			else
+				demo_vervang_getal(x, van, naar);
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x) {
+			if (json_is_integer(x) && json_integer_value(x) == van)
+				json_integer_set(x, naar);
+			else
+				demo_vervang_getal(x, van, naar);
+		}
+	}
+}

@@ -1,0 +1,48 @@
+/*
+ * demo.h -- demo parties and one account per role, for `serve --demo`.
+ *
+ * Everything made here is marked demo in the database. The insurers carry
+ * UZOVI codes in the 9xxx range and names starting with "Demo", so they
+ * cannot be mistaken for real insurers (no real UZOVI register was
+ * shipped to check against); the care providers' AGB codes and KvK
+ * numbers start with 99 and are invented too. The municipalities are real
+ * ones from the CBS list. The demo accounts share one known password and
+ * have no second factor: they can log in only while the server runs in
+ * demo mode (sessie.h). Loading twice changes nothing.
+ */
+#ifndef DOORBRAAK_DEMO_H
+#define DOORBRAAK_DEMO_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/basis/arena.h"
+#include "store/store.h"
+
+#define DEMO_WACHTWOORD "demo-doorbraak-2026"
+
+struct demo_account {
+	const char *gebruikersnaam;
+	const char *rol;
+	const char *organisatie;  /* name of the organisation, for printing */
+};
+
+extern const struct demo_account demo_accounts[];
+extern const size_t demo_account_aantal;
+
+/* Creates the demo organisations and accounts that do not exist yet,
+ * each in its own transaction with its audit record (actor "demo"). */
+rc_t demo_laad(struct store *s, struct error *e);
+
+/* Writes the id of the demo organisation with the given AGB code, UZOVI
+ * code or CBS code (the others NULL); the store's error when absent. Used
+ * by the demo data of later steps (demo_aanvragen.c, demo_verdeling.c). */
+rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
+			 const char *uzovi, const char *cbs, int64_t *id, struct error *e);
+
+/* Replaces every integer `van` in `v` by `naar`, at any depth: the
+ * example documents name organisations by placeholder ids (1001, 2001 ...)
+ * that become the demo organisations' real ids. */
+void demo_vervang_getal(json_t *v, json_int_t van, json_int_t naar);
+
+#endif
