@@ -18,6 +18,7 @@
  * is compared in 128-bit integers.
  */
 #ifndef DOORBRAAK_TOETS_H
+#define BP_HEEL 10000   /* basis points: 100 % */
 #define DOORBRAAK_TOETS_H
 
 #include <jansson.h>

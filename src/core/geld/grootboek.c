@@ -15,6 +15,7 @@
  * point anywhere.
  */
 #include "core/geld/grootboek.h"
+#include "core/geld/grootboek_intern.h"
 
 #include <inttypes.h>
 #include <jansson.h>
@@ -24,12 +25,10 @@
 
 #include "store/store_grootboek.h"
 #include "core/basis/audit.h"
+#include "core/basis/klok.h"
 #include "core/basis/tekst.h"
 #include "core/basis/bedrag.h"
 
-#define GEEN SIZE_MAX                 /* "no index" in the working set */
-#define WERK_ARENA_BYTES (64u << 20)
-#define LEES_PAGINA 1000              /* entries per page when replaying */
 
 /* ---- names ----------------------------------------------------------- */
 
@@ -121,9 +120,9 @@ int64_t rekening_ruimte_cent(const struct rekening *r)
 /* ---- validation of words and texts ----------------------------------- */
 
 /* NULL and "" are both empty; two texts are equal when both are. */
-static bool leeg(const char *s) { return !s || !*s; }
+bool gb_leeg(const char *s) { return !s || !*s; }
 
-static bool gelijk(const char *a, const char *b)
+bool gb_gelijk(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
@@ -185,16 +184,10 @@ static bool tekst_geldig(const char *s, size_t max)
 	return true;
 }
 
-/* The current UTC time with microseconds, ISO 8601. */
-static void tijdstip_nu(char out[40])
+/* The current UTC time with microseconds, ISO 8601, from the clock. */
+void gb_tijdstip_nu(char out[40])
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	struct tm tm;
-	gmtime_r(&ts.tv_sec, &tm);
-	char base[32];
-	strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out, 40, "%.19s.%06dZ", base, (int)(ts.tv_nsec / 1000));
+	klok_tekst(klok_nu_us(NULL), out, 40);
 }
 
 /* ---- rows ------------------------------------------------------------ */
@@ -306,7 +299,7 @@ rc_t grootboek_rekening_open(struct store *s, const struct rekening_def *def,
 		return rc;
 	}
 	char nu[40];
-	tijdstip_nu(nu);
+	gb_tijdstip_nu(nu);
 	rc = store_gb_rekening_insert(s, def->code, def->naam, rekening_soort_naam(def->soort),
 				      def->vlaggen, nu, &id, e);
 	/* A concurrent writer opened the same code: the retry finds it. */
@@ -690,11 +683,11 @@ struct kenmerken {
 static bool zelfde(const struct boeking *b, const struct kenmerken *k)
 {
 	bool afhandeling = b->soort == BOEKING_VAN_RESERVERING || b->soort == BOEKING_VRIJGAVE;
-	if (b->soort != k->soort || !gelijk(b->reservering, k->reservering) || !gelijk(b->code, k->code))
+	if (b->soort != k->soort || !gb_gelijk(b->reservering, k->reservering) || !gb_gelijk(b->code, k->code))
 		return false;
-	if (!(afhandeling && leeg(b->debet)) && !gelijk(b->debet, k->debet))
+	if (!(afhandeling && gb_leeg(b->debet)) && !gb_gelijk(b->debet, k->debet))
 		return false;
-	if (!(afhandeling && leeg(b->credit)) && !gelijk(b->credit, k->credit))
+	if (!(afhandeling && gb_leeg(b->credit)) && !gb_gelijk(b->credit, k->credit))
 		return false;
 	return (b->soort == BOEKING_VRIJGAVE && b->bedrag_cent == 0) || b->bedrag_cent == k->bedrag;
 }
@@ -748,13 +741,13 @@ static enum grootboek_uitkomst vorm(const struct boeking *b)
 		return GROOTBOEK_TEKST_ONGELDIG;
 	if (b->soort == BOEKING_VRIJGAVE ? b->bedrag_cent < 0 : b->bedrag_cent <= 0)
 		return GROOTBOEK_BEDRAG_NIET_POSITIEF;
-	if (afhandeling && leeg(b->reservering))
+	if (afhandeling && gb_leeg(b->reservering))
 		return GROOTBOEK_RESERVERING_ONTBREEKT;
-	if (!afhandeling && !leeg(b->reservering))
+	if (!afhandeling && !gb_leeg(b->reservering))
 		return GROOTBOEK_RESERVERING_NIET_TOEGESTAAN;
-	if (!afhandeling && (leeg(b->debet) || leeg(b->credit)))
+	if (!afhandeling && (gb_leeg(b->debet) || gb_leeg(b->credit)))
 		return GROOTBOEK_REKENING_ONTBREEKT;
-	if (!leeg(b->debet) && !leeg(b->credit) && strcmp(b->debet, b->credit) == 0)
+	if (!gb_leeg(b->debet) && !gb_leeg(b->credit) && strcmp(b->debet, b->credit) == 0)
 		return GROOTBOEK_REKENINGEN_GELIJK;
 	return GROOTBOEK_OK;
 }
@@ -763,15 +756,15 @@ static enum grootboek_uitkomst vorm(const struct boeking *b)
 static rc_t beoordeel_rekeningen(struct werk *w, const struct boeking *b, struct werk_plan *p,
 				 enum grootboek_uitkomst *u, struct error *e)
 {
-	rc_t rc = leeg(b->debet) ? RC_OK : werk_rekening(w, b->debet, &p->debet, e);
+	rc_t rc = gb_leeg(b->debet) ? RC_OK : werk_rekening(w, b->debet, &p->debet, e);
 	if (rc != RC_OK)
 		return rc;
-	if (!leeg(b->debet) && p->debet == GEEN) {
+	if (!gb_leeg(b->debet) && p->debet == GEEN) {
 		*u = GROOTBOEK_DEBETREKENING_ONBEKEND;
 		return RC_OK;
 	}
-	rc = leeg(b->credit) ? RC_OK : werk_rekening(w, b->credit, &p->credit, e);
-	if (rc == RC_OK && !leeg(b->credit) && p->credit == GEEN)
+	rc = gb_leeg(b->credit) ? RC_OK : werk_rekening(w, b->credit, &p->credit, e);
+	if (rc == RC_OK && !gb_leeg(b->credit) && p->credit == GEEN)
 		*u = GROOTBOEK_CREDITREKENING_ONBEKEND;
 	return rc;
 }
@@ -808,7 +801,7 @@ static rc_t beoordeel_reservering(struct werk *w, const struct boeking *b, struc
 }
 
 /* Adds `bedrag` to *v; true on overflow (then *v is unspecified). */
-static bool optel(int64_t *v, int64_t bedrag)
+bool gb_optel(int64_t *v, int64_t bedrag)
 {
 	return __builtin_add_overflow(*v, bedrag, v);
 }
@@ -823,15 +816,15 @@ static enum grootboek_uitkomst saldi_na(struct werk *w, struct werk_plan *p, str
 	struct store_gb_saldi dn = d->nu, cn = c->nu;
 	bool over = false;
 	if (p->soort == BOEKING_DIRECT) {
-		over = optel(&dn.debet_geboekt, p->bedrag) || optel(&cn.credit_geboekt, p->bedrag);
+		over = gb_optel(&dn.debet_geboekt, p->bedrag) || gb_optel(&cn.credit_geboekt, p->bedrag);
 	} else if (p->soort == BOEKING_RESERVERING) {
-		over = optel(&dn.debet_gereserveerd, p->bedrag) || optel(&cn.credit_gereserveerd, p->bedrag);
+		over = gb_optel(&dn.debet_gereserveerd, p->bedrag) || gb_optel(&cn.credit_gereserveerd, p->bedrag);
 	} else {
 		int64_t gereserveerd = w->resv[p->reservering].bedrag;
 		dn.debet_gereserveerd -= gereserveerd;
 		cn.credit_gereserveerd -= gereserveerd;
 		if (p->soort == BOEKING_VAN_RESERVERING)
-			over = optel(&dn.debet_geboekt, p->bedrag) || optel(&cn.credit_geboekt, p->bedrag);
+			over = gb_optel(&dn.debet_geboekt, p->bedrag) || gb_optel(&cn.credit_geboekt, p->bedrag);
 	}
 	int64_t debet_totaal = 0, credit_totaal = 0;
 	over = over || __builtin_add_overflow(dn.debet_geboekt, dn.debet_gereserveerd, &debet_totaal) ||
@@ -997,7 +990,7 @@ static rc_t werk_schrijf(struct werk *w, struct error *e)
 	/* The time is taken after every read: on PostgreSQL the snapshot then
 	 * exists, so an entry on the same account committed before us has an
 	 * earlier time, and per account the log's times never go back. */
-	tijdstip_nu(w->tijdstip);
+	gb_tijdstip_nu(w->tijdstip);
 	rc_t rc = werk_controleer(w, e);
 	for (size_t p = 0; rc == RC_OK && p < w->nplan; p++) {
 		struct werk_plan *pl = &w->plan[p];
@@ -1235,7 +1228,7 @@ rc_t grootboek_boek_apart(struct store *s, const char *actor, const struct boeki
 /* ---- reading --------------------------------------------------------------- */
 
 /* All accounts ordered by id into `arena` (inside a transaction). */
-static rc_t rekeningen_lees(struct store *s, struct arena *arena, struct rekening **out,
+rc_t gb_rekeningen_lees(struct store *s, struct arena *arena, struct rekening **out,
 			    size_t *n_out, struct error *e)
 {
 	struct store_rows rows;
@@ -1298,7 +1291,7 @@ rc_t grootboek_saldo(struct store *s, const char *code, struct rekening *out, st
 static rc_t rekeningen_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct lees_ctx *c = ctx;
-	return rekeningen_lees(s, c->arena, c->rekeningen, c->n_out, e);
+	return gb_rekeningen_lees(s, c->arena, c->rekeningen, c->n_out, e);
 }
 
 rc_t grootboek_rekeningen(struct store *s, struct arena *arena, struct rekening **out,
@@ -1371,417 +1364,5 @@ rc_t grootboek_boeking_bij_sleutel(struct store *s, const char *sleutel, struct 
 	rc_t rc = store_tx(s, STORE_READ, bij_sleutel_tx, &c, e);
 	if (rc == RC_OK)
 		*out = r;
-	return rc;
-}
-
-/* ---- replaying the log ------------------------------------------------------ */
-
-/* Replay state: the stored accounts and their balances recomputed from
- * zero, entry by entry. */
-struct afspeel {
-	struct rekening *rek;        /* as stored, ordered by id */
-	size_t nrek;
-	struct store_gb_saldi *her;  /* recomputed, by the index of rek */
-	uint8_t *afgehandeld;        /* per reservation id: posted or voided (heap) */
-	size_t capafgehandeld;
-	int64_t boekingen;
-	int64_t breuk_id;            /* first entry that breaks a rule, 0 when none */
-	char reden[256];
-};
-
-typedef rc_t (*afspeel_fn)(void *arg, const struct afspeel *sp, const struct store_rows *rows,
-			   size_t r, size_t d, size_t c, struct error *e);
-
-/* The index of account `id` (binary search), GEEN when unknown. */
-static size_t afspeel_zoek(const struct afspeel *sp, int64_t id)
-{
-	size_t lo = 0, hi = sp->nrek;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (sp->rek[mid].id == id)
-			return mid;
-		if (sp->rek[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return GEEN;
-}
-
-/* Marks reservation `id` resolved; false when it already was (or on OOM,
- * with the reason said). */
-static bool afspeel_markeer(struct afspeel *sp, int64_t id)
-{
-	if ((uint64_t)id >= sp->capafgehandeld) {
-		size_t cap = sp->capafgehandeld ? sp->capafgehandeld : 4096;
-		while (cap <= (uint64_t)id)
-			cap *= 2;
-		uint8_t *n = realloc(sp->afgehandeld, cap);
-		if (!n) {
-			snprintf(sp->reden, sizeof sp->reden, "onvoldoende geheugen");
-			return false;
-		}
-		memset(n + sp->capafgehandeld, 0, cap - sp->capafgehandeld);
-		sp->afgehandeld = n;
-		sp->capafgehandeld = cap;
-	}
-	if (sp->afgehandeld[id]) {
-		snprintf(sp->reden, sizeof sp->reden, "reservering %" PRId64 " wordt twee keer afgehandeld", id);
-		return false;
-	}
-	sp->afgehandeld[id] = 1;
-	return true;
-}
-
-/* A post or void (row r): checks it against its reservation and takes the
- * reserved amount out of the pending balances. */
-static bool afspeel_afhandeling(struct afspeel *sp, const struct store_rows *rows, size_t r,
-				struct store_gb_saldi *d, struct store_gb_saldi *c)
-{
-	int64_t id = store_int(rows, r, SGB_ID, 0), rid = store_int(rows, r, SGB_RESERVERING_ID, 0);
-	int64_t bedrag = store_int(rows, r, SGB_BEDRAG, 0);
-	int64_t gereserveerd = store_int(rows, r, SGB_RESERVERING_BEDRAG, 0);
-	bool post = gelijk(store_text(rows, r, SGB_SOORT), "boeking_van_reservering");
-	if (rid <= 0 || rid >= id || !gelijk(store_text(rows, r, SGB_RESERVERING_SOORT), "reservering") ||
-	    store_int(rows, r, SGB_RESERVERING_DEBET_ID, 0) != store_int(rows, r, SGB_DEBET_ID, -1) ||
-	    store_int(rows, r, SGB_RESERVERING_CREDIT_ID, 0) != store_int(rows, r, SGB_CREDIT_ID, -1)) {
-		snprintf(sp->reden, sizeof sp->reden, "verwijst niet naar een eerdere reservering met dezelfde rekeningen");
-		return false;
-	}
-	if (post ? bedrag > gereserveerd : bedrag != gereserveerd) {
-		snprintf(sp->reden, sizeof sp->reden, "bedrag past niet bij de reservering");
-		return false;
-	}
-	if (!afspeel_markeer(sp, rid))
-		return false;
-	d->debet_gereserveerd -= gereserveerd;
-	c->credit_gereserveerd -= gereserveerd;
-	if (d->debet_gereserveerd < 0 || c->credit_gereserveerd < 0) {
-		snprintf(sp->reden, sizeof sp->reden, "gereserveerd saldo onder nul");
-		return false;
-	}
-	if (post && (optel(&d->debet_geboekt, bedrag) || optel(&c->credit_geboekt, bedrag))) {
-		snprintf(sp->reden, sizeof sp->reden, "overloop");
-		return false;
-	}
-	return true;
-}
-
-/* True when the account obeys its cap with balances `b`. */
-static bool binnen_grens(unsigned vlaggen, const struct store_gb_saldi *b)
-{
-	if (vlaggen == REKENING_DEBET_BEGRENSD)
-		return (__int128)b->debet_geboekt + b->debet_gereserveerd <= b->credit_geboekt;
-	if (vlaggen == REKENING_CREDIT_BEGRENSD)
-		return (__int128)b->credit_geboekt + b->credit_gereserveerd <= b->debet_geboekt;
-	return true;
-}
-
-/* Applies entry row r to the recomputed balances; false (with sp->reden)
- * when it breaks a rule. *d_out, *c_out: its accounts' indices. */
-static bool afspeel_boeking(struct afspeel *sp, const struct store_rows *rows, size_t r,
-			    size_t *d_out, size_t *c_out)
-{
-	size_t d = afspeel_zoek(sp, store_int(rows, r, SGB_DEBET_ID, 0));
-	size_t c = afspeel_zoek(sp, store_int(rows, r, SGB_CREDIT_ID, 0));
-	int64_t bedrag = store_int(rows, r, SGB_BEDRAG, 0);
-	enum boeking_soort soort;
-	if (d == GEEN || c == GEEN || d == c || bedrag <= 0 ||
-	    !boeking_soort_lees(store_text(rows, r, SGB_SOORT), &soort)) {
-		snprintf(sp->reden, sizeof sp->reden, "ongeldige rekeningen, soort of bedrag");
-		return false;
-	}
-	struct store_gb_saldi dn = sp->her[d], cn = sp->her[c];
-	bool ok = true;
-	if (soort == BOEKING_DIRECT)
-		ok = !(optel(&dn.debet_geboekt, bedrag) || optel(&cn.credit_geboekt, bedrag));
-	else if (soort == BOEKING_RESERVERING)
-		ok = !(optel(&dn.debet_gereserveerd, bedrag) || optel(&cn.credit_gereserveerd, bedrag));
-	else if (!afspeel_afhandeling(sp, rows, r, &dn, &cn))
-		return false;
-	if (!ok) {
-		snprintf(sp->reden, sizeof sp->reden, "overloop");
-		return false;
-	}
-	if (!binnen_grens(sp->rek[d].vlaggen, &dn) || !binnen_grens(sp->rek[c].vlaggen, &cn)) {
-		snprintf(sp->reden, sizeof sp->reden, "begrensde rekening %s of %s komt buiten haar grens",
-			 sp->rek[d].code, sp->rek[c].code);
-		return false;
-	}
-	sp->her[d] = dn;
-	sp->her[c] = cn;
-	*d_out = d;
-	*c_out = c;
-	return true;
-}
-
-/* Reads the stored accounts and sets their recomputed balances to zero. */
-static rc_t afspeel_begin(struct store *s, struct arena *arena, struct afspeel *sp, struct error *e)
-{
-	memset(sp, 0, sizeof *sp);
-	rc_t rc = rekeningen_lees(s, arena, &sp->rek, &sp->nrek, e);
-	if (rc != RC_OK)
-		return rc;
-	sp->her = arena_alloc(arena, (sp->nrek + 1) * sizeof *sp->her);
-	if (!sp->her)
-		return error_set(e, RC_NOMEM, "Onvoldoende geheugen om te herspelen.");
-	return RC_OK;
-}
-
-/* Replays the whole log in pages, calling fn (may be NULL) after each
- * entry; stops at the first breach (sp->breuk_id). */
-static rc_t afspeel_log(struct store *s, struct afspeel *sp, afspeel_fn fn, void *arg,
-			struct error *e)
-{
-	rc_t rc = RC_OK;
-	for (int64_t na = 0;;) {
-		struct arena pagina;
-		arena_init(&pagina, 16u << 20);
-		struct store_rows rows;
-		rc = store_gb_boeking_page(s, na, LEES_PAGINA, &pagina, &rows, e);
-		for (size_t r = 0; rc == RC_OK && r < rows.nrows && !sp->breuk_id; r++) {
-			size_t d = GEEN, c = GEEN;
-			na = store_int(&rows, r, SGB_ID, 0);
-			sp->boekingen++;
-			if (!afspeel_boeking(sp, &rows, r, &d, &c))
-				sp->breuk_id = na;
-			else if (fn)
-				rc = fn(arg, sp, &rows, r, d, c, e);
-		}
-		size_t gelezen = rc == RC_OK ? rows.nrows : 0;
-		arena_release(&pagina);
-		if (rc != RC_OK || sp->breuk_id || gelezen < LEES_PAGINA)
-			return rc;
-	}
-}
-
-/* Compares the recomputed balances with the stored ones, and the sums of
- * debits and credits. */
-static void herspeel_vergelijk(const struct afspeel *sp, struct grootboek_herspeling *out)
-{
-	__int128 debet = 0, credit = 0, debet_res = 0, credit_res = 0;
-	for (size_t i = 0; i < sp->nrek; i++) {
-		const struct rekening *r = &sp->rek[i];
-		const struct store_gb_saldi *h = &sp->her[i];
-		debet += h->debet_geboekt;
-		credit += h->credit_geboekt;
-		debet_res += h->debet_gereserveerd;
-		credit_res += h->credit_gereserveerd;
-		if (out->klopt && (h->debet_geboekt != r->debet_geboekt_cent ||
-				   h->credit_geboekt != r->credit_geboekt_cent ||
-				   h->debet_gereserveerd != r->debet_gereserveerd_cent ||
-				   h->credit_gereserveerd != r->credit_gereserveerd_cent)) {
-			out->klopt = false;
-			snprintf(out->rekening, sizeof out->rekening, "%s", r->code);
-			snprintf(out->reden, sizeof out->reden,
-				 "opgeslagen saldi van %s wijken af van het herspeelde logboek", r->code);
-		}
-	}
-	if (out->klopt && (debet != credit || debet_res != credit_res)) {
-		out->klopt = false;
-		snprintf(out->reden, sizeof out->reden, "som van debet en credit is niet gelijk");
-	}
-}
-
-/* store_tx function of grootboek_herspeel; *ctx is the outcome. */
-static rc_t herspeel_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct grootboek_herspeling *out = ctx;
-	memset(out, 0, sizeof *out);
-	struct arena a;
-	arena_init(&a, WERK_ARENA_BYTES);
-	struct afspeel sp;
-	rc_t rc = afspeel_begin(s, &a, &sp, e);
-	if (rc == RC_OK)
-		rc = afspeel_log(s, &sp, NULL, NULL, e);
-	if (rc == RC_OK) {
-		out->boekingen = sp.boekingen;
-		out->rekeningen = (int64_t)sp.nrek;
-		out->klopt = sp.breuk_id == 0;
-		out->boeking_id = sp.breuk_id;
-		if (sp.breuk_id)
-			snprintf(out->reden, sizeof out->reden, "boeking %" PRId64 ": %.200s", sp.breuk_id, sp.reden);
-		else
-			herspeel_vergelijk(&sp, out);
-	}
-	free(sp.afgehandeld);
-	arena_release(&a);
-	return rc;
-}
-
-rc_t grootboek_herspeel(struct store *s, struct grootboek_herspeling *out, struct error *e)
-{
-	struct grootboek_herspeling h;
-	rc_t rc = store_tx(s, STORE_READ, herspeel_tx, &h, e);
-	if (rc == RC_OK)
-		*out = h;
-	return rc;
-}
-
-/* ---- hledger export ---------------------------------------------------------- */
-
-/* Writes cents as hledger reads them: -1234567 -> "-12345.67". */
-static void euro_hledger(int64_t cent, char *out, size_t n)
-{
-	uint64_t v = cent < 0 ? (uint64_t)0 - (uint64_t)cent : (uint64_t)cent;
-	snprintf(out, n, "%s%" PRIu64 ".%02u", cent < 0 ? "-" : "", v / 100, (unsigned)(v % 100));
-}
-
-/* An account code as an hledger account name ("zvw/ai" -> "zvw:ai"); the
- * pending side lives under "Gereserveerd:", which no code can start with
- * (codes are lower case). */
-static void hledger_naam(const char *code, bool gereserveerd, char *out, size_t n)
-{
-	int k = snprintf(out, n, "%s%s", gereserveerd ? "Gereserveerd:" : "", code);
-	for (int i = 0; i < k && (size_t)i < n; i++)
-		if (out[i] == '/')
-			out[i] = ':';
-}
-
-/* One posting with its balance assertion. */
-static void hledger_post(FILE *f, const char *code, bool gereserveerd, int64_t bedrag, int64_t saldo)
-{
-	char naam[GROOTBOEK_CODE_MAX + 16], a[40], b[40];
-	hledger_naam(code, gereserveerd, naam, sizeof naam);
-	euro_hledger(bedrag, a, sizeof a);
-	euro_hledger(saldo, b, sizeof b);
-	fprintf(f, "    %-40s  EUR %s = EUR %s\n", naam, a, b);
-}
-
-/* Free text for a description: ';' would start a comment there. */
-static void hledger_tekst(FILE *f, const char *s)
-{
-	for (; s && *s; s++)
-		fputc(*s == ';' ? ',' : *s, f);
-}
-
-/* afspeel_fn: writes the transaction of entry row r. Balances in hledger
- * are debit minus credit. */
-static rc_t hledger_boeking(void *arg, const struct afspeel *sp, const struct store_rows *rows,
-			    size_t r, size_t d, size_t c, struct error *e)
-{
-	FILE *f = arg;
-	const struct store_gb_saldi *dn = &sp->her[d], *cn = &sp->her[c];
-	const char *soort = store_text(rows, r, SGB_SOORT), *tijd = store_text(rows, r, SGB_TIJDSTIP);
-	int64_t bedrag = store_int(rows, r, SGB_BEDRAG, 0);
-	fprintf(f, "\n%.10s * (%s) %s %s", tijd, store_text(rows, r, SGB_ID), soort,
-		store_text(rows, r, SGB_SLEUTEL));
-	if (!leeg(store_text(rows, r, SGB_OMSCHRIJVING))) {
-		fputs(" | ", f);
-		hledger_tekst(f, store_text(rows, r, SGB_OMSCHRIJVING));
-	}
-	fprintf(f, "\n    ; code:%s, tijdstip:%s", store_text(rows, r, SGB_CODE), tijd);
-	if (store_text(rows, r, SGB_KETEN))
-		fprintf(f, ", keten:%s", store_text(rows, r, SGB_KETEN));
-	fputc('\n', f);
-	const char *dc = sp->rek[d].code, *cc = sp->rek[c].code;
-	if (strcmp(soort, "direct") != 0) {
-		int64_t res = strcmp(soort, "reservering") == 0 ? bedrag
-			      : store_int(rows, r, SGB_RESERVERING_BEDRAG, 0);
-		int64_t teken = strcmp(soort, "reservering") == 0 ? 1 : -1;
-		hledger_post(f, dc, true, teken * res, dn->debet_gereserveerd - dn->credit_gereserveerd);
-		hledger_post(f, cc, true, -teken * res, cn->debet_gereserveerd - cn->credit_gereserveerd);
-	}
-	if (strcmp(soort, "direct") == 0 || strcmp(soort, "boeking_van_reservering") == 0) {
-		hledger_post(f, dc, false, bedrag, dn->debet_geboekt - dn->credit_geboekt);
-		hledger_post(f, cc, false, -bedrag, cn->debet_geboekt - cn->credit_geboekt);
-	}
-	return ferror(f) ? error_set(e, RC_IO, "Schrijven van het journaal mislukt.") : RC_OK;
-}
-
-/* The header: the commodity and every account with its kind and cap. */
-static void hledger_kop(FILE *f, const struct afspeel *sp, const char *nu)
-{
-	fprintf(f, "; doorbraak grootboek, uitgevoerd %s\n"
-		   "; Saldo = debet - credit. Gereserveerde bedragen staan onder Gereserveerd:.\n"
-		   "; Controle: hledger -f BESTAND check -s\n\ncommodity EUR 1000.00\n", nu);
-	for (size_t i = 0; i < sp->nrek; i++) {
-		char naam[GROOTBOEK_CODE_MAX + 16];
-		const struct rekening *r = &sp->rek[i];
-		const char *grens = r->vlaggen == REKENING_DEBET_BEGRENSD ? "debet"
-				    : r->vlaggen == REKENING_CREDIT_BEGRENSD ? "credit" : "geen";
-		hledger_naam(r->code, false, naam, sizeof naam);
-		fprintf(f, "account %s  ; soort:%s, grens:%s\n", naam, rekening_soort_naam(r->soort), grens);
-		hledger_naam(r->code, true, naam, sizeof naam);
-		fprintf(f, "account %s\n", naam);
-	}
-}
-
-/* The closing transaction: every stored balance, asserted. Dated no
- * earlier than the last entry, so hledger checks it last. */
-static void hledger_slot(FILE *f, const struct afspeel *sp, const char *datum)
-{
-	fprintf(f, "\n%.10s * eindsaldi volgens de opgeslagen rekeningen\n", datum);
-	for (size_t i = 0; i < sp->nrek; i++) {
-		const struct rekening *r = &sp->rek[i];
-		hledger_post(f, r->code, false, 0, r->debet_geboekt_cent - r->credit_geboekt_cent);
-		hledger_post(f, r->code, true, 0, r->debet_gereserveerd_cent - r->credit_gereserveerd_cent);
-	}
-}
-
-struct hledger_ctx {
-	char *buf;
-	size_t len;
-};
-
-struct hledger_arg {
-	FILE *f;
-	char datum[16]; /* the latest date seen, for the closing transaction */
-};
-
-/* afspeel_fn: writes entry row r and keeps the latest date. */
-static rc_t hledger_boeking_datum(void *arg, const struct afspeel *sp, const struct store_rows *rows,
-				  size_t r, size_t d, size_t c, struct error *e)
-{
-	struct hledger_arg *h = arg;
-	const char *tijd = store_text(rows, r, SGB_TIJDSTIP);
-	if (tijd && strncmp(tijd, h->datum, 10) > 0)
-		snprintf(h->datum, sizeof h->datum, "%.10s", tijd);
-	return hledger_boeking(h->f, sp, rows, r, d, c, e);
-}
-
-/* store_tx function of grootboek_hledger: builds the journal in memory,
- * from scratch on every attempt. */
-static rc_t hledger_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct hledger_ctx *c = ctx;
-	free(c->buf); /* an earlier attempt's text */
-	c->buf = NULL;
-	c->len = 0;
-	struct hledger_arg h = {.f = open_memstream(&c->buf, &c->len)};
-	if (!h.f)
-		return error_set(e, RC_NOMEM, "Onvoldoende geheugen voor het journaal.");
-	char nu[40];
-	tijdstip_nu(nu);
-	snprintf(h.datum, sizeof h.datum, "%.10s", nu);
-	struct arena a;
-	arena_init(&a, WERK_ARENA_BYTES);
-	struct afspeel sp;
-	rc_t rc = afspeel_begin(s, &a, &sp, e);
-	if (rc == RC_OK) {
-		hledger_kop(h.f, &sp, nu);
-		rc = afspeel_log(s, &sp, hledger_boeking_datum, &h, e);
-	}
-	if (rc == RC_OK && sp.breuk_id)
-		rc = error_set(e, RC_INTERNAL, "Het grootboek klopt niet bij boeking %" PRId64 ": %s.",
-			       sp.breuk_id, sp.reden);
-	if (rc == RC_OK)
-		hledger_slot(h.f, &sp, h.datum);
-	if (fclose(h.f) != 0 && rc == RC_OK)
-		rc = error_set(e, RC_IO, "Schrijven van het journaal mislukt.");
-	free(sp.afgehandeld);
-	arena_release(&a);
-	return rc;
-}
-
-rc_t grootboek_hledger(struct store *s, FILE *out, struct error *e)
-{
-	struct hledger_ctx c = {0};
-	rc_t rc = store_tx(s, STORE_READ, hledger_tx, &c, e);
-	if (rc == RC_OK && c.len > 0 && fwrite(c.buf, 1, c.len, out) != c.len)
-		rc = error_set(e, RC_IO, "Schrijven van het journaal mislukt.");
-	if (rc == RC_OK && fflush(out) != 0)
-		rc = error_set(e, RC_IO, "Schrijven van het journaal mislukt.");
-	free(c.buf);
 	return rc;
 }
