@@ -210,6 +210,14 @@ test('submission: blocking findings listed one by one, nothing stored; basic req
   }
   assert.ok(!codes(p).some((c) => /^T1[2-9]/.test(c)), 'basic-requirement checks never block');
   assert.ok(p.errors.every((x) => x.name.startsWith('/')));
+  for (const x of p.errors) {
+    assert.match(x.bron || '', /^\[00[1-4] [^\]]+\]/, `finding ${x.code} at ${x.name} names its source`);
+  }
+  const checks = (await w.aanvrager.get(`/aanvragen/${id}/toetsing`)).json().toetsing.bevindingen;
+  for (const c of ['T01-antwoorden', 'T05-sommen', 'T08-verzekeraars', 'T09-verklaringen']) {
+    const live = checks.find((b) => b.id === c);
+    assert.equal(p.errors.find((x) => x.code === c).bron, live.bron, `${c}: the refusal cites what the check cites`);
+  }
   assert.deepEqual((await w.aanvrager.get(`/aanvragen/${id}/versies`)).json().versies, []);
   assert.equal((await w.aanvrager.get(`/aanvragen/${id}`)).json().status, 'concept');
   problem(await w.aanvrager.get(`/aanvragen/${id}/ontvangstbewijs`), 404);

@@ -290,6 +290,24 @@ TEST(foutenvoorbeeld_blokkeert_en_noemt_alles)
 			toon();                                                      \
 	} while (0)
 
+/* Every check names its source, whole: a refusal copies it into a problem
+ * item (error_item.bron), so it must fit there and survive the copy. */
+TEST(elke_check_noemt_zijn_bron_volledig)
+{
+	size_t n = 0;
+	const struct toets_check *c = toets_checks(&n);
+	CHECK(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		const char *b = c[i].bron;
+		CHECK(b && b[0] == '[' && strncmp(b, "[00", 3) == 0 && strchr(b, ']'));
+		CHECK(b && strlen(b) < ERROR_BRON_MAX);
+		struct error e;
+		error_clear(&e);
+		error_add(&e, "/", c[i].id, b, "x");
+		CHECK(b && strcmp(e.items[0].bron, b) == 0);
+	}
+}
+
 TEST(t00_modelplanversie)
 {
 	json_t *doc = laad(CONFORM);
@@ -976,6 +994,7 @@ int main(void)
 	RUN(zonder_gekozen_impactlat_beslist_de_beoordelaar);
 	RUN(toegelichte_afwijkingen_route_verdiept);
 	RUN(foutenvoorbeeld_blokkeert_en_noemt_alles);
+	RUN(elke_check_noemt_zijn_bron_volledig);
 	RUN(t00_modelplanversie);
 	RUN(t01_alle_vragen_beantwoord);
 	RUN(t01_voorwaardelijke_vragen);

@@ -480,7 +480,8 @@ static rc_t bewaar_mag(struct store *s, struct bewaar_ctx *c, struct aanvraagdos
 	if (d->status != AANVRAAG_CONCEPT) {
 		error_set(e, RC_CONFLICT, "De aanvraag is ingediend en ligt vast; wijzigen kan alleen "
 			  "als een zorgverzekeraar om informatie vraagt.");
-		error_add(e, "/", "ingediend", NULL, "Versie %" PRId64 " is ingediend.", d->versie);
+		error_add(e, "/", "ingediend", "[001 \"Vervolgproces\"], [002 §4.2]",
+			  "Versie %" PRId64 " is ingediend.", d->versie);
 		e->rc = RC_CONFLICT;
 		return RC_CONFLICT;
 	}

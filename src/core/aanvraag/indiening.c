@@ -65,8 +65,7 @@ static rc_t blokkerend(const struct toets_resultaat *r, struct error *e)
 		const struct toets_bevinding *b = &r->bevindingen[i];
 		if (!b->check->blokkerend || b->resultaat != TOETS_NIET_VOLDAAN)
 			continue;
-		const char *bron = strlen(b->check->bron) < sizeof e->items[0].bron ? b->check->bron : NULL;
-		error_add(e, b->veld[0] ? b->veld : "/", b->check->id, bron, "%s", b->bericht);
+		error_add(e, b->veld[0] ? b->veld : "/", b->check->id, b->check->bron, "%s", b->bericht);
 	}
 	e->rc = RC_INVALID;
 	return RC_INVALID;

@@ -75,10 +75,10 @@ static void ronde_controleer(const struct indieningsronde_invoer *in, struct ron
 	lees_moment(in->sluit_op, "/sluit_op", &sluit, e);
 	if (e->item_count == voor) {
 		if (sluit <= opent)
-			error_add(e, "/sluit_op", "volgorde", NULL,
+			error_add(e, "/sluit_op", "volgorde", "[001], [002 §4.2]",
 				  "Het sluitmoment ligt na het openingsmoment.");
 		else if (sluit <= w->nu_us)
-			error_add(e, "/sluit_op", "sluit_op_verleden", NULL,
+			error_add(e, "/sluit_op", "sluit_op_verleden", "[001], [002 §4.2]",
 				  "Het sluitmoment ligt in het verleden; een ronde die al gesloten is, "
 				  "neemt niets meer aan.");
 	}

@@ -35,6 +35,7 @@ typedef enum rc {
 #define ERROR_MESSAGE_MAX 256
 #define ERROR_ITEMS_MAX 64
 #define ERROR_FIELD_MAX 128
+#define ERROR_BRON_MAX 256   /* the longest rule source of any check table fits (test_toets) */
 
 /* One validation problem: where (a JSON pointer, file or field name),
  * a stable machine code, a Dutch sentence saying what to change, and the
@@ -43,7 +44,7 @@ struct error_item {
 	char field[ERROR_FIELD_MAX];
 	char code[48];
 	char detail[ERROR_MESSAGE_MAX];
-	char bron[64];
+	char bron[ERROR_BRON_MAX];
 };
 
 struct error {

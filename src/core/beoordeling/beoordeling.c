@@ -254,7 +254,7 @@ struct beoordeel_ctx {
 static rc_t conflict(struct error *e, const char *code, const char *bericht)
 {
 	error_set(e, RC_CONFLICT, "%s", bericht);
-	error_add(e, "/", code, NULL, "%s", bericht);
+	error_add(e, "/", code, BRON_BEOORDELING, "%s", bericht);
 	e->rc = RC_CONFLICT;
 	return RC_CONFLICT;
 }

@@ -433,7 +433,7 @@ static rc_t neem_tx(struct store *s, void *ctx, struct error *e)
 		rc = RC_NOT_FOUND;
 	}
 	if (rc == RC_OK && strcmp(t.status, "in_behandeling") != 0) {
-		error_add(e, "/nza_aanvraag_id", "al_beschikt", NULL,
+		error_add(e, "/nza_aanvraag_id", "al_beschikt", "[001 §3]",
 			  "Op deze aanvraag is al beslist (status %s).", t.status);
 		rc = RC_CONFLICT;
 	}

@@ -561,7 +561,7 @@ static rc_t maak_toets(struct store *s, struct arena *a, const struct maak_ctx *
 	if (rc == RC_OK)
 		rc = store_nza_aanvraag_bij_aanvraag(s, in->aanvraag_id, a, &bestaand, e);
 	if (rc == RC_OK && bestaand.nrows > 0) {
-		error_add(e, "/aanvraag_id", "bestaat_al", NULL,
+		error_add(e, "/aanvraag_id", "bestaat_al", "[001 §3], [002 §4.2]",
 			  "Voor deze aanvraag bestaat al een tweezijdige aanvraag (%s).",
 			  store_text(&bestaand, 0, SN_ID));
 		*conflict = true;

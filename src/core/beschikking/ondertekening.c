@@ -41,16 +41,16 @@ static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
 	}
 	enum nza_aanvraag_partij partij = toegang == NZA_AANVRAAG_ALS_PENVOERDER ? NZA_AANVRAAG_PENVOERDER : NZA_AANVRAAG_VERZEKERAAR;
 	if (rc == RC_OK && strcmp(t.status, "ondertekening") != 0) {
-		error_add(e, "", "al_ingediend", NULL, "De aanvraag is al bij de NZa ingediend (status %s).",
+		error_add(e, "", "al_ingediend", "[001 §3]", "De aanvraag is al bij de NZa ingediend (status %s).",
 			  t.status);
 		rc = RC_CONFLICT;
 	}
 	if (rc == RC_OK && t.ondertekening[partij].getekend) {
-		error_add(e, "", "al_ondertekend", NULL, "Deze partij heeft al ondertekend.");
+		error_add(e, "", "al_ondertekend", "[001 §3]", "Deze partij heeft al ondertekend.");
 		rc = RC_CONFLICT;
 	}
 	if (rc == RC_OK && strcmp(c->sha256, t.sha256) != 0) {
-		error_add(e, "/sha256", "inhoud_anders", NULL,
+		error_add(e, "/sha256", "inhoud_anders", "[001 §3]",
 			  "U ondertekent een andere inhoud dan de aanvraag (sha256 %s).", t.sha256);
 		rc = RC_CONFLICT;
 	}

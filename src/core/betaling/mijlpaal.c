@@ -216,7 +216,7 @@ static rc_t voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, s
 	if (rc == RC_OK && !*m)
 		return error_set(e, RC_NOT_FOUND, "Deze beschikking heeft geen mijlpaal %s.", c->mijlpaal);
 	if (rc == RC_OK && strcmp(b->besluit, "verleend") != 0) {
-		error_add(e, "", "niet_verleend", NULL, "Deze beschikking is een afwijzing: er is niets te "
+		error_add(e, "", "niet_verleend", "[001 §2, §7]", "Deze beschikking is een afwijzing: er is niets te "
 			  "melden of te betalen.");
 		return RC_CONFLICT;
 	}
@@ -233,7 +233,7 @@ static rc_t meld_tx(struct store *s, void *ctx, struct error *e)
 	struct mijlpaal *m = NULL;
 	rc_t rc = voorbereiden(s, c, &a, &b, &st, &m, e);
 	if (rc == RC_OK && m->gemeld) {
-		error_add(e, "", "al_gemeld", NULL, "Mijlpaal %s is al gemeld op %s.", m->id, m->gemeld_op);
+		error_add(e, "", "al_gemeld", "[001 §2, §7]", "Mijlpaal %s is al gemeld op %s.", m->id, m->gemeld_op);
 		rc = RC_CONFLICT;
 	}
 	char nu[KLOK_TEKST_BYTES];
