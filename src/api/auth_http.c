@@ -27,6 +27,7 @@
 
 #include "core/toegang/apitoken.h"
 #include "core/toegang/sessie.h"
+#include "core/basis/klok.h"
 
 void auth_instellingen(const struct server *srv, struct sessie_instellingen *out)
 {
@@ -76,7 +77,7 @@ rc_t auth_identify(struct http_request *rq, struct error *e)
 		return RC_OK;
 	struct sessie_instellingen inst;
 	auth_instellingen(rq->server, &inst);
-	rc_t rc = sessie_identificeer(rq->store, &inst, token, adres, (int64_t)time(NULL), rq->arena,
+	rc_t rc = sessie_identificeer(rq->store, &inst, token, adres, klok_nu_s(NULL), rq->arena,
 				      &rq->who, e);
 	if (rc == RC_UNAUTHENTICATED && (rq->route->roles & ROL_PUBLIEK)) {
 		error_clear(e);

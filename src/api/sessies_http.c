@@ -16,17 +16,10 @@
 #include <time.h>
 
 #include "core/basis/json.h"
+#include "core/basis/klok.h"
 #include "core/toegang/sessie.h"
 
 #define COOKIE_ATTRIBUTEN "; Path=/; Secure; HttpOnly; SameSite=Strict"
-
-static void iso_tijd(int64_t unix_s, char out[32])
-{
-	time_t t = (time_t)unix_s;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* The body of GET /sessies/huidig and of the login answer. */
 static rc_t wie_json(struct http_request *rq, int64_t gebruiker_id, const char *csrf,
@@ -52,7 +45,7 @@ rc_t sessies_login(struct http_request *rq, struct http_response *rs, struct err
 	static const char *const velden[] = {"gebruikersnaam", "wachtwoord", "totp", NULL};
 	json_reject_unknown(rq->body, velden, "", e);
 	struct sessie_login in = {.adres = rq->remote_addr ? rq->remote_addr : "?",
-				  .nu_unix_s = (int64_t)time(NULL)};
+				  .nu_unix_s = klok_nu_s(NULL)};
 	json_get_string(rq->body, "gebruikersnaam", false, "", &in.naam, e);
 	json_get_string(rq->body, "wachtwoord", false, "", &in.wachtwoord, e);
 	json_get_string(rq->body, "totp", false, "", &in.totp_code, e);
@@ -85,7 +78,7 @@ rc_t sessies_login(struct http_request *rq, struct http_response *rs, struct err
 	if (rc != RC_OK)
 		return rc;
 	char verloopt[32];
-	iso_tijd(nieuw.verloopt_unix_s, verloopt);
+	klok_tekst((nieuw.verloopt_unix_s) * 1000000, verloopt, sizeof verloopt);
 	json_object_set_new(body, "verloopt_op", json_string(verloopt));
 	json_object_set_new(body, "inactief_na_s", json_integer((json_int_t)inst.inactief_s));
 	http_add_header(rq, rs, "Location", API_BASE "/sessies/huidig");

@@ -4,6 +4,7 @@
  * See store.h for the contracts.
  */
 #include "store/backend.h"
+#include "core/basis/klok.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -205,9 +206,8 @@ static rc_t migrate_one(struct store *s, void *ctx, struct error *e)
 			snprintf(why, sizeof why, "%s", e->message);
 			return error_set(e, rc, "Migratie %03d (%s) mislukt: %s", m->version, m->name, why);
 		}
-		char now[32];
-		time_t t = time(NULL);
-		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+		char now[KLOK_TEKST_BYTES];
+		klok_nu_tekst(NULL, now, sizeof now);
 		struct store_param p[] = {SP_I(m->version), SP_T(m->name), SP_T(now)};
 		rc = store_query(s, "INSERT INTO schema_versie (versie, naam, toegepast_op) VALUES (?, ?, ?)",
 				 p, 3, NULL, NULL, e);

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "store/store_audit.h"
+#include "core/basis/klok.h"
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_PAGE 1000
@@ -47,18 +48,6 @@ void audit_hash(int64_t volgnummer, const char *tijdstip, const struct audit_ent
 	sodium_bin2hex(out, AUDIT_HASH_HEX, digest, sizeof digest);
 }
 
-/* Writes the current UTC time with microseconds, ISO 8601. */
-static void utc_now(char out[40])
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	struct tm tm;
-	gmtime_r(&ts.tv_sec, &tm);
-	char base[32];
-	strftime(base, sizeof base, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out, 40, "%.19s.%06dZ", base, (int)(ts.tv_nsec / 1000));
-}
-
 rc_t audit_append(struct store *s, const struct audit_entry *entry, struct error *e)
 {
 	if (!entry->actor || !entry->actie || !entry->object || !entry->resultaat)
@@ -71,7 +60,7 @@ rc_t audit_append(struct store *s, const struct audit_entry *entry, struct error
 	if (last == 0)
 		snprintf(prev, sizeof prev, "%s", AUDIT_GENESIS);
 	char now[40], hash[AUDIT_HASH_HEX];
-	utc_now(now);
+	klok_nu_tekst(NULL, now, sizeof now);
 	audit_hash(last + 1, now, entry, prev, hash);
 	rc = store_audit_insert(s, last + 1, now, entry->actor, entry->actie, entry->object,
 				entry->resultaat, entry->detail ? entry->detail : "", prev, hash, e);

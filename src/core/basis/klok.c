@@ -138,3 +138,14 @@ void klok_vast(struct klok *k, int64_t *tijd_us)
 	k->nu_us = vast_nu;
 	k->ctx = tijd_us;
 }
+
+char *klok_nu_tekst(const struct klok *k, char *out, size_t n)
+{
+	return klok_tekst(klok_nu_us(k), out, n);
+}
+
+int64_t klok_nu_s(const struct klok *k)
+{
+	int64_t us = klok_nu_us(k);
+	return us >= 0 ? us / 1000000 : -((-us + 999999) / 1000000);
+}

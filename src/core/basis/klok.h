@@ -31,6 +31,13 @@ struct klok {
 /* The time now of `k` (NULL: the real clock). */
 int64_t klok_nu_us(const struct klok *k);
 
+/* The time now of `k` as ISO 8601 UTC with microseconds into out (at
+ * least KLOK_TEKST_BYTES): the one way the system writes "now". */
+char *klok_nu_tekst(const struct klok *k, char *out, size_t n);
+
+/* The time now of `k` in whole seconds since 1970 (sessions, throttling). */
+int64_t klok_nu_s(const struct klok *k);
+
 /* Writes `us` as ISO 8601 UTC with microseconds into out (at least
  * KLOK_TEKST_BYTES); returns out. Years outside 1..9999 are clamped. */
 char *klok_tekst(int64_t us, char *out, size_t n);

@@ -22,6 +22,7 @@
 #include "core/basis/embedded.h"
 #include "core/basis/json.h"
 #include "store/store_catalogus.h"
+#include "core/basis/klok.h"
 
 #define SHA_HEX 65
 
@@ -51,15 +52,6 @@ static bool plan_sha(json_t *mp, char out[SHA_HEX])
 static const char *compact(struct arena *a, json_t *v)
 {
 	return v ? json_encode(a, v) : NULL;
-}
-
-/* The UTC time now, ISO 8601 with seconds. */
-static void nu_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 struct publicatie {
@@ -173,7 +165,7 @@ static rc_t plan_opslaan(struct store *s, struct publicatie *pb, json_t *mp, int
 		json_decref(inhoud);
 		if (!ok)
 			return error_set(e, RC_NOMEM, "Onvoldoende geheugen om het modelplan op te slaan.");
-		nu_utc(nu);
+		klok_nu_tekst(NULL, nu, sizeof nu);
 		struct store_modelplanversie m = {
 			.modelplan = id, .versie = versie, .catalogusversie = catalogusversie,
 			.toepassingsgebied = cv_tekst(mp, "toepassingsgebied_id"),
@@ -212,7 +204,7 @@ static rc_t catalogus_opslaan(struct store *s, struct publicatie *pb, int64_t ve
 	const char *document = compact(&pb->arena, pb->doc);
 	if (!document || !inhoud_sha(pb->doc, sha))
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen om de catalogus op te slaan.");
-	nu_utc(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	struct store_catalogusversie v = {
 		.versie = versie, .gepubliceerd_op = cv_tekst(pb->doc, "gepubliceerd_op"),
 		.opgeslagen_op = nu, .gepubliceerd_door = pb->p->actor,

@@ -16,14 +16,7 @@
 #include "core/basis/audit.h"
 #include "core/toegang/organisatie.h"
 #include "core/basis/tekst.h"
-
-static void tijdstip_nu(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
+#include "core/basis/klok.h"
 
 static void token_hash(const char *token, char out[65])
 {
@@ -95,7 +88,7 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	token_nieuw(m->out);
 	char hash[65], nu[32];
 	token_hash(m->out->token, hash);
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	m->out->aangevraagd = m->vier_ogen;
 	if (m->vier_ogen) {
 		sodium_memzero(m->out->token, sizeof m->out->token);
@@ -187,7 +180,7 @@ static rc_t goedkeur_tx(struct store *s, void *ctx, struct error *e)
 		rc = RC_CONFLICT;
 	}
 	char hash[65], nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	bool gewijzigd = false;
 	if (rc == RC_OK) {
 		token_nieuw(o->out);
@@ -242,7 +235,7 @@ static rc_t intrek_tx(struct store *s, void *ctx, struct error *e)
 	rc_t rc = token_rij(s, &a, o->id, &rows, e);
 	bool al = rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP) != NULL;
 	char nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	if (rc == RC_OK && !al)
 		rc = store_apitoken_intrekken(s, o->id, nu, e);
 	if (rc == RC_OK) {
@@ -366,7 +359,7 @@ static rc_t gebruik_tx(struct store *s, void *ctx, struct error *e)
 	o->geldig = bekend && store_text(&o->rows, 0, SA_INGETROKKEN_OP) == NULL &&
 		    status && strcmp(status, "actief") == 0;
 	char object[48] = "", nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	if (bekend)
 		snprintf(object, sizeof object, "apitoken/%" PRId64, store_int(&o->rows, 0, SA_ID, 0));
 	if (o->geldig) {

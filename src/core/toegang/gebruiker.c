@@ -17,6 +17,7 @@
 #include "core/basis/audit.h"
 #include "core/toegang/organisatie.h"
 #include "core/toegang/wachtwoord.h"
+#include "core/basis/klok.h"
 
 static const unsigned rol_volgorde[] = {
 	ROL_AANVRAGER, ROL_BEOORDELAAR, ROL_BESTUUR, ROL_NZA, ROL_PROGRAMMABUREAU,
@@ -57,14 +58,6 @@ rc_t gebruiker_rollen_uit_namen(const char *const *namen, size_t n, const char *
 		return RC_INVALID;
 	*out = bits;
 	return RC_OK;
-}
-
-static void tijdstip_nu(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 static json_t *rollen_json(unsigned rollen)
@@ -188,7 +181,7 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 			? error_set(e, RC_CONFLICT, "De gebruikersnaam '%s' is al in gebruik.", m->naam)
 			: error_set(e, RC_CONFLICT, "Er is al een account met e-mailadres %s.", m->email);
 	char nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	/* [BIO 6.1.2] roles where money moves, given by a person, wait for a second one */
 	unsigned voorgesteld = m->vier_ogen ? m->rollen & ROL_GELD : 0;
 	if (rc == RC_OK)
@@ -415,7 +408,7 @@ static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK && m->w->actief_gezet && !m->w->actief && zelf)
 		rc = error_set(e, RC_CONFLICT, "U kunt uw eigen account niet blokkeren.");
 	char nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	/* [BIO 6.1.2] a role where money moves that a person adds is only
 	 * proposed; what is taken away goes at once. A new role list replaces
 	 * an earlier proposal. */
@@ -514,7 +507,7 @@ static rc_t bevestig_tx(struct store *s, void *ctx, struct error *e)
 			rc = RC_INVALID;
 	}
 	char nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	if (rc == RC_OK)
 		rc = store_gebruiker_set_rollen(s, m->id, oud | voorgesteld, nu, e);
 	if (rc == RC_OK)

@@ -15,6 +15,7 @@
 #include "core/basis/audit.h"
 #include "core/toegang/identificatie.h"
 #include "core/basis/tekst.h"
+#include "core/basis/klok.h"
 
 static const struct {
 	const char *soort;
@@ -47,14 +48,6 @@ bool organisatie_rol_past(const char *soort, unsigned rol)
 		if (strcmp(soorten[i].soort, soort) == 0)
 			return rol != 0 && (soorten[i].rollen & rol) == rol;
 	return false;
-}
-
-static void tijdstip_nu(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* True when `s` has 1..max characters and is not only spaces. */
@@ -211,7 +204,7 @@ static rc_t organisatie_maak_tx(struct store *s, void *ctx, struct error *e)
 	if (rc != RC_OK)
 		return rc;
 	char nu[32];
-	tijdstip_nu(nu);
+	klok_nu_tekst(NULL, nu, sizeof nu);
 	rc = store_organisatie_insert(s, r->soort, r->naam, r->agb, r->kvk, r->uzovi, r->concern,
 				      r->cbs, r->peiljaar, r->heeft_iban ? r->iban : NULL, r->demo,
 				      nu, r->actor, &r->id, e);

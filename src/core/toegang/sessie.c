@@ -17,6 +17,7 @@
 #include "core/basis/audit.h"
 #include "core/toegang/totp.h"
 #include "core/toegang/wachtwoord.h"
+#include "core/basis/klok.h"
 
 #define LOGIN_MISLUKT "Gebruikersnaam, wachtwoord of code klopt niet."
 
@@ -202,11 +203,8 @@ static rc_t login_gelukt_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_inlogpoging_wis(s, o->account, nu - 24 * 60 * 60, e);
 	if (rc == RC_OK && o->nieuwe_hash[0]) {
-		char tijd[32];
-		time_t t = (time_t)nu;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(tijd, sizeof tijd, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		char tijd[KLOK_TEKST_BYTES];
+		klok_tekst(nu * 1000000, tijd, sizeof tijd);
 		rc = store_gebruiker_set_wachtwoord(s, o->gebruiker_id, o->nieuwe_hash, tijd, e);
 	}
 	char object[48];
