@@ -17,7 +17,7 @@
  * Access per object is decided by the core (aanvraagdossier_open): an
  * application the caller may not see answers 404, as a missing one.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -172,20 +172,14 @@ rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct er
 
 rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	int64_t na, limiet, verzekeraar = 0, ronde = 0;
+	int64_t na, limiet;
 	rc_t rc = http_pagina(rq, AANVRAAG_PAGINA_MAX, &na, &limiet, e);
-	const char *v = http_query(rq, "verzekeraar"), *r = http_query(rq, "indieningsronde");
+	int64_t verzekeraar = http_query_getal(rq, "verzekeraar");
+	int64_t ronde = http_query_getal(rq, "indieningsronde");
 	struct aanvraagdossier_filter f = {
 		.status = http_query(rq, "status"), .thema = http_query(rq, "thema"),
 		.toepassingsgebied = http_query(rq, "toepassingsgebied"), .regio = http_query(rq, "regio"),
 	};
-	char *eind;
-	if (v && (verzekeraar = strtoll(v, &eind, 10), *eind || verzekeraar <= 0))
-		error_add(e, "verzekeraar", "parameter_ongeldig", NULL, "verzekeraar is een organisatie-id.");
-	if (r && (ronde = strtoll(r, &eind, 10), *eind || ronde <= 0))
-		error_add(e, "indieningsronde", "parameter_ongeldig", NULL, "indieningsronde is een id.");
-	if (e->item_count)
-		return RC_INVALID;
 	if (rc != RC_OK)
 		return rc;
 	f.verzekeraar = verzekeraar;
@@ -252,31 +246,13 @@ rc_t aanvragen_indien(struct http_request *rq, struct http_response *rs, struct 
 	return http_reply_json(rq, rs, 201, body, e);
 }
 
-/* ?versie=N: 0 when absent (the newest). */
-static rc_t versie_param(struct http_request *rq, int64_t *versie, struct error *e)
-{
-	const char *t = http_query(rq, "versie");
-	*versie = 0;
-	if (!t)
-		return RC_OK;
-	char *eind;
-	*versie = strtoll(t, &eind, 10);
-	if (*eind || *versie <= 0 || *t == '0') {
-		error_add(e, "versie", "parameter_ongeldig", NULL, "versie is een geheel getal vanaf 1.");
-		return RC_INVALID;
-	}
-	return RC_OK;
-}
-
 rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	int64_t versie;
+	int64_t versie = http_query_getal(rq, "versie");
 	struct aanvraagdossier d;
 	enum aanvraag_toegang t;
 	struct indiening_versie v;
-	rc_t rc = versie_param(rq, &versie, e);
-	if (rc == RC_OK)
-		rc = open_pad(rq, &d, &t, e);
+	rc_t rc = open_pad(rq, &d, &t, e);
 	if (rc == RC_OK)
 		rc = indiening_versie(rq->store, rq->arena, d.id, versie, &v, e);
 	if (rc != RC_OK)

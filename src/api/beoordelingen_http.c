@@ -8,7 +8,7 @@
  * The rules (who, when, the two-insurer rule, independence) are in
  * core/beoordeling.h; this file reads the body and shapes the answers.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

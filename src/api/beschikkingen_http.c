@@ -10,7 +10,7 @@
  *
  * The rules are in core/beschikking.h.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
  * The board decides; the board, the programme office, the auditor and
  * NZa (which checks the joint requests against it) read.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -82,21 +82,7 @@ rc_t bestuursbesluiten_lees(struct http_request *rq, struct http_response *rs, s
 
 rc_t bestuursbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	int64_t ronde = 0;
-	const char *t = http_query(rq, "indieningsronde");
-	if (t) {
-		size_t n = strlen(t);
-		bool ok = n > 0 && n <= 18;
-		for (size_t i = 0; ok && i < n; i++) {
-			ok = t[i] >= '0' && t[i] <= '9';
-			ronde = ronde * 10 + (t[i] - '0');
-		}
-		if (!ok || ronde <= 0) {
-			error_add(e, "indieningsronde", "parameter_ongeldig", NULL,
-				  "indieningsronde is het nummer van een indieningsronde.");
-			return RC_INVALID;
-		}
-	}
+	int64_t ronde = http_query_getal(rq, "indieningsronde");
 	struct bestuursbesluit *l = NULL;
 	size_t n = 0;
 	rc_t rc = bestuursbesluit_lijst(rq->store, rq->arena, ronde, &l, &n, e);

@@ -9,7 +9,7 @@
  * NZa, the programme office, the board, the Zorginstituut and the auditor
  * see everything; an insurer sees the aggregates and its own projects.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
  * The programme office makes them; a round never changes afterwards. Each
  * answer carries the server's time, the clock that decides.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -10,32 +10,12 @@
  * applications (?aanvragen=true; an insurer sees only those it assesses).
  * The core decides; this file reads the query.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "core/verdeling/macrooverzicht.h"
-
-/* An optional whole-number parameter: 0 when absent. */
-static void getal(struct http_request *rq, const char *naam, int64_t *out, struct error *e)
-{
-	const char *t = http_query(rq, naam);
-	*out = 0;
-	if (!t)
-		return;
-	int64_t v = 0;
-	size_t n = strlen(t);
-	bool ok = n > 0 && n <= 18;
-	for (size_t i = 0; ok && i < n; i++) {
-		ok = t[i] >= '0' && t[i] <= '9';
-		v = v * 10 + (t[i] - '0');
-	}
-	if (ok)
-		*out = v;
-	else
-		error_add(e, naam, "parameter_ongeldig", NULL, "%s is een geheel getal (0 of hoger).", naam);
-}
 
 rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {
@@ -43,21 +23,14 @@ rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struc
 		.thema = http_query(rq, "thema"), .toepassingsgebied = http_query(rq, "toepassingsgebied"),
 		.sector = http_query(rq, "sector"), .regio = http_query(rq, "regio"),
 	};
-	int64_t ronde = 0;
-	getal(rq, "indieningsronde", &ronde, e);
-	if (!http_query(rq, "indieningsronde"))
+	int64_t ronde = http_query_getal(rq, "indieningsronde");
+	if (!ronde)
 		error_add(e, "indieningsronde", "verplicht", NULL,
 			  "Geef de indieningsronde: ?indieningsronde=<id>.");
-	getal(rq, "jaar", &f.jaar, e);
-	getal(rq, "na", &f.na, e);
-	getal(rq, "limiet", &f.limiet, e);
-	const char *aanvragen = http_query(rq, "aanvragen");
-	if (aanvragen && strcmp(aanvragen, "true") != 0 && strcmp(aanvragen, "false") != 0)
-		error_add(e, "aanvragen", "parameter_ongeldig", NULL, "aanvragen is true of false.");
-	f.aanvragen = aanvragen && strcmp(aanvragen, "true") == 0;
-	if (http_query(rq, "limiet") && f.limiet == 0)
-		error_add(e, "limiet", "parameter_ongeldig", NULL, "limiet ligt tussen 1 en %d.",
-			  MACROOVERZICHT_PAGINA_MAX);
+	f.jaar = http_query_getal(rq, "jaar");
+	f.na = http_query_getal(rq, "na");
+	f.limiet = http_query_getal(rq, "limiet");
+	f.aanvragen = http_query_janee(rq, "aanvragen");
 	if (e->item_count > 0)
 		return RC_INVALID;
 	json_t *uit = NULL;

@@ -7,7 +7,7 @@
  *
  * The rules are in core/mijlpaal.h.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -9,7 +9,7 @@
  *
  * The rules are in core/beschikking/nza_aanvraag.h and core/beschikking/nza_toets.h.
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
  * organisaties_http.c -- GET/POST /api/v1/organisaties and
- * GET /api/v1/organisaties/{id}; the shared helpers of toegang_http.h.
+ * GET /api/v1/organisaties/{id}; the JSON shapes of toegang_http.h.
  *
  * Everyone logged in may read their own organisation; beheerder and
  * auditor read all; only beheerder creates. Another organisation answers
@@ -76,73 +76,6 @@ json_t *apitoken_json(const struct apitoken *t)
 	zet_tekst(j, "goedgekeurd_door", t->goedgekeurd_door);
 	zet_tekst(j, "goedgekeurd_op", t->goedgekeurd_op);
 	return j;
-}
-
-/* A positive decimal id without sign, spaces or leading zeros. */
-static bool id_uit_tekst(const char *s, int64_t *out)
-{
-	if (!s || !*s || *s == '0' || strlen(s) > 18)
-		return false;
-	int64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		v = v * 10 + (*p - '0');
-	}
-	*out = v;
-	return true;
-}
-
-bool http_param_id(const struct http_request *rq, size_t i, int64_t *out)
-{
-	return i < rq->param_count && id_uit_tekst(rq->params[i], out);
-}
-
-rc_t http_pagina(struct http_request *rq, int64_t max, int64_t *na, int64_t *limiet,
-		 struct error *e)
-{
-	const char *t = http_query(rq, "na");
-	*na = 0;
-	*limiet = PAGINA_STANDAARD < max ? PAGINA_STANDAARD : max;
-	if (t && strcmp(t, "0") != 0 && !id_uit_tekst(t, na))
-		error_add(e, "na", "type", NULL, "'na' is een id (een positief geheel getal).");
-	t = http_query(rq, "limiet");
-	if (t && (!id_uit_tekst(t, limiet) || *limiet > max))
-		error_add(e, "limiet", "bereik", NULL, "'limiet' ligt tussen 1 en %" PRId64 ".", max);
-	return e->item_count ? RC_INVALID : RC_OK;
-}
-
-bool http_tekstlijst(struct http_request *rq, json_t *body, const char *key, size_t max,
-		     const char ***out, size_t *n, struct error *e)
-{
-	json_t *a;
-	if (!json_get_array(body, key, false, "", &a, e))
-		return false;
-	size_t count = json_array_size(a);
-	if (count > max) {
-		char field[ERROR_FIELD_MAX];
-		snprintf(field, sizeof field, "/%s", key);
-		error_add(e, field, "te_veel", NULL, "Hoogstens %zu waarden.", max);
-		return false;
-	}
-	const char **lijst = arena_alloc(rq->arena, (count + 1) * sizeof *lijst);
-	if (!lijst) {
-		error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
-		return false;
-	}
-	for (size_t i = 0; i < count; i++) {
-		json_t *v = json_array_get(a, i);
-		if (!json_is_string(v)) {
-			char field[ERROR_FIELD_MAX];
-			snprintf(field, sizeof field, "/%s/%zu", key, i);
-			error_add(e, field, "type", NULL, "Elke waarde van '%s' is tekst.", key);
-			return false;
-		}
-		lijst[i] = json_string_value(v);
-	}
-	*out = lijst;
-	*n = count;
-	return true;
 }
 
 /* ---- handlers -------------------------------------------------------- */

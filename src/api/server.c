@@ -14,6 +14,7 @@
  * answered from the embedded files without a store connection.
  */
 #include "api/http.h"
+#include "api/parameters.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -129,7 +130,8 @@ static void trace_init(struct request_ctx *ctx, const char *given)
 	snprintf(ctx->traceparent, sizeof ctx->traceparent, "00-%.32s-%.16s-01", hex, hex + 32);
 }
 
-/* Every query parameter must be declared by the route. */
+/* Every query parameter must be declared by the route, and its value be
+ * of the declared kind (parameters.h). */
 struct query_check {
 	const struct route *route;
 	struct error *error;
@@ -138,18 +140,11 @@ struct query_check {
 static enum MHD_Result query_param_check(void *cls, enum MHD_ValueKind kind,
 					 const char *key, const char *value)
 {
-	(void)kind, (void)value;
+	(void)kind;
 	struct query_check *qc = cls;
-	const char *list = qc->route->query_params;
-	size_t klen = strlen(key);
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, ",");
-		if (n == klen && strncmp(p, key, n) == 0)
-			return MHD_YES;
-		p += n + (p[n] == ',');
-	}
-	error_add(qc->error, key, "unknown_parameter", NULL,
-		  "Onbekende queryparameter '%s'.", key);
+	if (parameter_controleer(qc->route, key, value, qc->error) == RC_NOT_FOUND)
+		error_add(qc->error, key, "unknown_parameter", NULL,
+			  "Onbekende queryparameter '%s'.", key);
 	return MHD_YES;
 }
 

@@ -11,29 +11,13 @@
  * The board makes them; the board, the programme office and the auditor
  * read them. Computing is synchronous (docs/bestuur.md §6).
  */
-#include "api/toegang_http.h"
+#include "api/parameters.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/verdeling/verdeelscenario.h"
-
-/* A positive whole number of at most 18 digits. */
-static bool positief_getal(const char *t, int64_t *out)
-{
-	int64_t v = 0;
-	size_t n = strlen(t);
-	if (n == 0 || n > 18)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		if (t[i] < '0' || t[i] > '9')
-			return false;
-		v = v * 10 + (t[i] - '0');
-	}
-	*out = v;
-	return v > 0;
-}
 
 /* The summary of a scenario, as in lists. */
 static json_t *samenvatting_json(const struct verdeelscenario *v)
@@ -103,12 +87,7 @@ rc_t verdeelscenarios_lees(struct http_request *rq, struct http_response *rs, st
 rc_t verdeelscenarios_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t ronde = 0;
-	const char *t = http_query(rq, "indieningsronde");
-	if (t && !positief_getal(t, &ronde)) {
-		error_add(e, "indieningsronde", "parameter_ongeldig", NULL,
-			  "indieningsronde is het nummer van een indieningsronde.");
-		return RC_INVALID;
-	}
+	ronde = http_query_getal(rq, "indieningsronde");
 	struct verdeelscenario *l = NULL;
 	size_t n = 0;
 	rc_t rc = verdeelscenario_lijst(rq->store, rq->arena, ronde, &l, &n, e);
@@ -136,38 +115,17 @@ rc_t verdeelscenarios_lp(struct http_request *rq, struct http_response *rs, stru
 	return RC_OK;
 }
 
-/* Parses ?ids=1,2,3: 1 to VERDEELSCENARIO_VERGELIJK_MAX positive ids. */
-static rc_t ids_lees(const char *t, int64_t *ids, size_t *n, struct error *e)
-{
-	*n = 0;
-	if (!t || !*t)
-		goto fout;
-	for (const char *p = t; *p;) {
-		int64_t v = 0;
-		size_t cijfers = 0;
-		while (*p >= '0' && *p <= '9' && cijfers < 18) {
-			v = v * 10 + (*p++ - '0');
-			cijfers++;
-		}
-		if (cijfers == 0 || v <= 0 || *n >= VERDEELSCENARIO_VERGELIJK_MAX || (*p && *p != ','))
-			goto fout;
-		ids[(*n)++] = v;
-		if (*p == ',' && !*++p)
-			goto fout;
-	}
-	return RC_OK;
-fout:
-	error_add(e, "ids", "parameter_ongeldig", NULL,
-		  "ids is een lijst van 1 tot %d scenarionummers, gescheiden door komma's: ?ids=1,2,3.",
-		  VERDEELSCENARIO_VERGELIJK_MAX);
-	return RC_INVALID;
-}
-
 rc_t verdeelscenarios_vergelijking(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t ids[VERDEELSCENARIO_VERGELIJK_MAX];
-	size_t n = 0;
-	rc_t rc = ids_lees(http_query(rq, "ids"), ids, &n, e);
+	size_t n = http_query_ids(rq, "ids", ids, VERDEELSCENARIO_VERGELIJK_MAX);
+	rc_t rc = RC_OK;
+	if (n == 0 || n == SIZE_MAX) {
+		error_add(e, "ids", "parameter_ongeldig", NULL, "ids is een lijst van 1 tot %d "
+			  "scenarionummers, gescheiden door komma's: ?ids=1,2,3.",
+			  VERDEELSCENARIO_VERGELIJK_MAX);
+		rc = RC_INVALID;
+	}
 	json_t *uit = NULL;
 	if (rc == RC_OK)
 		rc = verdeelscenario_vergelijk(rq->store, rq->arena, ids, n, &uit, e);

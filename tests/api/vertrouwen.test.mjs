@@ -139,6 +139,28 @@ test('overflow: paying INT64_MAX cents is above the upper bound, and books nothi
   assert.equal((await w.nza.get('/grootboek/journaal')).text.split('\n').length, voor);
 });
 
+test('one syntax for numbers in the query: +7, " 7", 07 and 7x are refused on every route, all at once', async () => {
+  const bestuur = await login(w.api, 'bestuur');
+  const cases = [
+    [w.auditor, '/aanvragen?indieningsronde=%2B7&verzekeraar=%207', ['indieningsronde', 'verzekeraar']],
+    [w.auditor, '/aanvragen?na=-1&limiet=07', ['limiet', 'na']],
+    [bestuur, '/bestuursbesluiten?indieningsronde=07', ['indieningsronde']],
+    [bestuur, '/verdeelscenarios?indieningsronde=%2B1', ['indieningsronde']],
+    [bestuur, '/macrooverzicht?indieningsronde=1&jaar=%2B2027&aanvragen=ja', ['aanvragen', 'jaar']],
+    [bestuur, '/verdeelscenarios/vergelijking?ids=1,%2B2', ['ids']],
+    [w.beheerder, '/organisaties?na=1.0', ['na']],
+    [w.api, '/api/v1/modelplannen?catalogusversie=1e0', ['catalogusversie']],
+  ];
+  for (const [who, path, names] of cases) {
+    const p = problem(await who.get(path), 400);
+    assert.deepEqual(p.errors.map((x) => x.name).sort(), names, path);
+    assert.ok(p.errors.every((x) => x.code === 'parameter_ongeldig'), path);
+  }
+  // the same numbers written plainly are accepted
+  assert.equal((await w.auditor.get('/aanvragen?indieningsronde=7&verzekeraar=7&na=0&limiet=7')).status, 200);
+  assert.equal((await bestuur.get('/bestuursbesluiten?indieningsronde=7')).status, 200);
+});
+
 test('start-up: three servers started at once on one fresh database with --demo all come up, each demo account once', async () => {
   const db = createDatabase(backend);
   const servers = [];

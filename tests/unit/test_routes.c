@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "api/http.h"
+#include "api/parameters.h"
 #include "core/basis/embedded.h"
 #include "harness.h"
 
@@ -100,6 +101,14 @@ TEST(table_rows_well_formed)
 			const char *q = r->query_params;
 			ok = *q && q[strlen(q) - 1] != ',' && *q != ',' && !strstr(q, ",,") &&
 			     !strchr(q, ' ');
+			/* every declared kind is one parameters.h knows */
+			for (const char *k = strchr(q, ':'); ok && k; k = strchr(k + 1, ':')) {
+				size_t len = strcspn(k + 1, ",");
+				ok = (len == 2 && strncmp(k + 1, "id", 2) == 0) ||
+				     (len == 3 && strncmp(k + 1, "ids", 3) == 0) ||
+				     (len == 5 && (strncmp(k + 1, "getal", 5) == 0 ||
+						   strncmp(k + 1, "janee", 5) == 0));
+			}
 		}
 		if (!ok)
 			printf("  (route %zu: %s %s)\n", i, r->method ? r->method : "?",
@@ -445,8 +454,8 @@ static void check_parameters(json_t *doc, json_t *item, json_t *op, const struct
 				const char *q = r->query_params;
 				size_t n = strlen(name);
 				while (q && *q) {
-					size_t len = strcspn(q, ",");
-					if (len == n && strncmp(q, name, n) == 0)
+					size_t len = strcspn(q, ","), naam = strcspn(q, ",:");
+					if (naam == n && strncmp(q, name, n) == 0)
 						found = true;
 					q += len + (q[len] == ',');
 				}
@@ -465,7 +474,7 @@ static void check_parameters(json_t *doc, json_t *item, json_t *op, const struct
 	/* every query parameter the route accepts is documented */
 	const char *q = r->query_params;
 	while (q && *q) {
-		size_t len = strcspn(q, ",");
+		size_t len = strcspn(q, ","), naam = strcspn(q, ",:");
 		bool found = false;
 		for (int l = 0; l < 2; l++) {
 			size_t i;
@@ -474,9 +483,28 @@ static void check_parameters(json_t *doc, json_t *item, json_t *op, const struct
 				json_t *rp = resolve(doc, p);
 				const char *in = json_string_value(json_object_get(rp, "in"));
 				const char *name = json_string_value(json_object_get(rp, "name"));
-				if (in && name && strcmp(in, "query") == 0 && strlen(name) == len &&
-				    strncmp(name, q, len) == 0)
-					found = true;
+				if (!(in && name && strcmp(in, "query") == 0 && strlen(name) == naam &&
+				      strncmp(name, q, naam) == 0))
+					continue;
+				found = true;
+				/* a number the server checks is documented as one */
+				const char *soort = naam < len ? q + naam + 1 : "";
+				json_t *schema = json_object_get(rp, "schema");
+				const char *type = json_string_value(json_object_get(schema, "type"));
+				if (strncmp(soort, "id", 2) == 0 && soort[2] != 's') {
+					bool ok = type && strcmp(type, "integer") == 0;
+					if (!ok)
+						printf("  (%s %s: query parameter '%s' is an id, documented as %s)\n",
+						       r->method, path, name, type ? type : "?");
+					CHECK(ok);
+				}
+				if (strncmp(soort, "getal", 5) == 0) {
+					bool ok = type && strcmp(type, "integer") == 0;
+					if (!ok)
+						printf("  (%s %s: query parameter '%s' is a number, documented as %s)\n",
+						       r->method, path, name, type ? type : "?");
+					CHECK(ok);
+				}
 			}
 		}
 		if (!found)
@@ -555,9 +583,54 @@ TEST(openapi_has_only_routes)
 	json_decref(doc);
 }
 
+/* ---- parameters: one syntax ------------------------------------------ */
+
+TEST(parameter_een_syntax)
+{
+	int64_t v = -1;
+	CHECK(parameter_getal("7", false, &v) && v == 7);
+	CHECK(parameter_getal("123456789012345678", false, &v) && v == 123456789012345678);
+	v = -1;
+	CHECK(!parameter_getal("+7", false, &v) && v == -1);
+	CHECK(!parameter_getal(" 7", false, &v));
+	CHECK(!parameter_getal("7 ", false, &v));
+	CHECK(!parameter_getal("07", false, &v));
+	CHECK(!parameter_getal("-1", false, &v));
+	CHECK(!parameter_getal("1234567890123456789", false, &v));   /* 19 digits */
+	CHECK(!parameter_getal("", false, &v) && !parameter_getal(NULL, true, &v));
+	CHECK(!parameter_getal("0", false, &v));
+	CHECK(parameter_getal("0", true, &v) && v == 0);
+	CHECK(!parameter_getal("00", true, &v));
+}
+
+TEST(parameter_volgens_de_routetabel)
+{
+	struct route r = {"GET", "/x", NULL, 1, 0, "ronde:id,na:getal,ids:ids,alles:janee,tekst"};
+	struct error e;
+	error_clear(&e);
+	CHECK(parameter_controleer(&r, "ronde", "3", &e) == RC_OK);
+	CHECK(parameter_controleer(&r, "ronde", "0", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "ronde", "+3", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "na", "0", &e) == RC_OK);
+	CHECK(parameter_controleer(&r, "ids", "1,2,3", &e) == RC_OK);
+	CHECK(parameter_controleer(&r, "ids", "1,,2", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "ids", "1,", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "ids", ",1", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "alles", "true", &e) == RC_OK);
+	CHECK(parameter_controleer(&r, "alles", "ja", &e) == RC_INVALID);
+	CHECK(parameter_controleer(&r, "tekst", "+7 wat dan ook", &e) == RC_OK);
+	CHECK(parameter_controleer(&r, "onbekend", "1", &e) == RC_NOT_FOUND);
+	CHECK(parameter_controleer(&r, "ron", "1", &e) == RC_NOT_FOUND);   /* a prefix is not a name */
+	CHECK(e.item_count == 6);
+	for (size_t i = 0; i < e.item_count; i++)
+		CHECK(strcmp(e.items[i].code, "parameter_ongeldig") == 0);
+}
+
 int main(void)
 {
 	RUN(table_rows_well_formed);
+	RUN(parameter_een_syntax);
+	RUN(parameter_volgens_de_routetabel);
 	RUN(match_exact);
 	RUN(match_every_route_and_capture);
 	if (first_route_with_param())
