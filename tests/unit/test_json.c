@@ -86,6 +86,18 @@ TEST(readers_collect_all_problems)
 	json_decref(v);
 }
 
+TEST(pointer_escapes_and_never_splits_an_escape)
+{
+	char p[16] = "";
+	size_t n = json_pointer_erbij(p, 0, sizeof p, "a/b~c");
+	CHECK(strcmp(p, "/a~1b~0c") == 0 && n == strlen(p));
+	n = json_pointer_erbij(p, n, sizeof p, "0");
+	CHECK(strcmp(p, "/a~1b~0c/0") == 0);
+	/* 10 + "/" + "~1~1~1" would be 17: truncated before an escape, NUL within cap */
+	n = json_pointer_erbij(p, n, sizeof p, "///");
+	CHECK(n < sizeof p && strlen(p) == n && p[n - 1] != '~');
+}
+
 int main(void)
 {
 	RUN(accepts_object);
@@ -93,5 +105,6 @@ int main(void)
 	RUN(rejects_syntax_with_position);
 	RUN(rejects_depth_and_size);
 	RUN(readers_collect_all_problems);
+	RUN(pointer_escapes_and_never_splits_an_escape);
 	return HARNESS_END();
 }

@@ -391,24 +391,6 @@ static void dubbel(struct lezer *l, const char *const *ids, size_t i,
 
 /* ---- reals anywhere ------------------------------------------------------ */
 
-/* Appends "/<token>" (RFC 6901 escaped) to pad[0..len); returns the new
- * length, truncated at ERROR_FIELD_MAX - 1. */
-static size_t pad_erbij(char *pad, size_t len, const char *token)
-{
-	if (len + 1 < ERROR_FIELD_MAX)
-		pad[len++] = '/';
-	for (; *token && len + 2 < ERROR_FIELD_MAX; token++) {
-		if (*token == '~' || *token == '/') {
-			pad[len++] = '~';
-			pad[len++] = *token == '~' ? '0' : '1';
-		} else {
-			pad[len++] = *token;
-		}
-	}
-	pad[len] = '\0';
-	return len;
-}
-
 static size_t kommagetallen(json_t *v, char *pad, size_t len, size_t diepte,
 			    struct error *e)
 {
@@ -429,7 +411,7 @@ static size_t kommagetallen(json_t *v, char *pad, size_t len, size_t diepte,
 		for (size_t i = 0; i < json_array_size(v); i++) {
 			char index[24];
 			snprintf(index, sizeof index, "%zu", i);
-			size_t n = pad_erbij(pad, len, index);
+			size_t n = json_pointer_erbij(pad, len, ERROR_FIELD_MAX, index);
 			gevonden += kommagetallen(json_array_get(v, i), pad, n, diepte + 1, e);
 			pad[len] = '\0';
 		}
@@ -438,7 +420,7 @@ static size_t kommagetallen(json_t *v, char *pad, size_t len, size_t diepte,
 	const char *key;
 	json_t *m;
 	json_object_foreach(v, key, m) {
-		size_t n = pad_erbij(pad, len, key);
+		size_t n = json_pointer_erbij(pad, len, ERROR_FIELD_MAX, key);
 		gevonden += kommagetallen(m, pad, n, diepte + 1, e);
 		pad[len] = '\0';
 	}

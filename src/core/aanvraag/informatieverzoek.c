@@ -56,23 +56,6 @@ static bool eronder(const char *pad, const char *const *velden, size_t n)
 	return false;
 }
 
-/* pad[0..len) + "/" + token (RFC 6901 escaped); returns the new length. */
-static size_t pad_erbij(char *pad, size_t len, const char *token)
-{
-	if (len + 1 < ERROR_FIELD_MAX)
-		pad[len++] = '/';
-	for (; *token && len + 2 < ERROR_FIELD_MAX; token++) {
-		if (*token == '~' || *token == '/') {
-			pad[len++] = '~';
-			pad[len++] = *token == '~' ? '0' : '1';
-		} else {
-			pad[len++] = *token;
-		}
-	}
-	pad[len] = '\0';
-	return len;
-}
-
 struct vergelijking {
 	const char *const *velden;
 	size_t n;
@@ -109,7 +92,7 @@ static void vergelijk(struct vergelijking *v, json_t *a, json_t *b, char *pad, s
 		for (size_t i = 0; i < json_array_size(a); i++) {
 			char token[24];
 			snprintf(token, sizeof token, "%zu", i);
-			size_t k = pad_erbij(pad, len, token);
+			size_t k = json_pointer_erbij(pad, len, ERROR_FIELD_MAX, token);
 			vergelijk(v, json_array_get(a, i), json_array_get(b, i), pad, k, diepte + 1);
 			pad[len] = '\0';
 		}
@@ -118,14 +101,14 @@ static void vergelijk(struct vergelijking *v, json_t *a, json_t *b, char *pad, s
 	const char *key;
 	json_t *x;
 	json_object_foreach(a, key, x) {
-		size_t k = pad_erbij(pad, len, key);
+		size_t k = json_pointer_erbij(pad, len, ERROR_FIELD_MAX, key);
 		vergelijk(v, x, b ? json_object_get(b, key) : NULL, pad, k, diepte + 1);
 		pad[len] = '\0';
 	}
 	json_object_foreach(b, key, x) {
 		if (a && json_object_get(a, key))
 			continue;
-		size_t k = pad_erbij(pad, len, key);
+		size_t k = json_pointer_erbij(pad, len, ERROR_FIELD_MAX, key);
 		vergelijk(v, NULL, x, pad, k, diepte + 1);
 		pad[len] = '\0';
 	}

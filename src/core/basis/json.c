@@ -209,3 +209,21 @@ char *json_encode(struct arena *arena, const json_t *value)
 	p[n] = '\0';
 	return p;
 }
+
+size_t json_pointer_erbij(char *pad, size_t len, size_t cap, const char *token)
+{
+	if (cap == 0)
+		return 0;
+	if (len + 1 < cap)
+		pad[len++] = '/';
+	for (; token && *token && len + 2 < cap; token++) {
+		if (*token == '~' || *token == '/') {
+			pad[len++] = '~';
+			pad[len++] = *token == '~' ? '0' : '1';
+		} else {
+			pad[len++] = *token;
+		}
+	}
+	pad[len < cap ? len : cap - 1] = '\0';
+	return len < cap ? len : cap - 1;
+}

@@ -67,4 +67,9 @@ void json_reject_unknown(json_t *obj, const char *const *allowed,
  * insertion order, so equal input gives byte-identical output. */
 char *json_encode(struct arena *arena, const json_t *value);
 
+/* Appends "/" + token to the JSON pointer pad[0..len) (RFC 6901: '~' as
+ * "~0", '/' as "~1"), NUL-terminated within cap bytes; an escape is never
+ * split. Returns the new length. The one pointer writer of the system. */
+size_t json_pointer_erbij(char *pad, size_t len, size_t cap, const char *token);
+
 #endif

@@ -14,6 +14,7 @@
 
 #include "core/catalogus/catalogus_intern.h"
 #include "core/basis/embedded.h"
+#include "core/basis/json.h"
 
 /* ---- reporting ------------------------------------------------------- */
 
@@ -54,16 +55,8 @@ void cv_conflict(struct cv *c, const char *ptr, const char *code, const char *br
 
 const char *cv_pad(char out[CV_PTR_MAX], const char *base, const char *key)
 {
-	size_t n = (size_t)snprintf(out, CV_PTR_MAX, "%s/", base);
-	for (const char *k = key; *k && n + 3 < CV_PTR_MAX; k++) {
-		if (*k == '~' || *k == '/') {
-			out[n++] = '~';
-			out[n++] = *k == '~' ? '0' : '1';
-		} else {
-			out[n++] = *k;
-		}
-	}
-	out[n < CV_PTR_MAX ? n : CV_PTR_MAX - 1] = '\0';
+	snprintf(out, CV_PTR_MAX, "%s", base);
+	json_pointer_erbij(out, strlen(out), CV_PTR_MAX, key);
 	return out;
 }
 
