@@ -191,7 +191,7 @@ rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct e
 	rc = aanvraagdossier_lijst(rq->store, rq->arena, &rq->who, NULL, &f, &l, &n, e);
 	if (rc != RC_OK)
 		return rc;
-	bool verzekeraar_rol = (rq->who.roles & ROL_BEOORDELAAR) && !(rq->who.roles & ROL_AUDITOR);
+	bool verzekeraar_rol = aanvraag_zicht(&rq->who) == AANVRAAG_ZICHT_VERZEKERAAR;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
 		json_array_append_new(items, aanvraag_json(&l[i], !verzekeraar_rol));

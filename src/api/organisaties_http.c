@@ -36,28 +36,19 @@ json_t *organisatie_json(const struct organisatie *o)
 		json_object_set_new(j, "peiljaar", json_integer(o->peiljaar));
 	zet_tekst(j, "iban", o->iban);
 	json_object_set_new(j, "demo", json_boolean(o->demo));
+	json_object_set_new(j, "toegestane_rollen", gebruiker_rollen_json(organisatie_soort_rollen(o->soort)));
 	zet_tekst(j, "aangemaakt_op", o->aangemaakt_op);
 	return j;
-}
-
-json_t *rollen_naar_json(unsigned rollen)
-{
-	const char *namen[GEBRUIKER_ROLLEN_MAX];
-	size_t n = gebruiker_rolnamen(rollen, namen, GEBRUIKER_ROLLEN_MAX);
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < n; i++)
-		json_array_append_new(a, json_string(namen[i]));
-	return a;
 }
 
 json_t *gebruiker_json(const struct gebruiker *g)
 {
 	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o}",
 		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
-		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", rollen_naar_json(g->rollen),
+		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", gebruiker_rollen_json(g->rollen),
 		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
 		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op,
-		"rollen_voorgesteld", rollen_naar_json(g->rollen_voorgesteld),
+		"rollen_voorgesteld", gebruiker_rollen_json(g->rollen_voorgesteld),
 		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null());
 }
 

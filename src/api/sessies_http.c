@@ -93,7 +93,7 @@ rc_t sessies_huidig(struct http_request *rq, struct http_response *rs, struct er
 		if (rc != RC_OK)
 			return rc;
 		json_t *body = json_pack("{s:s, s:{s:I, s:o}, s:{s:I, s:s, s:s}}", "soort", "apitoken",
-			"apitoken", "id", (json_int_t)rq->who.token_id, "rollen", rollen_naar_json(rq->who.roles),
+			"apitoken", "id", (json_int_t)rq->who.token_id, "rollen", gebruiker_rollen_json(rq->who.roles),
 			"organisatie", "id", (json_int_t)o.id, "soort", o.soort, "naam", o.naam);
 		return http_reply_json(rq, rs, 200, body, e);
 	}

@@ -16,7 +16,6 @@
 json_t *organisatie_json(const struct organisatie *o);
 json_t *gebruiker_json(const struct gebruiker *g);
 json_t *apitoken_json(const struct apitoken *t);
-json_t *rollen_naar_json(unsigned rollen);
 
 /* The session settings of this server: the configured ones (or the
  * defaults where none were set), with the server's demo flag. */

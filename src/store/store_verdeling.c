@@ -7,20 +7,25 @@
 
 /* ---- the applications of a round -------------------------------------- */
 
-rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, bool met_lopend, int64_t na,
-			       int64_t limiet, struct arena *arena, struct store_rows *out,
-			       struct error *e)
+rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, const char *const *statussen,
+			       size_t n, int64_t na, int64_t limiet, struct arena *arena,
+			       struct store_rows *out, struct error *e)
 {
-	struct store_param p[] = {SP_I(ronde), SP_I(met_lopend ? 1 : 0), SP_I(na), SP_I(limiet)};
+	if (n == 0 || n > STORE_VERDELING_STATUSSEN_MAX)
+		return error_set(e, RC_INTERNAL, "%zu statussen voor de verdeling.", n);
+	const char *st[STORE_VERDELING_STATUSSEN_MAX];
+	for (size_t i = 0; i < STORE_VERDELING_STATUSSEN_MAX; i++)
+		st[i] = statussen[i < n ? i : 0];   /* unused places repeat the first */
+	struct store_param p[] = {SP_I(ronde), SP_T(st[0]), SP_T(st[1]), SP_T(st[2]), SP_T(st[3]),
+				  SP_T(st[4]), SP_T(st[5]), SP_I(na), SP_I(limiet)};
 	return store_query(s,
 		"SELECT a.id, a.status, a.titel, a.regio, a.modelplan, a.modelplan_versie,"
 		" a.toepassingsgebied, a.thema, a.versie, a.coordinerend_verzekeraar_id,"
 		" a.tweede_verzekeraar_id, v.document"
 		" FROM aanvraag a JOIN aanvraag_versie v ON v.aanvraag_id = a.id AND v.versie = a.versie"
-		" WHERE a.ronde_id = ? AND (a.status = 'positief' OR (? = 1 AND a.status IN"
-		" ('ingediend', 'in_beoordeling', 'informatie_gevraagd'))) AND a.id > ?"
+		" WHERE a.ronde_id = ? AND a.status IN (?, ?, ?, ?, ?, ?) AND a.id > ?"
 		" ORDER BY a.id LIMIT ?",
-		p, 4, arena, out, e);
+		p, 9, arena, out, e);
 }
 
 rc_t store_verdeling_statussen(struct store *s, int64_t ronde, struct arena *arena,
@@ -32,13 +37,13 @@ rc_t store_verdeling_statussen(struct store *s, int64_t ronde, struct arena *are
 		p, 1, arena, out, e);
 }
 
-rc_t store_verdeling_positief(struct store *s, int64_t ronde, struct arena *arena,
-			      struct store_rows *out, struct error *e)
+rc_t store_verdeling_met_status(struct store *s, int64_t ronde, const char *status,
+				struct arena *arena, struct store_rows *out, struct error *e)
 {
-	struct store_param p[] = {SP_I(ronde)};
+	struct store_param p[] = {SP_I(ronde), SP_T(status)};
 	return store_query(s,
-		"SELECT id FROM aanvraag WHERE ronde_id = ? AND status = 'positief' ORDER BY id",
-		p, 1, arena, out, e);
+		"SELECT id FROM aanvraag WHERE ronde_id = ? AND status = ? ORDER BY id",
+		p, 2, arena, out, e);
 }
 
 /* ---- scenarios -------------------------------------------------------- */

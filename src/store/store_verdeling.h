@@ -24,22 +24,24 @@ enum store_verdeling_aanvraag_kolom {
 	SVA_GEBIED, SVA_THEMA, SVA_VERSIE, SVA_COORDINEREND, SVA_TWEEDE, SVA_DOCUMENT,
 };
 
-/* The submitted applications of round `ronde` with id > `na`, by id, at
- * most `limiet`: positief only, or also those still being assessed
- * (ingediend, in_beoordeling, informatie_gevraagd) when `met_lopend`;
- * each with the document of its newest submitted version (SVA_ columns). */
-rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, bool met_lopend, int64_t na,
-			       int64_t limiet, struct arena *arena, struct store_rows *out,
-			       struct error *e);
+/* The applications of round `ronde` whose status is one of
+ * statussen[0..n) (1..STORE_VERDELING_STATUSSEN_MAX; the core's rule,
+ * aanvraag_statussen_voor_verdeling) with id > `na`, by id, at most
+ * `limiet`; each with the document of its newest submitted version (SVA_
+ * columns). */
+#define STORE_VERDELING_STATUSSEN_MAX 6
+rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, const char *const *statussen,
+			       size_t n, int64_t na, int64_t limiet, struct arena *arena,
+			       struct store_rows *out, struct error *e);
 
 /* The number of applications of round `ronde` per status: rows
  * (status, aantal). */
 rc_t store_verdeling_statussen(struct store *s, int64_t ronde, struct arena *arena,
 			       struct store_rows *out, struct error *e);
 
-/* The ids of the positively assessed applications of round `ronde`, by id. */
-rc_t store_verdeling_positief(struct store *s, int64_t ronde, struct arena *arena,
-			      struct store_rows *out, struct error *e);
+/* The ids of the applications of round `ronde` with status `status`, by id. */
+rc_t store_verdeling_met_status(struct store *s, int64_t ronde, const char *status,
+				struct arena *arena, struct store_rows *out, struct error *e);
 
 /* ---- scenarios -------------------------------------------------------- */
 

@@ -44,6 +44,26 @@ bool aanvraag_status_uit_naam(const char *naam, enum aanvraag_status *out)
 	return false;
 }
 
+bool aanvraag_status_lopend(enum aanvraag_status s)
+{
+	return s == AANVRAAG_INGEDIEND || s == AANVRAAG_IN_BEOORDELING ||
+	       s == AANVRAAG_INFORMATIE_GEVRAAGD;
+}
+
+bool aanvraag_status_telt_voor_verdeling(enum aanvraag_status s, bool met_lopend)
+{
+	return s == AANVRAAG_POSITIEF || (met_lopend && aanvraag_status_lopend(s));
+}
+
+size_t aanvraag_statussen_voor_verdeling(bool met_lopend, const char *namen[AANVRAAG_STATUS_AANTAL])
+{
+	size_t n = 0;
+	for (int s = AANVRAAG_CONCEPT; s <= AANVRAAG_NEGATIEF; s++)
+		if (aanvraag_status_telt_voor_verdeling((enum aanvraag_status)s, met_lopend))
+			namen[n++] = aanvraag_status_naam((enum aanvraag_status)s);
+	return n;
+}
+
 int64_t aanvraagdossier_nieuw_id(void)
 {
 	uint64_t r;
@@ -52,24 +72,42 @@ int64_t aanvraagdossier_nieuw_id(void)
 	return (int64_t)(laag + r % (hoog - laag));
 }
 
+enum aanvraag_zicht aanvraag_zicht(const struct principal *who)
+{
+	if (!who)
+		return AANVRAAG_ZICHT_GEEN;
+	if (who->roles & ROL_AUDITOR)
+		return AANVRAAG_ZICHT_ALLES;
+	if (who->organisatie_id <= 0)
+		return AANVRAAG_ZICHT_GEEN;
+	if (who->roles & (ROL_AANVRAGER | ROL_GEMEENTE))
+		return AANVRAAG_ZICHT_COALITIE;
+	if (who->roles & ROL_BEOORDELAAR)
+		return AANVRAAG_ZICHT_VERZEKERAAR;
+	return AANVRAAG_ZICHT_GEEN;
+}
+
 enum aanvraag_toegang aanvraagdossier_toegang(const struct principal *who,
 					      const struct aanvraagdossier *d, bool coalitie,
 					      int64_t nu_us)
 {
-	if (!who || !d)
+	if (!d)
 		return AANVRAAG_GEEN;
-	if (who->roles & ROL_AUDITOR)
+	int64_t org = who ? who->organisatie_id : 0;
+	switch (aanvraag_zicht(who)) {
+	case AANVRAAG_ZICHT_ALLES:
 		return AANVRAAG_AUDITOR;
-	int64_t org = who->organisatie_id;
-	if (org <= 0)
-		return AANVRAAG_GEEN;
-	if ((who->roles & ROL_AANVRAGER) && org == d->penvoerder_id)
-		return AANVRAAG_PENVOERDER;
-	if ((who->roles & (ROL_AANVRAGER | ROL_GEMEENTE)) && coalitie)
-		return AANVRAAG_COALITIE;
-	if ((who->roles & ROL_BEOORDELAAR) && d->versie > 0 && nu_us >= d->sluit_op_us &&
-	    (org == d->coordinerend_verzekeraar_id || org == d->tweede_verzekeraar_id))
-		return AANVRAAG_VERZEKERAAR;
+	case AANVRAAG_ZICHT_COALITIE:
+		if ((who->roles & ROL_AANVRAGER) && org == d->penvoerder_id)
+			return AANVRAAG_PENVOERDER;
+		return coalitie ? AANVRAAG_COALITIE : AANVRAAG_GEEN;
+	case AANVRAAG_ZICHT_VERZEKERAAR:
+		return d->versie > 0 && nu_us >= d->sluit_op_us &&
+		       (org == d->coordinerend_verzekeraar_id || org == d->tweede_verzekeraar_id)
+			? AANVRAAG_VERZEKERAAR : AANVRAAG_GEEN;
+	case AANVRAAG_ZICHT_GEEN:
+		break;
+	}
 	return AANVRAAG_GEEN;
 }
 
@@ -395,16 +433,12 @@ rc_t aanvraagdossier_lijst(struct store *s, struct arena *arena, const struct pr
 		.verzekeraar = f->verzekeraar, .ronde = f->ronde, .na = f->na,
 		.limiet = f->limiet > 0 ? f->limiet : 100,
 	};
-	if (who->roles & ROL_AUDITOR)
-		c.f.zicht = STORE_ZICHT_ALLES;
-	else if (who->roles & ROL_BEOORDELAAR)
-		c.f.zicht = STORE_ZICHT_VERZEKERAAR;
-	else if (who->roles & (ROL_AANVRAGER | ROL_GEMEENTE))
-		c.f.zicht = STORE_ZICHT_COALITIE;
-	else
-		c.f.limiet = 0;   /* no one else sees applications (yet) */
-	if (c.f.zicht != STORE_ZICHT_ALLES && who->organisatie_id <= 0)
-		c.f.limiet = 0;
+	switch (aanvraag_zicht(who)) {   /* the same rule as per object, as a filter */
+	case AANVRAAG_ZICHT_ALLES: c.f.zicht = STORE_ZICHT_ALLES; break;
+	case AANVRAAG_ZICHT_COALITIE: c.f.zicht = STORE_ZICHT_COALITIE; break;
+	case AANVRAAG_ZICHT_VERZEKERAAR: c.f.zicht = STORE_ZICHT_VERZEKERAAR; break;
+	case AANVRAAG_ZICHT_GEEN: c.f.limiet = 0; break;
+	}
 	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK) {
 		*out = c.lijst;

@@ -51,6 +51,21 @@ enum aanvraag_status {
 const char *aanvraag_status_naam(enum aanvraag_status s);
 bool aanvraag_status_uit_naam(const char *naam, enum aanvraag_status *out);
 
+/* Still with the insurers: ingediend, in_beoordeling, informatie_gevraagd
+ * [002 §4.2]. The board decides only once none is left. */
+bool aanvraag_status_lopend(enum aanvraag_status s);
+
+/* Counts in the board's overview and allocation: positief, and with
+ * `met_lopend` also the ones still being assessed [001 "Vervolgproces"],
+ * [002 §4.2]. The one rule; the store gets the names from here. */
+bool aanvraag_status_telt_voor_verdeling(enum aanvraag_status s, bool met_lopend);
+
+#define AANVRAAG_STATUS_AANTAL 6
+
+/* The names of the statuses that count (aanvraag_status_telt_voor_verdeling)
+ * into namen[0..AANVRAAG_STATUS_AANTAL); returns their number. */
+size_t aanvraag_statussen_voor_verdeling(bool met_lopend, const char *namen[AANVRAAG_STATUS_AANTAL]);
+
 struct aanvraagdossier {
 	int64_t id, ronde_id, penvoerder_id;
 	enum aanvraag_status status;
@@ -78,6 +93,20 @@ enum aanvraag_toegang {
 	AANVRAAG_VERZEKERAAR, /* coordinating or second insurer, round closed: reads submitted versions, assesses */
 	AANVRAAG_AUDITOR,     /* reads everything */
 };
+
+/* Which applications `who` sees at all, by role, before any object:
+ * the auditor all of them; the coalition's roles (aanvrager, gemeente)
+ * those of their organisation's coalitions; an insurer (beoordelaar) the
+ * submitted ones naming it, once their round has closed; anyone else
+ * none. The one rule behind aanvraagdossier_toegang (per object) and
+ * aanvraagdossier_lijst (per page); the API asks it too. Pure. */
+enum aanvraag_zicht {
+	AANVRAAG_ZICHT_GEEN,
+	AANVRAAG_ZICHT_ALLES,
+	AANVRAAG_ZICHT_COALITIE,
+	AANVRAAG_ZICHT_VERZEKERAAR,
+};
+enum aanvraag_zicht aanvraag_zicht(const struct principal *who);
 
 /* The access rule above for `who` on `d` at `nu_us`; `coalitie` says
  * whether who's organisation is the lead or a participant of the working

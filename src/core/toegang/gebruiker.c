@@ -60,7 +60,7 @@ rc_t gebruiker_rollen_uit_namen(const char *const *namen, size_t n, const char *
 	return RC_OK;
 }
 
-static json_t *rollen_json(unsigned rollen)
+json_t *gebruiker_rollen_json(unsigned rollen)
 {
 	const char *namen[GEBRUIKER_ROLLEN_MAX];
 	size_t n = gebruiker_rolnamen(rollen, namen, GEBRUIKER_ROLLEN_MAX);
@@ -195,8 +195,8 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 		snprintf(object, sizeof object, "gebruiker/%" PRId64, m->id);
 		json_t *d = json_pack("{s:s, s:I, s:o, s:o, s:b}", "gebruikersnaam", m->naam,
 				      "organisatie_id", (json_int_t)m->in->organisatie_id,
-				      "rollen", rollen_json(m->rollen & ~voorgesteld),
-				      "rollen_voorgesteld", rollen_json(voorgesteld),
+				      "rollen", gebruiker_rollen_json(m->rollen & ~voorgesteld),
+				      "rollen_voorgesteld", gebruiker_rollen_json(voorgesteld),
 				      "tweede_factor", m->totp[0] != '\0');
 		char *detail = d ? json_dumps(d, JSON_COMPACT) : NULL;
 		json_decref(d);
@@ -419,15 +419,15 @@ static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 		rc = store_gebruiker_set_rollen(s, m->id, nieuw, nu, e);
 		if (rc == RC_OK)
 			rc = wijziging_audit(s, m->actor, "gebruiker.rollen", m->id,
-					     json_pack("{s:o, s:o}", "van", rollen_json(oud),
-						       "naar", rollen_json(nieuw)), e);
+					     json_pack("{s:o, s:o}", "van", gebruiker_rollen_json(oud),
+						       "naar", gebruiker_rollen_json(nieuw)), e);
 	}
 	if (rc == RC_OK && m->w->rollen_gezet && voorgesteld != oud_voorgesteld) {
 		rc = store_gebruiker_set_voorgesteld(s, m->id, voorgesteld, voorgesteld ? m->actor : NULL,
 						     nu, e);
 		if (rc == RC_OK && voorgesteld)
 			rc = wijziging_audit(s, m->actor, "gebruiker.rollen_voorgesteld", m->id,
-					     json_pack("{s:o}", "voorgesteld", rollen_json(voorgesteld)), e);
+					     json_pack("{s:o}", "voorgesteld", gebruiker_rollen_json(voorgesteld)), e);
 	}
 	if (rc == RC_OK && m->w->actief_gezet && m->w->actief != was_actief) {
 		int64_t beeindigd = 0;
@@ -514,8 +514,8 @@ static rc_t bevestig_tx(struct store *s, void *ctx, struct error *e)
 		rc = store_gebruiker_set_voorgesteld(s, m->id, 0, NULL, nu, e);
 	if (rc == RC_OK)
 		rc = wijziging_audit(s, m->actor, "gebruiker.rollen_bevestigd", m->id,
-				     json_pack("{s:o, s:o, s:s}", "van", rollen_json(oud),
-					       "naar", rollen_json(oud | voorgesteld),
+				     json_pack("{s:o, s:o, s:s}", "van", gebruiker_rollen_json(oud),
+					       "naar", gebruiker_rollen_json(oud | voorgesteld),
 					       "voorgesteld_door", door ? door : ""), e);
 	arena_release(&a);
 	return rc;

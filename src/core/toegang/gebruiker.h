@@ -24,6 +24,7 @@
 #ifndef DOORBRAAK_GEBRUIKER_H
 #define DOORBRAAK_GEBRUIKER_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -78,6 +79,10 @@ rc_t gebruiker_rollen_uit_namen(const char *const *namen, size_t n, const char *
 /* Writes the names of the bits of `rollen` into `out` (at most `max`),
  * in the order of rol.h; returns how many. */
 size_t gebruiker_rolnamen(unsigned rollen, const char **out, size_t max);
+
+/* The names of the role bits as a JSON list (new reference; NULL on OOM):
+ * the one shape of roles in the API, the audit log and the CLI. */
+json_t *gebruiker_rollen_json(unsigned rollen);
 
 /* Validates (all problems at once), hashes the password and, in one
  * transaction with its audit record, creates the account. The refusal

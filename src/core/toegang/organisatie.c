@@ -42,6 +42,14 @@ bool organisatie_soort_bekend(const char *soort, bool *vast)
 	return false;
 }
 
+unsigned organisatie_soort_rollen(const char *soort)
+{
+	for (size_t i = 0; soort && i < sizeof soorten / sizeof soorten[0]; i++)
+		if (strcmp(soorten[i].soort, soort) == 0)
+			return soorten[i].rollen;
+	return 0;
+}
+
 bool organisatie_rol_past(const char *soort, unsigned rol)
 {
 	for (size_t i = 0; soort && i < sizeof soorten / sizeof soorten[0]; i++)

@@ -52,6 +52,11 @@ bool organisatie_soort_bekend(const char *soort, bool *vast);
  * gemeente at municipalities, bestuur / nza / zorginstituut /
  * programmabureau at their fixed body, beheerder at the programme office,
  * auditor at any of the fixed bodies. */
+/* The roles an account of an organisation of kind `soort` may hold (0
+ * for an unknown kind). The one table; the API shows it per organisation
+ * (toegestane_rollen) so the web client never copies it. */
+unsigned organisatie_soort_rollen(const char *soort);
+
 bool organisatie_rol_past(const char *soort, unsigned rol);
 
 /* Validates `in` (every problem at once, fields as JSON pointers "/agb_code")

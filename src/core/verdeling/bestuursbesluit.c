@@ -432,9 +432,8 @@ static rc_t toestand_controleer(struct store *s, struct neem_ctx *c, struct erro
 	rc = store_verdeling_statussen(s, c->p->scenario.ronde_id, c->arena, &r, e);
 	int64_t lopend = 0;
 	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
-		const char *st = store_text(&r, i, 0);
-		if (strcmp(st, "ingediend") == 0 || strcmp(st, "in_beoordeling") == 0 ||
-		    strcmp(st, "informatie_gevraagd") == 0)
+		enum aanvraag_status st;
+		if (aanvraag_status_uit_naam(store_text(&r, i, 0), &st) && aanvraag_status_lopend(st))
 			lopend += store_int(&r, i, 1, 0);
 	}
 	if (rc == RC_OK && lopend > 0) {
@@ -445,7 +444,8 @@ static rc_t toestand_controleer(struct store *s, struct neem_ctx *c, struct erro
 		return RC_CONFLICT;
 	}
 	if (rc == RC_OK)
-		rc = store_verdeling_positief(s, c->p->scenario.ronde_id, c->arena, &r, e);
+		rc = store_verdeling_met_status(s, c->p->scenario.ronde_id,
+						aanvraag_status_naam(AANVRAAG_POSITIEF), c->arena, &r, e);
 	if (rc != RC_OK)
 		return rc;
 	bool gelijk = r.nrows == c->p->positief_aantal;

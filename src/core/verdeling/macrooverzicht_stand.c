@@ -287,12 +287,15 @@ static rc_t aanvragen_lees(struct store *s, struct stand_werk *w, size_t verwach
 	u->aanvragen = arena_alloc(w->arena, (verwacht ? verwacht : 1) * sizeof *u->aanvragen);
 	if (!u->aanvragen)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen voor de aanvragen van de ronde.");
+	const char *statussen[AANVRAAG_STATUS_AANTAL];
+	size_t ns = aanvraag_statussen_voor_verdeling(w->met_lopend, statussen);
 	int64_t na = 0;
 	for (size_t nr = 0; nr <= RONDE_AANVRAGEN_MAX / PAGINA + 1; nr++) {
 		struct arena pagina;
 		arena_init(&pagina, PAGINA_ARENA_BYTES);
 		struct store_rows r;
-		rc_t rc = store_verdeling_aanvragen(s, w->ronde_id, w->met_lopend, na, PAGINA, &pagina, &r, e);
+		rc_t rc = store_verdeling_aanvragen(s, w->ronde_id, statussen, ns, na, PAGINA, &pagina,
+						    &r, e);
 		for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
 			if (u->aantal >= verwacht)
 				rc = error_set(e, RC_RETRY, "De aanvragen van de ronde veranderden tijdens het lezen.");
@@ -354,10 +357,7 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 			continue;
 		int64_t n = store_int(&st, i, 1, 0);
 		u->per_status[status] = n;
-		bool telt = status == AANVRAAG_POSITIEF ||
-			    (w->met_lopend && (status == AANVRAAG_INGEDIEND || status == AANVRAAG_IN_BEOORDELING ||
-					       status == AANVRAAG_INFORMATIE_GEVRAAGD));
-		if (telt)
+		if (aanvraag_status_telt_voor_verdeling(status, w->met_lopend))
 			verwacht += (size_t)n;
 	}
 	if (rc == RC_OK && verwacht > RONDE_AANVRAGEN_MAX)

@@ -16,7 +16,7 @@ import { formulier, tekstveld } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
 import {
-  allePaginas, bevestig, foutTekst, keuze, organisatieOpties, paginering, pagineringUitAdres, ROLLEN_PER_SOORT, perVeld, statusregio,
+  allePaginas, bevestig, foutTekst, keuze, organisatieOpties, paginering, pagineringUitAdres, perVeld, statusregio,
 } from './beheer-velden.js';
 
 function okMelding(...children) {
@@ -114,7 +114,7 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
   const rol = keuze({ pointer: '/rol', label: 'Rol', omschrijving: 'Eén rol die bij de organisatie past; nooit beheerder.', opties: [] });
   function pasRollenAan() {
     const o = perId.get(org.input.value);
-    const passend = (o ? ROLLEN_PER_SOORT[o.soort] || [] : []).filter((r) => r !== 'beheerder');
+    const passend = (o ? o.toegestane_rollen || [] : []).filter((r) => r !== 'beheerder');
     rol.zetOpties(passend.length
       ? passend.map((r) => ({ waarde: r, tekst: rolnaam(r) }))
       : [{ waarde: '', tekst: 'Kies eerst een organisatie' }]);

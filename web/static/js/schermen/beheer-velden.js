@@ -309,17 +309,6 @@ export function bevestig({ kop, tekst, ja = 'Ja', nee = 'Annuleren' }) {
 
 // --- organisations and roles --------------------------------------------------------
 
-/** Which roles an account of each kind of organisation may hold (docs/toegang.md "Organisations"). */
-export const ROLLEN_PER_SOORT = {
-  zorgaanbieder: ['aanvrager'],
-  zorgverzekeraar: ['beoordelaar'],
-  gemeente: ['gemeente'],
-  programmabureau: ['programmabureau', 'beheerder', 'auditor'],
-  bestuur: ['bestuur', 'auditor'],
-  nza: ['nza', 'auditor'],
-  zorginstituut: ['zorginstituut', 'auditor'],
-};
-
 /** Organisations as select options, grouped by kind. */
 export function organisatieOpties(organisaties, soortnamen, { leeg = 'Kies een organisatie' } = {}) {
   const groepen = new Map();

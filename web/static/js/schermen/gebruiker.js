@@ -17,7 +17,7 @@ import { badge, button, dataList, h, heading, link, paragraph, replaceChildren }
 import { formulier } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
 import { rolnaam } from '../rollen.js';
-import { bevestig, foutTekst, perVeld, ROLLEN_PER_SOORT, statusregio, vinkgroep } from './beheer-velden.js';
+import { bevestig, foutTekst, perVeld, statusregio, vinkgroep } from './beheer-velden.js';
 import { soortnaam } from './organisaties.js';
 
 function gegevens(g, o) {
@@ -74,7 +74,7 @@ export async function toon(ctx) {
     omschrijving: `De rollen die passen bij een ${soortnaam(o.soort).toLowerCase()}.`,
   });
   const aangevinkt = () => [...g.rollen, ...(g.rollen_voorgesteld || [])];
-  rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
+  rollen.zetOpties((o.toegestane_rollen || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
   const opslaan = button('Rollen opslaan', { type: 'submit' });
   const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-rollen' },
     rollen.element, h('div', { class: 'utrecht-button-group' }, opslaan));
@@ -103,7 +103,7 @@ export async function toon(ctx) {
         m.querySelector('p').append(` ${g.rollen_voorgesteld.map(rolnaam).join(', ')}: voorgesteld; `
           + 'een andere beheerder bevestigt deze rollen (vier ogen) voordat ze tellen.');
       }
-      rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
+      rollen.zetOpties((o.toegestane_rollen || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
     } catch (fout) {
       if (fout.geannuleerd) return;
       f.toonFouten(perVeld(fout, [rollen]), { kop: 'De rollen zijn niet gewijzigd' });
@@ -172,7 +172,7 @@ export async function toon(ctx) {
         try {
           g = await api.post(`/gebruikers/${g.id}/rolbevestigingen`, {}, { signal: ctx.signal });
           replaceChildren(houder, gegevens(g, o));
-          rollen.zetOpties((ROLLEN_PER_SOORT[o.soort] || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
+          rollen.zetOpties((o.toegestane_rollen || []).map((r) => ({ waarde: r, tekst: rolnaam(r) })), aangevinkt());
           bevestigDeel();
           const m = melding('ok', `De rollen ${namen} van ${g.gebruikersnaam} zijn bevestigd.`);
           status.zet(m);

@@ -14,7 +14,7 @@ import { badge, button, dataList, h, heading, link, paragraph, replaceChildren, 
 import { formulier, tekstveld } from '../formulier.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
 import {
-  allePaginas, keuze, organisatieOpties, paginering, pagineringUitAdres, perVeld, ROLLEN_PER_SOORT, statusregio, vinkgroep,
+  allePaginas, keuze, organisatieOpties, paginering, pagineringUitAdres, perVeld, statusregio, vinkgroep,
 } from './beheer-velden.js';
 
 function gebruikerstabel(gebruikers, orgs) {
@@ -93,7 +93,7 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
   });
   function pasRollenAan() {
     const o = perId.get(org.input.value);
-    rollen.zetOpties((o ? ROLLEN_PER_SOORT[o.soort] || [] : []).map((r) => ({ waarde: r, tekst: rolnaam(r) })));
+    rollen.zetOpties((o ? o.toegestane_rollen || [] : []).map((r) => ({ waarde: r, tekst: rolnaam(r) })));
   }
   org.input.addEventListener('change', pasRollenAan);
   pasRollenAan();
