@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
 // slowloris.mjs -- how a normal client is served while slow clients hold
-// connections (issue 12, docs/beveiliging.md). Numbers are printed, never
+// connections (docs/beveiliging.md). Numbers are printed, never
 // asserted; the script fails only when it cannot measure.
 //
 //   make build && node bench/slowloris.mjs

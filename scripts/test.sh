@@ -258,7 +258,7 @@ elif [ "$built" -eq 1 ]; then
         case $f in tests/api/* | tests/cli/* | tests/lib/*) continue ;; esac
         n=${f#tests/}
         DOORBRAAK_TEST_BACKEND=sqlite run_suite "${n%.test.mjs}" 900 node "$f"
-        # The chain of every role (issue 8) also runs on PostgreSQL.
+        # The chain of every role also runs on PostgreSQL.
         if [ "$f" = tests/browser/keten.test.mjs ]; then
             if [ "$pg_ok" -eq 1 ]; then
                 DOORBRAAK_TEST_BACKEND=postgresql run_suite "${n%.test.mjs} [postgresql]" 900 node "$f"

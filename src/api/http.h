@@ -148,7 +148,7 @@ rc_t route_match(const char *method, const char *path, const struct route **rout
 /* The handlers, one file per resource. */
 rc_t status_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e);
-/* The catalogue (issue 3): catalogus_http.c. */
+/* The catalogue: catalogus_http.c. */
 rc_t catalogus_fondsen(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_themas(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_toepassingsgebieden(struct http_request *rq, struct http_response *rs, struct error *e);
@@ -162,7 +162,7 @@ rc_t catalogus_referentiecijfers(struct http_request *rq, struct http_response *
 rc_t catalogus_versies_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_versie_post(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_versie_get(struct http_request *rq, struct http_response *rs, struct error *e);
-/* Parties, accounts and access (issue 4): sessies_http.c, organisaties_http.c,
+/* Parties, accounts and access: sessies_http.c, organisaties_http.c,
  * gebruikers_http.c, apitokens_http.c. */
 rc_t sessies_login(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t sessies_huidig(struct http_request *rq, struct http_response *rs, struct error *e);
@@ -179,7 +179,7 @@ rc_t apitokens_maak(struct http_request *rq, struct http_response *rs, struct er
 rc_t apitokens_intrek(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t apitokens_keur_goed(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t gebruikers_bevestig(struct http_request *rq, struct http_response *rs, struct error *e);
-/* Rounds, applications, submission and assessment (issue 5): indieningsrondes_http.c,
+/* Rounds, applications, submission and assessment: indieningsrondes_http.c,
  * aanvragen_http.c, beoordelingen_http.c. */
 rc_t indieningsrondes_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t indieningsrondes_maak(struct http_request *rq, struct http_response *rs, struct error *e);
@@ -197,7 +197,7 @@ rc_t beoordelingen_maak(struct http_request *rq, struct http_response *rs, struc
 rc_t beoordelingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t informatieverzoeken_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t ontvangstbewijzen_verifieer(struct http_request *rq, struct http_response *rs, struct error *e);
-/* The board's step (issue 6): macrooverzicht_http.c, verdeelscenarios_http.c,
+/* The board's step: macrooverzicht_http.c, verdeelscenarios_http.c,
  * bestuursbesluiten_http.c. */
 rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verdeelscenarios_maak(struct http_request *rq, struct http_response *rs, struct error *e);
@@ -208,7 +208,7 @@ rc_t verdeelscenarios_vergelijking(struct http_request *rq, struct http_response
 rc_t bestuursbesluiten_neem(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lees(struct http_request *rq, struct http_response *rs, struct error *e);
-/* The joint request to NZa, the beschikking, milestones and the ledger (issue 7):
+/* The joint request to NZa, the beschikking, milestones and the ledger:
  * nza_aanvragen_http.c, beschikkingen_http.c, mijlpalen_http.c, grootboek_http.c. */
 rc_t nza_aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t nza_aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -21,7 +21,7 @@
 /* Who reads the board's scenarios and decisions: the board, the programme
  * office, the auditor (NZa reads the decisions too). */
 #define SCENARIO_LEZERS (ROL_BESTUUR | ROL_PROGRAMMABUREAU | ROL_AUDITOR)
-/* Issue 7: who reads joint requests (the two insurers, the lead, NZa once
+/* Who reads joint requests (the two insurers, the lead, NZa once
  * submitted, the auditor), decisions (also the coalition and the
  * Zorginstituut) and the ledger (insurers: their own projects). */
 #define NZA_LEZERS (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_NZA | ROL_AUDITOR)
@@ -33,7 +33,7 @@
 const struct route routes[] = {
 	{"GET", API_BASE "/status", status_get, ROL_PUBLIEK, 0, NULL},
 	{"GET", API_BASE "/openapi.json", openapi_get, ROL_PUBLIEK, 0, NULL},
-	/* The catalogue (issue 3, docs/catalogus.md): public reads, publishing by the programme office. */
+	/* The catalogue (docs/catalogus.md): public reads, publishing by the programme office. */
 	{"GET", API_BASE "/fondsen", catalogus_fondsen, ROL_PUBLIEK, 0, "catalogusversie:id"},
 	{"GET", API_BASE "/themas", catalogus_themas, ROL_PUBLIEK, 0, "catalogusversie:id"},
 	{"GET", API_BASE "/toepassingsgebieden", catalogus_toepassingsgebieden, ROL_PUBLIEK, 0,
@@ -54,7 +54,7 @@ const struct route routes[] = {
 	{"POST", API_BASE "/catalogusversies", catalogus_versie_post, ROL_PROGRAMMABUREAU, 4096 * KIB,
 	 NULL},
 	{"GET", API_BASE "/catalogusversies/{versie}", catalogus_versie_get, ROL_PUBLIEK, 0, NULL},
-	/* Parties, accounts and access (issue 4, docs/toegang.md). */
+	/* Parties, accounts and access (docs/toegang.md). */
 	{"POST", API_BASE "/sessies", sessies_login, ROL_PUBLIEK, 4 * KIB, NULL},
 	{"GET", API_BASE "/sessies/huidig", sessies_huidig, ROL_INGELOGD, 0, NULL},
 	{"DELETE", API_BASE "/sessies/huidig", sessies_logout, ROL_INGELOGD, 0, NULL},
@@ -70,7 +70,7 @@ const struct route routes[] = {
 	{"POST", API_BASE "/apitokens", apitokens_maak, ROL_BEHEERDER, 4 * KIB, NULL},
 	{"DELETE", API_BASE "/apitokens/{id}", apitokens_intrek, ROL_BEHEERDER, 0, NULL},
 	{"POST", API_BASE "/apitokens/{id}/goedkeuringen", apitokens_keur_goed, ROL_BEHEERDER, 1 * KIB, NULL},
-	/* Rounds, applications, submission and assessment (issue 5, docs/indiening.md). */
+	/* Rounds, applications, submission and assessment (docs/indiening.md). */
 	{"GET", API_BASE "/indieningsrondes", indieningsrondes_lijst, ROL_PUBLIEK, 0, NULL},
 	{"POST", API_BASE "/indieningsrondes", indieningsrondes_maak, ROL_PROGRAMMABUREAU, 8 * KIB, NULL},
 	{"GET", API_BASE "/indieningsrondes/{id}", indieningsrondes_lees, ROL_PUBLIEK, 0, NULL},
@@ -92,7 +92,7 @@ const struct route routes[] = {
 	 0, NULL},
 	{"POST", API_BASE "/ontvangstbewijzen/verificaties", ontvangstbewijzen_verifieer, ROL_PUBLIEK,
 	 4 * KIB, NULL},
-	/* The board's step (issue 6, docs/bestuur.md): the macro overview (public totals; the
+	/* The board's step (docs/bestuur.md): the macro overview (public totals; the
 	 * core decides what each caller sees), scenarios and the decision. "vergelijking"
 	 * comes before {id}: the first matching row wins. */
 	{"GET", API_BASE "/macrooverzicht", macrooverzicht_get, ROL_PUBLIEK, 0,
@@ -108,7 +108,7 @@ const struct route routes[] = {
 	 "indieningsronde:id"},
 	{"GET", API_BASE "/bestuursbesluiten/{id}", bestuursbesluiten_lees, SCENARIO_LEZERS | ROL_NZA, 0,
 	 NULL},
-	/* The joint request to NZa, the beschikking, milestones and the ledger (issue 7,
+	/* The joint request to NZa, the beschikking, milestones and the ledger (
 	 * docs/beschikking.md); the core decides per object. */
 	{"POST", API_BASE "/nza-aanvragen", nza_aanvragen_maak, ROL_BEOORDELAAR, 16 * KIB, NULL},
 	{"GET", API_BASE "/nza-aanvragen", nza_aanvragen_lijst, NZA_LEZERS, 0, "status,na:getal,limiet:id"},

@@ -3,7 +3,7 @@
  * beschikking and the milestones (see core/beschikking/nza_aanvraag.h,
  * core/beschikking.h, core/mijlpaal.h, core/grootboekoverzicht.h; tables
  * in migrations/007_beschikking.sql), and the board's grants it reads
- * (table toekenning of issue 6).
+ * (table toekenning of the board's decision).
  *
  * Every function runs inside store_tx(); rows are copied into the
  * caller's arena. Decisions, signatures, reports and payments are only
@@ -16,7 +16,7 @@
 
 #include "store/store.h"
 
-/* ---- the board's grants (issue 6) ------------------------------------- */
+/* ---- the board's grants ------------------------------------- */
 
 /* The grants of application `aanvraag_id`, by year: thema, jaar,
  * bedrag_cent. No rows: not granted. */

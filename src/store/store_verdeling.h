@@ -1,5 +1,5 @@
 /*
- * store_verdeling.h -- the SQL of the board's step (issue 6): the
+ * store_verdeling.h -- the SQL of the board's step: the
  * applications of a round as the macro overview and the scenarios read
  * them, the scenarios (verdeelscenario), the board's decision
  * (bestuursbesluit) and its grants (toekenning). See

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
 // aanvragen.test.mjs -- rounds, drafts, live checks, submission, receipts
-// and their verification (issue 5), black-box against a real `doorbraak
+// and their verification, black-box against a real `doorbraak
 // serve --demo` on the backend in DOORBRAAK_TEST_BACKEND:
 //
 //   * a round by the programme office, public to read, every bad field at once;

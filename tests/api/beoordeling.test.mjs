@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
 // beoordeling.test.mjs -- assessment by the coordinating and the second
-// insurer (issue 5), black-box on the backend in DOORBRAAK_TEST_BACKEND:
+// insurer, black-box on the backend in DOORBRAAK_TEST_BACKEND:
 // the two-insurer rule, insurers not on the application, the sealed round,
 // verdicts without motivation and conflicts of interest, one verdict per
 // insurer per version, independence of the two judgements, and a request

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
 // beschikking.test.mjs -- the joint request to NZa, NZa's checks and the
-// beschikking (issue 7), black-box on the backend in DOORBRAAK_TEST_BACKEND:
+// beschikking, black-box on the backend in DOORBRAAK_TEST_BACKEND:
 // a granted application's joint request with both signatures, the checks
 // (a)-(d) and the formal conditions as findings with sources, granting
 // (the board's reservations posted, the upper bound fixed, for less: the
@@ -10,7 +10,7 @@
 // PDF, the ledger views and journal, and `hledger check -s` on the exported
 // journal as an independent auditor (skipped only when hledger is absent).
 //
-// The board's decision (issue 6) is written by build/toekenning_testhulp with
+// The board's decision is written by build/toekenning_testhulp with
 // budgets chosen here (docs/beschikking.md §7).
 
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// catalogus.test.mjs -- black-box tests of the catalogue API (issue 3)
+// catalogus.test.mjs -- black-box tests of the catalogue API
 // against a real `doorbraak serve --demo`, on the backend in
 // DOORBRAAK_TEST_BACKEND: the numbers served equal the seeds (and the
 // repository's catalogus/catalogus.json), every item shows its bron, the

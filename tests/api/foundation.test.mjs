@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// foundation.test.mjs -- black-box tests of the HTTP foundation (issue 2)
+// foundation.test.mjs -- black-box tests of the HTTP foundation
 // against a real `doorbraak serve`, on the backend in DOORBRAAK_TEST_BACKEND:
 // status, the headers every answer carries, problem+json refusals in the
 // documented order (404, 405 + Allow, 400 for unknown query parameters,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// mijlpalen.test.mjs -- milestones as prestaties (issue 7), black-box on the
+// mijlpalen.test.mjs -- milestones as prestaties, black-box on the
 // backend in DOORBRAAK_TEST_BACKEND: the lead reports a milestone reached
 // with its evidence, the coordinating insurer pays its tariff (default the
 // planned amount) as a ledger entry against the project's upper bound in the

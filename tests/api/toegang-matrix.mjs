@@ -51,7 +51,7 @@ export const MATRIX = [
   { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
   { method: 'GET', path: '/openapi.json', allowed: 'publiek', ok: 200 },
 
-  // The catalogue (issue 3): public to read, published by the programme office.
+  // The catalogue: public to read, published by the programme office.
   { method: 'GET', path: '/fondsen', allowed: 'publiek', ok: AUTHORISED },
   { method: 'GET', path: '/themas', allowed: 'publiek', ok: AUTHORISED },
   { method: 'GET', path: '/toepassingsgebieden', allowed: 'publiek', ok: AUTHORISED },
@@ -81,7 +81,7 @@ export const MATRIX = [
     other: { allowed: BEHEER_AUDIT, status: 403 } },
   { method: 'PATCH', path: '/gebruikers/{id}', allowed: BEHEER, ok: 200,
     other: { allowed: BEHEER, status: 403 } },
-  // Four eyes (issue 12): only an administrator, and never the one who proposed
+  // Four eyes: only an administrator, and never the one who proposed
   // (tested in toegang.test.mjs "four eyes"); the matrix sends id 1 and no
   // proposal, so an administrator is answered 404 or 409.
   { method: 'POST', path: '/gebruikers/{id}/rolbevestigingen', allowed: BEHEER, ok: AUTHORISED },
@@ -91,7 +91,7 @@ export const MATRIX = [
   { method: 'DELETE', path: '/apitokens/{id}', allowed: BEHEER, ok: 204, other: { allowed: BEHEER, status: 403 } },
   { method: 'POST', path: '/apitokens/{id}/goedkeuringen', allowed: BEHEER, ok: AUTHORISED },
 
-  // Rounds, applications, submission and assessment (issue 5, docs/indiening.md). The
+  // Rounds, applications, submission and assessment (docs/indiening.md). The
   // matrix sends id 1, which is never an application (their ids are random, >= 2^32), so
   // every caller allowed by role gets past authorisation and is then answered 404 or 400;
   // who sees which application (coalition, the two insurers after the closing moment,
@@ -136,7 +136,7 @@ export const MATRIX = [
   { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },
 
-  // The board's step (issue 6, docs/bestuur.md). The macro overview is public (the core
+  // The board's step (docs/bestuur.md). The macro overview is public (the core
   // decides what each caller sees: totals for everyone, lines per area, sector and region,
   // filters and applications for the board, the programme office, the auditor and the
   // insurers; tested in tests/api/verdeling.test.mjs); the matrix sends no round, so it

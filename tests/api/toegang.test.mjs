@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// toegang.test.mjs -- parties, accounts and access (issue 4), black-box
+// toegang.test.mjs -- parties, accounts and access, black-box
 // against real `doorbraak serve` processes on the backend in
 // DOORBRAAK_TEST_BACKEND:
 //

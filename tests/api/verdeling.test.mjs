@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// verdeling.test.mjs -- the board's step (issue 6), black-box on the backend
+// verdeling.test.mjs -- the board's step, black-box on the backend
 // in DOORBRAAK_TEST_BACKEND: the macro overview (sealed until the round
 // closes; totals per theme, year, area, sector and region against the
 // budgets, computed here independently from the submitted documents; who

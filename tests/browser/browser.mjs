@@ -61,7 +61,7 @@ export async function startBrowser() {
       if (/Content.Security.Policy/i.test(text)) problems.push(`CSP: ${text} (${page.url()})`);
     });
     page.on('pageerror', (err) => problems.push(`script error: ${err.message} (${page.url()})`));
-    // Nothing may come from outside the server (issue 8): every request goes to
+    // Nothing may come from outside the server: every request goes to
     // the loopback server under test, or is a blob:/data: URL the page made itself.
     page.on('request', (req) => {
       const url = req.url();

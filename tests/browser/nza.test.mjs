@@ -2,7 +2,7 @@
 //
 // nza.test.mjs -- the NZa's screens and the milestones in Debian's chromium,
 // against a real `doorbraak serve --demo` on a fresh SQLite database
-// (issue 8, docs/beschikking.md).
+// (docs/beschikking.md).
 //
 // Set up through the API: four applications assessed positively by both
 // insurers in a fresh round (tests/lib/beschikking.mjs positief()), the

@@ -2,7 +2,7 @@
 //
 // beschikking.test.mjs (concurrency) -- two `doorbraak serve` processes on
 // ONE PostgreSQL database race to decide joint requests that together need
-// more than a theme's year holds (issue 7):
+// more than a theme's year holds:
 //
 //   * ai/2027 holds exactly the board's grants (EUR 1 mln each, reserved);
 //     every request moves its EUR 1 mln to 2028, which has EUR 2.5 mln free;

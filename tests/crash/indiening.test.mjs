@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// indiening.test.mjs -- the crash test of submission (issue 5): a real
+// indiening.test.mjs -- the crash test of submission: a real
 // `doorbraak serve` is killed with SIGKILL in the middle of a load of
 // concurrent submissions; after a restart on the same database
 //

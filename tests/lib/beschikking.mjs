@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// beschikking.mjs -- helpers for the suites of issue 7 (joint request to
+// beschikking.mjs -- helpers for the suites of the NZa step (joint request to
 // NZa, beschikking, milestones, ledger views, concurrency).
 //
 //   await positief(w, n, naam)      n applications in a fresh 3-second round,

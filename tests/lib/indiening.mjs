@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// indiening.mjs -- helpers for the suites of issue 5 (rounds, applications,
+// indiening.mjs -- helpers for the suites of submission (rounds, applications,
 // submission, assessment), the crash test and the deadline benchmark.
 //
 //   canonical(value)      the canonical document of docs/indiening.md §3,

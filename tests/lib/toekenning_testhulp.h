@@ -1,8 +1,8 @@
 /*
  * toekenning_testhulp.h -- test helper (build/toekenning_testhulp and the unit
- * tests of issue 7): writes a
- * board's decision on a round the way issue 6's contract describes it
- * (docs/beschikking.md §7), so that the tests of issue 7 can choose the
+ * tests of the NZa step): writes a
+ * board's decision on a round the way the board's decision contract describes it
+ * (docs/beschikking.md §7), so that the tests of the NZa step can choose the
  * money of each theme and year themselves:
  *
  *   toekenning_testhulp DB RONDE [--jaar THEMA/JAAR=CENT]... AANVRAAG:THEMA:JAAR=CENT[,JAAR=CENT]...

@@ -1,7 +1,7 @@
 /*
- * beschikking_testdata.h -- a world for the unit tests of issue 7: the
+ * beschikking_testdata.h -- a world for the unit tests of the NZa step: the
  * world of indiening_testdata.h with applications assessed positively by
- * both insurers, the board's grants written as issue 6's contract
+ * both insurers, the board's grants written as the board's decision contract
  * describes (tests/lib/toekenning_testhulp.h) and joint requests signed by
  * both parties. The clock stands at the round's closing moment
  * (2027-03-01T12:00:00Z) unless a test moves it.

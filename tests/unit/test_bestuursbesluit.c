@@ -1,5 +1,5 @@
 /*
- * test_bestuursbesluit.c -- the board's decision (issue 6) on both
+ * test_bestuursbesluit.c -- the board's decision on both
  * backends: adopting a scenario stores the decision, its grants, the
  * ledger tree with its funding and the reservations, and the audit record
  * in one transaction -- or, when any part is refused, nothing at all.
@@ -76,7 +76,7 @@ static bool stand_gelijk(const struct stand *a, const struct stand *b)
 	return memcmp(a, b, sizeof *a) == 0;
 }
 
-/* A fresh database with the demo data; *ronde the demo round of issue 6
+/* A fresh database with the demo data; *ronde the demo round of the board's step
  * and *scenario its scenario `naam`. */
 static struct store *wereld(const char *url, int64_t *ronde, const char *naam, int64_t *scenario)
 {

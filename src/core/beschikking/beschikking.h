@@ -1,5 +1,5 @@
 /*
- * beschikking.h -- NZa's decision on a joint request (issue 7, DOMAIN.md
+ * beschikking.h -- NZa's decision on a joint request (DOMAIN.md
  * §4 steps 7-8): a beschikking that fixes one upper bound (bovengrens)
  * for all providers of the transformation, equal to the proposed
  * multi-year amount [001 §3, §7], with its prestaties (the milestones of

@@ -1,5 +1,5 @@
 /*
- * nza_aanvraag.h -- the joint request to NZa (issue 7, DOMAIN.md
+ * nza_aanvraag.h -- the joint request to NZa (DOMAIN.md
  * §4 step 6): insurer and providers together ask NZa for a beschikking
  * with an upper bound for one application that both insurers assessed
  * positively and the board granted [001 §3], [002 §4.2].

@@ -1,6 +1,6 @@
 /*
  * nza_toets.h -- NZa's checks of a joint request before the beschikking
- * (issue 7, DOMAIN.md §4 steps 7-9), each as a finding with its source.
+ * (DOMAIN.md §4 steps 7-9), each as a finding with its source.
  *
  *   a   two-sided request with an upper-bound proposal       [001 §3]
  *   b   the insurers declare the adjustments to the modelplan were

@@ -1,5 +1,5 @@
 /*
- * mijlpaal.h -- the milestones of a beschikking as prestaties (issue 7,
+ * mijlpaal.h -- the milestones of a beschikking as prestaties (
  * DOMAIN.md §4 step 10): the lead reports a milestone reached with its
  * evidence; the coordinating insurer verifies it and pays the milestone's
  * tariff (a free tariff [001 §2], by default the amount planned for it in

@@ -1,5 +1,5 @@
 /*
- * demo_verdeling.c -- demo data of the board's step (issue 6), for
+ * demo_verdeling.c -- demo data of the board's step, for
  * `serve --demo`; declared in verdeelscenario.h, called from demo.c.
  *
  * A round of its own, "Demoronde verdeling 2026 (beoordeeld)", made,

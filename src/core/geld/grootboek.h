@@ -1,6 +1,6 @@
 /*
  * grootboek.h -- the budget ledger: double entry, in the database,
- * immutable entries (issue 7).
+ * immutable entries.
  *
  * Modelled on TigerBeetle's accounts, two-phase transfers and linked
  * events. An account (*rekening*) has a stable code ("zvw/ai/2027") and

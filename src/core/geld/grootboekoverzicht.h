@@ -1,6 +1,6 @@
 /*
  * grootboekoverzicht.h -- the ledger seen per pot, theme, year, insurer
- * and project (issue 7): what is available, reserved, granted and paid,
+ * and project: what is available, reserved, granted and paid,
  * computed from the accounts of docs/grootboek.md §2 in one read
  * transaction.
  *

@@ -1,6 +1,6 @@
 /*
  * bestuursbesluit.h -- the board's decision on a round's total: adopting
- * one scenario, before anything is final (issue 6).
+ * one scenario, before anything is final.
  *
  * The board (BO IZA/AZWA) decides once per round, after the assessment:
  * which applications get how much in which year [001 "Vervolgproces"],
@@ -18,7 +18,7 @@
  *
  * A decision whose entries do not fit (a cap would go below zero) is
  * refused as a whole: nothing is stored. NZa's beschikking later posts or
- * voids the reservations (issue 7).
+ * voids the reservations.
  */
 #ifndef DOORBRAAK_BESTUURSBESLUIT_H
 #define DOORBRAAK_BESTUURSBESLUIT_H

@@ -2,7 +2,7 @@
  * macrooverzicht.h -- the board's view of a round: the requests per
  * theme, application area, sector, region and year against the theme
  * budgets and the money available per year, over- and under-subscription
- * per line, and the fte pledged against the AZWA ambition (issue 6).
+ * per line, and the fte pledged against the AZWA ambition.
  *
  * After the assessment the insurers show the board the totals; on over-
  * or under-subscription the board steers on quality, spread and societal

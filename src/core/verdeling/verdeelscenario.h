@@ -2,7 +2,7 @@
  * verdeelscenario.h -- the board's allocation scenarios of a round: the
  * board's parameters and one rule (pro rata, ranking, optimal) applied to
  * the positively assessed applications, computed by the solver of
- * verdeling.h, stored for good, and put side by side (issue 6).
+ * verdeling.h, stored for good, and put side by side.
  *
  * A scenario is computed from the round's applications as they stand
  * (both insurers positive, docs/indiening.md §7): the requested amount
@@ -128,7 +128,7 @@ rc_t verdeelscenario_lp(const struct verdeelscenario *v, struct arena *arena, ch
 rc_t verdeelscenario_vergelijk(struct store *s, struct arena *arena, const int64_t *ids,
 			       size_t n, json_t **out, struct error *e);
 
-/* Loads the demo scenarios for the demo rounds (demo data of issue 6):
+/* Loads the demo scenarios for the demo rounds (demo data of the board's step):
  * idempotent, by name. */
 rc_t verdeling_demo_laad(struct store *s, struct error *e);
 

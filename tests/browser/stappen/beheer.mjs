@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// stappen/beheer.mjs -- the programme office's step of the chain (issue 8),
+// stappen/beheer.mjs -- the programme office's step of the chain,
 // driving the UI only. It takes a page already logged in as programmabureau,
 // runs axe on every screen and state it passes, and fails with the screen's
 // own message when the server refuses.

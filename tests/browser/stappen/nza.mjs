@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
 // stappen/nza.mjs -- the NZa's step and the milestone steps of the chain
-// (issue 8), driving the UI only. Each takes a page already logged in as
+//, driving the UI only. Each takes a page already logged in as
 // the right role, runs axe on every screen it passes, and fails with the
 // screen's own message when the server refuses.
 //

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// nza-gedeeld.js -- pieces the NZa screens share (issue 8, area NZa):
+// nza-gedeeld.js -- pieces the NZa screens share (area NZa):
 // the joint request's statuses, NZa's findings with their sources, the
 // upper bound per year, and an API error with the rule's source added to
 // each message as "(bron: ...)" (formulier.js' metBron in NZa's wording).
