@@ -108,8 +108,8 @@ const struct route routes[] = {
 	 "indieningsronde:id"},
 	{"GET", API_BASE "/bestuursbesluiten/{id}", bestuursbesluiten_lees, SCENARIO_LEZERS | ROL_NZA, 0,
 	 NULL},
-	/* The joint request to NZa, the beschikking, milestones and the ledger (
-	 * docs/beschikking.md); the core decides per object. */
+	/* The joint request to NZa, the beschikking, milestones and the ledger
+	 * (docs/beschikking.md); the core decides per object. */
 	{"POST", API_BASE "/nza-aanvragen", nza_aanvragen_maak, ROL_BEOORDELAAR, 16 * KIB, NULL},
 	{"GET", API_BASE "/nza-aanvragen", nza_aanvragen_lijst, NZA_LEZERS, 0, "status,na:getal,limiet:id"},
 	{"GET", API_BASE "/nza-aanvragen/{id}", nza_aanvragen_lees, NZA_LEZERS, 0, NULL},

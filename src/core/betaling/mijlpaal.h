@@ -1,6 +1,6 @@
 /*
- * mijlpaal.h -- the milestones of a beschikking as prestaties (
- * DOMAIN.md §4 step 10): the lead reports a milestone reached with its
+ * mijlpaal.h -- the milestones of a beschikking as prestaties
+ * (DOMAIN.md §4 step 10): the lead reports a milestone reached with its
  * evidence; the coordinating insurer verifies it and pays the milestone's
  * tariff (a free tariff [001 §2], by default the amount planned for it in
  * the application). The payment is a ledger entry
