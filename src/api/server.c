@@ -30,7 +30,13 @@
 #include "api/verbindingen.h"
 #include "api/web_http.h"
 
-#define REQUEST_ARENA_CAP_BYTES (64u * 1024u * 1024u)
+#define REQUEST_ARENA_CAP_BYTES ARENA_VERZOEK_BYTES
+/* What one request may take in all, its own arena and every private arena
+ * of the core it calls together (arena.h, struct arena_budget): a public
+ * route the request cap; a route for logged-in roles a named larger limit,
+ * for the board's computations over a whole round (docs/architecture.md). */
+#define VERZOEK_BUDGET_PUBLIEK_BYTES ARENA_VERZOEK_BYTES
+#define VERZOEK_BUDGET_INGELOGD_BYTES (512u * 1024u * 1024u)
 #define TRACEPARENT_LEN 55
 
 struct server {
@@ -44,6 +50,7 @@ struct server {
 /* Per-connection request state, from the first callback to completion. */
 struct request_ctx {
 	struct arena arena;
+	struct arena_budget budget;  /* the request arena and every arena made for it */
 	struct timespec started;
 	const struct route *route;
 	const char *params[ROUTE_PARAMS_MAX];
@@ -301,6 +308,9 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 		.server = srv, .connection = conn,
 	};
 	memcpy(rq.params, ctx->params, sizeof rq.params);
+	if (!(ctx->route->roles & ROL_PUBLIEK))
+		ctx->budget.cap_bytes = VERZOEK_BUDGET_INGELOGD_BYTES;
+	struct arena_budget *vorig = arena_budget_zet(&ctx->budget);
 	struct error *e = &ctx->error;
 	rc_t rc = RC_OK;
 	if (ctx->body_too_large)
@@ -319,6 +329,7 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 			rc = ctx->route->handler(&rq, rs, e);
 		store_pool_release(srv->pool, rq.store);
 	}
+	arena_budget_zet(vorig);
 	if (rc != RC_OK) {
 		if (e->rc == RC_OK)
 			error_set(e, rc, "%s", rc_title(rc));
@@ -374,7 +385,9 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 		if (!ctx)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &ctx->started);
+		ctx->budget.cap_bytes = VERZOEK_BUDGET_PUBLIEK_BYTES;
 		arena_init(&ctx->arena, REQUEST_ARENA_CAP_BYTES);
+		ctx->arena.budget = &ctx->budget;
 		error_clear(&ctx->error);
 		trace_init(ctx, MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "traceparent"));
 		*con_cls = ctx;

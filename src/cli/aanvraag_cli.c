@@ -80,7 +80,7 @@ static int toets(struct cli *c, const char *pad)
 	struct error e;
 	error_clear(&e);
 	struct arena a;
-	arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	json_t *doc = NULL, *cat = NULL;
 	struct aanvraag aanvraag;
 	int uit = 0;
@@ -129,7 +129,7 @@ static int lijst(struct cli *c)
 	error_clear(&e);
 	struct store *s = NULL;
 	struct arena a;
-	arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	struct principal auditor = {.roles = ROL_AUDITOR, .actor = "cli"};
 	struct aanvraagdossier_filter f = {.limiet = AANVRAAG_PAGINA_MAX};
 	struct aanvraagdossier *l = NULL;
@@ -153,7 +153,7 @@ static int lijst(struct cli *c)
 			break;
 		f.na = l[n - 1].id;
 		arena_release(&a);
-		arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+		arena_init(&a, ARENA_VERZOEK_BYTES);
 	}
 	if (uit == 0)
 		printf("%zu aanvragen\n", totaal);
@@ -167,7 +167,7 @@ static int verifieer(struct cli *c, const char *pad)
 	struct error e;
 	error_clear(&e);
 	struct arena a;
-	arena_init(&a, 1u << 20);
+	arena_init(&a, ARENA_TABEL_BYTES);
 	json_t *v = NULL;
 	struct ontvangstbewijs b;
 	struct store *s = NULL;

@@ -24,7 +24,7 @@ int cmd_beschikking(struct cli *c)
 	if (store_open(c->database, &s, &e) != RC_OK)
 		return cli_fail(&e);
 	struct arena a;
-	arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	struct beschikking b;
 	rc_t rc = beschikking_lees(s, &a, id, &b, &e);
 	if (rc == RC_NOT_FOUND)

@@ -250,7 +250,7 @@ static void toon_onderdeel(const char *onderdeel, json_t *uit)
 static int toon_overzicht(struct store *s, int64_t versie, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 16u * 1024u * 1024u);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	const char *text = NULL;
 	int64_t gelezen = 0;
 	rc_t rc = catalogus_document(s, versie, &a, &text, &gelezen, e);

@@ -171,7 +171,7 @@ static int maak_beheerder(struct store *s, const char *naam, const char *email)
 		return 2;
 	}
 	struct arena a;
-	arena_init(&a, 1u << 20);
+	arena_init(&a, ARENA_TABEL_BYTES);
 	struct organisatie pb;
 	rc_t rc = organisatie_vast_orgaan(s, &a, "programmabureau", &pb, &e);
 	const char *rollen[] = {"beheerder"};
@@ -197,7 +197,7 @@ static int lijst(struct store *s)
 	struct error e;
 	error_clear(&e);
 	struct arena a;
-	arena_init(&a, 64u << 20);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	int64_t na = 0;
 	printf("%-6s %-24s %-32s %-6s %-8s %-4s %s\n", "id", "gebruikersnaam", "e-mail", "org", "actief",
 	       "2fa", "rollen");
@@ -251,7 +251,7 @@ static int wijzig(struct store *s, const char *id_tekst, const struct gebruiker_
 		return cli_fail(&e);
 	}
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct gebruiker g;
 	if (gebruiker_lees(s, &a, id, &g, &e) != RC_OK) {
 		arena_release(&a);

@@ -21,7 +21,7 @@ static int gebruik(void)
 static int toon(struct store *s, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	struct grootboekoverzicht o;
 	rc_t rc = grootboekoverzicht_maak(s, &a, NULL, &o, e);
 	if (rc == RC_OK)

@@ -186,7 +186,7 @@ int cmd_verdeel(struct cli *c)
 	struct error e;
 	error_clear(&e);
 	struct arena a;
-	arena_init(&a, 1024u * 1024u * 1024u);
+	arena_init(&a, ARENA_REKENEN_BYTES);
 	json_t *doc = NULL;
 	int x = 0;
 	if (c->ronde) {

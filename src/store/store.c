@@ -89,7 +89,7 @@ rc_t store_query_int(struct store *s, const char *sql,
 		     int64_t *out, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 20);
+	arena_init(&a, ARENA_TABEL_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_query(s, sql, params, n, &a, &rows, e);
 	if (rc == RC_OK) {
@@ -268,7 +268,7 @@ static rc_t read_version(struct store *s, void *ctx, struct error *e)
 {
 	int64_t v = 0;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	const char *sql = s->backend == STORE_SQLITE
 		? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_versie'"

@@ -220,7 +220,7 @@ rc_t store_aanvraag_verzekeraars(struct store *s, int64_t id, int64_t *coordiner
 				 int64_t *tweede, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 14);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	struct store_param p[] = {SP_I(id)};
 	rc_t rc = store_query(s,

@@ -8,7 +8,7 @@
 rc_t store_audit_last(struct store *s, int64_t *volgnummer, char hash[65], struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_query(s, "SELECT volgnummer, hash FROM auditlog ORDER BY volgnummer DESC LIMIT 1",
 			      NULL, 0, &a, &rows, e);

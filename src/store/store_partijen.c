@@ -154,7 +154,7 @@ rc_t store_gebruiker_totp_stap(struct store *s, int64_t id, int64_t stap, bool *
 			       struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 14);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	struct store_param p[] = {SP_I(stap), SP_I(id), SP_I(stap)};
 	rc_t rc = store_query(s,

@@ -46,7 +46,7 @@ rc_t store_sessie_delete_gebruiker(struct store *s, int64_t gebruiker_id, int64_
 				   struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 20);
+	arena_init(&a, ARENA_TABEL_BYTES);
 	struct store_rows rows;
 	struct store_param p[] = {SP_I(gebruiker_id)};
 	rc_t rc = store_query(s, "DELETE FROM sessie WHERE gebruiker_id = ? RETURNING id",
@@ -128,7 +128,7 @@ rc_t store_apitoken_goedkeuren(struct store *s, int64_t id, const char *token_ha
 {
 	struct store_param p[] = {SP_T(token_hash), SP_T(prefix), SP_T(door), SP_T(nu), SP_I(id)};
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows r;
 	rc_t rc = store_query(s,
 		"UPDATE apitoken SET token_hash = ?, prefix = ?, status = 'actief', goedgekeurd_door = ?,"

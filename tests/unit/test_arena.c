@@ -56,8 +56,33 @@ TEST(strings)
 	arena_release(&a);
 }
 
+/* A thread's budget bounds all arenas made under it together, whatever
+ * cap each names; releasing gives the bytes back. */
+TEST(budget_bounds_every_arena_of_a_request)
+{
+	struct arena_budget b = {.cap_bytes = 256u * 1024u};
+	struct arena_budget *vorig = arena_budget_zet(&b);
+	struct arena a1, a2, buiten;
+	arena_init(&a1, 1u << 30);
+	arena_init(&a2, 1u << 30);
+	arena_budget_zet(vorig);
+	arena_init(&buiten, 1u << 30);   /* made after the budget was lifted: not counted */
+	CHECK(arena_alloc(&a1, 200u * 1024u) != NULL);
+	CHECK(arena_alloc(&a2, 100u * 1024u) == NULL);   /* 200 + 100 > 256 KiB together */
+	CHECK(arena_alloc(&buiten, 300u * 1024u) != NULL);
+	CHECK(b.used_bytes >= 200u * 1024u && b.used_bytes <= b.cap_bytes);
+	arena_release(&a1);
+	CHECK(b.used_bytes == 0);
+	CHECK(arena_alloc(&a2, 100u * 1024u) != NULL);   /* room again */
+	CHECK(b.piek_bytes >= 200u * 1024u);
+	arena_release(&a2);
+	arena_release(&buiten);
+	CHECK(b.used_bytes == 0);
+}
+
 int main(void)
 {
+	RUN(budget_bounds_every_arena_of_a_request);
 	RUN(alloc_is_zeroed_and_aligned);
 	RUN(cap_gives_null_not_abort);
 	RUN(cleanups_run_at_release);

@@ -159,7 +159,7 @@ static rc_t normen_laad(struct store *s, int64_t cv, const char *mp, int64_t v,
 		return error_set(e, RC_NOT_FOUND, "Modelplan %s versie %" PRId64
 				 " hoort niet bij catalogusversie %" PRId64 ".", mp, v, cv);
 	struct arena a;
-	arena_init(&a, 64u << 20);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	json_t *cat = NULL, *plan = NULL;
 	const char *plantekst = NULL;
 	rc = catalogus_json(s, &a, cv, &cat, e);
@@ -235,7 +235,7 @@ static rc_t ronde_haal(struct store *s, const struct indieningsronde *r, struct 
 		}
 	pthread_mutex_unlock(&cache_slot);
 	struct arena a;
-	arena_init(&a, 64u << 20);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	json_t *cat = NULL;
 	rc_t rc = catalogus_json(s, &a, r->catalogusversie, &cat, e);
 	if (rc == RC_OK && toets_ronde_lees(cat, r->impactlat_id, r->uitloopjaar_toegestaan, out, NULL) != RC_OK)

@@ -181,7 +181,7 @@ static rc_t indien_tx(struct store *s, void *ctx, struct error *e)
 	c->weiger = RC_OK;
 	c->gewijzigd = false;
 	struct arena a;
-	arena_init(&a, 8u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct aanvraagdossier nu_d;
 	bool coalitie = false;
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
@@ -411,7 +411,7 @@ static rc_t verifieer_tx(struct store *s, void *ctx, struct error *e)
 	if (c->b->versie <= 0 || c->b->aanvraag_id <= 0)
 		return RC_OK;
 	struct arena a;
-	arena_init(&a, 16u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_versie_lees(s, c->b->aanvraag_id, c->b->versie, &a, &rows, e);
 	if (rc == RC_OK && rows.nrows == 1) {

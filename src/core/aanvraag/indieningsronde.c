@@ -100,7 +100,7 @@ static void ronde_controleer(const struct indieningsronde_invoer *in, struct ron
 static rc_t ronde_catalogus(struct store *s, const struct ronde_rij *w, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 32u << 20);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	const char *tekst = NULL;
 	rc_t rc = store_catalogus_document(s, w->r.catalogusversie, &a, &tekst, e);
 	if (rc == RC_NOT_FOUND) {

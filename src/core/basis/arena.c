@@ -25,12 +25,22 @@ struct arena_cleanup {
 	void *ptr;
 };
 
+static _Thread_local struct arena_budget *thread_budget;
+
+struct arena_budget *arena_budget_zet(struct arena_budget *b)
+{
+	struct arena_budget *vorig = thread_budget;
+	thread_budget = b;
+	return vorig;
+}
+
 void arena_init(struct arena *a, size_t cap_bytes)
 {
 	a->head = NULL;
 	a->cleanups = NULL;
 	a->used_bytes = 0;
 	a->cap_bytes = cap_bytes;
+	a->budget = thread_budget;
 }
 
 void arena_release(struct arena *a)
@@ -47,6 +57,9 @@ void arena_release(struct arena *a)
 		b = next;
 	}
 	a->head = NULL;
+	if (a->budget)
+		a->budget->used_bytes -= a->used_bytes <= a->budget->used_bytes ? a->used_bytes
+										: a->budget->used_bytes;
 	a->used_bytes = 0;
 }
 
@@ -62,9 +75,17 @@ void *arena_alloc(struct arena *a, size_t size)
 		size_t block = need > ARENA_BLOCK_BYTES ? need : ARENA_BLOCK_BYTES;
 		if (a->used_bytes > a->cap_bytes || block > a->cap_bytes - a->used_bytes)
 			return NULL;
+		struct arena_budget *bu = a->budget;
+		if (bu && (bu->used_bytes > bu->cap_bytes || block > bu->cap_bytes - bu->used_bytes))
+			return NULL;
 		b = malloc(sizeof *b + block);
 		if (!b)
 			return NULL;
+		if (bu) {
+			bu->used_bytes += block;
+			if (bu->used_bytes > bu->piek_bytes)
+				bu->piek_bytes = bu->used_bytes;
+		}
 		b->size = block;
 		b->off = 0;
 		b->next = a->head;

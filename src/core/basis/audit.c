@@ -134,7 +134,7 @@ static rc_t audit_verify_tx(struct store *s, void *ctx, struct error *e)
 	char prev[AUDIT_HASH_HEX] = AUDIT_GENESIS;
 	for (;;) {
 		struct arena a;
-		arena_init(&a, 64u << 20);
+		arena_init(&a, ARENA_VERZOEK_BYTES);
 		struct store_rows rows;
 		rc_t rc = store_audit_page(s, expect - 1, AUDIT_PAGE, &a, &rows, e);
 		bool intact = rc == RC_OK && verify_page(&rows, &expect, prev, out);

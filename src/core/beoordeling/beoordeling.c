@@ -284,7 +284,7 @@ static rc_t beoordeel_tx(struct store *s, void *ctx, struct error *e)
 	struct beoordeel_ctx *c = ctx;
 	c->weiger = RC_OK;
 	struct arena a;
-	arena_init(&a, 16u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct aanvraagdossier d;
 	bool coalitie = false;
 	struct store_rows rows;
@@ -383,7 +383,7 @@ rc_t beoordeling_maak(struct store *s, const struct principal *who, const struct
 	if (!who || !(who->roles & ROL_BEOORDELAAR) || who->organisatie_id <= 0)
 		return toegang_weiger(s, who, RC_NOT_FOUND, object, "geen beoordelaar van de aanvraag", e);
 	struct arena a;
-	arena_init(&a, 4u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct beoordeel_ctx c = {.who = who, .klok = klok, .in = in, .id = aanvraag_id,
 				  .actor = who->actor ? who->actor : "systeem"};
 	rc_t rc = beoordeling_teksten(in, &c, &a, e);

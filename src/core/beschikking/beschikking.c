@@ -422,7 +422,7 @@ static rc_t neem_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct neem_ctx *c = ctx;
 	struct arena a;
-	arena_init(&a, 16u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	c->out->automatisch_afgewezen = 0;
 	struct nza_aanvraag t;
 	rc_t rc = store_aanvragen_schrijfslot(s, e);

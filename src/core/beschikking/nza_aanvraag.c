@@ -595,7 +595,7 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	error_items_over(e, c->lees_fouten);   /* again on every retry: store_tx clears e */
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
 	struct arena a;
-	arena_init(&a, 8u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct aanvraagdossier d;
 	bool coalitie = false;
 	if (rc == RC_OK)

@@ -26,7 +26,7 @@ static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct teken_ctx *c = ctx;
 	struct arena a;
-	arena_init(&a, 8u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct nza_aanvraag t;
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
 	if (rc == RC_OK)

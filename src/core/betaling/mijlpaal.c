@@ -227,7 +227,7 @@ static rc_t meld_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct meld_ctx *c = ctx;
 	struct arena a;
-	arena_init(&a, 4u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct beschikking b;
 	struct stand_ctx st;
 	struct mijlpaal *m = NULL;
@@ -304,7 +304,7 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct meld_ctx *c = ctx;
 	struct arena a;
-	arena_init(&a, 4u << 20);
+	arena_init(&a, ARENA_DOSSIER_BYTES);
 	struct beschikking b;
 	struct stand_ctx st;
 	struct mijlpaal *m = NULL;

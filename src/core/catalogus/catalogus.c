@@ -341,7 +341,7 @@ static rc_t publicatie_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct publicatie *pb = ctx;
 	arena_release(&pb->arena); /* a retried attempt starts afresh */
-	arena_init(&pb->arena, 64u * 1024u * 1024u);
+	arena_init(&pb->arena, ARENA_VERZOEK_BYTES);
 	pb->overgeslagen = false;
 	pb->res = (struct catalogus_publicatie_resultaat){0};
 	const char *soort = cv_tekst(pb->doc, "soort");
@@ -362,7 +362,7 @@ rc_t catalogus_publiceer_met(struct store *s, json_t *doc,
 			     struct catalogus_publicatie_resultaat *out, struct error *e)
 {
 	struct publicatie pb = {.doc = doc, .p = p};
-	arena_init(&pb.arena, 64u * 1024u * 1024u);
+	arena_init(&pb.arena, ARENA_VERZOEK_BYTES);
 	rc_t rc = store_tx(s, STORE_WRITE, publicatie_tx, &pb, e);
 	if (rc == RC_OK && out)
 		*out = pb.res;
@@ -392,7 +392,7 @@ rc_t catalogus_laad_standaard(struct store *s, int64_t *versie_out, struct error
 		.bestand = CATALOGUS_STANDAARD, .actor = "systeem", .soort = "catalogus",
 	};
 	struct publicatie pb = {.doc = doc, .p = &p, .alleen_als_leeg = true};
-	arena_init(&pb.arena, 64u * 1024u * 1024u);
+	arena_init(&pb.arena, ARENA_VERZOEK_BYTES);
 	rc_t rc = store_tx(s, STORE_WRITE, publicatie_tx, &pb, e);
 	if (rc == RC_OK && versie_out)
 		*versie_out = pb.overgeslagen ? 0 : pb.res.versie;

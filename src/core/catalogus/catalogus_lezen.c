@@ -46,7 +46,7 @@ struct lezing {
 static void lezing_begin(struct lezing *l)
 {
 	arena_release(&l->arena); /* a retried attempt starts afresh */
-	arena_init(&l->arena, 64u * 1024u * 1024u);
+	arena_init(&l->arena, ARENA_VERZOEK_BYTES);
 	json_decref(l->uit);
 	l->uit = NULL;
 }
@@ -231,7 +231,7 @@ rc_t catalogus_lijst(struct store *s, int64_t catalogusversie, const char *onder
 	if (rc != RC_OK)
 		return rc;
 	struct lezing l = {.gevraagd = catalogusversie, .onderdeel = onderdeel, .filter = f};
-	arena_init(&l.arena, 64u * 1024u * 1024u);
+	arena_init(&l.arena, ARENA_VERZOEK_BYTES);
 	rc = store_tx(s, STORE_READ, lijst_tx, &l, e);
 	arena_release(&l.arena);
 	if (rc == RC_OK)
@@ -331,7 +331,7 @@ rc_t catalogus_modelplan(struct store *s, int64_t catalogusversie, const char *i
 		return error_set(e, RC_NOT_FOUND, "Er is geen modelplan '%.64s'.", id ? id : "");
 	struct lezing l = {.gevraagd = catalogusversie, .modelplan = id,
 			   .modelplan_versie = versie};
-	arena_init(&l.arena, 64u * 1024u * 1024u);
+	arena_init(&l.arena, ARENA_VERZOEK_BYTES);
 	rc_t rc = store_tx(s, STORE_READ, modelplan_tx, &l, e);
 	arena_release(&l.arena);
 	if (rc == RC_OK)
@@ -365,7 +365,7 @@ static rc_t versies_tx(struct store *s, void *ctx, struct error *e)
 rc_t catalogus_versies(struct store *s, json_t **out, struct error *e)
 {
 	struct lezing l = {0};
-	arena_init(&l.arena, 1u << 20);
+	arena_init(&l.arena, ARENA_TABEL_BYTES);
 	rc_t rc = store_tx(s, STORE_READ, versies_tx, &l, e);
 	arena_release(&l.arena);
 	if (rc == RC_OK)

@@ -108,7 +108,7 @@ rc_t demo_laad(struct store *s, struct error *e)
 {
 	struct principal demo = {.actor = "demo"};
 	struct arena a;
-	arena_init(&a, 1u << 20);
+	arena_init(&a, ARENA_TABEL_BYTES);
 	rc_t rc = RC_OK;
 	for (size_t i = 0; rc == RC_OK && i < DEMO_ORG_AANTAL; i++) {
 		int64_t id = 0;

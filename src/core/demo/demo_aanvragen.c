@@ -188,7 +188,7 @@ static rc_t demo_aanvraag(struct demo_wereld *w, size_t i, struct error *e)
 rc_t aanvraag_demo_laad(struct store *s, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 64u << 20);
+	arena_init(&a, ARENA_VERZOEK_BYTES);
 	struct demo_wereld w = {.s = s, .a = &a};
 	klok_vast(&w.klok, &w.nu_us);
 	rc_t rc = demo_organisatie_code_id(w.s, w.a, "99000001", NULL, NULL, &w.ziekenhuis, e);

@@ -231,7 +231,7 @@ static rc_t wereld_vul(struct wereld *w, struct error *e)
 rc_t verdeling_demo_laad(struct store *s, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 256u << 20);
+	arena_init(&a, ARENA_REKENEN_BYTES);
 	struct wereld w = {.s = s, .a = &a};
 	klok_vast(&w.klok, &w.nu_us);
 	rc_t rc = wereld_vul(&w, e);

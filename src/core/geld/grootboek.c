@@ -263,7 +263,7 @@ static rc_t rekening_bestaand(struct store *s, const struct rekening_def *def, i
 			      struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	struct rekening r;
 	*id_out = 0;
@@ -1265,7 +1265,7 @@ static rc_t saldo_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct lees_ctx *c = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_gb_rekening_by_code(s, c->code, &a, &rows, e);
 	if (rc == RC_OK && rows.nrows == 0)

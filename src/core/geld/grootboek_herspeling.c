@@ -157,7 +157,7 @@ rc_t afspeel_log(struct store *s, struct afspeel *sp, afspeel_fn fn, void *arg,
 	rc_t rc = RC_OK;
 	for (int64_t na = 0;;) {
 		struct arena pagina;
-		arena_init(&pagina, 16u << 20);
+		arena_init(&pagina, ARENA_DOSSIER_BYTES);
 		struct store_rows rows;
 		rc = store_gb_boeking_page(s, na, LEES_PAGINA, &pagina, &rows, e);
 		for (size_t r = 0; rc == RC_OK && r < rows.nrows && !sp->breuk_id; r++) {

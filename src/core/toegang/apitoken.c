@@ -71,7 +71,7 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct maak_opdracht *m = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_organisatie_by_id(s, m->in->organisatie_id, &a, &rows, e);
 	if (rc == RC_OK && rows.nrows == 0) {
@@ -165,7 +165,7 @@ static rc_t goedkeur_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct goedkeur_opdracht *o = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 14);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = token_rij(s, &a, o->id, &rows, e);
 	if (rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP)) {
@@ -230,7 +230,7 @@ static rc_t intrek_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct intrek_opdracht *o = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 14);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = token_rij(s, &a, o->id, &rows, e);
 	bool al = rc == RC_OK && store_text(&rows, 0, SA_INGETROKKEN_OP) != NULL;
@@ -386,7 +386,7 @@ rc_t apitoken_identificeer(struct store *s, const char *token, const char *gebru
 	struct gebruik_opdracht o = {.hash = hash, .gebruik = gebruik ? gebruik : "",
 				     .adres = adres ? adres : "?"};
 	snprintf(o.actor, sizeof o.actor, "anoniem@%s", o.adres);
-	arena_init(&o.arena, 1u << 14);
+	arena_init(&o.arena, ARENA_RIJ_BYTES);
 	rc_t rc = store_tx(s, STORE_WRITE, gebruik_tx, &o, e);
 	if (rc == RC_OK && !o.geldig)
 		rc = error_set(e, RC_UNAUTHENTICATED, "Dit API-token is onbekend of ingetrokken.");

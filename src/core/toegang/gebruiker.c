@@ -165,7 +165,7 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct gebruiker_maakopdracht *m = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	const char *soort = NULL;
 	struct store_rows rows;
 	rc_t rc = organisatie_soort(s, &a, m->in->organisatie_id, &soort, e);
@@ -387,7 +387,7 @@ static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct gebruiker_wijzigopdracht *m = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = account_rij(s, &a, m->id, &rows, e);
 	unsigned oud = (unsigned)store_int(&rows, 0, SG_ROLLEN, 0);
@@ -481,7 +481,7 @@ static rc_t bevestig_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct bevestig_opdracht *m = ctx;
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = account_rij(s, &a, m->id, &rows, e);
 	unsigned oud = (unsigned)store_int(&rows, 0, SG_ROLLEN, 0);

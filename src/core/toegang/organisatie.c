@@ -180,7 +180,7 @@ static void organisatie_controleer(const struct organisatie *in, struct organisa
 static rc_t organisatie_bezet(struct store *s, const struct organisatie_rij *r, struct error *e)
 {
 	struct arena a;
-	arena_init(&a, 1u << 16);
+	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
 	rc_t rc = store_organisatie_by_identificatie(s, r->agb, r->uzovi, r->cbs, &a, &rows, e);
 	if (rc == RC_OK && rows.nrows > 0) {

@@ -343,7 +343,7 @@ rc_t sessie_login(struct store *s, const struct sessie_instellingen *inst,
 	snprintf(o->actor, sizeof o->actor, "%s", actor);
 	for (size_t i = 0; in->naam[i] && i < SESSIE_NAAM_MAX; i++)
 		o->naam[i] = (char)tolower((unsigned char)in->naam[i]);
-	arena_init(&o->arena, 1u << 20);
+	arena_init(&o->arena, ARENA_TABEL_BYTES);
 	rc_t rc = store_tx(s, STORE_WRITE, login_lees_tx, o, e);
 	if (rc == RC_OK && (o->pogingen_account >= inst->pogingen_account ||
 			    o->pogingen_adres >= inst->pogingen_adres)) {
@@ -436,7 +436,7 @@ rc_t sessie_identificeer(struct store *s, const struct sessie_instellingen *inst
 	char hash[65] = "";
 	struct identificeer_opdracht o = {.inst = inst, .hash = hash, .adres = adres, .nu = nu_unix_s};
 	snprintf(o.actor, sizeof o.actor, "anoniem@%s", adres ? adres : "?");
-	arena_init(&o.arena, 1u << 16);
+	arena_init(&o.arena, ARENA_RIJ_BYTES);
 	rc_t rc = RC_OK;
 	if (sessie_token_vorm(token)) {
 		token_hash(token, hash);

@@ -20,8 +20,10 @@
 #include "core/verdeling/macrooverzicht.h"
 #include "core/aanvraag/toets.h"
 
-#define PAGINA 64
-#define PAGINA_ARENA_BYTES (192u << 20)
+/* A page of submitted documents (each at most 4 MiB, the body limit): 8 of
+ * them fit well within the public request's budget (arena.h). */
+#define PAGINA 8
+#define PAGINA_ARENA_BYTES (40u << 20)
 #define NORMEN_PLEKKEN 256
 
 static int64_t geheel(json_t *o, const char *k)

@@ -282,7 +282,7 @@ rc_t verdeelscenario_document(const struct ronde_stand *st, const struct verdeel
 	if (!d)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	struct arena a;
-	arena_init(&a, 512u << 20);
+	arena_init(&a, ARENA_REKENEN_BYTES);
 	struct error lokaal;
 	error_clear(&lokaal);
 	struct verdeling_scenario s;
