@@ -18,12 +18,6 @@
 #include "core/basis/error.h"
 #include "core/basis/json.h"
 
-/* The core library is built without coverage instrumentation, so compile
- * the decoder into this translation unit: libFuzzer then sees its
- * branches. The linker takes these definitions and leaves json.o in
- * libdoorbraak_core.a unused, so nothing is defined twice. */
-#include "core/basis/json.c"
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Below libFuzzer's default -max_len (4096), so the size limit is hit. */

@@ -14,7 +14,9 @@
 #   other Node    tests/<dir>/*.test.mjs for any other dir (e.g. browser), on SQLite;
 #                 tests/browser/keten.test.mjs also on PostgreSQL
 #   lint          api/openapi.json with Spectral against each tests/lint/adr-ruleset-*.yaml
-#   fuzz          build-fuzz/fuzz_json for 60 s (libFuzzer; a crash or leak fails)
+#   fuzz          build-fuzz/fuzz_json for 60 s, then one target per reader of
+#                 untrusted input (aanvraag, ontvangstbewijs, verdeling, klok,
+#                 catalogus) for 30 s each (libFuzzer; a crash or leak fails)
 #
 # Every test line "ok - ..." counts as passed, "ok - ... # SKIP ..." as
 # skipped, "not ok - ..." as failed. A suite that crashes, hangs (timeout)
@@ -301,27 +303,32 @@ done
 
 # --- fuzzing ---------------------------------------------------------------------
 
-fuzz_run() {
-    local corpus=var/fuzz/corpus/json artifacts=var/fuzz/artifacts/
+fuzz_run() { # TARGET SECONDS
+    local doel=$1 sec=$2
+    local corpus=var/fuzz/corpus/$doel artifacts=var/fuzz/artifacts/$doel/
     mkdir -p "$corpus" "$artifacts"
     local rc
     # The progress lines (NEW, REDUCE, pulse) are left out of the output.
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        build-fuzz/fuzz_json -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" fuzz/corpus/json 2>&1 |
+        "build-fuzz/fuzz_$doel" -max_total_time="$sec" -timeout=10 -rss_limit_mb=2048 -max_len=300000 \
+        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "fuzz/corpus/$doel" 2>&1 |
         grep -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)'
     rc=${PIPESTATUS[0]}
     if [ "$rc" -eq 0 ]; then
-        printf 'ok - fuzz: fuzz_json ran %d s without a crash or leak\n' "$fuzz_seconds"
+        printf 'ok - fuzz: fuzz_%s ran %d s without a crash or leak\n' "$doel" "$sec"
     else
-        printf 'not ok - fuzz: fuzz_json found a crash or leak (exit %d; reproducer in %s)\n' "$rc" "$artifacts"
+        printf 'not ok - fuzz: fuzz_%s found a crash or leak (exit %d; reproducer in %s)\n' "$doel" "$rc" "$artifacts"
     fi
     return "$rc"
 }
 
 if [ "$quick" != 1 ]; then
     if step "build: make fuzz" make fuzz; then
-        run_suite "fuzz: fuzz_json" $((fuzz_seconds + 240)) fuzz_run
+        # The JSON decoder gets the full time; every reader behind it half of it.
+        run_suite "fuzz: fuzz_json" $((fuzz_seconds + 240)) fuzz_run json "$fuzz_seconds"
+        for doel in aanvraag ontvangstbewijs verdeling klok catalogus; do
+            run_suite "fuzz: fuzz_$doel" $((fuzz_seconds / 2 + 240)) fuzz_run "$doel" $((fuzz_seconds / 2))
+        done
     fi
 fi
 
