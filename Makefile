@@ -8,7 +8,7 @@ build:
 	@ninja -C build
 
 asan:
-	@test -f build-asan/build.ninja || meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >/dev/null
+	@test -f build-asan/build.ninja || meson setup build-asan -Dstoringen=true -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >/dev/null
 	@ninja -C build-asan
 
 # Installs what is missing, builds, initialises the demo database and serves it.

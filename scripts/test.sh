@@ -13,6 +13,9 @@
 #   cli           tests/cli/*.test.mjs and tests/cli/*.sh
 #   other Node    tests/<dir>/*.test.mjs for any other dir (e.g. browser), on SQLite;
 #                 tests/browser/keten.test.mjs also on PostgreSQL
+#   storing       tests/storing/storing.test.mjs on the sanitizer build, SQLite and
+#                 PostgreSQL: the Nth store statement / arena block of each step
+#                 of the main flows fails; a clean answer, nothing half-written
 #   lint          api/openapi.json with Spectral against each tests/lint/adr-ruleset-*.yaml
 #   fuzz          build-fuzz/fuzz_json for 60 s, then one target per reader of
 #                 untrusted input (aanvraag, ontvangstbewijs, verdeling, klok,
@@ -257,7 +260,7 @@ elif [ "$built" -eq 1 ]; then
     # Any other directory of Node suites (tests/browser, ...), on SQLite.
     [ -x /usr/bin/chromium ] && export DOORBRAAK_TEST_CHROMIUM=${DOORBRAAK_TEST_CHROMIUM:-/usr/bin/chromium}
     for f in tests/*/*.test.mjs; do
-        case $f in tests/api/* | tests/cli/* | tests/lib/*) continue ;; esac
+        case $f in tests/api/* | tests/cli/* | tests/lib/* | tests/storing/*) continue ;; esac
         n=${f#tests/}
         DOORBRAAK_TEST_BACKEND=sqlite run_suite "${n%.test.mjs}" 900 node "$f"
         # The chain of every role also runs on PostgreSQL.
@@ -270,6 +273,19 @@ elif [ "$built" -eq 1 ]; then
         fi
     done
     shopt -u nullglob
+    # Fault injection needs the sanitizer build (src/core/basis/storing.h).
+    if [ "$asan_built" -eq 1 ]; then
+        DOORBRAAK_BIN=build-asan/doorbraak DOORBRAAK_TEST_BACKEND=sqlite \
+            run_suite "storing [sqlite]" 900 node tests/storing/storing.test.mjs
+        if [ "$pg_ok" -eq 1 ]; then
+            DOORBRAAK_BIN=build-asan/doorbraak DOORBRAAK_TEST_BACKEND=postgresql \
+                run_suite "storing [postgresql]" 900 node tests/storing/storing.test.mjs
+        else
+            fail_step "storing [postgresql]" "not run: no PostgreSQL server"
+        fi
+    elif [ "$quick" != 1 ]; then
+        fail_step "storing" "not run: the sanitizer build failed"
+    fi
 fi
 
 # --- OpenAPI lint ----------------------------------------------------------------

@@ -29,6 +29,7 @@
 #include "core/basis/json.h"
 #include "api/verbindingen.h"
 #include "api/web_http.h"
+#include "core/basis/storing.h"
 
 #define REQUEST_ARENA_CAP_BYTES ARENA_VERZOEK_BYTES
 /* What one request may take in all, its own arena and every private arena
@@ -311,6 +312,8 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 	if (!(ctx->route->roles & ROL_PUBLIEK))
 		ctx->budget.cap_bytes = VERZOEK_BUDGET_INGELOGD_BYTES;
 	struct arena_budget *vorig = arena_budget_zet(&ctx->budget);
+	/* Tests only (storing.h): a fault for this request; a no-op otherwise. */
+	storing_wapen(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Doorbraak-Storing"));
 	struct error *e = &ctx->error;
 	rc_t rc = RC_OK;
 	if (ctx->body_too_large)
@@ -330,12 +333,16 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 		store_pool_release(srv->pool, rq.store);
 	}
 	arena_budget_zet(vorig);
+	const char *storing = storing_gebeurd();
+	storing_wapen(NULL);
 	if (rc != RC_OK) {
 		if (e->rc == RC_OK)
 			error_set(e, rc, "%s", rc_title(rc));
 		*rs = (struct http_response){0};
 		http_problem(&rq, rs, e);
 	}
+	if (storing[0])   /* tests only: the armed fault happened */
+		http_add_header(&rq, rs, "Doorbraak-Storing-Gebeurd", storing);
 }
 
 /* The connection guard's context of `conn` (verbindingen.h), or NULL. */

@@ -5,6 +5,7 @@
  */
 #include "store/backend.h"
 #include "core/basis/klok.h"
+#include "core/basis/storing.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -57,6 +58,8 @@ rc_t store_tx(struct store *s, enum store_tx_mode mode, store_tx_fn fn,
 			s->in_tx = false;
 			if (rc == RC_OK)
 				rc = s->ops->exec_script(s, "COMMIT", e);
+			if (rc == RC_OK && mode == STORE_WRITE)
+				storing_gecommit();
 			if (rc != RC_OK) {
 				struct error ignored;
 				error_clear(&ignored);
@@ -81,6 +84,8 @@ rc_t store_query(struct store *s, const char *sql,
 		return error_set(e, RC_INTERNAL, "Te veel parameters (%zu).", n);
 	if (out && !arena)
 		return error_set(e, RC_INTERNAL, "store_query zonder arena.");
+	if (storing_nu(STORING_STORE))
+		return error_set(e, RC_STORE, "De database gaf een fout (storing voor een test).");
 	return s->ops->query(s, sql, params, n, arena, out, e);
 }
 

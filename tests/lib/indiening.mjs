@@ -93,8 +93,8 @@ export function caller(api, who) {
     if (body !== undefined) Object.assign(h, JSON_HEADERS);
     return h;
   };
-  const call = (method, p, body) => api.request(method, `/api/v1${p}`, {
-    headers: headers(method, body), body: body === undefined ? undefined : JSON.stringify(body) });
+  const call = (method, p, body, extra = {}) => api.request(method, `/api/v1${p}`, {
+    headers: { ...headers(method, body), ...extra }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { ...who, call, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}),
            put: (p, b) => call('PUT', p, b) };
 }

@@ -2,6 +2,7 @@
  * arena.c -- bump allocator in linked blocks, capped. See arena.h.
  */
 #include "core/basis/arena.h"
+#include "core/basis/storing.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -78,7 +79,7 @@ void *arena_alloc(struct arena *a, size_t size)
 		struct arena_budget *bu = a->budget;
 		if (bu && (bu->used_bytes > bu->cap_bytes || block > bu->cap_bytes - bu->used_bytes))
 			return NULL;
-		b = malloc(sizeof *b + block);
+		b = storing_nu(STORING_ARENA) ? NULL : malloc(sizeof *b + block);
 		if (!b)
 			return NULL;
 		if (bu) {
