@@ -435,7 +435,7 @@ test('a decided application: status, the verdicts of both insurers and the versi
   const api = (await json(`/aanvragen/${id}/beoordelingen`)).beoordelingen;
   const oordelen = await page.locator('.oordeel h3').allInnerTexts();
   assert.equal(oordelen.length, api.length);
-  assert.ok(oordelen.some((t) => /^Coördinerende zorgverzekeraar: /.test(t)));
+  assert.ok(oordelen.some((t) => /^Coördinerend zorgverzekeraar: /.test(t)));
   assert.match(await page.locator('main').innerText(), /Negatief beoordeeld\./);
   await expectAccessible(page, 'beoordeelde aanvraag');
 });

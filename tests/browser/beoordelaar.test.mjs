@@ -142,7 +142,7 @@ test('the start page leads to the queue: role, route licht, status and the verdi
 test('the application beside its modelplan norms, the checks, answers, budget and milestones', async () => {
   await openBeoordeling(page, srv.url, idA);
   const main = plain(await page.locator('main').innerText());
-  assert.match(main, /Route\s+Licht \(conform het modelplan\)/);
+  assert.match(main, /Route\s+Licht: conform het modelplan/);
   assert.match(main, /Gevraagd bedrag\s+€ 5\.000\.000/);
   const normen = await tableRows('Normerende elementen: de norm van het modelplan, de waarde in de aanvraag en de afwijking');
   assert.deepEqual(normen[0], ['Minimale impact', '35 fte arbeidsbesparing per € 1 mln eenmalige investering',

@@ -162,7 +162,7 @@ test('zorgverzekeraar: filters op de knop, in het adres; een filterfout staat bi
   await page.getByRole('button', { name: 'Filter toepassen' }).click();
   const summary = page.locator('.foutsamenvatting');
   await summary.waitFor();
-  assert.match(await summary.innerText(), /Filteren is niet gelukt[\s\S]*Jaar \(niet verplicht\): jaar is een geheel getal/);
+  assert.match(await summary.innerText(), /Filteren is niet gelukt[\s\S]*Jaar \(niet verplicht\): 'jaar' is een geheel getal/);
   assert.equal(await page.getByLabel('Jaar (niet verplicht)').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('foutsamenvatting')), true, 'the summary has the focus');
   await expectAccessible(page, 'macro-overzicht (filterfout)');

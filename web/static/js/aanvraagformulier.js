@@ -342,32 +342,5 @@ export function veldVoor(velden, p) {
 
 // --- texts shared by the coalition's screens -----------------------------------
 
-/** Application statuses (docs/indiening.md §7) as the coalition reads them. */
-export const STATUS = {
-  concept: 'Concept (nog niet ingediend)',
-  ingediend: 'Ingediend, wacht op beoordeling',
-  in_beoordeling: 'In beoordeling',
-  informatie_gevraagd: 'Informatie gevraagd',
-  positief: 'Positief beoordeeld',
-  negatief: 'Negatief beoordeeld',
-};
-
-const STATUSSOORT = {
-  concept: 'neutral', ingediend: 'neutral', in_beoordeling: 'warning',
-  informatie_gevraagd: 'warning', positief: 'success', negatief: 'danger',
-};
-
-export function statusBadge(status) {
-  return h('span', { class: ['utrecht-status-badge', `utrecht-status-badge--${STATUSSOORT[status] || 'neutral'}`] },
-    STATUS[status] || status);
-}
-
-/** The review route (docs/aanvraag.md §4). */
-export const ROUTE = {
-  licht: 'Licht: conform het modelplan',
-  verdiept: 'Verdiept: afwijkingen of regionale aanpassingen',
-};
-
-export const OORDEEL = { positief: 'Positief', negatief: 'Negatief', meer_informatie: 'Meer informatie nodig' };
-export const EISOORDEEL = { voldaan: 'Voldaan', niet_voldaan: 'Niet voldaan', niet_van_toepassing: 'Niet van toepassing' };
-export const VERZEKERAARROL = { coordinerend: 'Coördinerende zorgverzekeraar', tweede: 'Tweede zorgverzekeraar' };
+// The names of statuses, verdicts, parts and routes: statussen.js, the one table.
+export { AANVRAAGSTATUS as STATUS, aanvraagStatus as statusBadge, EISOORDEEL, OORDEEL, ROUTE, VERZEKERAARROL } from './statussen.js';

@@ -167,6 +167,41 @@ export async function request(method, path, { query = null, body = undefined, te
   throw fout;
 }
 
+/**
+ * A download read as a stream (a long text such as the ledger journal):
+ * GET path with Accept `accept`, no time-out but the caller's signal;
+ * opVoortgang(bytes) after every chunk. Resolves with a Blob of `type`;
+ * rejects with an ApiFout like request() (a problem+json answer, an ended
+ * session, no connection, cancelled).
+ */
+export async function download(path, { accept = 'text/plain', type = 'text/plain;charset=utf-8', signal = null, opVoortgang = null } = {}) {
+  let res;
+  try {
+    res = await fetch(new URL(BASE + path, window.location.origin), {
+      headers: { Accept: accept }, credentials: 'same-origin', cache: 'no-store', signal,
+    });
+  } catch {
+    if (signal?.aborted) throw new ApiFout(0, 'Geannuleerd.', { geannuleerd: true });
+    throw new ApiFout(0, 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+  }
+  if (!res.ok) {
+    const fout = toApiFout(res, await readBody(res));
+    if (res.status === 401) for (const fn of sessionEndedListeners) fn(fout);
+    throw fout;
+  }
+  const reader = res.body.getReader();
+  const delen = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    delen.push(value);
+    bytes += value.length;
+    if (opVoortgang) opVoortgang(bytes);
+  }
+  return new Blob(delen, { type });
+}
+
 export const api = {
   get: (path, opts) => request('GET', path, opts),
   post: (path, body, opts) => request('POST', path, { ...opts, body }),

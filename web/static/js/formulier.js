@@ -304,6 +304,22 @@ export function groep({ pointer, label, inhoud, omschrijving = null, eerste, kla
 }
 
 /**
+ * Runs werk() while `knop` is busy -- disabled and aria-busy, so it cannot
+ * be pressed twice and a screen reader hears that it works -- and gives it
+ * back afterwards, whatever happened. Returns what werk() returns.
+ */
+export async function bezig(knop, werk) {
+  knop.disabled = true;
+  knop.setAttribute('aria-busy', 'true');
+  try {
+    return await werk();
+  } finally {
+    knop.disabled = false;
+    knop.removeAttribute('aria-busy');
+  }
+}
+
+/**
  * An ApiFout as toonFouten() takes it, with the rule's source after each
  * message where the API gives one. hernoem(pointer): moves a pointer to the
  * field a user sees (e.g. a list index); bron(melding, bron): the wording,

@@ -12,7 +12,7 @@
 
 import { api } from '../api.js';
 import { badge, button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import { bezig, formulier, tekstveld } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
 import {
@@ -138,32 +138,29 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
     if (submit.disabled) return;
     f.wis();
     status.wis();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const antwoord = await api.post('/apitokens', {
-        organisatie_id: Number(org.input.value) || 0,
-        rol: rol.input.value,
-        naam: naam.input.value.trim(),
-      }, { signal: ctx.signal });
-      const o = perId.get(String(antwoord.apitoken.organisatie_id));
-      const melding = antwoord.token
-        ? eenmaligToken(antwoord, o?.naam || `organisatie ${antwoord.apitoken.organisatie_id}`)
-        : okMelding(h('strong', {}, `API-token “${antwoord.apitoken.naam}” is aangevraagd. `),
-          `Een token als ${rolnaam(antwoord.apitoken.rol).toLowerCase()} geeft toegang waar geld beweegt; `
-          + 'een andere beheerder keurt het goed en ziet het token dan één keer (vier ogen).');
-      status.zet(melding);
-      form.reset();
-      pasRollenAan();
-      melding.focus();
-      await opnieuw();
-    } catch (fout) {
-      if (fout.geannuleerd) return;
-      f.toonFouten(perVeld(fout, velden), { kop: 'Het API-token is niet uitgegeven' });
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    await bezig(submit, async () => {
+      try {
+        const antwoord = await api.post('/apitokens', {
+          organisatie_id: Number(org.input.value) || 0,
+          rol: rol.input.value,
+          naam: naam.input.value.trim(),
+        }, { signal: ctx.signal });
+        const o = perId.get(String(antwoord.apitoken.organisatie_id));
+        const melding = antwoord.token
+          ? eenmaligToken(antwoord, o?.naam || `organisatie ${antwoord.apitoken.organisatie_id}`)
+          : okMelding(h('strong', {}, `API-token “${antwoord.apitoken.naam}” is aangevraagd. `),
+            `Een token als ${rolnaam(antwoord.apitoken.rol).toLowerCase()} geeft toegang waar geld beweegt; `
+            + 'een andere beheerder keurt het goed en ziet het token dan één keer (vier ogen).');
+        status.zet(melding);
+        form.reset();
+        pasRollenAan();
+        melding.focus();
+        await opnieuw();
+      } catch (fout) {
+        if (fout.geannuleerd) return;
+        f.toonFouten(perVeld(fout, velden), { kop: 'Het API-token is niet uitgegeven' });
+      }
+    });
   });
 
   return h('section', { 'aria-labelledby': 'kop-nieuw-token-formulier' },

@@ -7,29 +7,8 @@
 
 import { badge } from '../dom.js';
 
-/** Application statuses (docs/indiening.md §7) in Dutch. */
-export const AANVRAAGSTATUS = {
-  concept: 'Concept',
-  ingediend: 'Ingediend, wacht op beoordeling',
-  in_beoordeling: 'In beoordeling',
-  informatie_gevraagd: 'Informatie gevraagd',
-  positief: 'Positief beoordeeld',
-  negatief: 'Negatief beoordeeld',
-};
-
-const STATUSSOORT = {
-  concept: 'neutral', ingediend: 'neutral', in_beoordeling: 'warning',
-  informatie_gevraagd: 'warning', positief: 'success', negatief: 'danger',
-};
-
-export function aanvraagStatus(status) {
-  return badge(AANVRAAGSTATUS[status] || status, STATUSSOORT[status] || 'neutral');
-}
-
-export const OORDEEL = { positief: 'Positief', negatief: 'Negatief', meer_informatie: 'Meer informatie nodig' };
-export const EISOORDEEL = { voldaan: 'Voldaan', niet_voldaan: 'Niet voldaan', niet_van_toepassing: 'Niet van toepassing' };
-export const VERZEKERAARROL = { coordinerend: 'Coördinerend zorgverzekeraar', tweede: 'Tweede zorgverzekeraar' };
-export const ROUTE = { licht: 'Licht (conform het modelplan)', verdiept: 'Verdiept (afwijkingen of regionale aanpassingen)' };
+// The names of statuses, verdicts, parts and routes: statussen.js, the one table.
+export { AANVRAAGSTATUS, aanvraagStatus, EISOORDEEL, OORDEEL, ROUTE, VERZEKERAARROL } from '../statussen.js';
 
 /** Joint request statuses (docs/beschikking.md §1) in Dutch. */
 export const NZASTATUS = {

@@ -25,9 +25,7 @@ import * as catalogus from '../catalogus.js';
 import {
   alert, button, dataList, h, heading, link, paragraph, replaceChildren, table, unorderedList,
 } from '../dom.js';
-import {
-  formulier, groep, keuzerondjes, metBron, tekstvak, vinkje,
-} from '../formulier.js';
+import { bezig, formulier, groep, keuzerondjes, metBron, tekstvak, vinkje } from '../formulier.js';
 import { datum, datumTijd, euro, getal, milli, opsomming, procent, toBigInt } from '../opmaak.js';
 import {
   AANVRAAGSTATUS, aanvraagStatus, EISOORDEEL, nzaStatus, OORDEEL, ROUTE, VERZEKERAARROL,
@@ -456,18 +454,15 @@ function beoordelingsformulier({ a, basiseisen, bevindingen, delen, onKlaar }) {
     if (body.oordeel === 'meer_informatie') {
       body.informatieverzoek = { velden: vinkjes.filter((v) => v.aan()).map((v) => v.input.value), vraag: vraag.input.value };
     }
-    knop.disabled = true;
-    knop.setAttribute('aria-busy', 'true');
-    try {
-      const antwoord = await api.post(`/aanvragen/${a.id}/beoordelingen`, body);
-      f.wis();
-      await onKlaar(antwoord, body);
-    } catch (fout) {
-      f.toonFouten(metBron(fout, { hernoem }), { kop: 'Uw beoordeling is niet vastgelegd' });
-    } finally {
-      knop.disabled = false;
-      knop.removeAttribute('aria-busy');
-    }
+    await bezig(knop, async () => {
+      try {
+        const antwoord = await api.post(`/aanvragen/${a.id}/beoordelingen`, body);
+        f.wis();
+        await onKlaar(antwoord, body);
+      } catch (fout) {
+        f.toonFouten(metBron(fout, { hernoem }), { kop: 'Uw beoordeling is niet vastgelegd' });
+      }
+    });
   });
   return form;
 }

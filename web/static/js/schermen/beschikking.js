@@ -18,7 +18,7 @@
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { formulier, tekstvak, tekstveld } from '../formulier.js';
+import { bezig, formulier, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datum, datumTijd, euro, euroAlsGetal, euroInvoer, toBigInt } from '../opmaak.js';
 import {
   besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, magVerzoekZien, metBron, themanamen,
@@ -138,17 +138,14 @@ function mijlpalenSectie(ctx, b, eerste) {
     const f = formulier(form, velden);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      knop.disabled = true;
-      knop.setAttribute('aria-busy', 'true');
-      try {
-        await verstuur(f);
-      } catch (fout) {
-        if (fout.geannuleerd) return;
-        f.toonFouten(metBron(fout), { kop: 'Dit is niet gelukt' });
-      } finally {
-        knop.disabled = false;
-        knop.removeAttribute('aria-busy');
-      }
+      await bezig(knop, async () => {
+        try {
+          await verstuur(f);
+        } catch (fout) {
+          if (fout.geannuleerd) return;
+          f.toonFouten(metBron(fout), { kop: 'Dit is niet gelukt' });
+        }
+      });
     });
     replaceChildren(formHouder, h('section', { class: 'mijlpaalformulier', 'aria-labelledby': kopId }, kop, form));
     kop.focus();

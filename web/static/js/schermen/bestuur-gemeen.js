@@ -18,15 +18,8 @@ import { centenUitTekst, datum, milli } from '../opmaak.js';
 
 // --- names ------------------------------------------------------------------
 
-/** Status of an application in the round (docs/indiening.md). */
-export const AANVRAAGSTATUS = {
-  concept: 'Concept',
-  ingediend: 'Ingediend',
-  in_beoordeling: 'In beoordeling',
-  informatie_gevraagd: 'Informatie gevraagd',
-  positief: 'Positief beoordeeld',
-  negatief: 'Negatief beoordeeld',
-};
+/** Status of an application in the round: statussen.js, the one table. */
+export { AANVRAAGSTATUS } from '../statussen.js';
 
 /** Status of an application in a scenario (docs/verdeling.md §6). */
 export const SCENARIOSTATUS = {

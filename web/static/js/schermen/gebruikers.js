@@ -11,7 +11,7 @@
 
 import { api } from '../api.js';
 import { badge, button, dataList, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import { bezig, formulier, tekstveld } from '../formulier.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
 import {
   allePaginas, keuze, organisatieOpties, paginering, pagineringUitAdres, perVeld, statusregio, vinkgroep,
@@ -111,30 +111,27 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
     if (submit.disabled) return;
     f.wis();
     status.wis();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const antwoord = await api.post('/gebruikers', {
-        organisatie_id: Number(org.input.value) || 0,
-        gebruikersnaam: naam.input.value.trim(),
-        email: email.input.value.trim(),
-        rollen: rollen.waarde(),
-        wachtwoord: wachtwoord.input.value,
-      }, { signal: ctx.signal });
-      const melding = eenmaligGeheim(antwoord);
-      status.zet(melding);
-      form.reset();
-      pasRollenAan();
-      melding.focus();
-      await opnieuw();
-    } catch (fout) {
-      if (fout.geannuleerd) return;
-      wachtwoord.input.value = '';
-      f.toonFouten(perVeld(fout, velden), { kop: 'Het account is niet aangemaakt' });
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    await bezig(submit, async () => {
+      try {
+        const antwoord = await api.post('/gebruikers', {
+          organisatie_id: Number(org.input.value) || 0,
+          gebruikersnaam: naam.input.value.trim(),
+          email: email.input.value.trim(),
+          rollen: rollen.waarde(),
+          wachtwoord: wachtwoord.input.value,
+        }, { signal: ctx.signal });
+        const melding = eenmaligGeheim(antwoord);
+        status.zet(melding);
+        form.reset();
+        pasRollenAan();
+        melding.focus();
+        await opnieuw();
+      } catch (fout) {
+        if (fout.geannuleerd) return;
+        wachtwoord.input.value = '';
+        f.toonFouten(perVeld(fout, velden), { kop: 'Het account is niet aangemaakt' });
+      }
+    });
   });
 
   return h('section', { 'aria-labelledby': 'kop-nieuw-formulier' },

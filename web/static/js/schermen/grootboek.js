@@ -12,7 +12,7 @@
 // An insurer sees its own projects and no journal (the server decides; the
 // journal section is shown to the roles that may fetch it).
 
-import { api } from '../api.js';
+import { api, download } from '../api.js';
 import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { staafdiagram } from '../grafiek.js';
 import { datumTijd, euro, euroAlsGetal, euroMiljoen, getal, toBigInt } from '../opmaak.js';
@@ -231,28 +231,10 @@ function journaalSectie(ctx) {
     status.textContent = 'Het journaal wordt opgehaald…';
     const klok = setInterval(bij, 1000);
     try {
-      const res = await fetch('/api/v1/grootboek/journaal', {
-        headers: { Accept: 'text/plain' }, credentials: 'same-origin', cache: 'no-store', signal: controller.signal,
+      const blob = await download('/grootboek/journaal', {
+        signal: controller.signal, opVoortgang: (n) => { bytes = n; },
       });
-      if (!res.ok) {
-        let detail = null;
-        try {
-          detail = (await res.json())?.detail;
-        } catch {
-          // no problem+json body
-        }
-        throw new Error(detail || (res.status === 403 ? 'U heeft geen toegang tot het journaal.'
-          : res.status === 401 ? 'U bent niet (meer) ingelogd. Log opnieuw in.' : `De server antwoordde met status ${res.status}.`));
-      }
-      const reader = res.body.getReader();
-      const delen = [];
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        delen.push(value);
-        bytes += value.length;
-      }
-      url = URL.createObjectURL(new Blob(delen, { type: 'text/plain;charset=utf-8' }));
+      url = URL.createObjectURL(blob);
       const naam = `grootboek-${new Date().toISOString().slice(0, 10)}.journal`;
       opslaan.href = url;
       opslaan.download = naam;

@@ -11,7 +11,7 @@
 import { api } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { badge, button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, tekstveld, vinkje } from '../formulier.js';
+import { bezig, formulier, tekstveld, vinkje } from '../formulier.js';
 import { datum, datumTijd } from '../opmaak.js';
 import { keuze, momentveld, perVeld, statusregio } from './beheer-velden.js';
 
@@ -95,35 +95,32 @@ async function rondeFormulier(ctx, opnieuw) {
     if (submit.disabled) return;
     f.wis();
     status.wis();
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const ronde = await api.post('/indieningsrondes', {
-        naam: naam.input.value.trim(),
-        catalogusversie: Number(versie.input.value) || null,
-        impactlat_id: impactlat.input.value || null,
-        uitloopjaar_toegestaan: uitloop.input.checked,
-        opent_op: opent.waarde(),
-        sluit_op: sluit.waarde(),
-      }, { signal: ctx.signal });
-      status.zet(h('div', { class: 'utrecht-alert utrecht-alert--ok' },
-        h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-          paragraph(`Indieningsronde ${ronde.id} “${ronde.naam}” is ingesteld. Zij opent op ${datumTijd(ronde.opent_op)} `
-            + `en sluit op ${datumTijd(ronde.sluit_op)}.`)))));
-      form.reset();
-      await opnieuw();
-    } catch (fout) {
-      if (fout.geannuleerd) return;
-      // A moment left half empty gets "fill in both" instead of the API's note
-      // on the UTC format, which the user never typed (the rule stays the server's).
-      f.toonFouten(perVeld(fout, velden, (x) => {
-        const m = [opent, sluit].find((v) => v.pointer === x.veld);
-        return m && !m.compleet() && x.code === 'moment_ongeldig' ? 'Vul zowel de datum als de tijd in.' : x.melding;
-      }), { kop: 'De ronde is niet ingesteld' });
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    await bezig(submit, async () => {
+      try {
+        const ronde = await api.post('/indieningsrondes', {
+          naam: naam.input.value.trim(),
+          catalogusversie: Number(versie.input.value) || null,
+          impactlat_id: impactlat.input.value || null,
+          uitloopjaar_toegestaan: uitloop.input.checked,
+          opent_op: opent.waarde(),
+          sluit_op: sluit.waarde(),
+        }, { signal: ctx.signal });
+        status.zet(h('div', { class: 'utrecht-alert utrecht-alert--ok' },
+          h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
+            paragraph(`Indieningsronde ${ronde.id} “${ronde.naam}” is ingesteld. Zij opent op ${datumTijd(ronde.opent_op)} `
+              + `en sluit op ${datumTijd(ronde.sluit_op)}.`)))));
+        form.reset();
+        await opnieuw();
+      } catch (fout) {
+        if (fout.geannuleerd) return;
+        // A moment left half empty gets "fill in both" instead of the API's note
+        // on the UTC format, which the user never typed (the rule stays the server's).
+        f.toonFouten(perVeld(fout, velden, (x) => {
+          const m = [opent, sluit].find((v) => v.pointer === x.veld);
+          return m && !m.compleet() && x.code === 'moment_ongeldig' ? 'Vul zowel de datum als de tijd in.' : x.melding;
+        }), { kop: 'De ronde is niet ingesteld' });
+      }
+    });
   });
 
   return h('section', { 'aria-labelledby': 'kop-nieuwe-ronde' },

@@ -13,9 +13,7 @@
 
 import { api } from '../api.js';
 import { alert, button, h, heading, link, paragraph } from '../dom.js';
-import {
-  formulier, groep, metBron, tekstveld, vinkje,
-} from '../formulier.js';
+import { bezig, formulier, groep, metBron, tekstveld, vinkje } from '../formulier.js';
 import { centenUitTekst, euro, euroInvoer, toBigInt } from '../opmaak.js';
 import { aanvraagStatus } from './beoordelaar-velden.js';
 
@@ -157,17 +155,14 @@ export async function toon(ctx) {
       }
       return p;
     };
-    knop.disabled = true;
-    knop.setAttribute('aria-busy', 'true');
-    try {
-      const nieuw = await api.post('/nza-aanvragen', body);
-      await ctx.navigate(`/nza-aanvragen/${nieuw.id}?nieuw=1`);
-    } catch (fout) {
-      f.toonFouten(metBron(fout, { hernoem }), { kop: 'Het verzoek is niet opgesteld' });
-    } finally {
-      knop.disabled = false;
-      knop.removeAttribute('aria-busy');
-    }
+    await bezig(knop, async () => {
+      try {
+        const nieuw = await api.post('/nza-aanvragen', body);
+        await ctx.navigate(`/nza-aanvragen/${nieuw.id}?nieuw=1`);
+      } catch (fout) {
+        f.toonFouten(metBron(fout, { hernoem }), { kop: 'Het verzoek is niet opgesteld' });
+      }
+    });
   });
 
   ctx.titel(`Verzoek aan NZa opstellen: ${titel}`);

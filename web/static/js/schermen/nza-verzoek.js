@@ -14,7 +14,7 @@
 
 import { api } from '../api.js';
 import { alert, button, dataList, h, heading, link, paragraph, replaceChildren, unorderedList } from '../dom.js';
-import { formulier, keuzerondjes, tekstvak } from '../formulier.js';
+import { bezig, formulier, keuzerondjes, tekstvak } from '../formulier.js';
 import { datum, datumTijd, euro } from '../opmaak.js';
 import {
   VERKLARINGEN, besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, metBron,
@@ -120,24 +120,21 @@ export async function toon(ctx) {
     const f = formulier(form, [besluit, motivering, ...lijst.velden]);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      verstuur.disabled = true;
-      verstuur.setAttribute('aria-busy', 'true');
-      try {
-        const body = { nza_aanvraag_id: t.id, motivering: motivering.input.value };
-        if (besluit.waarde()) body.besluit = besluit.waarde();
-        const b = await api.post('/beschikkingen', body, { signal: ctx.signal });
-        f.wis();
-        replaceChildren(statusHouder, verzoekstatus(b.besluit === 'verleend' ? 'beschikt' : 'afgewezen'));
-        const { box, kop } = resultaat(b, b.afgewezen_nza_aanvragen || []);
-        replaceChildren(besluitSectie, heading(2, 'Besluit', { id: 'kop-besluit' }), box);
-        kop.focus();
-      } catch (fout) {
-        if (fout.geannuleerd) return;
-        f.toonFouten(metBron(fout), { kop: 'Het besluit is niet vastgelegd' });
-      } finally {
-        verstuur.disabled = false;
-        verstuur.removeAttribute('aria-busy');
-      }
+      await bezig(verstuur, async () => {
+        try {
+          const body = { nza_aanvraag_id: t.id, motivering: motivering.input.value };
+          if (besluit.waarde()) body.besluit = besluit.waarde();
+          const b = await api.post('/beschikkingen', body, { signal: ctx.signal });
+          f.wis();
+          replaceChildren(statusHouder, verzoekstatus(b.besluit === 'verleend' ? 'beschikt' : 'afgewezen'));
+          const { box, kop } = resultaat(b, b.afgewezen_nza_aanvragen || []);
+          replaceChildren(besluitSectie, heading(2, 'Besluit', { id: 'kop-besluit' }), box);
+          kop.focus();
+        } catch (fout) {
+          if (fout.geannuleerd) return;
+          f.toonFouten(metBron(fout), { kop: 'Het besluit is niet vastgelegd' });
+        }
+      });
     });
     besluitSectie.append(
       paragraph(toetsing.alles_voldaan

@@ -10,7 +10,7 @@
 
 import { api } from '../api.js';
 import { badge, button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
-import { formulier, tekstveld } from '../formulier.js';
+import { bezig, formulier, tekstveld } from '../formulier.js';
 import { ORGANISATIESOORTEN } from '../rollen.js';
 import { keuze, paginering, pagineringUitAdres, perVeld, statusregio, toonVeld, zetLabel } from './beheer-velden.js';
 
@@ -110,25 +110,22 @@ function nieuwFormulier(ctx, opnieuw) {
       const waarde = veld.input.value.trim();
       if (naam in nodig && waarde) body[naam] = waarde;
     }
-    submit.disabled = true;
-    submit.setAttribute('aria-busy', 'true');
-    try {
-      const o = await api.post('/organisaties', body, { signal: ctx.signal });
-      status.zet(h('div', { class: 'utrecht-alert utrecht-alert--ok' },
-        h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-          paragraph(`${o.naam} is toegevoegd als ${soortnaam(o.soort).toLowerCase()} (nummer ${o.id}). `,
-            link(`/organisaties/${o.id}`, `Bekijk ${o.naam}`), ' of ',
-            link(`/gebruikers?organisatie=${o.id}`, 'maak een account aan voor deze organisatie'), '.')))));
-      form.reset();
-      pasAan();
-      await opnieuw();
-    } catch (fout) {
-      if (fout.geannuleerd) return;
-      f.toonFouten(perVeld(fout, velden), { kop: 'De organisatie is niet toegevoegd' });
-    } finally {
-      submit.disabled = false;
-      submit.removeAttribute('aria-busy');
-    }
+    await bezig(submit, async () => {
+      try {
+        const o = await api.post('/organisaties', body, { signal: ctx.signal });
+        status.zet(h('div', { class: 'utrecht-alert utrecht-alert--ok' },
+          h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
+            paragraph(`${o.naam} is toegevoegd als ${soortnaam(o.soort).toLowerCase()} (nummer ${o.id}). `,
+              link(`/organisaties/${o.id}`, `Bekijk ${o.naam}`), ' of ',
+              link(`/gebruikers?organisatie=${o.id}`, 'maak een account aan voor deze organisatie'), '.')))));
+        form.reset();
+        pasAan();
+        await opnieuw();
+      } catch (fout) {
+        if (fout.geannuleerd) return;
+        f.toonFouten(perVeld(fout, velden), { kop: 'De organisatie is niet toegevoegd' });
+      }
+    });
   });
 
   return h('section', { 'aria-labelledby': 'kop-nieuwe-organisatie' },
