@@ -28,16 +28,7 @@
 #include "core/beoordeling/beoordeling.h"
 #include "core/aanvraag/indiening.h"
 #include "core/basis/json.h"
-
-static void zet_id(json_t *o, const char *key, int64_t id)
-{
-	json_object_set_new(o, key, id > 0 ? json_integer((json_int_t)id) : json_null());
-}
-
-static void zet_tekst(json_t *o, const char *key, const char *v)
-{
-	json_object_set_new(o, key, v ? json_string(v) : json_null());
-}
+#include "api/links.h"
 
 static const char *toegang_naam(enum aanvraag_toegang t)
 {
@@ -51,48 +42,6 @@ static const char *toegang_naam(enum aanvraag_toegang t)
 	return "geen";
 }
 
-/* The summary of an application; the draft's fields only for those who
- * see the draft (not the insurers). */
-static json_t *aanvraag_json(const struct aanvraagdossier *d, bool concept_zichtbaar)
-{
-	char self[64];
-	snprintf(self, sizeof self, API_BASE "/aanvragen/%" PRId64, d->id);
-	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:{s:s, s:I}, s:s, s:s, s:I, s:s, s:s, s:b, s:s}",
-		"id", (json_int_t)d->id, "indieningsronde_id", (json_int_t)d->ronde_id,
-		"penvoerder_id", (json_int_t)d->penvoerder_id, "status", aanvraag_status_naam(d->status),
-		"modelplan", "id", d->modelplan, "versie", (json_int_t)d->modelplan_versie,
-		"toepassingsgebied", d->toepassingsgebied, "thema", d->thema,
-		"versie", (json_int_t)d->versie, "aangemaakt_op", d->aangemaakt_op,
-		"gewijzigd_op", d->gewijzigd_op, "demo", d->demo, "self", self);
-	if (!j)
-		return NULL;
-	zet_tekst(j, "titel", d->titel);
-	zet_tekst(j, "regio", d->regio);
-	zet_id(j, "coordinerend_verzekeraar_id", d->coordinerend_verzekeraar_id);
-	zet_id(j, "tweede_verzekeraar_id", d->tweede_verzekeraar_id);
-	if (concept_zichtbaar) {
-		json_object_set_new(j, "concept_revisie", json_integer((json_int_t)d->concept_revisie));
-		zet_tekst(j, "concept_sha256", d->concept_sha256);
-	}
-	return j;
-}
-
-/* Reads {"indieningsronde_id"?, "regio"?, "document"} of POST and PUT. */
-static void lees_invoer(struct http_request *rq, bool nieuw, struct aanvraagdossier_invoer *in,
-			struct error *e)
-{
-	static const char *const velden_nieuw[] = {"indieningsronde_id", "regio", "document", NULL};
-	static const char *const velden_bewaar[] = {"regio", "document", NULL};
-	json_reject_unknown(rq->body, nieuw ? velden_nieuw : velden_bewaar, "", e);
-	memset(in, 0, sizeof *in);
-	if (nieuw)
-		json_get_int(rq->body, "indieningsronde_id", false, "", &in->ronde_id, e);
-	json_t *regio = json_object_get(rq->body, "regio");
-	if (regio && !json_is_null(regio))
-		json_get_string(rq->body, "regio", false, "", &in->regio, e);
-	in->document = json_object_get(rq->body, "document");
-}
-
 static rc_t opgeslagen_antwoord(struct http_request *rq, struct http_response *rs, int status,
 				const struct aanvraagdossier_opgeslagen *o, struct error *e)
 {
@@ -104,7 +53,8 @@ static rc_t opgeslagen_antwoord(struct http_request *rq, struct http_response *r
 	char *plek = arena_printf(rq->arena, API_BASE "/aanvragen/%" PRId64, o->id);
 	if (plek && status == 201)
 		http_add_header(rq, rs, "Location", plek);
-	json_t *body = json_pack("{s:o, s:o}", "aanvraag", aanvraag_json(&d, true),
+	json_t *a = http_link(aanvraagdossier_json(&d, true), "self", "/aanvragen/%" PRId64, d.id);
+	json_t *body = json_pack("{s:o, s:o}", "aanvraag", a,
 				 "toetsing", toets_resultaat_json(o->toetsing));
 	return http_reply_json(rq, rs, status, body, e);
 }
@@ -112,7 +62,7 @@ static rc_t opgeslagen_antwoord(struct http_request *rq, struct http_response *r
 rc_t aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct aanvraagdossier_invoer in;
-	lees_invoer(rq, true, &in, e);
+	aanvraagdossier_lees_invoer(rq->body, true, &in, e);
 	struct aanvraagdossier_opgeslagen o;
 	rc_t rc = aanvraagdossier_maak(rq->store, &rq->who, NULL, &in, rq->arena, &o, e);
 	if (rc != RC_OK)
@@ -126,7 +76,7 @@ rc_t aanvragen_bewaar(struct http_request *rq, struct http_response *rs, struct 
 	if (!http_param_id(rq, 0, &id))
 		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
 	struct aanvraagdossier_invoer in;
-	lees_invoer(rq, false, &in, e);
+	aanvraagdossier_lees_invoer(rq->body, false, &in, e);
 	struct aanvraagdossier_opgeslagen o;
 	rc_t rc = aanvraagdossier_bewaar(rq->store, &rq->who, NULL, id, &in, rq->arena, &o, e);
 	if (rc != RC_OK)
@@ -157,7 +107,8 @@ rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct er
 		rc = beoordeling_open_velden_zichtbaar(rq->store, rq->arena, &rq->who, t, &d, &open, e);
 	if (rc != RC_OK)
 		return rc;
-	json_t *j = aanvraag_json(&d, t != AANVRAAG_VERZEKERAAR);
+	json_t *j = http_link(aanvraagdossier_json(&d, t != AANVRAAG_VERZEKERAAR), "self",
+			      "/aanvragen/%" PRId64, d.id);
 	json_t *doc = tekst ? json_loads(tekst, 0, NULL) : NULL;
 	if (j) {
 		json_object_set_new(j, "toegang", json_string(toegang_naam(t)));
@@ -194,7 +145,8 @@ rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct e
 	bool verzekeraar_rol = aanvraag_zicht(&rq->who) == AANVRAAG_ZICHT_VERZEKERAAR;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, aanvraag_json(&l[i], !verzekeraar_rol));
+		json_array_append_new(items, http_link(aanvraagdossier_json(&l[i], !verzekeraar_rol),
+							"self", "/aanvragen/%" PRId64, l[i].id));
 	json_t *body = json_pack("{s:o}", "aanvragen", items ? items : json_array());
 	if (body)
 		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
@@ -262,19 +214,6 @@ rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs
 	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "ontvangstbewijs", ontvangstbewijs_json(&b)), e);
 }
 
-static json_t *versie_json(const struct indiening_versie *v)
-{
-	char self[96];
-	snprintf(self, sizeof self, API_BASE "/aanvragen/%" PRId64 "/versies/%" PRId64, v->aanvraag_id,
-		 v->versie);
-	json_t *open = v->open_velden ? json_loads(v->open_velden, 0, NULL) : NULL;
-	return json_pack("{s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:o, s:s}",
-		"versie", (json_int_t)v->versie, "indieningsronde_id", (json_int_t)v->ronde_id,
-		"ingediend_op", v->ingediend_op, "sha256", v->sha256,
-		"grootte_bytes", (json_int_t)v->grootte_bytes, "ingediend_door", v->ingediend_door,
-		"route", v->route, "open_velden", open ? open : json_null(), "self", self);
-}
-
 rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct aanvraagdossier d;
@@ -288,7 +227,9 @@ rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct
 		return rc;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, versie_json(&l[i]));
+		json_array_append_new(items, http_link(indiening_versie_json(&l[i]), "self",
+						       "/aanvragen/%" PRId64 "/versies/%" PRId64,
+						       l[i].aanvraag_id, l[i].versie));
 	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:o}", "aanvraag_id", (json_int_t)d.id,
 			       "versies", items ? items : json_array()), e);
 }

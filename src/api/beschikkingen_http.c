@@ -10,6 +10,7 @@
  *
  * The rules are in core/beschikking.h.
  */
+#include "api/links.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -19,6 +20,13 @@
 #include <sodium.h>
 
 #include "core/beschikking/beschikking.h"
+
+/* A beschikking with its links. */
+static json_t *beschikking_link(const struct beschikking *b)
+{
+	json_t *j = http_link(beschikking_json(b), "self", "/beschikkingen/%" PRId64, b->id);
+	return http_link(j, "document", "/beschikkingen/%" PRId64 "/document", b->id);
+}
 
 rc_t beschikkingen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
@@ -35,7 +43,7 @@ rc_t beschikkingen_maak(struct http_request *rq, struct http_response *rs, struc
 	char *plek = arena_printf(rq->arena, API_BASE "/beschikkingen/%" PRId64, u.id);
 	if (plek)
 		http_add_header(rq, rs, "Location", plek);
-	json_t *j = beschikking_json(&b);
+	json_t *j = beschikking_link(&b);
 	json_t *af = json_array();
 	for (size_t i = 0; af && i < u.automatisch_afgewezen; i++)
 		json_array_append_new(af, json_integer((json_int_t)u.afgewezen[i]));
@@ -58,7 +66,7 @@ rc_t beschikkingen_lijst(struct http_request *rq, struct http_response *rs, stru
 		return rc;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, beschikking_json(&l[i]));
+		json_array_append_new(items, beschikking_link(&l[i]));
 	json_t *body = json_pack("{s:o}", "beschikkingen", items ? items : json_array());
 	if (body)
 		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
@@ -80,7 +88,7 @@ rc_t beschikkingen_lees(struct http_request *rq, struct http_response *rs, struc
 	rc_t rc = open_pad(rq, &b, e);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json(rq, rs, 200, beschikking_json(&b), e);
+	return http_reply_json(rq, rs, 200, beschikking_link(&b), e);
 }
 
 static rc_t pdf(struct http_request *rq, struct http_response *rs, const struct beschikking *b,
@@ -142,3 +150,4 @@ rc_t beschikkingen_document_pdf(struct http_request *rq, struct http_response *r
 		return rc;
 	return pdf(rq, rs, &b, e);
 }
+

@@ -11,6 +11,7 @@
  * The board decides; the board, the programme office, the auditor and
  * NZa (which checks the joint requests against it) read.
  */
+#include "api/links.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -19,30 +20,11 @@
 
 #include "core/verdeling/bestuursbesluit.h"
 
+/* The decision with its links. */
 static json_t *besluit_json(const struct bestuursbesluit *b)
 {
-	char self[64], scenario[64];
-	snprintf(self, sizeof self, API_BASE "/bestuursbesluiten/%" PRId64, b->id);
-	snprintf(scenario, sizeof scenario, API_BASE "/verdeelscenarios/%" PRId64, b->scenario_id);
-	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:I, s:I, s:s, s:s}",
-		"id", (json_int_t)b->id, "indieningsronde_id", (json_int_t)b->ronde_id,
-		"verdeelscenario_id", (json_int_t)b->scenario_id, "motivering", b->motivering,
-		"genomen_op", b->genomen_op, "genomen_door", b->genomen_door,
-		"toegekend_cent", (json_int_t)b->toegekend_cent, "aanvraag_aantal",
-		(json_int_t)b->aanvraag_aantal, "self", self, "verdeelscenario", scenario);
-	if (!j || !b->toekenningen)
-		return j;
-	json_t *t = json_array();
-	for (size_t i = 0; t && i < b->toekenning_aantal; i++) {
-		const struct besluit_toekenning *x = &b->toekenningen[i];
-		char sleutel[64];
-		bestuursbesluit_sleutel(x->aanvraag_id, x->jaar, sleutel, sizeof sleutel);
-		json_array_append_new(t, json_pack("{s:I, s:s, s:I, s:I, s:s}", "aanvraag_id",
-			(json_int_t)x->aanvraag_id, "thema", x->thema, "jaar", (json_int_t)x->jaar,
-			"bedrag_cent", (json_int_t)x->bedrag_cent, "reservering", sleutel));
-	}
-	json_object_set_new(j, "toekenningen", t);
-	return j;
+	json_t *j = http_link(bestuursbesluit_json(b), "self", "/bestuursbesluiten/%" PRId64, b->id);
+	return http_link(j, "verdeelscenario", "/verdeelscenarios/%" PRId64, b->scenario_id);
 }
 
 static rc_t besluit_antwoord(struct http_request *rq, struct http_response *rs, int status,

@@ -28,20 +28,6 @@ rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs,
 	return http_reply_json(rq, rs, 200, grootboekoverzicht_json(&o), e);
 }
 
-static json_t *boeking_json(const struct boeking_regel *b)
-{
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}",
-		"id", (json_int_t)b->id, "sleutel", b->sleutel, "soort", boeking_soort_naam(b->soort),
-		"debet", b->debet, "credit", b->credit, "bedrag_cent", (json_int_t)b->bedrag_cent,
-		"code", b->code ? b->code : "", "omschrijving", b->omschrijving ? b->omschrijving : "",
-		"tijdstip", b->tijdstip);
-	if (j) {
-		json_object_set_new(j, "reservering", b->reservering ? json_string(b->reservering) : json_null());
-		json_object_set_new(j, "keten", b->keten ? json_string(b->keten) : json_null());
-	}
-	return j;
-}
-
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t na, limiet;

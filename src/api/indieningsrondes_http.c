@@ -6,6 +6,7 @@
  * The programme office makes them; a round never changes afterwards. Each
  * answer carries the server's time, the clock that decides.
  */
+#include "api/links.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -15,20 +16,10 @@
 #include "core/aanvraag/indieningsronde.h"
 #include "core/basis/json.h"
 
+/* A round with its link. */
 static json_t *ronde_json(const struct indieningsronde *r, int64_t nu_us)
 {
-	char self[64];
-	snprintf(self, sizeof self, API_BASE "/indieningsrondes/%" PRId64, r->id);
-	json_t *j = json_pack("{s:I, s:s, s:I, s:b, s:s, s:s, s:s, s:b, s:s, s:s}",
-		"id", (json_int_t)r->id, "naam", r->naam,
-		"catalogusversie", (json_int_t)r->catalogusversie,
-		"uitloopjaar_toegestaan", r->uitloopjaar_toegestaan, "opent_op", r->opent_op,
-		"sluit_op", r->sluit_op, "fase", indieningsronde_fase_naam(indieningsronde_fase(r, nu_us)),
-		"demo", r->demo, "aangemaakt_op", r->aangemaakt_op, "self", self);
-	if (j)
-		json_object_set_new(j, "impactlat_id", r->impactlat_id ? json_string(r->impactlat_id)
-								       : json_null());
-	return j;
+	return http_link(indieningsronde_json(r, nu_us), "self", "/indieningsrondes/%" PRId64, r->id);
 }
 
 static json_t *server_tijd(int64_t nu_us)

@@ -9,6 +9,7 @@
  *
  * The rules are in core/beschikking/nza_aanvraag.h and core/beschikking/nza_toets.h.
  */
+#include "api/links.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -19,6 +20,12 @@
 #include "core/beschikking/nza_toets.h"
 #include "core/beschikking/nza_aanvraag.h"
 #include "core/beschikking/ondertekening.h"
+
+/* A joint request with its link. */
+static json_t *nza_aanvraag_link(const struct nza_aanvraag *t)
+{
+	return http_link(nza_aanvraag_json(t), "self", "/nza-aanvragen/%" PRId64, t->id);
+}
 
 rc_t nza_aanvragen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
@@ -42,7 +49,7 @@ rc_t nza_aanvragen_maak(struct http_request *rq, struct http_response *rs, struc
 	char *plek = arena_printf(rq->arena, API_BASE "/nza-aanvragen/%" PRId64, id);
 	if (plek)
 		http_add_header(rq, rs, "Location", plek);
-	return http_reply_json(rq, rs, 201, nza_aanvraag_json(&t), e);
+	return http_reply_json(rq, rs, 201, nza_aanvraag_link(&t), e);
 }
 
 rc_t nza_aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -57,7 +64,7 @@ rc_t nza_aanvragen_lijst(struct http_request *rq, struct http_response *rs, stru
 		return rc;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, nza_aanvraag_json(&l[i]));
+		json_array_append_new(items, nza_aanvraag_link(&l[i]));
 	json_t *body = json_pack("{s:o}", "nza_aanvragen", items ? items : json_array());
 	if (body)
 		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
@@ -74,7 +81,7 @@ rc_t nza_aanvragen_lees(struct http_request *rq, struct http_response *rs, struc
 	rc_t rc = nza_aanvraag_open(rq->store, rq->arena, &rq->who, id, &t, e);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json(rq, rs, 200, nza_aanvraag_json(&t), e);
+	return http_reply_json(rq, rs, 200, nza_aanvraag_link(&t), e);
 }
 
 rc_t nza_aanvragen_onderteken(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -95,7 +102,7 @@ rc_t nza_aanvragen_onderteken(struct http_request *rq, struct http_response *rs,
 		rc = nza_aanvraag_open(rq->store, rq->arena, &rq->who, id, &t, e);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json(rq, rs, 201, nza_aanvraag_json(&t), e);
+	return http_reply_json(rq, rs, 201, nza_aanvraag_link(&t), e);
 }
 
 rc_t nza_aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -115,3 +122,4 @@ rc_t nza_aanvragen_toetsing(struct http_request *rq, struct http_response *rs, s
 				 "bevindingen", nza_bevindingen_json(b, n));
 	return http_reply_json(rq, rs, 200, body, e);
 }
+

@@ -15,60 +15,6 @@
 
 #include "core/basis/json.h"
 
-static void zet_tekst(json_t *o, const char *key, const char *v)
-{
-	if (v)
-		json_object_set_new(o, key, json_string(v));
-}
-
-json_t *organisatie_json(const struct organisatie *o)
-{
-	json_t *j = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o->id, "soort", o->soort,
-			      "naam", o->naam);
-	if (!j)
-		return NULL;
-	zet_tekst(j, "agb_code", o->agb_code);
-	zet_tekst(j, "kvk_nummer", o->kvk_nummer);
-	zet_tekst(j, "uzovi_code", o->uzovi_code);
-	zet_tekst(j, "concern", o->concern);
-	zet_tekst(j, "cbs_code", o->cbs_code);
-	if (o->peiljaar)
-		json_object_set_new(j, "peiljaar", json_integer(o->peiljaar));
-	zet_tekst(j, "iban", o->iban);
-	json_object_set_new(j, "demo", json_boolean(o->demo));
-	json_object_set_new(j, "toegestane_rollen", gebruiker_rollen_json(organisatie_soort_rollen(o->soort)));
-	zet_tekst(j, "aangemaakt_op", o->aangemaakt_op);
-	return j;
-}
-
-json_t *gebruiker_json(const struct gebruiker *g)
-{
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o}",
-		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
-		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", gebruiker_rollen_json(g->rollen),
-		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
-		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op,
-		"rollen_voorgesteld", gebruiker_rollen_json(g->rollen_voorgesteld),
-		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null());
-}
-
-json_t *apitoken_json(const struct apitoken *t)
-{
-	json_t *j = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}",
-		"id", (json_int_t)t->id, "naam", t->naam, "organisatie_id", (json_int_t)t->organisatie_id,
-		"rol", rol_naam(t->rol) ? rol_naam(t->rol) : "", "prefix", t->prefix,
-		"aangemaakt_door", t->aangemaakt_door, "aangemaakt_op", t->aangemaakt_op);
-	if (!j)
-		return NULL;
-	json_object_set_new(j, "ingetrokken", json_boolean(t->ingetrokken_op != NULL));
-	zet_tekst(j, "ingetrokken_op", t->ingetrokken_op);
-	zet_tekst(j, "laatst_gebruikt_op", t->laatst_gebruikt_op);
-	json_object_set_new(j, "status", json_string(t->status ? t->status : "actief"));
-	zet_tekst(j, "goedgekeurd_door", t->goedgekeurd_door);
-	zet_tekst(j, "goedgekeurd_op", t->goedgekeurd_op);
-	return j;
-}
-
 /* ---- handlers -------------------------------------------------------- */
 
 rc_t organisaties_lijst(struct http_request *rq, struct http_response *rs, struct error *e)

@@ -13,10 +13,6 @@
 #include "core/toegang/gebruiker.h"
 #include "core/toegang/organisatie.h"
 
-json_t *organisatie_json(const struct organisatie *o);
-json_t *gebruiker_json(const struct gebruiker *g);
-json_t *apitoken_json(const struct apitoken *t);
-
 /* The session settings of this server: the configured ones (or the
  * defaults where none were set), with the server's demo flag. */
 void auth_instellingen(const struct server *srv, struct sessie_instellingen *out);

@@ -11,6 +11,7 @@
  * The board makes them; the board, the programme office and the auditor
  * read them. Computing is synchronous (docs/bestuur.md §6).
  */
+#include "api/links.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -19,19 +20,12 @@
 
 #include "core/verdeling/verdeelscenario.h"
 
-/* The summary of a scenario, as in lists. */
+/* The summary of a scenario with its links, as in lists. */
 static json_t *samenvatting_json(const struct verdeelscenario *v)
 {
-	char self[64], lp[72];
-	snprintf(self, sizeof self, API_BASE "/verdeelscenarios/%" PRId64, v->id);
-	snprintf(lp, sizeof lp, "%s/lp", self);
-	return json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:s, s:s, s:b, s:s, s:s}",
-		"id", (json_int_t)v->id, "naam", v->naam, "indieningsronde_id", (json_int_t)v->ronde_id,
-		"regel", v->regel, "seed", v->seed, "regelversie", v->regelversie,
-		"invoer_hash", v->invoer_hash, "kandidaten_hash", v->kandidaten_hash,
-		"kandidaat_aantal", (json_int_t)v->kandidaat_aantal, "fte_milli", (json_int_t)v->fte_milli,
-		"besteed_cent", (json_int_t)v->besteed_cent, "aangemaakt_op", v->aangemaakt_op,
-		"aangemaakt_door", v->aangemaakt_door, "demo", v->demo, "self", self, "lp", lp);
+	json_t *j = http_link(verdeelscenario_samenvatting_json(v), "self", "/verdeelscenarios/%" PRId64,
+			      v->id);
+	return http_link(j, "lp", "/verdeelscenarios/%" PRId64 "/lp", v->id);
 }
 
 /* One scenario in full: the summary, its input and the solver's output. */

@@ -715,3 +715,43 @@ rc_t aanvraagdossier_bewaar(struct store *s, const struct principal *who, const 
 		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
 	return bewaar(s, who, klok, id, in, arena, out, e);
 }
+
+/* The summary of an application; the draft's fields only for those who
+ * see the draft (not the insurers). */
+json_t *aanvraagdossier_json(const struct aanvraagdossier *d, bool concept_zichtbaar)
+{
+	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:{s:s, s:I}, s:s, s:s, s:I, s:s, s:s, s:b}",
+		"id", (json_int_t)d->id, "indieningsronde_id", (json_int_t)d->ronde_id,
+		"penvoerder_id", (json_int_t)d->penvoerder_id, "status", aanvraag_status_naam(d->status),
+		"modelplan", "id", d->modelplan, "versie", (json_int_t)d->modelplan_versie,
+		"toepassingsgebied", d->toepassingsgebied, "thema", d->thema,
+		"versie", (json_int_t)d->versie, "aangemaakt_op", d->aangemaakt_op,
+		"gewijzigd_op", d->gewijzigd_op, "demo", d->demo);
+	if (!j)
+		return NULL;
+	json_zet_tekst_of_null(j, "titel", d->titel);
+	json_zet_tekst_of_null(j, "regio", d->regio);
+	json_zet_id_of_null(j, "coordinerend_verzekeraar_id", d->coordinerend_verzekeraar_id);
+	json_zet_id_of_null(j, "tweede_verzekeraar_id", d->tweede_verzekeraar_id);
+	if (concept_zichtbaar) {
+		json_object_set_new(j, "concept_revisie", json_integer((json_int_t)d->concept_revisie));
+		json_zet_tekst_of_null(j, "concept_sha256", d->concept_sha256);
+	}
+	return j;
+}
+
+/* Reads {"indieningsronde_id"?, "regio"?, "document"} of POST and PUT. */
+void aanvraagdossier_lees_invoer(json_t *body, bool nieuw, struct aanvraagdossier_invoer *in,
+				 struct error *e)
+{
+	static const char *const velden_nieuw[] = {"indieningsronde_id", "regio", "document", NULL};
+	static const char *const velden_bewaar[] = {"regio", "document", NULL};
+	json_reject_unknown(body, nieuw ? velden_nieuw : velden_bewaar, "", e);
+	memset(in, 0, sizeof *in);
+	if (nieuw)
+		json_get_int(body, "indieningsronde_id", false, "", &in->ronde_id, e);
+	json_t *regio = json_object_get(body, "regio");
+	if (regio && !json_is_null(regio))
+		json_get_string(body, "regio", false, "", &in->regio, e);
+	in->document = json_object_get(body, "document");
+}

@@ -210,4 +210,14 @@ int64_t aanvraagdossier_nieuw_id(void);
 /* Loads the demo round and applications in every state (demo_aanvragen.c). */
 rc_t aanvraag_demo_laad(struct store *s, struct error *e);
 
+/* The summary of an application (docs/indiening.md); the draft's fields
+ * only when `concept_zichtbaar` (not for the insurers). New reference. */
+json_t *aanvraagdossier_json(const struct aanvraagdossier *d, bool concept_zichtbaar);
+
+/* Reads a request body {"indieningsronde_id" (only `nieuw`), "regio"?,
+ * "document"} into *in (pointers into body); problems go to `e`, unknown
+ * members refused. */
+void aanvraagdossier_lees_invoer(json_t *body, bool nieuw, struct aanvraagdossier_invoer *in,
+				 struct error *e);
+
 #endif

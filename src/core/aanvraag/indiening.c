@@ -451,3 +451,13 @@ rc_t indiening_zichtbaar_document(struct store *s, struct arena *arena,
 		*tekst = v.document;
 	return rc;
 }
+
+json_t *indiening_versie_json(const struct indiening_versie *v)
+{
+	json_t *open = v->open_velden ? json_loads(v->open_velden, 0, NULL) : NULL;
+	return json_pack("{s:I, s:I, s:s, s:s, s:I, s:s, s:s, s:o}",
+		"versie", (json_int_t)v->versie, "indieningsronde_id", (json_int_t)v->ronde_id,
+		"ingediend_op", v->ingediend_op, "sha256", v->sha256,
+		"grootte_bytes", (json_int_t)v->grootte_bytes, "ingediend_door", v->ingediend_door,
+		"route", v->route, "open_velden", open ? open : json_null());
+}

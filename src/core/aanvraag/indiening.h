@@ -100,4 +100,7 @@ rc_t ontvangstbewijs_lees(json_t *v, struct ontvangstbewijs *out, struct error *
 rc_t indiening_verifieer(struct store *s, const struct ontvangstbewijs *b, bool *geldig,
 			 struct error *e);
 
+/* A submitted version without its document. New reference. */
+json_t *indiening_versie_json(const struct indiening_versie *v);
+
 #endif

@@ -15,6 +15,7 @@
 #include "core/basis/audit.h"
 #include "core/aanvraag/toets.h"
 #include "core/basis/tekst.h"
+#include "core/basis/json.h"
 
 enum ronde_fase indieningsronde_fase(const struct indieningsronde *r, int64_t nu_us)
 {
@@ -265,4 +266,18 @@ rc_t indieningsronde_lijst(struct store *s, struct arena *arena, struct indienin
 		*n = c.n;
 	}
 	return rc;
+}
+
+json_t *indieningsronde_json(const struct indieningsronde *r, int64_t nu_us)
+{
+	json_t *j = json_pack("{s:I, s:s, s:I, s:b, s:s, s:s, s:s, s:b, s:s}",
+		"id", (json_int_t)r->id, "naam", r->naam,
+		"catalogusversie", (json_int_t)r->catalogusversie,
+		"uitloopjaar_toegestaan", r->uitloopjaar_toegestaan, "opent_op", r->opent_op,
+		"sluit_op", r->sluit_op, "fase", indieningsronde_fase_naam(indieningsronde_fase(r, nu_us)),
+		"demo", r->demo, "aangemaakt_op", r->aangemaakt_op);
+	if (j)
+		json_object_set_new(j, "impactlat_id", r->impactlat_id ? json_string(r->impactlat_id)
+								       : json_null());
+	return j;
 }

@@ -13,6 +13,7 @@
 #ifndef DOORBRAAK_INDIENINGSRONDE_H
 #define DOORBRAAK_INDIENINGSRONDE_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -81,5 +82,8 @@ rc_t indieningsronde_lijst(struct store *s, struct arena *arena, struct indienin
 /* The demo round called `naam`, RC_NOT_FOUND when there is none. */
 rc_t indieningsronde_zoek_demo(struct store *s, struct arena *arena, const char *naam,
 			       struct indieningsronde *out, struct error *e);
+
+/* A round as the API shows it, with its phase at `nu_us`. New reference. */
+json_t *indieningsronde_json(const struct indieningsronde *r, int64_t nu_us);
 
 #endif

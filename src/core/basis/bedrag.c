@@ -27,10 +27,9 @@ static size_t duizendtallen(uint64_t x, char *buf, size_t n)
 
 char *bedrag_tekst(int64_t cent, char *buf, size_t n)
 {
-	uint64_t abs = cent < 0 ? (uint64_t)0 - (uint64_t)cent : (uint64_t)cent;
-	char heel[32];
-	duizendtallen(abs / 100, heel, sizeof heel);
-	snprintf(buf, n, "%sEUR %s,%02u", cent < 0 ? "-" : "", heel, (unsigned)(abs % 100));
+	char getal[BEDRAG_TEKST_BYTES];
+	bedrag_getal(cent, getal, sizeof getal);
+	snprintf(buf, n, "%sEUR %s", cent < 0 ? "-" : "", getal + (cent < 0));
 	return buf;
 }
 

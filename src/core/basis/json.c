@@ -227,3 +227,19 @@ size_t json_pointer_erbij(char *pad, size_t len, size_t cap, const char *token)
 	pad[len < cap ? len : cap - 1] = '\0';
 	return len < cap ? len : cap - 1;
 }
+
+void json_zet_tekst(json_t *o, const char *key, const char *v)
+{
+	if (v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+void json_zet_tekst_of_null(json_t *o, const char *key, const char *v)
+{
+	json_object_set_new(o, key, v ? json_string(v) : json_null());
+}
+
+void json_zet_id_of_null(json_t *o, const char *key, int64_t id)
+{
+	json_object_set_new(o, key, id > 0 ? json_integer((json_int_t)id) : json_null());
+}

@@ -72,4 +72,13 @@ char *json_encode(struct arena *arena, const json_t *value);
  * split. Returns the new length. The one pointer writer of the system. */
 size_t json_pointer_erbij(char *pad, size_t len, size_t cap, const char *token);
 
+/* Sets o[key] to the string v; omits the member when v is NULL. */
+void json_zet_tekst(json_t *o, const char *key, const char *v);
+
+/* Sets o[key] to the string v, or to null when v is NULL. */
+void json_zet_tekst_of_null(json_t *o, const char *key, const char *v);
+
+/* Sets o[key] to the id, or to null when it is not positive. */
+void json_zet_id_of_null(json_t *o, const char *key, int64_t id);
+
 #endif

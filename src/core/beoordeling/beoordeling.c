@@ -514,3 +514,15 @@ rc_t beoordeling_open_velden_zichtbaar(struct store *s, struct arena *arena,
 	*out = velden;
 	return RC_OK;
 }
+
+json_t *beoordeling_json(const struct beoordeling *b)
+{
+	json_t *eisen = b->basiseisen ? json_loads(b->basiseisen, 0, NULL) : NULL;
+	json_t *iv = b->informatieverzoek ? json_loads(b->informatieverzoek, 0, NULL) : NULL;
+	return json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:s}",
+		"id", (json_int_t)b->id, "versie", (json_int_t)b->versie,
+		"verzekeraar_id", (json_int_t)b->verzekeraar_id, "verzekeraar_rol", b->verzekeraar_rol,
+		"oordeel", b->oordeel, "motivering", b->motivering,
+		"basiseisen", eisen ? eisen : json_array(), "informatieverzoek", iv ? iv : json_null(),
+		"beoordeeld_door", b->beoordeeld_door, "beoordeeld_op", b->beoordeeld_op);
+}

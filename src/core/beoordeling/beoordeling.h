@@ -126,4 +126,7 @@ rc_t beoordeling_open_velden_zichtbaar(struct store *s, struct arena *arena,
 				       const struct aanvraagdossier *d, json_t **out,
 				       struct error *e);
 
+/* One assessment as the API shows it. New reference. */
+json_t *beoordeling_json(const struct beoordeling *b);
+
 #endif

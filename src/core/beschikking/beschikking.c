@@ -181,13 +181,9 @@ rc_t beschikking_lijst(struct store *s, struct arena *arena, const struct princi
 
 json_t *beschikking_json(const struct beschikking *b)
 {
-	char self[80], doc[96];
-	snprintf(self, sizeof self, "/api/v1/beschikkingen/%" PRId64, b->id);
-	snprintf(doc, sizeof doc, "%s/document", self);
 	json_t *bev = b->bevindingen ? json_loads(b->bevindingen, 0, NULL) : NULL;
 	json_t *mp = b->mijlpalen ? json_loads(b->mijlpalen, 0, NULL) : NULL;
-	return json_pack("{s:I, s:s, s:I, s:I, s:s, s:s, s:I, s:o, s:s, s:o, s:o, s:s, s:s, s:I, s:I,"
-			 " s:s, s:s}",
+	return json_pack("{s:I, s:s, s:I, s:I, s:s, s:s, s:I, s:o, s:s, s:o, s:o, s:s, s:s, s:I, s:I}",
 		"id", (json_int_t)b->id, "kenmerk", b->kenmerk,
 		"nza_aanvraag_id", (json_int_t)b->nza_aanvraag_id, "aanvraag_id", (json_int_t)b->aanvraag_id,
 		"thema", b->thema, "besluit", b->besluit, "bovengrens_cent", (json_int_t)b->bovengrens_cent,
@@ -195,8 +191,7 @@ json_t *beschikking_json(const struct beschikking *b)
 		"bevindingen", bev ? bev : json_array(), "prestaties", mp ? mp : json_array(),
 		"genomen_op", b->genomen_op, "genomen_door", b->genomen_door,
 		"penvoerder_id", (json_int_t)b->penvoerder_id,
-		"coordinerend_verzekeraar_id", (json_int_t)b->coordinerend_verzekeraar_id,
-		"self", self, "document", doc);
+		"coordinerend_verzekeraar_id", (json_int_t)b->coordinerend_verzekeraar_id);
 }
 
 /* ---- deciding --------------------------------------------------------------------- */

@@ -263,8 +263,6 @@ static json_t *inhoud_json(int64_t aanvraag_id, int64_t versie, int64_t toegeken
 
 json_t *nza_aanvraag_json(const struct nza_aanvraag *t)
 {
-	char self[80];
-	snprintf(self, sizeof self, "/api/v1/nza-aanvragen/%" PRId64, t->id);
 	json_t *ond = json_array();
 	static const char *const partijen[2] = {"coordinerend_verzekeraar", "penvoerder"};
 	for (size_t i = 0; ond && i < 2; i++) {
@@ -275,7 +273,7 @@ json_t *nza_aanvraag_json(const struct nza_aanvraag *t)
 			"ondertekend_door", t->ondertekening[i].door, "ondertekend_op", t->ondertekening[i].op));
 	}
 	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:I, s:I, s:o, s:o, s:{s:s, s:s}, s:s, s:s, s:o,"
-			      " s:s, s:s, s:I, s:I, s:s}",
+			      " s:s, s:s, s:I, s:I}",
 		"id", (json_int_t)t->id, "aanvraag_id", (json_int_t)t->aanvraag_id,
 		"versie", (json_int_t)t->versie, "thema", t->thema,
 		"toegekend_cent", (json_int_t)t->toegekend_cent,
@@ -286,7 +284,7 @@ json_t *nza_aanvraag_json(const struct nza_aanvraag *t)
 		"sha256", t->sha256, "status", t->status, "ondertekeningen", ond ? ond : json_array(),
 		"aangemaakt_op", t->aangemaakt_op, "aangemaakt_door", t->aangemaakt_door,
 		"penvoerder_id", (json_int_t)t->penvoerder_id,
-		"coordinerend_verzekeraar_id", (json_int_t)t->coordinerend_verzekeraar_id, "self", self);
+		"coordinerend_verzekeraar_id", (json_int_t)t->coordinerend_verzekeraar_id);
 	if (j)
 		json_object_set_new(j, "ingediend_op", t->ingediend_op ? json_string(t->ingediend_op)
 								      : json_null());

@@ -28,6 +28,7 @@
 #include "core/basis/klok.h"
 #include "core/basis/tekst.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/json.h"
 
 
 /* ---- names ----------------------------------------------------------- */
@@ -1365,4 +1366,18 @@ rc_t grootboek_boeking_bij_sleutel(struct store *s, const char *sleutel, struct 
 	if (rc == RC_OK)
 		*out = r;
 	return rc;
+}
+
+json_t *boeking_json(const struct boeking_regel *b)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}",
+		"id", (json_int_t)b->id, "sleutel", b->sleutel, "soort", boeking_soort_naam(b->soort),
+		"debet", b->debet, "credit", b->credit, "bedrag_cent", (json_int_t)b->bedrag_cent,
+		"code", b->code ? b->code : "", "omschrijving", b->omschrijving ? b->omschrijving : "",
+		"tijdstip", b->tijdstip);
+	if (j) {
+		json_object_set_new(j, "reservering", b->reservering ? json_string(b->reservering) : json_null());
+		json_object_set_new(j, "keten", b->keten ? json_string(b->keten) : json_null());
+	}
+	return j;
 }

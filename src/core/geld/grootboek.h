@@ -31,6 +31,7 @@
 #ifndef DOORBRAAK_GROOTBOEK_H
 #define DOORBRAAK_GROOTBOEK_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -269,5 +270,8 @@ rc_t grootboek_herspeel(struct store *s, struct grootboek_herspeling *out, struc
  * memory inside one read transaction and written to `out` after it, so a
  * retried transaction never writes twice. RC_IO when writing fails. */
 rc_t grootboek_hledger(struct store *s, FILE *out, struct error *e);
+
+/* One ledger entry as the API shows it. New reference. */
+json_t *boeking_json(const struct boeking_regel *b);
 
 #endif

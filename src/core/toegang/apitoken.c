@@ -17,6 +17,7 @@
 #include "core/toegang/organisatie.h"
 #include "core/basis/tekst.h"
 #include "core/basis/klok.h"
+#include "core/basis/json.h"
 
 static void token_hash(const char *token, char out[65])
 {
@@ -404,4 +405,21 @@ rc_t apitoken_identificeer(struct store *s, const char *token, const char *gebru
 	}
 	arena_release(&o.arena);
 	return rc;
+}
+
+json_t *apitoken_json(const struct apitoken *t)
+{
+	json_t *j = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s}",
+		"id", (json_int_t)t->id, "naam", t->naam, "organisatie_id", (json_int_t)t->organisatie_id,
+		"rol", rol_naam(t->rol) ? rol_naam(t->rol) : "", "prefix", t->prefix,
+		"aangemaakt_door", t->aangemaakt_door, "aangemaakt_op", t->aangemaakt_op);
+	if (!j)
+		return NULL;
+	json_object_set_new(j, "ingetrokken", json_boolean(t->ingetrokken_op != NULL));
+	json_zet_tekst(j, "ingetrokken_op", t->ingetrokken_op);
+	json_zet_tekst(j, "laatst_gebruikt_op", t->laatst_gebruikt_op);
+	json_object_set_new(j, "status", json_string(t->status ? t->status : "actief"));
+	json_zet_tekst(j, "goedgekeurd_door", t->goedgekeurd_door);
+	json_zet_tekst(j, "goedgekeurd_op", t->goedgekeurd_op);
+	return j;
 }

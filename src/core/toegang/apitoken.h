@@ -14,6 +14,7 @@
 #ifndef DOORBRAAK_APITOKEN_H
 #define DOORBRAAK_APITOKEN_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -86,5 +87,9 @@ rc_t apitoken_lijst(struct store *s, struct arena *arena, int64_t na, int64_t li
 rc_t apitoken_identificeer(struct store *s, const char *token, const char *gebruik,
 			   const char *adres, struct arena *arena, struct principal *who,
 			   struct error *e);
+
+/* A token as the API shows it: its prefix, never the token or its hash.
+ * New reference; NULL on OOM. */
+json_t *apitoken_json(const struct apitoken *t);
 
 #endif

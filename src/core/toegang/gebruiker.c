@@ -18,6 +18,7 @@
 #include "core/toegang/organisatie.h"
 #include "core/toegang/wachtwoord.h"
 #include "core/basis/klok.h"
+#include "core/basis/json.h"
 
 static const unsigned rol_volgorde[] = {
 	ROL_AANVRAGER, ROL_BEOORDELAAR, ROL_BESTUUR, ROL_NZA, ROL_PROGRAMMABUREAU,
@@ -533,4 +534,15 @@ rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int
 		toegang_weigering_vastleggen(s, m.actor, "gebruiker.rollen_bevestigd", object, e);
 	}
 	return rc;
+}
+
+json_t *gebruiker_json(const struct gebruiker *g)
+{
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o}",
+		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
+		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", gebruiker_rollen_json(g->rollen),
+		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
+		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op,
+		"rollen_voorgesteld", gebruiker_rollen_json(g->rollen_voorgesteld),
+		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null());
 }

@@ -128,4 +128,8 @@ rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int64_t id,
 			       struct error *e);
 
+/* An account as the API shows it, never its password hash or TOTP
+ * secret. New reference; NULL on OOM. */
+json_t *gebruiker_json(const struct gebruiker *g);
+
 #endif

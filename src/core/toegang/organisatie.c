@@ -16,6 +16,8 @@
 #include "core/toegang/identificatie.h"
 #include "core/basis/tekst.h"
 #include "core/basis/klok.h"
+#include "core/basis/json.h"
+#include "core/toegang/gebruiker.h"
 
 static const struct {
 	const char *soort;
@@ -360,4 +362,24 @@ rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct princi
 	*out = lijst;
 	*n = o.rows.nrows;
 	return RC_OK;
+}
+
+json_t *organisatie_json(const struct organisatie *o)
+{
+	json_t *j = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o->id, "soort", o->soort,
+			      "naam", o->naam);
+	if (!j)
+		return NULL;
+	json_zet_tekst(j, "agb_code", o->agb_code);
+	json_zet_tekst(j, "kvk_nummer", o->kvk_nummer);
+	json_zet_tekst(j, "uzovi_code", o->uzovi_code);
+	json_zet_tekst(j, "concern", o->concern);
+	json_zet_tekst(j, "cbs_code", o->cbs_code);
+	if (o->peiljaar)
+		json_object_set_new(j, "peiljaar", json_integer(o->peiljaar));
+	json_zet_tekst(j, "iban", o->iban);
+	json_object_set_new(j, "demo", json_boolean(o->demo));
+	json_object_set_new(j, "toegestane_rollen", gebruiker_rollen_json(organisatie_soort_rollen(o->soort)));
+	json_zet_tekst(j, "aangemaakt_op", o->aangemaakt_op);
+	return j;
 }

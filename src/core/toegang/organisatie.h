@@ -18,6 +18,7 @@
 #ifndef DOORBRAAK_ORGANISATIE_H
 #define DOORBRAAK_ORGANISATIE_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -87,5 +88,9 @@ rc_t organisatie_zoek(struct store *s, struct arena *arena, const char *agb, con
 /* The fixed body of a kind ("programmabureau", "nza", ...). */
 rc_t organisatie_vast_orgaan(struct store *s, struct arena *arena, const char *soort,
 			     struct organisatie *out, struct error *e);
+
+/* An organisation as the API and the CLI show it (docs/toegang.md), with
+ * the roles its accounts may hold. New reference; NULL on OOM. */
+json_t *organisatie_json(const struct organisatie *o);
 
 #endif

@@ -637,3 +637,26 @@ rc_t bestuursbesluit_lijst(struct store *s, struct arena *arena, int64_t ronde_i
 	}
 	return rc;
 }
+
+json_t *bestuursbesluit_json(const struct bestuursbesluit *b)
+{
+	json_t *j = json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:I, s:I}",
+		"id", (json_int_t)b->id, "indieningsronde_id", (json_int_t)b->ronde_id,
+		"verdeelscenario_id", (json_int_t)b->scenario_id, "motivering", b->motivering,
+		"genomen_op", b->genomen_op, "genomen_door", b->genomen_door,
+		"toegekend_cent", (json_int_t)b->toegekend_cent, "aanvraag_aantal",
+		(json_int_t)b->aanvraag_aantal);
+	if (!j || !b->toekenningen)
+		return j;
+	json_t *t = json_array();
+	for (size_t i = 0; t && i < b->toekenning_aantal; i++) {
+		const struct besluit_toekenning *x = &b->toekenningen[i];
+		char sleutel[64];
+		bestuursbesluit_sleutel(x->aanvraag_id, x->jaar, sleutel, sizeof sleutel);
+		json_array_append_new(t, json_pack("{s:I, s:s, s:I, s:I, s:s}", "aanvraag_id",
+			(json_int_t)x->aanvraag_id, "thema", x->thema, "jaar", (json_int_t)x->jaar,
+			"bedrag_cent", (json_int_t)x->bedrag_cent, "reservering", sleutel));
+	}
+	json_object_set_new(j, "toekenningen", t);
+	return j;
+}

@@ -86,4 +86,7 @@ rc_t bestuursbesluit_lijst(struct store *s, struct arena *arena, int64_t ronde_i
 /* The reservation key of a grant: "toekenning/<aanvraag>/<jaar>". */
 void bestuursbesluit_sleutel(int64_t aanvraag_id, int64_t jaar, char *buf, size_t n);
 
+/* The board's decision with its grants as the API shows it. New reference. */
+json_t *bestuursbesluit_json(const struct bestuursbesluit *b);
+
 #endif

@@ -681,3 +681,15 @@ rc_t verdeelscenario_vergelijk(struct store *s, struct arena *arena, const int64
 	*out = json_pack("{s:o, s:o}", "verdeelscenarios", lijst, "vergelijking", v);
 	return *out ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 }
+
+/* The summary of a scenario, as in lists. */
+json_t *verdeelscenario_samenvatting_json(const struct verdeelscenario *v)
+{
+	return json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:s, s:s, s:b}",
+		"id", (json_int_t)v->id, "naam", v->naam, "indieningsronde_id", (json_int_t)v->ronde_id,
+		"regel", v->regel, "seed", v->seed, "regelversie", v->regelversie,
+		"invoer_hash", v->invoer_hash, "kandidaten_hash", v->kandidaten_hash,
+		"kandidaat_aantal", (json_int_t)v->kandidaat_aantal, "fte_milli", (json_int_t)v->fte_milli,
+		"besteed_cent", (json_int_t)v->besteed_cent, "aangemaakt_op", v->aangemaakt_op,
+		"aangemaakt_door", v->aangemaakt_door, "demo", v->demo);
+}

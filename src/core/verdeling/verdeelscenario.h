@@ -132,4 +132,7 @@ rc_t verdeelscenario_vergelijk(struct store *s, struct arena *arena, const int64
  * idempotent, by name. */
 rc_t verdeling_demo_laad(struct store *s, struct error *e);
 
+/* The summary of a stored scenario as the API shows it. New reference. */
+json_t *verdeelscenario_samenvatting_json(const struct verdeelscenario *v);
+
 #endif
