@@ -30,23 +30,18 @@ import * as catalogus from '../catalogus.js';
 import { alert, button, dataList, h, heading, link, paragraph, replaceChildren as vervang, table, uniqueId } from '../dom.js';
 import { datum, datumTijd, euro, milli, procent } from '../opmaak.js';
 import { downloadTekst, statusSecties } from './aanvraag-status.js';
+import { stapAlgemeen } from './aanvraag-stap-algemeen.js';
+import { stapSectie } from './aanvraag-stap-sectie.js';
+import { stapCoalitie } from './aanvraag-stap-coalitie.js';
+import { stapBegroting } from './aanvraag-stap-begroting.js';
+import { stapImpact } from './aanvraag-stap-impact.js';
+import { stapMijlpalen } from './aanvraag-stap-mijlpalen.js';
+import { stapAfwijkingen } from './aanvraag-stap-afwijkingen.js';
+import { stapVerklaringen } from './aanvraag-stap-verklaringen.js';
+import { stapIndienen } from './aanvraag-stap-indienen.js';
 
 const AUTOSAVE_MS = 1200;
 
-const KOSTENSOORT = [{ waarde: 'personeel', tekst: 'Personeel' }, { waarde: 'materieel', tekst: 'Materieel' }];
-const AARD = [{ waarde: 'eenmalig', tekst: 'Eenmalig (wordt gevraagd)' }, { waarde: 'structureel', tekst: 'Structureel (alleen opgeven, wordt niet gevraagd)' }];
-const DOEL = [
-  ['implementatie', 'Implementatie'], ['technologie', 'Technologie'], ['koppelingen', 'Koppelingen'],
-  ['scholing', 'Scholing'], ['veranderkundige_ondersteuning', 'Veranderkundige ondersteuning'],
-  ['projectorganisatie', 'Projectorganisatie'], ['monitoring', 'Monitoring'], ['kennisdeling', 'Kennisdeling'],
-  ['aanschaf_hulpmiddelen', 'Aanschaf van hulpmiddelen'], ['overig', 'Overig'],
-].map(([waarde, tekst]) => ({ waarde, tekst }));
-const SOORT = [{ waarde: 'zorgaanbieder', tekst: 'Zorgaanbieder' }, { waarde: 'gemeente', tekst: 'Gemeente' }];
-const VERKLARINGEN = [
-  ['geen_dubbele_financiering', 'Wij verklaren dat er geen dubbele financiering is, met reguliere zorg of met andere middelen.'],
-  ['geen_eerdere_iza_transformatiemiddelen', 'Wij verklaren dat wij hiervoor niet eerder IZA-transformatiemiddelen of subsidie hebben ontvangen.'],
-  ['kennis_kosteloos_delen', 'Wij verklaren dat de kennis uit het project kosteloos beschikbaar komt voor anderen.'],
-];
 
 /** A receipt just received, shown once on the application's page after submitting. */
 let netOntvangen = null;
@@ -189,19 +184,63 @@ function maakWizard(w) {
     }
   }
 
+  // What the steps (aanvraag-stap-*.js) share: read through getters, so a
+  // step's handlers always see the current value.
+  const wz = {
+    get aanvraag() { return aanvraag; },
+    get basis() { return basis; },
+    get bewaar() { return bewaar; },
+    get bewerkbaar() { return bewerkbaar; },
+    get bind() { return bind; },
+    get blokkerend() { return blokkerend; },
+    get controles() { return controles; },
+    get ctx() { return ctx; },
+    get doc() { return doc; },
+    get eigenOrg() { return eigenOrg; },
+    get element() { return element; },
+    get gebied() { return gebied; },
+    get gebruikt() { return gebruikt; },
+    get gewijzigd() { return gewijzigd; },
+    get herhaling() { return herhaling; },
+    get herteken() { return herteken; },
+    get id() { return id; },
+    get modeltekst() { return modeltekst; },
+    get mp() { return mp; },
+    get naTekenen() { return naTekenen; },
+    get netOntvangen() { return netOntvangen; },
+    set netOntvangen(v) { netOntvangen = v; },
+    get normen() { return normen; },
+    get opgeslagen() { return opgeslagen; },
+    get reg() { return reg; },
+    get regio() { return regio; },
+    set regio(v) { regio = v; },
+    get rijen() { return rijen; },
+    get ronde() { return ronde; },
+    get sectoren() { return sectoren; },
+    get samenvattingToetsing() { return samenvattingToetsing; },
+    get toegevoegd() { return toegevoegd; },
+    get toetsing() { return toetsing; },
+    set toetsing(v) { toetsing = v; },
+    get toonToetsing() { return toonToetsing; },
+    get veldLink() { return veldLink; },
+    get veldNaam() { return veldNaam; },
+    get velden() { return velden; },
+    get zetStatus() { return zetStatus; },
+  };
+
   const stappen = [
-    { slug: 'algemeen', naam: 'Algemeen', bouw: stapAlgemeen },
+    { slug: 'algemeen', naam: 'Algemeen', bouw: () => stapAlgemeen(wz) },
     ...structuur.secties.filter((s) => s.vragen.some((q) => gebruikt.has(q.id))).map((s) => ({
-      slug: `sectie-${s.id}`, naam: `Onderdeel ${s.volgnummer}: ${s.naam}`, bouw: () => stapSectie(s),
+      slug: `sectie-${s.id}`, naam: `Onderdeel ${s.volgnummer}: ${s.naam}`, bouw: () => stapSectie(wz, s),
     })),
-    { slug: 'coalitie', naam: 'Coalitie en zorgverzekeraars', bouw: stapCoalitie },
-    { slug: 'begroting', naam: 'Begroting, eenheden en totaal', bouw: stapBegroting },
-    { slug: 'impact', naam: 'Impact, structurele kosten en eenmalige impuls', bouw: stapImpact },
-    { slug: 'mijlpalen', naam: 'Mijlpalen', bouw: stapMijlpalen },
-    { slug: 'afwijkingen', naam: 'Afwijkingen en regionale aanpassingen', bouw: stapAfwijkingen },
-    { slug: 'verklaringen', naam: 'Verklaringen', bouw: stapVerklaringen },
+    { slug: 'coalitie', naam: 'Coalitie en zorgverzekeraars', bouw: () => stapCoalitie(wz) },
+    { slug: 'begroting', naam: 'Begroting, eenheden en totaal', bouw: () => stapBegroting(wz) },
+    { slug: 'impact', naam: 'Impact, structurele kosten en eenmalige impuls', bouw: () => stapImpact(wz) },
+    { slug: 'mijlpalen', naam: 'Mijlpalen', bouw: () => stapMijlpalen(wz) },
+    { slug: 'afwijkingen', naam: 'Afwijkingen en regionale aanpassingen', bouw: () => stapAfwijkingen(wz) },
+    { slug: 'verklaringen', naam: 'Verklaringen', bouw: () => stapVerklaringen(wz) },
   ];
-  if (bewerkbaar) stappen.push({ slug: 'indienen', naam: herhaling ? 'Antwoord indienen' : 'Controleren en indienen', bouw: stapIndienen });
+  if (bewerkbaar) stappen.push({ slug: 'indienen', naam: herhaling ? 'Antwoord indienen' : 'Controleren en indienen', bouw: () => stapIndienen(wz) });
   const gevraagdeStap = ctx.query.get('stap');
   let huidig = stappen.some((s) => s.slug === gevraagdeStap) ? gevraagdeStap : stappen[0].slug;
 
@@ -498,493 +537,6 @@ function maakWizard(w) {
     return h('div', { class: 'rijen', 'data-lijst': lijst },
       groepen.length ? groepen.map((g) => g.element) : paragraph(leegTekst),
       toevoegen ? h('p', { class: 'utrecht-paragraph rijen__toevoegen' }, toevoegen) : null);
-  }
-
-  // --- the steps ---
-  function stapAlgemeen() {
-    const out = [
-      paragraph('U vraagt aan op ', link(`/modelplannen/${encodeURIComponent(mp.id)}?versie=${mp.versie}`, `${mp.naam}, versie ${mp.versie}`),
-        ` (catalogusversie ${ronde.catalogusversie}), in de ronde “${ronde.naam}”. De ronde sluit ${datumTijd(ronde.sluit_op)}; `,
-        'wat dan niet is ingediend, telt niet mee.'),
-      bind({ pointer: '/titel', label: 'Titel van de aanvraag', omschrijving: 'Een korte naam, bijvoorbeeld “Spraakgestuurd rapporteren in Twente”.' }).element,
-    ];
-    const regioVeld = veld({
-      pointer: 'regio',
-      label: 'Regio (niet verplicht)',
-      omschrijving: 'Een naam voor de regio van de aanvraag; zorgverzekeraars kunnen erop zoeken. Hoort niet bij het ingediende document.',
-      waarde: regio,
-      alleenLezen: !bewerkbaar,
-      onWijzig: (waarde) => {
-        regio = waarde ?? '';
-        gewijzigd();
-      },
-    });
-    velden.push(regioVeld);
-    out.push(regioVeld.element);
-    const paden = gebied.zorgpaden || [];
-    out.push(paragraph('Wilt u het document elders verder bewerken of bewaren? ',
-      button('Document downloaden (JSON)', {
-        kind: 'secondary',
-        onClick: () => downloadTekst(`${JSON.stringify(doc, null, 2)}\n`, `aanvraag-${id}${bewerkbaar ? '-concept' : ''}.json`),
-      }),
-      ' U kunt het later weer gebruiken bij een nieuwe aanvraag.'));
-    if (paden.length || (doc.zorgpaden || []).length) {
-      const gekozen = new Set(doc.zorgpaden || []);
-      const vinkjes = paden.map((z) => veld({
-        pointer: `/zorgpaden#${z.id}`,
-        label: z.naam,
-        soort: 'vinkje',
-        waarde: gekozen.has(z.id),
-        alleenLezen: !bewerkbaar,
-        onWijzig: (aan) => {
-          const nu = new Set(doc.zorgpaden || []);
-          if (aan) nu.add(z.id);
-          else nu.delete(z.id);
-          // The area's order first, then anything else the document had.
-          const lijst = [...paden.map((x) => x.id).filter((x) => nu.has(x)), ...[...nu].filter((x) => !paden.some((y) => y.id === x))];
-          schrijf(doc, '/zorgpaden', lijst);
-          gewijzigd();
-        },
-      }));
-      out.push(reg(groep({
-        pointer: '/zorgpaden',
-        label: 'Zorgpaden',
-        omschrijving: 'Kies de zorgpaden van het toepassingsgebied waarvoor u aanvraagt.',
-        inhoud: vinkjes.map((v) => v.element),
-      })).element);
-    }
-    return out;
-  }
-
-  function stapSectie(s) {
-    const out = [];
-    if (s.normerend) out.push(paragraph('Dit onderdeel is zoveel mogelijk normerend: wijkt u af van het modelplan, licht dat dan toe bij de stap Afwijkingen.'));
-    if (s.basiseisen?.length) out.push(paragraph(`Dit onderdeel hoort bij basiseis ${s.basiseisen.join(', ')}.`));
-    for (const q of s.vragen.filter((x) => gebruikt.has(x.id))) {
-      doc.antwoorden ||= [];
-      let idx = doc.antwoorden.findIndex((a) => a.vraag_id === q.id);
-      const p = () => (idx >= 0 ? `/antwoorden/${idx}` : `/antwoorden/-${q.id}`);
-      const zorg = () => {
-        if (idx < 0) {
-          doc.antwoorden.push({ vraag_id: q.id, tekst: '' });
-          idx = doc.antwoorden.length - 1;
-          tekst.pointer = `${p()}/tekst`;
-          if (regioctx) regioctx.pointer = `${p()}/regiocontext`;
-        }
-      };
-      const notities = [
-        q.tekst,
-        q.basiseisen?.length ? ` (basiseis ${q.basiseisen.join(', ')})` : '',
-        q.voorwaardelijk ? ' Alleen als dit op uw aanvraag van toepassing is.' : '',
-      ].join('');
-      const tekst = veld({
-        pointer: `${p()}/tekst`,
-        label: `Antwoord op vraag ${q.id}`,
-        soort: 'tekstvak',
-        rijen: 5,
-        waarde: idx >= 0 ? doc.antwoorden[idx].tekst : '',
-        leeg: '',
-        alleenLezen: !bewerkbaar,
-        onWijzig: (waarde) => { zorg(); schrijf(doc, tekst.pointer, waarde); gewijzigd(); },
-      });
-      velden.push(tekst);
-      let regioctx = null;
-      if (q.regiocontext) {
-        regioctx = veld({
-          pointer: `${p()}/regiocontext`,
-          label: `Regionale context bij vraag ${q.id}`,
-          omschrijving: 'De situatie in uw (boven)regio bij deze vraag.',
-          soort: 'tekstvak',
-          rijen: 3,
-          waarde: idx >= 0 ? doc.antwoorden[idx].regiocontext : '',
-          alleenLezen: !bewerkbaar,
-          onWijzig: (waarde) => { zorg(); schrijf(doc, regioctx.pointer, waarde); gewijzigd(); },
-        });
-        velden.push(regioctx);
-      }
-      const model = modeltekst[q.id];
-      out.push(h('div', { class: 'vraag' },
-        heading(3, `${q.id} ${q.label}`),
-        paragraph(notities),
-        model ? h('details', { class: 'modeltekst-vak' },
-          h('summary', {}, `Modeltekst van het modelplan bij vraag ${q.id}`),
-          paragraph(model),
-          bewerkbaar ? button('Modeltekst overnemen in uw antwoord', {
-            kind: 'secondary',
-            onClick: () => {
-              const nu = tekst.input.value.trim();
-              tekst.input.value = nu ? `${nu}\n\n${model}` : model;
-              tekst.input.dispatchEvent(new Event('input'));
-              tekst.input.focus();
-            },
-          }) : null) : null,
-        tekst.element,
-        regioctx ? regioctx.element : null));
-    }
-    return out;
-  }
-
-  function orgOmschrijving() {
-    return eigenOrg
-      ? `Het nummer van de organisatie in het organisatieregister. Uw organisatie, ${eigenOrg.naam}, heeft nummer ${eigenOrg.id}.`
-      : 'Het nummer van de organisatie in het organisatieregister.';
-  }
-
-  function stapCoalitie() {
-    const sectorOpties = [{ waarde: undefined, tekst: 'Geen (een gemeente)' }, ...sectoren.map((s) => ({ waarde: s.id, tekst: s.naam }))];
-    const penOpties = [{ waarde: undefined, tekst: 'Nog niet gekozen' }];
-    if (eigenOrg) penOpties.push({ waarde: eigenOrg.id, tekst: `${eigenOrg.naam} (nummer ${eigenOrg.id})` });
-    const out = [
-      paragraph('Een aanvraag is gezamenlijk: de zorgaanbieders van de coalitie (en eventueel gemeenten, zonder bedrag), met één zorgaanbieder als penvoerder. ',
-        'Twee zorgverzekeraars beoordelen haar.'),
-      bind({ pointer: '/coalitie/penvoerder', label: 'Penvoerder', soort: 'keuze', opties: penOpties,
-        omschrijving: 'De penvoerder is de organisatie die de aanvraag maakt en indient.' }).element,
-    ];
-    out.push(reg(groep({
-      pointer: '/coalitie/deelnemers',
-      label: 'Deelnemers',
-      kop: 'h3',
-      omschrijving: 'Elke deelnemer met het bedrag dat voor haar is bestemd (vraag 5.9). Neem ook de penvoerder op.',
-      inhoud: rijen({
-        p: '/coalitie/deelnemers',
-        lijst: 'deelnemers',
-        enkelvoud: 'Deelnemer',
-        leegTekst: 'Er zijn nog geen deelnemers.',
-        autosave: false,
-        maakNieuw: () => ({ soort: 'zorgaanbieder', bedrag_cent: 0 }),
-        rij: (item, i, rp) => h('div', { class: 'rij__velden' },
-          bind({ pointer: `${rp}/organisatie`, label: 'Organisatienummer', soort: 'getal', omschrijving: orgOmschrijving() }).element,
-          bind({ pointer: `${rp}/soort`, label: 'Soort', soort: 'keuze', opties: SOORT }).element,
-          bind({ pointer: `${rp}/sector`, label: 'Sector', soort: 'keuze', opties: sectorOpties }).element,
-          bind({ pointer: `${rp}/bedrag_cent`, label: 'Bedrag voor deze deelnemer', soort: 'bedrag', omschrijving: 'In euro’s, bijvoorbeeld 1.250.000 of 1.234,56.' }).element),
-      }),
-    })).element);
-    out.push(reg(groep({
-      pointer: '/coalitie#verzekeraars',
-      label: 'Zorgverzekeraars',
-      kop: 'h3',
-      klasse: 'groep--verzekeraars',
-      inhoud: [
-        bind({ pointer: '/coalitie/coordinerend_verzekeraar', label: 'Coördinerende zorgverzekeraar (organisatienummer)', soort: 'getal' }).element,
-        bind({ pointer: '/coalitie/tweede_verzekeraar', label: 'Tweede zorgverzekeraar (organisatienummer)', soort: 'getal' }).element,
-      ],
-    })).element);
-    return out;
-  }
-
-  function stapBegroting() {
-    const kaders = normen.bedragkaders || {};
-    const eenheden = kaders.per_eenheid || [];
-    const deelnemers = doc.coalitie?.deelnemers || [];
-    const aanbieders = deelnemers.filter((d) => d.soort !== 'gemeente' && Number.isSafeInteger(d.organisatie))
-      .map((d) => ({ waarde: d.organisatie, tekst: d.organisatie === eigenOrg?.id ? `${eigenOrg.naam} (nummer ${d.organisatie})` : `Organisatie ${d.organisatie}` }));
-    const jaren = (normen.begrotingsjaren || []).map((j) => j.jaar);
-    const totalen = h('div', { class: 'totalen' });
-    naTekenen.push(() => {
-      const t = toetsing.totalen || {};
-      vervang(totalen, dataList([
-        ['Gevraagd volgens de begrotingsregels (eenmalig)', t.gevraagd_cent === undefined ? '–' : euro(t.gevraagd_cent)],
-        ['Structurele kosten in de begroting (niet gevraagd)', t.niet_financierbaar_cent === undefined ? '–' : euro(t.niet_financierbaar_cent)],
-        ['Scholing en veranderkundige ondersteuning', t.veranderkundig_cent === undefined ? '–' : euro(t.veranderkundig_cent)],
-      ]));
-    });
-    const out = [
-      paragraph('Eén regel per zorgaanbieder, jaar, kostensoort, aard en doel. Alleen eenmalige kosten worden gevraagd; structurele kosten geeft u op, maar vraagt u niet. ',
-        `De jaren van het modelplan: ${jaren.join(', ')}.`),
-      h('div', { role: 'group', 'aria-label': 'Totalen volgens de laatste controle' },
-        heading(3, 'Totalen volgens de laatste controle'), totalen),
-    ];
-    out.push(reg(groep({
-      pointer: '/begroting',
-      label: 'Begrotingsregels',
-      kop: 'h3',
-      inhoud: rijen({
-        p: '/begroting',
-        lijst: 'begroting',
-        enkelvoud: 'Begrotingsregel',
-        leegTekst: 'Er zijn nog geen begrotingsregels.',
-        maakNieuw: () => ({
-          zorgaanbieder: aanbieders[0]?.waarde ?? eigenOrg?.id ?? doc.coalitie?.penvoerder,
-          jaar: jaren[0] ?? 2027,
-          kostensoort: 'personeel',
-          aard: 'eenmalig',
-          doel: 'implementatie',
-          bedrag_cent: 0,
-        }),
-        rij: (item, i, rp) => h('div', { class: 'rij__velden' },
-          aanbieders.length
-            ? bind({ pointer: `${rp}/zorgaanbieder`, label: 'Zorgaanbieder', soort: 'keuze', opties: aanbieders }).element
-            : bind({ pointer: `${rp}/zorgaanbieder`, label: 'Zorgaanbieder (organisatienummer)', soort: 'getal' }).element,
-          bind({ pointer: `${rp}/jaar`, label: 'Jaar', soort: 'getal' }).element,
-          bind({ pointer: `${rp}/kostensoort`, label: 'Kostensoort', soort: 'keuze', opties: KOSTENSOORT }).element,
-          bind({ pointer: `${rp}/aard`, label: 'Aard', soort: 'keuze', opties: AARD }).element,
-          bind({ pointer: `${rp}/doel`, label: 'Doel', soort: 'keuze', opties: DOEL }).element,
-          bind({ pointer: `${rp}/bedrag_cent`, label: 'Bedrag', soort: 'bedrag', omschrijving: 'In euro’s.' }).element,
-          bind({ pointer: `${rp}/omschrijving`, label: 'Omschrijving (niet verplicht)' }).element,
-          eenheden.length > 1 || item.eenheid_id !== undefined
-            ? bind({
-              pointer: `${rp}/eenheid_id`,
-              label: 'Eenheid (niet verplicht)',
-              soort: 'keuze',
-              opties: [{ waarde: undefined, tekst: 'Geen' }, ...eenheden.map((e) => ({ waarde: e.id, tekst: e.eenheid }))],
-            }).element : null),
-      }),
-    })).element);
-
-    // Units: one number per unit of the modelplan's frame (and any other the document names).
-    const genoemd = (doc.eenheden || []).map((e) => e.id);
-    const ids = [...eenheden.map((e) => e.id), ...genoemd.filter((x) => !eenheden.some((e) => e.id === x))];
-    const eenheidVelden = ids.map((eid) => {
-      const def = eenheden.find((e) => e.id === eid);
-      let idx = (doc.eenheden || []).findIndex((e) => e.id === eid);
-      const v = veld({
-        pointer: idx >= 0 ? `/eenheden/${idx}/aantal` : `/eenheden/-${eid}/aantal`,
-        label: `Aantal: ${def ? def.eenheid : eid}`,
-        soort: 'getal',
-        omschrijving: def ? `Het bedragkader is ${euro(def.max_bedrag_cent)} per ${def.eenheid}.` : 'Deze eenheid staat niet in het modelplan.',
-        waarde: idx >= 0 ? doc.eenheden[idx].aantal : undefined,
-        alleenLezen: !bewerkbaar,
-        onWijzig: (waarde) => {
-          if (idx < 0) {
-            if (!Array.isArray(doc.eenheden)) doc.eenheden = [];
-            doc.eenheden.push({ id: eid });
-            idx = doc.eenheden.length - 1;
-            v.pointer = `/eenheden/${idx}/aantal`;
-          }
-          schrijf(doc, v.pointer, waarde);
-          gewijzigd();
-        },
-      });
-      velden.push(v);
-      return v.element;
-    });
-    if (eenheidVelden.length) {
-      out.push(reg(groep({ pointer: '/eenheden', label: 'Eenheden', kop: 'h3', inhoud: eenheidVelden })).element);
-    }
-    out.push(bind({
-      pointer: '/totaal_bedrag_cent',
-      label: 'Totaal gevraagd bedrag',
-      soort: 'bedrag',
-      omschrijving: 'In euro’s, bijvoorbeeld 5.000.000 of 1.234,56: de voorgestelde bovengrens voor de hele periode.',
-    }).element);
-    return out;
-  }
-
-  function stapImpact() {
-    return [
-      reg(groep({
-        pointer: '/impact',
-        label: 'Impact op de arbeidsmarkt',
-        kop: 'h3',
-        omschrijving: normen.min_fte_per_miljoen_milli === undefined ? null
-          : `De norm van het modelplan: ${milli(normen.min_fte_per_miljoen_milli)} fte arbeidsbesparing per € 1 mln eenmalige investering.`,
-        inhoud: [
-          bind({ pointer: '/impact/fte_besparing_milli', label: 'Fte-besparing bij volledige opschaling', soort: 'fte', omschrijving: 'In fte, bijvoorbeeld 190 of 12,5.' }).element,
-          bind({ pointer: '/impact/meetmethode', label: 'Meetmethode', soort: 'tekstvak', omschrijving: 'Hoe meet u de fte-besparing en de vermindering van de werkdruk?' }).element,
-        ],
-      })).element,
-      reg(groep({
-        pointer: '/structureel',
-        label: 'Structurele kosten en besparing na afloop (basiseis 9)',
-        kop: 'h3',
-        inhoud: [
-          bind({ pointer: '/structureel/kosten_per_jaar_cent', label: 'Structurele kosten per jaar', soort: 'bedrag', omschrijving: 'In euro’s; 0 als er geen structurele kosten zijn.' }).element,
-          bind({ pointer: '/structureel/besparing_per_jaar_cent', label: 'Onderbouwde besparing per jaar', soort: 'bedrag', omschrijving: 'In euro’s.' }).element,
-          bind({ pointer: '/structureel/toelichting', label: 'Toelichting (niet verplicht)', soort: 'tekstvak', rijen: 3 }).element,
-        ],
-      })).element,
-      reg(groep({
-        pointer: '/eenmalige_impuls',
-        label: 'Eenmalige impuls (basiseis 8)',
-        kop: 'h3',
-        inhoud: [
-          bind({ pointer: '/eenmalige_impuls/toelichting', label: 'Waarom is een eenmalige impuls nodig?', soort: 'tekstvak', rijen: 3 }).element,
-          bind({ pointer: '/eenmalige_impuls/borging', label: 'Hoe borgt u de toepassing na afloop?', soort: 'tekstvak', rijen: 3 }).element,
-        ],
-      })).element,
-    ];
-  }
-
-  function stapMijlpalen() {
-    const sjablonen = normen.mijlpalen || [];
-    const opties = sjablonen.map((m) => ({ waarde: m.id, tekst: `${m.id}: ${m.naam}` }));
-    const out = [
-      paragraph('De zorgverzekeraar betaalt per bereikte mijlpaal. Neem de mijlpalen van het modelplan op, met uw streefdatum en het bedrag dat bij de mijlpaal hoort.'),
-      table({
-        caption: 'Mijlpalen van het modelplan',
-        columns: [
-          { kop: 'Mijlpaal', waarde: (m) => `${m.id}: ${m.naam}` },
-          { kop: 'Uiterlijk op', waarde: (m) => datum(m.uiterlijk_op) },
-          { kop: 'Deel van het bedrag', getal: true, waarde: (m) => procent(m.aandeel_bp) },
-        ],
-        rows: sjablonen,
-      }),
-    ];
-    out.push(reg(groep({
-      pointer: '/mijlpalen',
-      label: 'Uw mijlpalen',
-      kop: 'h3',
-      inhoud: rijen({
-        p: '/mijlpalen',
-        lijst: 'mijlpalen',
-        enkelvoud: 'Mijlpaal',
-        leegTekst: 'Er zijn nog geen mijlpalen.',
-        maakNieuw: () => {
-          const al = new Set((doc.mijlpalen || []).map((m) => m.id));
-          const volgende = sjablonen.find((m) => !al.has(m.id)) || sjablonen[0] || { id: 'm1', uiterlijk_op: '2027-06-30' };
-          return { id: volgende.id, streefdatum: volgende.uiterlijk_op, bedrag_cent: 0 };
-        },
-        rij: (item, i, rp) => h('div', { class: 'rij__velden' },
-          bind({ pointer: `${rp}/id`, label: 'Mijlpaal van het modelplan', soort: 'keuze', opties }).element,
-          bind({ pointer: `${rp}/streefdatum`, label: 'Streefdatum', soort: 'datum' }).element,
-          bind({ pointer: `${rp}/bedrag_cent`, label: 'Bedrag bij deze mijlpaal', soort: 'bedrag', omschrijving: 'In euro’s.' }).element),
-      }),
-    })).element);
-    return out;
-  }
-
-  function stapAfwijkingen() {
-    const lijstVak = h('div', { class: 'afwijkingenlijst' });
-    naTekenen.push(() => {
-      const afw = toetsing.afwijkingen || [];
-      vervang(lijstVak, afw.length
-        ? h('ul', { class: 'utrecht-unordered-list' }, afw.map((a) => {
-          const heeft = (doc.afwijkingen || []).findIndex((x) => x.element === a.element);
-          return h('li', { class: 'utrecht-unordered-list__item afwijking' },
-            veldLink(a.veld || '', a.element), `: norm ${a.norm}; in uw aanvraag ${a.waarde}. `,
-            h('strong', {}, a.toegelicht ? 'Toegelicht.' : 'Nog niet toegelicht.'), ' ',
-            bewerkbaar && heeft < 0 ? button(`Toelichting schrijven bij ${a.element}`, {
-              kind: 'secondary',
-              onClick: () => {
-                if (!Array.isArray(doc.afwijkingen)) doc.afwijkingen = [];
-                doc.afwijkingen.push({ element: a.element, toelichting: '' });
-                herteken({ focusPointer: `/afwijkingen/${doc.afwijkingen.length - 1}/toelichting` });
-                zetStatus(`Toelichting bij ${a.element} toegevoegd; schrijf haar in het veld.`);
-              },
-            }) : null);
-        }))
-        : paragraph('De controles vinden nu geen afwijkingen van de normen van het modelplan.'));
-    });
-    return [
-      paragraph('Wijkt uw aanvraag af van een norm van het modelplan, dan mag dat, maar u licht het toe (pas toe of leg uit). ',
-        'Een afwijking of een regionale aanpassing betekent de verdiepte beoordeling.'),
-      heading(3, 'Afwijkingen volgens de laatste controle'),
-      lijstVak,
-      reg(groep({
-        pointer: '/afwijkingen',
-        label: 'Uw toelichtingen op afwijkingen',
-        kop: 'h3',
-        inhoud: rijen({
-          p: '/afwijkingen',
-          lijst: 'afwijkingen',
-          enkelvoud: 'Toelichting',
-          leegTekst: 'Er zijn nog geen toelichtingen.',
-          autosave: false,
-          maakNieuw: () => ({ element: '', toelichting: '' }),
-          rij: (item, i, rp) => h('div', { class: 'rij__velden rij__velden--breed' },
-            bind({ pointer: `${rp}/element`, label: 'Onderdeel van het modelplan', leeg: '', omschrijving: 'De sleutel van de norm, bijvoorbeeld normen.mijlpalen[m4].uiterlijk_op (zie de lijst hierboven).' }).element,
-            bind({ pointer: `${rp}/toelichting`, label: 'Toelichting', soort: 'tekstvak', leeg: '', rijen: 3 }).element),
-        }),
-      })).element,
-      reg(groep({
-        pointer: '/regionale_aanpassingen',
-        label: 'Regionale aanpassingen van het modelplan',
-        kop: 'h3',
-        inhoud: rijen({
-          p: '/regionale_aanpassingen',
-          lijst: 'regionale_aanpassingen',
-          enkelvoud: 'Regionale aanpassing',
-          leegTekst: 'Er zijn geen regionale aanpassingen.',
-          autosave: false,
-          maakNieuw: () => ({ onderwerp: '', toelichting: '' }),
-          rij: (item, i, rp) => h('div', { class: 'rij__velden rij__velden--breed' },
-            bind({ pointer: `${rp}/onderwerp`, label: 'Onderwerp', leeg: '' }).element,
-            bind({ pointer: `${rp}/toelichting`, label: 'Toelichting', soort: 'tekstvak', leeg: '', rijen: 3 }).element),
-        }),
-      })).element,
-    ];
-  }
-
-  function stapVerklaringen() {
-    return [
-      paragraph('Zonder deze drie verklaringen kunt u niet indienen.'),
-      reg(groep({
-        pointer: '/verklaringen',
-        label: 'Verklaringen van de coalitie',
-        inhoud: VERKLARINGEN.map(([k, tekst]) => bind({ pointer: `/verklaringen/${k}`, label: tekst, soort: 'vinkje' }).element),
-      })).element,
-    ];
-  }
-
-  function stapIndienen() {
-    const vak = h('div', { class: 'indienvak' });
-    const fouten = h('div', { class: 'foutsamenvatting-houder' });
-    const status = h('p', { class: 'utrecht-paragraph', role: 'status' });
-    let knop = null;
-    async function dienIn() {
-      knop.disabled = true;
-      vervang(fouten);
-      status.textContent = 'Bezig met opslaan en indienen…';
-      if (!(await bewaar())) {
-        status.textContent = 'Het concept kon niet worden opgeslagen; er is niets ingediend.';
-        knop.disabled = false;
-        return;
-      }
-      try {
-        const body = aanvraag.concept_sha256 ? { concept_sha256: aanvraag.concept_sha256 } : {};
-        const res = await api.post(`${basis}/indiening`, body);
-        netOntvangen = res.ontvangstbewijs;
-        status.textContent = 'De aanvraag is ingediend.';
-        ctx.navigate(basis);
-      } catch (err) {
-        if (!(err instanceof ApiFout)) throw err;
-        knop.disabled = false;
-        status.textContent = '';
-        const kopId = uniqueId('samenvatting');
-        const summary = h('div', { class: 'utrecht-alert utrecht-alert--error foutsamenvatting', tabindex: '-1', 'aria-labelledby': kopId },
-          h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
-            h('h3', { class: 'utrecht-heading-3 foutsamenvatting__kop', id: kopId }, 'De aanvraag is niet ingediend'),
-            paragraph(err.message),
-            err.fouten.length ? h('ul', { class: 'utrecht-unordered-list foutsamenvatting__lijst' }, err.fouten.map((f) => h('li', { class: 'utrecht-unordered-list__item' },
-              f.veld ? veldLink(veldNaam(`/document${f.veld}`) || f.veld, f.melding) : f.melding,
-              f.code || f.bron ? h('span', { class: 'toets__bron' }, ` (${[f.code, f.bron].filter(Boolean).join(' · ')})`) : null))) : null)));
-        vervang(fouten, summary);
-        summary.focus();
-        // The checks may have changed since the last look.
-        try {
-          toetsing = (await api.get(`${basis}/toetsing`)).toetsing;
-          toonToetsing();
-        } catch { /* the summary says enough */ }
-      }
-    }
-    const gesloten = !herhaling && ronde.fase !== 'open';
-    naTekenen.push(() => {
-      const blok = blokkerend();
-      knop = toetsing.indienbaar && !gesloten ? button(herhaling ? 'Antwoord indienen' : 'Aanvraag definitief indienen', { onClick: dienIn }) : null;
-      vervang(vak,
-        dataList([
-          ['Indieningsronde', `${ronde.naam}; sluit ${datumTijd(ronde.sluit_op)}`],
-          ['Modelplan', `${mp.naam}, versie ${mp.versie}`],
-          ['Concept', `opgeslagen ${datumTijd(aanvraag.gewijzigd_op)} (keer ${aanvraag.concept_revisie ?? '?'} opgeslagen)`],
-          ['SHA-256 van het concept', h('code', { class: 'utrecht-code hash' }, aanvraag.concept_sha256 || '–')],
-          ['Route van de beoordeling', ROUTE[toetsing.route] || toetsing.route],
-        ]),
-        gesloten ? alert('warning', paragraph(`De ronde ${ronde.fase === 'gepland' ? 'is nog niet open' : 'is gesloten'}: u kunt dit concept nu niet indienen.`)) : null,
-        toetsing.indienbaar
-          ? alert('ok', paragraph('Geen controle blokkeert het indienen. Punten over de basiseisen (zie Controles) beoordelen de zorgverzekeraars.'), { heading: 'U kunt indienen' })
-          : alert('warning', [
-            paragraph(`${samenvattingToetsing()} Los deze eerst op:`),
-            h('ul', { class: 'utrecht-unordered-list' }, blok.map((b) => h('li', { class: 'utrecht-unordered-list__item' }, veldLink(b.veld || '', b.bericht)))),
-          ], { heading: 'U kunt nog niet indienen' }),
-        knop ? h('p', { class: 'utrecht-paragraph' }, knop) : null);
-    });
-    return [
-      paragraph(herhaling
-        ? 'U dient uw antwoord in als een nieuwe versie van de aanvraag. De eerdere versie blijft zoals zij was; beide zorgverzekeraars beoordelen de nieuwe versie.'
-        : 'Bij indienen legt de server de inhoud van het concept vast zoals die nu is opgeslagen: daarna kunt u niets meer wijzigen. '
-          + 'U krijgt een ontvangstbewijs met het moment van indienen en de SHA-256 van het vastgelegde document. U dient één keer in; vroeg indienen geeft geen voorrang.'),
-      vak, fouten, status,
-    ];
   }
 
   // --- drawing a step ---
