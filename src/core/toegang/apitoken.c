@@ -68,9 +68,10 @@ static void token_nieuw(struct apitoken_uitgifte *out)
 	snprintf(out->prefix, sizeof out->prefix, "%.*s", APITOKEN_PREFIX_LENGTE, out->token);
 }
 
-static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
+/* The organisation exists and the role fits its kind: problems to `e`,
+ * RC_INVALID. Inside a transaction. */
+static rc_t organisatie_controle(struct store *s, const struct maak_opdracht *m, struct error *e)
 {
-	struct maak_opdracht *m = ctx;
 	struct arena a;
 	arena_init(&a, ARENA_RIJ_BYTES);
 	struct store_rows rows;
@@ -80,11 +81,27 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 			  m->in->organisatie_id);
 		rc = RC_INVALID;
 	}
-	if (rc == RC_OK && !organisatie_rol_past(store_text(&rows, 0, SO_SOORT), m->rol)) {
+	if (rc == RC_OK && m->rol && !organisatie_rol_past(store_text(&rows, 0, SO_SOORT), m->rol)) {
 		error_add(e, "/rol", "rol_past_niet", NULL, "De rol %s past niet bij een organisatie van soort %s.",
 			  rol_naam(m->rol), store_text(&rows, 0, SO_SOORT));
 		rc = RC_INVALID;
 	}
+	arena_release(&a);
+	return rc;
+}
+
+/* The same as a read transaction of its own: for a request with other
+ * problems too, so that every problem is reported at once. */
+static rc_t organisatie_controle_tx(struct store *s, void *ctx, struct error *e)
+{
+	rc_t rc = organisatie_controle(s, ctx, e);
+	return rc == RC_INVALID ? RC_OK : rc;   /* the problems are in e; nothing to roll back */
+}
+
+static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct maak_opdracht *m = ctx;
+	rc_t rc = organisatie_controle(s, m, e);
 	/* A request gets the hash of a token nobody sees: it can never be used. */
 	token_nieuw(m->out);
 	char hash[65], nu[32];
@@ -108,7 +125,6 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 					   (json_int_t)m->in->organisatie_id, "rol", rol_naam(m->rol),
 					   "naam", m->in->naam, "prefix", m->out->prefix), e);
 	}
-	arena_release(&a);
 	return rc;
 }
 
@@ -131,6 +147,12 @@ rc_t apitoken_maak(struct store *s, const struct principal *who, const struct ap
 	/* [BIO 6.1.2] a person asking for a token where money moves needs a second one */
 	m.vier_ogen = who && who->account_id > 0 && (m.rol & ROL_GELD);
 	rc_t rc = e->rc != RC_OK || e->item_count > 0 ? RC_INVALID : RC_OK;
+	if (rc == RC_INVALID && in->organisatie_id > 0) {
+		struct error lokaal;   /* the organisation's problems beside the others */
+		error_clear(&lokaal);
+		if (store_tx(s, STORE_READ, organisatie_controle_tx, &m, &lokaal) == RC_OK)
+			error_items_over(e, &lokaal);
+	}
 	if (rc == RC_OK)
 		rc = store_tx(s, STORE_WRITE, maak_tx, &m, e);
 	if (rc != RC_OK) {
