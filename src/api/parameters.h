@@ -1,5 +1,6 @@
 /*
- * parameters.h -- path and query parameters: one syntax, one parser.
+ * parameters.h -- path and query parameters: one syntax, one parser (and
+ * http_tekstlijst, the reader of a list of names in a request body).
  *
  * A route declares its query parameters in the route table (routes.c) as
  * "name" (free text) or "name:soort" with soort one of

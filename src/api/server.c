@@ -459,13 +459,14 @@ static void request_completed(void *cls, struct MHD_Connection *conn, void **con
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	long long us = (long long)(end.tv_sec - ctx->started.tv_sec) * 1000000LL +
 		       (end.tv_nsec - ctx->started.tv_nsec) / 1000;
-	json_t *line = json_pack("{s:s, s:s?, s:s?, s:s?, s:i, s:I, s:s, s:b}",
+	json_t *line = json_pack("{s:s, s:s?, s:s?, s:s?, s:i, s:I, s:I, s:s, s:b}",
 		"bericht", "verzoek",
 		"methode", ctx->method,
 		"pad", ctx->path,
 		"route", ctx->route ? ctx->route->pattern : NULL,
 		"status", ctx->status,
 		"duur_us", (json_int_t)us,
+		"geheugen_piek_kb", (json_int_t)(ctx->budget.piek_bytes / 1024),
 		"traceparent", ctx->traceparent,
 		"voltooid", toe == MHD_REQUEST_TERMINATED_COMPLETED_OK);
 	if (line) {

@@ -261,6 +261,9 @@ test('the log has one JSON line per request with methode, pad, status, duur_us, 
     assert.equal(line.pad, path);
     assert.equal(line.status, status);
     assert.ok(Number.isInteger(line.duur_us) && line.duur_us >= 0, `duur_us ${line.duur_us}`);
+    // every request has at least its own arena's first block; never above the public cap (64 MiB)
+    assert.ok(Number.isInteger(line.geheugen_piek_kb) && line.geheugen_piek_kb >= 16
+      && line.geheugen_piek_kb <= 65536, `geheugen_piek_kb ${line.geheugen_piek_kb}`);
   }
   // Exactly one line per request.
   await new Promise((r) => setTimeout(r, 200));

@@ -13,6 +13,7 @@
 #include "core/toegang/apitoken.h"
 #include "core/toegang/organisatie.h"
 #include "harness.h"
+#include "testdb.h"
 
 static struct store *db;
 static int64_t pb_id, bo_id;
@@ -113,14 +114,10 @@ int main(void)
 	if (sodium_init() < 0)
 		return 1;
 	char pad[128];
-	snprintf(pad, sizeof pad, "/tmp/doorbraak_test_apitoken_%d.db", (int)getpid());
+	if (!(db = testdb_tijdelijk("test_apitoken", pad, sizeof pad)))
+		return 1;
 	struct error e;
 	error_clear(&e);
-	int versie = 0;
-	if (store_open(pad, &db, &e) != RC_OK || store_migrate(db, &versie, &e) != RC_OK) {
-		printf("not ok - setup: %s\n", e.message);
-		return 1;
-	}
 	struct arena a;
 	arena_init(&a, ARENA_RIJ_BYTES);
 	struct organisatie pb, bo;

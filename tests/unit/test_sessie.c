@@ -11,6 +11,7 @@
 #include "core/toegang/sessie.h"
 #include "core/toegang/totp.h"
 #include "harness.h"
+#include "testdb.h"
 
 static struct store *db;
 static struct sessie_instellingen inst;
@@ -281,14 +282,10 @@ int main(void)
 	if (sodium_init() < 0)
 		return 1;
 	char pad[128];
-	snprintf(pad, sizeof pad, "/tmp/doorbraak_test_sessie_%d.db", (int)getpid());
+	if (!(db = testdb_tijdelijk("test_sessie", pad, sizeof pad)))
+		return 1;
 	struct error e;
 	error_clear(&e);
-	int versie = 0;
-	if (store_open(pad, &db, &e) != RC_OK || store_migrate(db, &versie, &e) != RC_OK) {
-		printf("not ok - setup: %s\n", e.message);
-		return 1;
-	}
 	struct arena a;
 	arena_init(&a, 1u << 16);
 	struct organisatie pb;

@@ -291,4 +291,21 @@ static inline int64_t testdb_int(struct store *s, const char *text)
 	return v;
 }
 
+/* A fresh, migrated SQLite database in /tmp for a test that keeps one
+ * database for all its cases (path into pad[n]); NULL with a "not ok -
+ * setup" line printed when it cannot be made. */
+static inline struct store *testdb_tijdelijk(const char *naam, char *pad, size_t n)
+{
+	struct error e;
+	error_clear(&e);
+	snprintf(pad, n, "/tmp/doorbraak_%s_%d.db", naam, (int)getpid());
+	struct store *db = NULL;
+	int versie = 0;
+	if (store_open(pad, &db, &e) != RC_OK || store_migrate(db, &versie, &e) != RC_OK) {
+		printf("not ok - setup: %s\n", e.message);
+		return NULL;
+	}
+	return db;
+}
+
 #endif
