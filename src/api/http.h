@@ -79,11 +79,15 @@ struct http_response {
 #define SERVER_VERBINDINGEN_PER_ADRES 32u /* simultaneous connections of one address */
 #define SERVER_VERBINDINGEN_MAX 1000u     /* simultaneous connections in all */
 #define SERVER_INACTIEF_S 10u             /* no byte received for this long */
+/* Stack of each connection's thread (the usual default, stated so a shell's
+ * `ulimit -s` does not change it): address space, not resident memory --
+ * only the pages a request touches count. */
+#define SERVER_STAPEL_BYTES (8u * 1024u * 1024u)
 
 struct server_config {
 	const char *database;      /* SQLite path or postgresql:// URL */
 	const char *listen;        /* "127.0.0.1:8080"; port 0 picks a free one */
-	unsigned threads;          /* worker threads = store connections */
+	unsigned threads;          /* store connections (each connection has its own thread) */
 	bool demo;                 /* demo mode: demo data, relaxed second factor */
 	struct sessie_instellingen sessie; /* timeouts and throttling; all 0: the defaults */
 	/* request deadline, connections per address, trusted proxies; 0: the defaults */

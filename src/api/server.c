@@ -298,7 +298,8 @@ static const char *client_address(const struct server *srv, struct MHD_Connectio
 	return copy ? copy : "?";
 }
 
-/* Decodes the body, borrows a store connection and runs the handler. */
+/* Decodes the body and runs the handler with a lease on the store pool
+ * (a connection only during each transaction, store_pool_lease). */
 static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 			     struct MHD_Connection *conn, const char *method,
 			     const char *url, struct http_response *rs)
@@ -324,13 +325,13 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 					ctx->route->max_body_bytes, &ctx->arena, &rq.body, e);
 	if (rc == RC_OK) {
 		rq.remote_addr = client_address(srv, conn, &ctx->arena);
-		rq.store = store_pool_acquire(srv->pool);
-		rc = auth_identify(&rq, e);
+		rq.store = store_pool_lease(srv->pool, &ctx->arena);
+		rc = rq.store ? auth_identify(&rq, e)
+			      : error_set(e, RC_NOMEM, "Onvoldoende geheugen voor het verzoek.");
 		if (rc == RC_OK)
 			rc = auth_authorize(&rq, e);
 		if (rc == RC_OK)
 			rc = ctx->route->handler(&rq, rs, e);
-		store_pool_release(srv->pool, rq.store);
 	}
 	arena_budget_zet(vorig);
 	const char *storing = storing_gebeurd();
@@ -536,10 +537,16 @@ rc_t server_start(const struct server_config *config, struct server **out,
 		return rc;
 	}
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
+		/* A thread per connection: a slow request (an overview over a
+		 * whole round, a login's Argon2id) holds only its own client; with
+		 * a fixed pool every keep-alive connection pinned to the same
+		 * thread waited behind it. Database work is still bounded by the
+		 * store pool (`threads` connections). */
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+			MHD_USE_POLL | MHD_USE_ERROR_LOG,
 		0, accept_policy, srv, access_handler, srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+		MHD_OPTION_THREAD_STACK_SIZE, (size_t)SERVER_STAPEL_BYTES,
 		MHD_OPTION_NOTIFY_COMPLETED, request_completed, srv,
 		MHD_OPTION_NOTIFY_CONNECTION, connection_notify, srv,
 		/* idle: no byte for this long ends a connection; the guard bounds

@@ -36,6 +36,9 @@ struct store {
 	const struct store_ops *ops;
 	void *impl;
 	bool in_tx;
+	/* A lease (store_pool_lease): no connection of its own; each
+	 * store_tx borrows one of this pool for the transaction only. */
+	struct store_pool *pool;
 };
 
 rc_t store_sqlite_open(const char *path, struct store **out, struct error *e);

@@ -25,7 +25,7 @@ rc_t store_open(const char *url, struct store **out, struct error *e)
 
 void store_close(struct store *s)
 {
-	if (s)
+	if (s && !s->pool)
 		s->ops->close(s);
 }
 
@@ -42,11 +42,25 @@ static void store_backoff(int attempt)
 	nanosleep(&ts, NULL);
 }
 
+/* store_tx on a lease: one connection of the pool for this transaction. */
+static rc_t store_tx_geleend(struct store *lease, enum store_tx_mode mode, store_tx_fn fn,
+			     void *ctx, struct error *e)
+{
+	struct store *conn = store_pool_acquire(lease->pool);
+	lease->in_tx = true;
+	rc_t rc = store_tx(conn, mode, fn, ctx, e);
+	lease->in_tx = false;
+	store_pool_release(lease->pool, conn);
+	return rc;
+}
+
 rc_t store_tx(struct store *s, enum store_tx_mode mode, store_tx_fn fn,
 	      void *ctx, struct error *e)
 {
 	if (s->in_tx)
 		return error_set(e, RC_INTERNAL, "Geneste transactie.");
+	if (s->pool)
+		return store_tx_geleend(s, mode, fn, ctx, e);
 	rc_t rc = RC_RETRY;
 	for (int attempt = 1; attempt <= STORE_TX_ATTEMPTS; attempt++) {
 		error_clear(e);
@@ -84,6 +98,8 @@ rc_t store_query(struct store *s, const char *sql,
 		return error_set(e, RC_INTERNAL, "Te veel parameters (%zu).", n);
 	if (out && !arena)
 		return error_set(e, RC_INTERNAL, "store_query zonder arena.");
+	if (s->pool)
+		return error_set(e, RC_INTERNAL, "store_query buiten een transactie.");
 	if (storing_nu(STORING_STORE))
 		return error_set(e, RC_STORE, "De database gaf een fout (storing voor een test).");
 	return s->ops->query(s, sql, params, n, arena, out, e);
@@ -365,4 +381,13 @@ void store_pool_release(struct store_pool *p, struct store *s)
 	p->free_list[p->free_count++] = s;
 	pthread_cond_signal(&p->available);
 	pthread_mutex_unlock(&p->lock);
+}
+
+struct store *store_pool_lease(struct store_pool *p, struct arena *arena)
+{
+	struct store *lease = arena_alloc(arena, sizeof *lease);
+	if (!lease)
+		return NULL;
+	*lease = (struct store){.backend = p->all[0]->backend, .ops = p->all[0]->ops, .pool = p};
+	return lease;
 }

@@ -18,7 +18,8 @@
  * every transaction SERIALIZABLE; SQLite takes the write lock up front
  * (BEGIN IMMEDIATE) for write transactions.
  *
- * A pool hands one connection per concurrent request (see store_pool_*).
+ * A pool hands out connections (see store_pool_*); a request holds a
+ * lease on the pool and has a connection only during each transaction.
  */
 #ifndef DOORBRAAK_STORE_H
 #define DOORBRAAK_STORE_H
@@ -133,5 +134,15 @@ void store_pool_close(struct store_pool *p);
 /* Takes a free connection, waiting when all are in use. Never NULL. */
 struct store *store_pool_acquire(struct store_pool *p);
 void store_pool_release(struct store_pool *p, struct store *s);
+
+/* A store for one request (or thread) in `arena` that holds no
+ * connection: every store_tx on it takes a free connection of `p` for
+ * that transaction alone (waiting when all are in use) and gives it back
+ * at commit or rollback, so a request that works outside a transaction
+ * (a login's password hash, encoding a large answer) keeps no connection
+ * from others. fn receives the borrowed connection. store_query on the
+ * lease itself (outside store_tx) is RC_INTERNAL. NULL when the arena is
+ * full. */
+struct store *store_pool_lease(struct store_pool *p, struct arena *arena);
 
 #endif

@@ -671,6 +671,63 @@ DBTEST(pool_hands_distinct_connections)
 	store_pool_close(NULL);
 }
 
+/* Inside a transaction on a lease: the borrowed connection is not the
+ * lease, a nested store_tx on the lease is refused, and the pool's only
+ * connection is taken. */
+struct lease_ctx {
+	struct store *lease;
+	struct store *seen;
+	rc_t nested;
+};
+
+static rc_t lease_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct lease_ctx *c = ctx;
+	c->seen = s;
+	struct error inner;
+	error_clear(&inner);
+	struct testdb_sql_ctx q = {"SELECT 1", NULL, 0, NULL, NULL};
+	c->nested = store_tx(c->lease, STORE_READ, testdb_sql_tx, &q, &inner);
+	struct testdb_sql_ctx sel = {"SELECT 1", NULL, 0, NULL, NULL};
+	return testdb_sql_tx(s, &sel, e);
+}
+
+/* A lease holds a connection only during a transaction: with a pool of
+ * one, a plain acquire succeeds between the lease's transactions, and the
+ * lease cannot be queried outside one. */
+DBTEST(lease_holds_a_connection_only_in_a_transaction)
+{
+	struct error e;
+	error_clear(&e);
+	struct store_pool *p = NULL;
+	CHECK(store_pool_open(url, 1, &p, &e) == RC_OK);
+	if (!p)
+		return;
+	struct arena a;
+	arena_init(&a, 1u << 20);
+	struct store *lease = store_pool_lease(p, &a);
+	CHECK(lease != NULL);
+	if (!lease)
+		return;
+	CHECK(store_backend(lease) == backend);
+	struct lease_ctx c = {.lease = lease};
+	CHECK(store_tx(lease, STORE_READ, lease_tx, &c, &e) == RC_OK);
+	CHECK(c.seen != NULL && c.seen != lease);
+	CHECK(c.nested == RC_INTERNAL);
+	struct store *direct = store_pool_acquire(p);   /* would wait for ever if still held */
+	CHECK(direct == c.seen);
+	store_pool_release(p, direct);
+	CHECK(store_query(lease, "SELECT 1", NULL, 0, NULL, NULL, &e) == RC_INTERNAL);
+	error_clear(&e);
+	CHECK(store_tx(lease, STORE_READ, lease_tx, &c, &e) == RC_OK);   /* again after */
+	store_close(lease);   /* a lease closes nothing */
+	direct = store_pool_acquire(p);
+	CHECK(direct == c.seen);
+	store_pool_release(p, direct);
+	arena_release(&a);
+	store_pool_close(p);
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -692,5 +749,6 @@ int main(void)
 	RUN_DB(concurrent_increments);
 	RUN(open_failures);
 	RUN_DB(pool_hands_distinct_connections);
+	RUN_DB(lease_holds_a_connection_only_in_a_transaction);
 	return HARNESS_END();
 }

@@ -1,7 +1,9 @@
 /* test_wachtwoord.c -- the password rule and argon2id hashing with its
  * parameters (the time a verification takes is measured in
  * bench/wachtwoord.c). */
+#include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/toegang/wachtwoord.h"
 #include "harness.h"
@@ -90,11 +92,53 @@ TEST(unknown_account_costs_one_real_verification)
 	CHECK(WACHTWOORD_OPSLIMIT == 3u && WACHTWOORD_MEMLIMIT_BYTES == 128u * 1024u * 1024u);
 }
 
+/* Six verifications started at once: never more than the gate's number
+ * are inside it together (each holds 128 MiB), and the gate is really used
+ * to its width (two at a time, not one after another). Every waiting
+ * verification still finishes with the right answer. */
+static const char *gate_hash;
+static _Atomic unsigned gate_klopt;
+
+static void *gate_verifieer(void *arg)
+{
+	(void)arg;
+	if (wachtwoord_klopt(gate_hash, "paard batterij nietje"))
+		gate_klopt++;
+	return NULL;
+}
+
+TEST(at_most_the_gate_hashes_at_once)
+{
+	struct error e;
+	error_clear(&e);
+	static char hash[WACHTWOORD_HASH_MAX];
+	CHECK(wachtwoord_hash("paard batterij nietje", hash, &e) == RC_OK);
+	gate_hash = hash;
+	gate_klopt = 0;
+	pthread_t t[6];
+	for (size_t i = 0; i < 6; i++)
+		CHECK(pthread_create(&t[i], NULL, gate_verifieer, NULL) == 0);
+	unsigned hoogst = 0;
+	for (int ronde = 0; ronde < 4000 && gate_klopt < 6; ronde++) {
+		unsigned nu = wachtwoord_bezig();
+		if (nu > hoogst)
+			hoogst = nu;
+		struct timespec ts = {0, 500000};
+		nanosleep(&ts, NULL);
+	}
+	for (size_t i = 0; i < 6; i++)
+		pthread_join(t[i], NULL);
+	CHECK(gate_klopt == 6);
+	CHECK(hoogst == WACHTWOORD_GELIJKTIJDIG);
+	CHECK(wachtwoord_bezig() == 0);
+}
+
 int main(void)
 {
 	RUN(length_from_8_to_128_characters);
 	RUN(invalid_utf8_common_and_own_name_refused);
 	RUN(hash_verify_and_parameters);
 	RUN(unknown_account_costs_one_real_verification);
+	RUN(at_most_the_gate_hashes_at_once);
 	return HARNESS_END();
 }

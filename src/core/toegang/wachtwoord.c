@@ -3,6 +3,7 @@
  */
 #include "core/toegang/wachtwoord.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -77,13 +78,48 @@ rc_t wachtwoord_controleer(const char *wachtwoord, const char *naam, const char 
 	return e && e->item_count > before ? RC_INVALID : RC_OK;
 }
 
+/* The gate: at most WACHTWOORD_GELIJKTIJDIG hashes at once. A caller
+ * waits its turn on its own thread; the memory of argon2id is taken only
+ * inside the gate, so the process never holds more than the gate allows. */
+static pthread_mutex_t poort_slot = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t poort_vrij = PTHREAD_COND_INITIALIZER;
+static unsigned poort_bezet;
+
+static void poort_in(void)
+{
+	pthread_mutex_lock(&poort_slot);
+	while (poort_bezet >= WACHTWOORD_GELIJKTIJDIG)
+		pthread_cond_wait(&poort_vrij, &poort_slot);
+	poort_bezet++;
+	pthread_mutex_unlock(&poort_slot);
+}
+
+static void poort_uit(void)
+{
+	pthread_mutex_lock(&poort_slot);
+	poort_bezet--;
+	pthread_cond_signal(&poort_vrij);
+	pthread_mutex_unlock(&poort_slot);
+}
+
+unsigned wachtwoord_bezig(void)
+{
+	pthread_mutex_lock(&poort_slot);
+	unsigned n = poort_bezet;
+	pthread_mutex_unlock(&poort_slot);
+	return n;
+}
+
 rc_t wachtwoord_hash(const char *wachtwoord, char out[WACHTWOORD_HASH_MAX], struct error *e)
 {
 	_Static_assert(WACHTWOORD_HASH_MAX == crypto_pwhash_STRBYTES, "hash buffer size");
 	if (sodium_init() < 0)
 		return error_set(e, RC_INTERNAL, "libsodium kon niet starten.");
-	if (crypto_pwhash_str_alg(out, wachtwoord, strlen(wachtwoord), WACHTWOORD_OPSLIMIT,
-				  WACHTWOORD_MEMLIMIT_BYTES, crypto_pwhash_ALG_ARGON2ID13) != 0)
+	poort_in();
+	int fout = crypto_pwhash_str_alg(out, wachtwoord, strlen(wachtwoord), WACHTWOORD_OPSLIMIT,
+					 WACHTWOORD_MEMLIMIT_BYTES, crypto_pwhash_ALG_ARGON2ID13);
+	poort_uit();
+	if (fout != 0)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen om het wachtwoord te hashen.");
 	return RC_OK;
 }
@@ -94,7 +130,10 @@ bool wachtwoord_klopt(const char *hash, const char *wachtwoord)
 		return false;
 	if (strncmp(hash, "$argon2id$", 10) != 0)
 		return false;
-	return crypto_pwhash_str_verify(hash, wachtwoord, strlen(wachtwoord)) == 0;
+	poort_in();
+	bool klopt = crypto_pwhash_str_verify(hash, wachtwoord, strlen(wachtwoord)) == 0;
+	poort_uit();
+	return klopt;
 }
 
 /* The hash of a random password nobody knows (thrown away when it was

@@ -13,6 +13,14 @@
  * second on the development machine (see docs/toegang.md for the
  * measurement); a stored hash with weaker parameters is upgraded at the
  * next successful login.
+ *
+ * Concurrency: every hash and verification passes one gate that lets at
+ * most WACHTWOORD_GELIJKTIJDIG run at once; the rest wait their turn on
+ * their own thread. So the memory argon2id takes is bounded (gate x 128
+ * MiB) however many people log in in the same second, and the CPUs are
+ * not all spent on hashing while other requests wait. Callers hash
+ * outside any store transaction, so a waiting login holds no database
+ * connection (store_pool_lease).
  */
 #ifndef DOORBRAAK_WACHTWOORD_H
 #define DOORBRAAK_WACHTWOORD_H
@@ -27,6 +35,10 @@
 #define WACHTWOORD_OPSLIMIT 3u                      /* argon2id passes (t) */
 #define WACHTWOORD_MEMLIMIT_BYTES (128u * 1024u * 1024u) /* argon2id memory (m) */
 #define WACHTWOORD_HASH_MAX 128                     /* crypto_pwhash_STRBYTES */
+#define WACHTWOORD_GELIJKTIJDIG 2u                  /* hashes at once (the gate) */
+
+/* How many hashes or verifications are inside the gate now (tests). */
+unsigned wachtwoord_bezig(void);
 
 /* Checks the rule; adds every problem for `field` to `e` and returns
  * RC_INVALID, or RC_OK. `naam` and `email` may be NULL. */
