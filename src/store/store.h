@@ -85,6 +85,33 @@ typedef rc_t (*store_tx_fn)(struct store *s, void *ctx, struct error *e);
 rc_t store_tx(struct store *s, enum store_tx_mode mode, store_tx_fn fn,
 	      void *ctx, struct error *e);
 
+/* Runs fn(s, ctx, e) inside the running transaction of s in a savepoint:
+ * when fn fails, what it wrote is undone and the transaction goes on.
+ * Returns fn's rc; RC_RETRY when the savepoint could not be undone (then
+ * the whole transaction must be retried). RC_INTERNAL outside store_tx. */
+rc_t store_savepoint(struct store *s, store_tx_fn fn, void *ctx, struct error *e);
+
+/* Group commit. Runs fn(conn, ctx, e) as one task of a write transaction
+ * that concurrent callers share (at most STORE_GROEP_MAX tasks), each task
+ * in a savepoint of its own (store_savepoint), and returns fn's rc only
+ * after that transaction committed: on RC_OK the task's writes are
+ * durable. One caller leads a batch on its own connection (s may be a
+ * lease), the others wait; a task that fails is undone alone. fn must
+ * have no effects outside the transaction and may run more than once (the
+ * batch is retried as a whole, store_tx's rule). The transaction is taken
+ * as store_aanvragen_tx takes it (the writers' turn on SQLite). For writes
+ * that chain to the audit log one after another anyway: many submissions
+ * at a deadline pay one commit between them instead of one each. */
+#define STORE_GROEP_MAX 64
+rc_t store_groepscommit(struct store *s, store_tx_fn fn, void *ctx, struct error *e);
+
+/* Batches and tasks written by store_groepscommit since the start (bench,
+ * tests). */
+void store_groep_teller(unsigned long long *batch_aantal, unsigned long long *taak_aantal);
+
+/* Tasks queued for the next batch now (tests). */
+size_t store_groep_wachtend(void);
+
 /* Runs one prepared statement with `n` parameters. When `out` is not NULL
  * the rows are copied into `arena` (at most STORE_ROWS_MAX, else
  * RC_TOO_LARGE). Must be called inside store_tx(). */

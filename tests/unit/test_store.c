@@ -553,6 +553,108 @@ DBTEST(concurrent_increments)
 	store_close(s);
 }
 
+/* ---- group commit --------------------------------------------------- */
+
+enum { GROEP_TAKEN = 8, GROEP_FOUT = 3 };
+
+struct groep_werker {
+	struct store_pool *pool;
+	int n;
+	rc_t rc;
+};
+
+static _Atomic int groep_leider_binnen;
+
+/* Task n inserts n; the first waits inside its transaction until all the
+ * others have queued behind it; task GROEP_FOUT fails after its insert. */
+static rc_t groep_taak_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct groep_werker *w = ctx;
+	struct store_param p[] = {SP_I(w->n)};
+	rc_t rc = store_query(s, "INSERT INTO groep (n) VALUES (?)", p, 1, NULL, NULL, e);
+	if (rc == RC_OK && w->n == 0) {
+		groep_leider_binnen = 1;
+		for (int i = 0; i < 10000 && store_groep_wachtend() < GROEP_TAKEN - 1; i++) {
+			struct timespec ts = {0, 1000000L};
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (rc == RC_OK && w->n == GROEP_FOUT)
+		return error_set(e, RC_CONFLICT, "Taak %d weigert.", w->n);
+	return rc;
+}
+
+static void *groep_werker_main(void *arg)
+{
+	struct groep_werker *w = arg;
+	struct arena a;
+	arena_init(&a, 1u << 20);
+	struct error e;
+	error_clear(&e);
+	struct store *lease = store_pool_lease(w->pool, &a);
+	w->rc = lease ? store_groepscommit(lease, groep_taak_tx, w, &e) : RC_NOMEM;
+	arena_release(&a);
+	return NULL;
+}
+
+/* Eight writers at once: the first leads a batch of its own while the
+ * seven others queue; they are then written together in one transaction
+ * (two batches in all), the failing task is undone alone, every other
+ * task's row is there when its call returns. */
+DBTEST(group_commit_shares_one_transaction)
+{
+	struct store *s = testdb_open(url);
+	if (!s)
+		return;
+	CHECK(sql_ok(s, "CREATE TABLE groep (n BIGINT NOT NULL)", NULL, 0));
+	struct error e;
+	error_clear(&e);
+	struct store_pool *p = NULL;
+	CHECK(store_pool_open(url, GROEP_TAKEN, &p, &e) == RC_OK);
+	if (!p) {
+		store_close(s);
+		return;
+	}
+	unsigned long long b0, t0, b1, t1;
+	store_groep_teller(&b0, &t0);
+	groep_leider_binnen = 0;
+	struct groep_werker w[GROEP_TAKEN];
+	pthread_t th[GROEP_TAKEN];
+	for (int i = 0; i < GROEP_TAKEN; i++) {
+		w[i] = (struct groep_werker){.pool = p, .n = i};
+		CHECK(pthread_create(&th[i], NULL, groep_werker_main, &w[i]) == 0);
+		while (i == 0 && !groep_leider_binnen) {
+			struct timespec ts = {0, 1000000L};
+			nanosleep(&ts, NULL);
+		}
+	}
+	for (int i = 0; i < GROEP_TAKEN; i++)
+		pthread_join(th[i], NULL);
+	store_groep_teller(&b1, &t1);
+	CHECK(t1 - t0 == GROEP_TAKEN);
+	CHECK(b1 - b0 == 2);
+	for (int i = 0; i < GROEP_TAKEN; i++)
+		CHECK(w[i].rc == (i == GROEP_FOUT ? RC_CONFLICT : RC_OK));
+	CHECK(testdb_int(s, "SELECT count(*) FROM groep") == GROEP_TAKEN - 1);
+	CHECK(testdb_int(s, "SELECT count(*) FROM groep WHERE n = 3") == 0);
+	CHECK(testdb_int(s, "SELECT sum(n) FROM groep") == 0 + 1 + 2 + 4 + 5 + 6 + 7);
+	store_pool_close(p);
+	store_close(s);
+}
+
+/* A savepoint belongs inside a transaction. */
+DBTEST(savepoint_outside_a_transaction_refused)
+{
+	struct store *s = testdb_open(url);
+	if (!s)
+		return;
+	struct error e;
+	error_clear(&e);
+	struct testdb_sql_ctx q = {"SELECT 1", NULL, 0, NULL, NULL};
+	CHECK(store_savepoint(s, testdb_sql_tx, &q, &e) == RC_INTERNAL);
+	store_close(s);
+}
+
 /* ---- failures to open ----------------------------------------------- */
 
 /* A TCP port on 127.0.0.1 that nothing listens on (just released). */
@@ -750,5 +852,7 @@ int main(void)
 	RUN(open_failures);
 	RUN_DB(pool_hands_distinct_connections);
 	RUN_DB(lease_holds_a_connection_only_in_a_transaction);
+	RUN_DB(group_commit_shares_one_transaction);
+	RUN_DB(savepoint_outside_a_transaction_refused);
 	return HARNESS_END();
 }

@@ -248,7 +248,7 @@ rc_t indiening_dien_in(struct store *s, const struct principal *who, const struc
 	for (int poging = 0; poging < 4; poging++) {
 		rc = store_tx(s, STORE_READ, indien_voorbereid_tx, &c, e);
 		if (rc == RC_OK)
-			rc = store_aanvragen_tx(s, indien_tx, &c, e);
+			rc = store_groepscommit(s, indien_tx, &c, e);   /* with concurrent submissions */
 		if (!(rc == RC_CONFLICT && c.gewijzigd))
 			break;
 		rc = error_set(e, RC_RETRY, "Het concept veranderde tijdens het indienen; probeer het opnieuw.");
