@@ -39,5 +39,5 @@ rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struc
 		return error_set(e, RC_NOT_FOUND, "Indieningsronde %lld bestaat niet.", (long long)ronde);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json(rq, rs, 200, uit, e);
+	return http_reply_json_etag(rq, rs, uit, e);
 }

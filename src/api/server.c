@@ -102,6 +102,29 @@ rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
 	return RC_OK;
 }
 
+rc_t http_reply_json_etag(struct http_request *rq, struct http_response *rs, json_t *value,
+			  struct error *e)
+{
+	rc_t rc = http_reply_json(rq, rs, 200, value, e);
+	if (rc != RC_OK)
+		return rc;
+	unsigned char h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)rs->body, rs->body_len, NULL, 0);
+	char etag[2 * sizeof h + 3] = "\"";
+	sodium_bin2hex(etag + 1, 2 * sizeof h + 1, h, sizeof h);
+	strcat(etag, "\"");
+	http_add_header(rq, rs, "ETag", etag);
+	http_add_header(rq, rs, "Cache-Control", "private, no-cache");
+	const char *inm = http_header(rq, "If-None-Match");
+	if (inm && strstr(inm, etag)) {
+		rs->status = 304;
+		rs->body = NULL;
+		rs->body_len = 0;
+		rs->content_type = NULL;
+	}
+	return RC_OK;
+}
+
 void http_add_header(struct http_request *rq, struct http_response *rs,
 		     const char *name, const char *value)
 {
@@ -226,7 +249,7 @@ static struct MHD_Response *response_build(const struct request_ctx *ctx,
 					"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-	if (strncmp(url, API_BASE, strlen(API_BASE)) == 0)
+	if (strncmp(url, API_BASE, strlen(API_BASE)) == 0 && !response_has_header(rs, "Cache-Control"))
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(r, "traceparent", ctx->traceparent);
 	if (rs->status == 405 && ctx->allow[0])

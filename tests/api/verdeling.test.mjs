@@ -161,6 +161,25 @@ test('macro overview: sealed until the round has closed', async () => {
   assert.deepEqual(codes(problem(early, 409)), ['ronde_niet_gesloten']);
 });
 
+test('macro overview: an ETag, and 304 without a body while nothing changed', async () => {
+  const r = await bestuur.get(`/macrooverzicht?indieningsronde=${rondeA.id}`);
+  assert.equal(r.status, 200, r.text);
+  const etag = r.headers.etag;
+  assert.match(etag || '', /^"[0-9a-f]{32}"$/);
+  assert.equal(r.headers['cache-control'], 'private, no-cache');
+  const again = await bestuur.call('GET', `/macrooverzicht?indieningsronde=${rondeA.id}`, undefined,
+    { 'if-none-match': etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.text, '');
+  const other = await bestuur.call('GET', `/macrooverzicht?indieningsronde=${rondeA.id}`, undefined,
+    { 'if-none-match': '"00000000000000000000000000000000"' });
+  assert.equal(other.status, 200);
+  assert.equal(other.headers.etag, etag);
+  // another view of the same round is another answer, with another tag
+  const gefilterd = await bestuur.get(`/macrooverzicht?indieningsronde=${rondeA.id}&thema=ai`);
+  assert.notEqual(gefilterd.headers.etag, etag);
+});
+
 test('macro overview: totals per theme, year, area, sector and region against the budgets, computed independently', async () => {
   const r = await bestuur.get(`/macrooverzicht?indieningsronde=${rondeA.id}`);
   assert.equal(r.status, 200, r.text);

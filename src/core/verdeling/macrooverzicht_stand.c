@@ -9,22 +9,164 @@
  * page arena of their own that is released before the next page, so that
  * ten thousand applications fit in a request's memory: only the numbers
  * are kept.
+ *
+ * Submitted versions and catalogue versions never change, so what is read
+ * from them is kept in the process (two caches behind one mutex): the
+ * numbers of each submitted version (aanvraag id, version) and the frame
+ * of each catalogue version. An overview then reads one row per
+ * application and no document; a document is read and parsed only the
+ * first time its version is seen. Several server processes each keep
+ * their own copy of the same immutable facts.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "store/store_aanvragen.h"
 #include "store/store_catalogus.h"
 #include "store/store_verdeling.h"
 #include "core/aanvraag/afwijking.h"
 #include "core/verdeling/macrooverzicht.h"
 #include "core/aanvraag/toets.h"
 
-/* A page of submitted documents (each at most 4 MiB, the body limit): 8 of
- * them fit well within the public request's budget (arena.h). */
-#define PAGINA 8
-#define PAGINA_ARENA_BYTES (40u << 20)
+/* A page of rows (no documents: those are read one at a time, each in an
+ * arena of its own released right after, DOCUMENT_ARENA_BYTES for a
+ * document of at most 4 MiB, the body limit). */
+#define PAGINA 1000
+#define PAGINA_ARENA_BYTES (8u << 20)
+#define DOCUMENT_ARENA_BYTES (40u << 20)
 #define NORMEN_PLEKKEN 256
+#define CACHE_PLEKKEN (1u << 18)      /* hash places for submitted versions */
+#define CACHE_MAX 200000u             /* versions kept at most (~100 MB worst case) */
+#define KADER_MAX 64                  /* catalogue versions whose frame is kept */
+
+/* ---- the caches ------------------------------------------------------- */
+
+/* The numbers of one submitted version, one malloc block: the item, its
+ * years, its sectors and their names. */
+struct cache_item {
+	int64_t id, versie;
+	int64_t gevraagd_cent, fte_milli, min_aandeel_bp;
+	size_t jaar_aantal, sector_aantal;
+	struct ronde_bedrag *jaren, *sectoren;
+};
+
+static pthread_mutex_t cache_slot = PTHREAD_MUTEX_INITIALIZER;
+static struct cache_item **cache;         /* open addressing, CACHE_PLEKKEN places */
+static size_t cache_aantal;
+static struct verdeelkader *kaders[KADER_MAX];
+static size_t kader_aantal;
+
+static size_t cache_plek(int64_t id, int64_t versie)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ull ^ (uint64_t)versie * 0xC2B2AE3D27D4EB4Full;
+	return (size_t)(h >> 40) & (CACHE_PLEKKEN - 1);
+}
+
+/* Copies the numbers of a cached version into out (strings into arena);
+ * false when the version is not cached (or memory ran out). */
+static bool cache_haal(int64_t id, int64_t versie, struct arena *arena, struct ronde_aanvraag *out)
+{
+	bool gevonden = false;
+	pthread_mutex_lock(&cache_slot);
+	for (size_t p = cache_plek(id, versie), n = 0; cache && cache[p] && n < CACHE_PLEKKEN;
+	     p = (p + 1) & (CACHE_PLEKKEN - 1), n++) {
+		const struct cache_item *c = cache[p];
+		if (c->id != id || c->versie != versie)
+			continue;
+		out->gevraagd_cent = c->gevraagd_cent;
+		out->fte_milli = c->fte_milli;
+		out->min_aandeel_bp = c->min_aandeel_bp;
+		out->jaren = arena_alloc(arena, (c->jaar_aantal + 1) * sizeof *out->jaren);
+		out->sectoren = arena_alloc(arena, (c->sector_aantal + 1) * sizeof *out->sectoren);
+		gevonden = out->jaren && out->sectoren;
+		if (gevonden) {
+			memcpy(out->jaren, c->jaren, c->jaar_aantal * sizeof *out->jaren);
+			memcpy(out->sectoren, c->sectoren, c->sector_aantal * sizeof *out->sectoren);
+			out->jaar_aantal = c->jaar_aantal;
+			out->sector_aantal = c->sector_aantal;
+			/* sector names point into the item, which is never freed */
+		}
+		break;
+	}
+	pthread_mutex_unlock(&cache_slot);
+	return gevonden;
+}
+
+/* Keeps the numbers of version (id, versie); silently nothing when the
+ * cache is full or memory runs out (the next read parses again). */
+static void cache_zet(int64_t id, int64_t versie, const struct ronde_aanvraag *x)
+{
+	size_t namen = 0;
+	for (size_t k = 0; k < x->sector_aantal; k++)
+		namen += strlen(x->sectoren[k].sector) + 1;
+	size_t kop = sizeof(struct cache_item);
+	size_t bytes = kop + (x->jaar_aantal + x->sector_aantal) * sizeof(struct ronde_bedrag) + namen;
+	struct cache_item *c = malloc(bytes);
+	if (!c)
+		return;
+	*c = (struct cache_item){.id = id, .versie = versie, .gevraagd_cent = x->gevraagd_cent,
+				 .fte_milli = x->fte_milli, .min_aandeel_bp = x->min_aandeel_bp,
+				 .jaar_aantal = x->jaar_aantal, .sector_aantal = x->sector_aantal};
+	c->jaren = (struct ronde_bedrag *)((char *)c + kop);
+	c->sectoren = c->jaren + x->jaar_aantal;
+	char *naam = (char *)(c->sectoren + x->sector_aantal);
+	memcpy(c->jaren, x->jaren, x->jaar_aantal * sizeof *c->jaren);
+	for (size_t k = 0; k < x->sector_aantal; k++) {
+		size_t n = strlen(x->sectoren[k].sector) + 1;
+		memcpy(naam, x->sectoren[k].sector, n);
+		c->sectoren[k] = x->sectoren[k];
+		c->sectoren[k].sector = naam;
+		naam += n;
+	}
+	pthread_mutex_lock(&cache_slot);
+	if (!cache)
+		cache = calloc(CACHE_PLEKKEN, sizeof *cache);
+	size_t p = cache_plek(id, versie);
+	while (cache && cache[p] && !(cache[p]->id == id && cache[p]->versie == versie))
+		p = (p + 1) & (CACHE_PLEKKEN - 1);
+	if (cache && !cache[p] && cache_aantal < CACHE_MAX) {
+		cache[p] = c;
+		cache_aantal++;
+		c = NULL;
+	}
+	pthread_mutex_unlock(&cache_slot);
+	free(c);   /* not kept: full, already there, or no table */
+}
+
+/* The frame of catalogue version v when kept. */
+static bool kader_haal(int64_t v, struct verdeelkader *out)
+{
+	bool gevonden = false;
+	pthread_mutex_lock(&cache_slot);
+	for (size_t i = 0; i < kader_aantal && !gevonden; i++)
+		if (kaders[i]->catalogusversie == v) {
+			*out = *kaders[i];
+			gevonden = true;
+		}
+	pthread_mutex_unlock(&cache_slot);
+	return gevonden;
+}
+
+static void kader_zet(const struct verdeelkader *k)
+{
+	struct verdeelkader *kopie = malloc(sizeof *kopie);
+	if (!kopie)
+		return;
+	*kopie = *k;
+	pthread_mutex_lock(&cache_slot);
+	bool er = false;
+	for (size_t i = 0; i < kader_aantal; i++)
+		er = er || kaders[i]->catalogusversie == k->catalogusversie;
+	if (!er && kader_aantal < KADER_MAX) {
+		kaders[kader_aantal++] = kopie;
+		kopie = NULL;
+	}
+	pthread_mutex_unlock(&cache_slot);
+	free(kopie);
+}
 
 static int64_t geheel(json_t *o, const char *k)
 {
@@ -137,7 +279,8 @@ struct stand_werk {
 	struct arena *arena;            /* the caller's: what is kept */
 	int64_t ronde_id;
 	bool met_lopend;
-	json_t *catalogus;
+	int64_t catalogusversie;
+	json_t *catalogus;              /* read only when a document must be parsed */
 	struct ronde_stand *uit;
 	struct normen_plek plekken[NORMEN_PLEKKEN];
 	size_t plek_aantal;
@@ -147,7 +290,16 @@ static rc_t normen_laad(struct store *s, struct stand_werk *w, const char *mp, i
 			struct normen_plek *p, struct error *e)
 {
 	const char *plantekst = NULL;
-	rc_t rc = store_modelplan_document(s, mp, versie, w->arena, &plantekst, e);
+	rc_t rc = RC_OK;
+	if (!w->catalogus) {
+		const char *cattekst = NULL;
+		rc = store_catalogus_document(s, w->catalogusversie, w->arena, &cattekst, e);
+		if (rc == RC_OK && !(w->catalogus = json_loads(cattekst, 0, NULL)))
+			rc = error_set(e, RC_STORE, "Catalogusversie %" PRId64 " is geen JSON.",
+				       w->catalogusversie);
+	}
+	if (rc == RC_OK)
+		rc = store_modelplan_document(s, mp, versie, w->arena, &plantekst, e);
 	if (rc != RC_OK)
 		return rc;
 	json_t *plan = json_loads(plantekst, 0, NULL);
@@ -213,13 +365,35 @@ static const char *sector_van(const struct aanvraag *a, int64_t org)
 }
 
 /* Reduces the document of one row to its numbers. */
+static rc_t samenvat_document(struct store *s, struct stand_werk *w, int64_t id, int64_t versie,
+			       const struct store_rows *r, size_t i, struct arena *pagina,
+			       struct ronde_aanvraag *out, struct error *e);
+
 static rc_t samenvat(struct store *s, struct stand_werk *w, const struct store_rows *r, size_t i,
-		     struct arena *pagina, struct ronde_aanvraag *out, struct error *e)
+		     struct ronde_aanvraag *out, struct error *e)
 {
-	int64_t id = store_int(r, i, SVA_ID, 0);
-	json_t *doc = json_loads(store_text(r, i, SVA_DOCUMENT), 0, NULL);
+	int64_t id = store_int(r, i, SVA_ID, 0), versie = store_int(r, i, SVA_VERSIE, 0);
+	if (cache_haal(id, versie, w->arena, out))
+		return RC_OK;
+	struct arena doc;
+	arena_init(&doc, DOCUMENT_ARENA_BYTES);
+	rc_t rc = samenvat_document(s, w, id, versie, r, i, &doc, out, e);
+	arena_release(&doc);
+	return rc;
+}
+
+/* Reads and parses the document of version (id, versie) in `pagina`. */
+static rc_t samenvat_document(struct store *s, struct stand_werk *w, int64_t id, int64_t versie,
+			       const struct store_rows *r, size_t i, struct arena *pagina,
+			       struct ronde_aanvraag *out, struct error *e)
+{
+	struct store_rows vr;
+	rc_t rc = store_versie_lees(s, id, versie, pagina, &vr, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *doc = vr.nrows == 1 ? json_loads(store_text(&vr, 0, SV_DOCUMENT), 0, NULL) : NULL;
 	struct aanvraag a;
-	rc_t rc = doc ? aanvraag_lees(doc, pagina, &a, NULL) : RC_STORE;
+	rc = doc ? aanvraag_lees(doc, pagina, &a, NULL) : RC_STORE;
 	json_decref(doc);
 	if (rc != RC_OK)
 		return error_set(e, rc == RC_NOMEM ? RC_NOMEM : RC_INTERNAL,
@@ -256,11 +430,12 @@ static rc_t samenvat(struct store *s, struct stand_werk *w, const struct store_r
 	}
 	out->fte_milli = a.fte_besparing_milli > 0 ? a.fte_besparing_milli : 0;
 	out->min_aandeel_bp = p->min_aandeel_bp;
+	cache_zet(id, versie, out);
 	return RC_OK;
 }
 
 static rc_t rij_neem(struct store *s, struct stand_werk *w, const struct store_rows *r, size_t i,
-		     struct arena *pagina, struct error *e)
+		     struct error *e)
 {
 	struct ronde_stand *u = w->uit;
 	struct ronde_aanvraag *x = &u->aanvragen[u->aantal];
@@ -276,7 +451,7 @@ static rc_t rij_neem(struct store *s, struct stand_werk *w, const struct store_r
 	x->tweede = store_int(r, i, SVA_TWEEDE, 0);
 	if ((titel && !x->titel) || !x->regio || !x->thema || !x->toepassingsgebied)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen voor de aanvragen van de ronde.");
-	rc_t rc = samenvat(s, w, r, i, pagina, x, e);
+	rc_t rc = samenvat(s, w, r, i, x, e);
 	if (rc == RC_OK)
 		u->aantal++;
 	return rc;
@@ -302,7 +477,7 @@ static rc_t aanvragen_lees(struct store *s, struct stand_werk *w, size_t verwach
 			if (u->aantal >= verwacht)
 				rc = error_set(e, RC_RETRY, "De aanvragen van de ronde veranderden tijdens het lezen.");
 			else
-				rc = rij_neem(s, w, &r, i, &pagina, e);
+				rc = rij_neem(s, w, &r, i, e);
 		}
 		size_t n = rc == RC_OK ? r.nrows : 0;
 		if (n > 0)
@@ -314,20 +489,23 @@ static rc_t aanvragen_lees(struct store *s, struct stand_werk *w, size_t verwach
 	return error_set(e, RC_TOO_LARGE, "Meer dan %d aanvragen in de ronde.", RONDE_AANVRAGEN_MAX);
 }
 
-/* The round, its catalogue document (*catalogus: a new reference) and
- * its frame. */
+/* The round and its frame; the catalogue document (*catalogus: a new
+ * reference, else left NULL) only when the frame was not yet kept. */
 static rc_t ronde_catalogus_lees(struct store *s, struct arena *arena, int64_t ronde_id,
 				 struct indieningsronde *ronde, json_t **catalogus,
 				 struct verdeelkader *kader, struct error *e)
 {
 	rc_t rc = indieningsronde_lees_tx(s, arena, ronde_id, ronde, e);
+	if (rc != RC_OK || kader_haal(ronde->catalogusversie, kader))
+		return rc;
 	const char *cattekst = NULL;
-	if (rc == RC_OK)
-		rc = store_catalogus_document(s, ronde->catalogusversie, arena, &cattekst, e);
+	rc = store_catalogus_document(s, ronde->catalogusversie, arena, &cattekst, e);
 	if (rc == RC_OK && !(*catalogus = json_loads(cattekst, 0, NULL)))
 		rc = error_set(e, RC_STORE, "Catalogusversie %" PRId64 " is geen JSON.", ronde->catalogusversie);
 	if (rc == RC_OK)
 		rc = verdeelkader_lees(*catalogus, ronde->catalogusversie, kader, e);
+	if (rc == RC_OK)
+		kader_zet(kader);
 	return rc;
 }
 
@@ -349,6 +527,7 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 	json_decref(w->catalogus);
 	w->catalogus = NULL;
 	rc_t rc = ronde_catalogus_lees(s, w->arena, w->ronde_id, &u->ronde, &w->catalogus, &u->kader, e);
+	w->catalogusversie = u->ronde.catalogusversie;
 	struct store_rows st;
 	if (rc == RC_OK)
 		rc = store_verdeling_statussen(s, w->ronde_id, w->arena, &st, e);
