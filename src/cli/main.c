@@ -60,7 +60,7 @@ static int cmd_help(struct cli *c)
 	printf("\nOpties (en omgevingsvariabelen):\n"
 	       "  --db URL           SQLite-pad of postgresql://-URL (DOORBRAAK_DB; standaard var/doorbraak.db)\n"
 	       "  --listen HOST:PORT luisteradres (DOORBRAAK_LISTEN; standaard 127.0.0.1:8080; poort 0 kiest een vrije)\n"
-	       "  --threads N        werkthreads en databaseverbindingen (DOORBRAAK_THREADS; standaard 4)\n"
+	       "  --threads N        databaseverbindingen (DOORBRAAK_THREADS; standaard 4)\n"
 	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n"
 	       "  --versie N         catalogusversie voor 'catalogus toon' (standaard de nieuwste)\n"
 	       "  --impactlat A|B|C  impactlat voor 'aanvraag toets' (standaard die van de catalogus)\n"
