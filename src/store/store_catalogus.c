@@ -32,6 +32,14 @@ rc_t store_catalogus_document(struct store *s, int64_t versie, struct arena *are
 			    arena, document, e);
 }
 
+rc_t store_catalogus_sha256(struct store *s, int64_t versie, struct arena *arena,
+			    const char **sha256, struct error *e)
+{
+	struct store_param p[] = {SP_I(versie)};
+	return enkele_tekst(s, "SELECT sha256 FROM catalogusversie WHERE versie = ?", p, 1,
+			    arena, sha256, e);
+}
+
 rc_t store_catalogus_versies(struct store *s, struct arena *arena, struct store_rows *out,
 			     struct error *e)
 {

@@ -45,6 +45,10 @@ rc_t store_catalogus_nieuwste(struct store *s, int64_t *versie, struct error *e)
 rc_t store_catalogus_document(struct store *s, int64_t versie, struct arena *arena,
 			      const char **document, struct error *e);
 
+/* The SHA-256 of catalogue version `versie`'s document, into the arena. */
+rc_t store_catalogus_sha256(struct store *s, int64_t versie, struct arena *arena,
+			    const char **sha256, struct error *e);
+
 /* All catalogue versions, newest first; columns: versie, gepubliceerd_op,
  * opgeslagen_op, gepubliceerd_door, bron, sha256. */
 rc_t store_catalogus_versies(struct store *s, struct arena *arena, struct store_rows *out,

@@ -21,8 +21,8 @@ rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, const char *const
 	return store_query(s,
 		"SELECT a.id, a.status, a.titel, a.regio, a.modelplan, a.modelplan_versie,"
 		" a.toepassingsgebied, a.thema, a.versie, a.coordinerend_verzekeraar_id,"
-		" a.tweede_verzekeraar_id"
-		" FROM aanvraag a"
+		" a.tweede_verzekeraar_id, v.sha256"
+		" FROM aanvraag a JOIN aanvraag_versie v ON v.aanvraag_id = a.id AND v.versie = a.versie"
 		" WHERE a.ronde_id = ? AND a.status IN (?, ?, ?, ?, ?, ?) AND a.id > ?"
 		" ORDER BY a.id LIMIT ?",
 		p, 9, arena, out, e);

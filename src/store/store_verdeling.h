@@ -21,14 +21,14 @@
 
 enum store_verdeling_aanvraag_kolom {
 	SVA_ID, SVA_STATUS, SVA_TITEL, SVA_REGIO, SVA_MODELPLAN, SVA_MODELPLAN_VERSIE,
-	SVA_GEBIED, SVA_THEMA, SVA_VERSIE, SVA_COORDINEREND, SVA_TWEEDE,
+	SVA_GEBIED, SVA_THEMA, SVA_VERSIE, SVA_COORDINEREND, SVA_TWEEDE, SVA_SHA,
 };
 
 /* The applications of round `ronde` whose status is one of
  * statussen[0..n) (1..STORE_VERDELING_STATUSSEN_MAX; the core's rule,
  * aanvraag_statussen_voor_verdeling) with id > `na`, by id, at most
  * `limiet` (SVA_ columns; SVA_VERSIE is the newest submitted version,
- * whose document store_versie_lees reads). Paged on the index
+ * SVA_SHA its document's SHA-256; store_versie_lees reads the document). Paged on the index
  * (ronde_id, id). */
 #define STORE_VERDELING_STATUSSEN_MAX 6
 rc_t store_verdeling_aanvragen(struct store *s, int64_t ronde, const char *const *statussen,

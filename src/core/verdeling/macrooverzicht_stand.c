@@ -12,8 +12,9 @@
  *
  * Submitted versions and catalogue versions never change, so what is read
  * from them is kept in the process (two caches behind one mutex): the
- * numbers of each submitted version (aanvraag id, version) and the frame
- * of each catalogue version. An overview then reads one row per
+ * numbers of each submitted version and the frame of each catalogue
+ * version, both found by the SHA-256 of their document (with the ids), so
+ * a process that opens another database never takes another's numbers. An overview then reads one row per
  * application and no document; a document is read and parsed only the
  * first time its version is seen. Several server processes each keep
  * their own copy of the same immutable facts.
@@ -48,6 +49,7 @@
  * years, its sectors and their names. */
 struct cache_item {
 	int64_t id, versie;
+	char sha256[65];
 	int64_t gevraagd_cent, fte_milli, min_aandeel_bp;
 	size_t jaar_aantal, sector_aantal;
 	struct ronde_bedrag *jaren, *sectoren;
@@ -56,7 +58,10 @@ struct cache_item {
 static pthread_mutex_t cache_slot = PTHREAD_MUTEX_INITIALIZER;
 static struct cache_item **cache;         /* open addressing, CACHE_PLEKKEN places */
 static size_t cache_aantal;
-static struct verdeelkader *kaders[KADER_MAX];
+static struct {
+	char sha256[65];
+	struct verdeelkader *kader;
+} kaders[KADER_MAX];
 static size_t kader_aantal;
 
 static size_t cache_plek(int64_t id, int64_t versie)
@@ -67,7 +72,8 @@ static size_t cache_plek(int64_t id, int64_t versie)
 
 /* Copies the numbers of a cached version into out (strings into arena);
  * false when the version is not cached (or memory ran out). */
-static bool cache_haal(int64_t id, int64_t versie, struct arena *arena, struct ronde_aanvraag *out)
+static bool cache_haal(int64_t id, int64_t versie, const char *sha, struct arena *arena,
+		       struct ronde_aanvraag *out)
 {
 	bool gevonden = false;
 	pthread_mutex_lock(&cache_slot);
@@ -76,6 +82,8 @@ static bool cache_haal(int64_t id, int64_t versie, struct arena *arena, struct r
 		const struct cache_item *c = cache[p];
 		if (c->id != id || c->versie != versie)
 			continue;
+		if (strcmp(c->sha256, sha) != 0)
+			break;   /* another database's version under the same ids */
 		out->gevraagd_cent = c->gevraagd_cent;
 		out->fte_milli = c->fte_milli;
 		out->min_aandeel_bp = c->min_aandeel_bp;
@@ -97,7 +105,7 @@ static bool cache_haal(int64_t id, int64_t versie, struct arena *arena, struct r
 
 /* Keeps the numbers of version (id, versie); silently nothing when the
  * cache is full or memory runs out (the next read parses again). */
-static void cache_zet(int64_t id, int64_t versie, const struct ronde_aanvraag *x)
+static void cache_zet(int64_t id, int64_t versie, const char *sha, const struct ronde_aanvraag *x)
 {
 	size_t namen = 0;
 	for (size_t k = 0; k < x->sector_aantal; k++)
@@ -110,6 +118,7 @@ static void cache_zet(int64_t id, int64_t versie, const struct ronde_aanvraag *x
 	*c = (struct cache_item){.id = id, .versie = versie, .gevraagd_cent = x->gevraagd_cent,
 				 .fte_milli = x->fte_milli, .min_aandeel_bp = x->min_aandeel_bp,
 				 .jaar_aantal = x->jaar_aantal, .sector_aantal = x->sector_aantal};
+	snprintf(c->sha256, sizeof c->sha256, "%s", sha);
 	c->jaren = (struct ronde_bedrag *)((char *)c + kop);
 	c->sectoren = c->jaren + x->jaar_aantal;
 	char *naam = (char *)(c->sectoren + x->sector_aantal);
@@ -136,21 +145,21 @@ static void cache_zet(int64_t id, int64_t versie, const struct ronde_aanvraag *x
 	free(c);   /* not kept: full, already there, or no table */
 }
 
-/* The frame of catalogue version v when kept. */
-static bool kader_haal(int64_t v, struct verdeelkader *out)
+/* The frame of catalogue version v (document hash sha) when kept. */
+static bool kader_haal(int64_t v, const char *sha, struct verdeelkader *out)
 {
 	bool gevonden = false;
 	pthread_mutex_lock(&cache_slot);
 	for (size_t i = 0; i < kader_aantal && !gevonden; i++)
-		if (kaders[i]->catalogusversie == v) {
-			*out = *kaders[i];
+		if (kaders[i].kader->catalogusversie == v && strcmp(kaders[i].sha256, sha) == 0) {
+			*out = *kaders[i].kader;
 			gevonden = true;
 		}
 	pthread_mutex_unlock(&cache_slot);
 	return gevonden;
 }
 
-static void kader_zet(const struct verdeelkader *k)
+static void kader_zet(const struct verdeelkader *k, const char *sha)
 {
 	struct verdeelkader *kopie = malloc(sizeof *kopie);
 	if (!kopie)
@@ -159,9 +168,11 @@ static void kader_zet(const struct verdeelkader *k)
 	pthread_mutex_lock(&cache_slot);
 	bool er = false;
 	for (size_t i = 0; i < kader_aantal; i++)
-		er = er || kaders[i]->catalogusversie == k->catalogusversie;
+		er = er || (kaders[i].kader->catalogusversie == k->catalogusversie &&
+			    strcmp(kaders[i].sha256, sha) == 0);
 	if (!er && kader_aantal < KADER_MAX) {
-		kaders[kader_aantal++] = kopie;
+		snprintf(kaders[kader_aantal].sha256, sizeof kaders[0].sha256, "%s", sha);
+		kaders[kader_aantal++].kader = kopie;
 		kopie = NULL;
 	}
 	pthread_mutex_unlock(&cache_slot);
@@ -373,7 +384,10 @@ static rc_t samenvat(struct store *s, struct stand_werk *w, const struct store_r
 		     struct ronde_aanvraag *out, struct error *e)
 {
 	int64_t id = store_int(r, i, SVA_ID, 0), versie = store_int(r, i, SVA_VERSIE, 0);
-	if (cache_haal(id, versie, w->arena, out))
+	const char *sha = store_text(r, i, SVA_SHA);
+	if (!sha)
+		sha = "";
+	if (cache_haal(id, versie, sha, w->arena, out))
 		return RC_OK;
 	struct arena doc;
 	arena_init(&doc, DOCUMENT_ARENA_BYTES);
@@ -430,7 +444,7 @@ static rc_t samenvat_document(struct store *s, struct stand_werk *w, int64_t id,
 	}
 	out->fte_milli = a.fte_besparing_milli > 0 ? a.fte_besparing_milli : 0;
 	out->min_aandeel_bp = p->min_aandeel_bp;
-	cache_zet(id, versie, out);
+	cache_zet(id, versie, store_text(r, i, SVA_SHA) ? store_text(r, i, SVA_SHA) : "", out);
 	return RC_OK;
 }
 
@@ -496,7 +510,10 @@ static rc_t ronde_catalogus_lees(struct store *s, struct arena *arena, int64_t r
 				 struct verdeelkader *kader, struct error *e)
 {
 	rc_t rc = indieningsronde_lees_tx(s, arena, ronde_id, ronde, e);
-	if (rc != RC_OK || kader_haal(ronde->catalogusversie, kader))
+	const char *sha = NULL;
+	if (rc == RC_OK)
+		rc = store_catalogus_sha256(s, ronde->catalogusversie, arena, &sha, e);
+	if (rc != RC_OK || kader_haal(ronde->catalogusversie, sha, kader))
 		return rc;
 	const char *cattekst = NULL;
 	rc = store_catalogus_document(s, ronde->catalogusversie, arena, &cattekst, e);
@@ -505,7 +522,7 @@ static rc_t ronde_catalogus_lees(struct store *s, struct arena *arena, int64_t r
 	if (rc == RC_OK)
 		rc = verdeelkader_lees(*catalogus, ronde->catalogusversie, kader, e);
 	if (rc == RC_OK)
-		kader_zet(kader);
+		kader_zet(kader, sha);
 	return rc;
 }
 
