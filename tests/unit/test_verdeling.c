@@ -17,6 +17,7 @@
 
 #include "core/basis/json.h"
 #include "core/verdeling/verdeling.h"
+#include "core/verdeling/verdeling_intern.h"
 #include "harness.h"
 
 #define MAXN 64
@@ -468,6 +469,42 @@ TEST(pro_rata_willekeurig_binnen_lijnen)
 		}
 		arena_release(&a);
 	}
+}
+
+/* Removing a proven batch of candidates below their floor at once gives
+ * byte for byte the allocation of removing them one at a time (the rule as
+ * defined, docs/verdeling.md §3.3), in instances where many fall out. */
+TEST(pro_rata_partij_gelijk_aan_een_voor_een)
+{
+	struct arena a;
+	rng = test_seed() + 7;
+	int veel_uitval = 0;
+	for (int run = 0; run < 150; run++) {
+		static struct inst x;
+		willekeurig(&x, (size_t)tussen(20, MAXN), VERDELING_PRO_RATA, true);
+		for (size_t i = 0; i < x.n; i++)
+			x.k[i].min_aandeel_bp = tussen(4000, 9500);
+		arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+		rc_t rc1, rc2;
+		vd_pro_rata_partij_max = SIZE_MAX;
+		struct verdeling_resultaat *r1 = bereken(&a, &x, VERDELING_PRO_RATA, &rc1);
+		vd_pro_rata_partij_max = 1;
+		struct verdeling_resultaat *r2 = bereken(&a, &x, VERDELING_PRO_RATA, &rc2);
+		vd_pro_rata_partij_max = SIZE_MAX;
+		CHECK(rc1 == RC_OK && rc2 == RC_OK);
+		if (rc1 != RC_OK || rc2 != RC_OK) {
+			arena_release(&a);
+			continue;
+		}
+		const char *j1 = als_json(&a, r1), *j2 = als_json(&a, r2);
+		CHECK(j1 && j2 && strcmp(j1, j2) == 0);
+		size_t uit = 0;
+		for (size_t i = 0; i < r1->kandidaat_aantal; i++)
+			uit += heeft_reden(&r1->uitkomsten[i], "onder_minimumaandeel", NULL);
+		veel_uitval += uit >= 5;
+		arena_release(&a);
+	}
+	CHECK(veel_uitval >= 30);
 }
 
 /* ---- regional limits ------------------------------------------------------------ */
@@ -1032,6 +1069,7 @@ int main(void)
 	RUN(rangorde_laat_geld_liggen);
 	RUN(pro_rata_sommen_en_vloer);
 	RUN(pro_rata_willekeurig_binnen_lijnen);
+	RUN(pro_rata_partij_gelijk_aan_een_voor_een);
 	RUN(regiolimieten);
 	RUN(deelfinanciering_vloer_en_fte);
 	RUN(byte_identiek_en_onafhankelijk_van_volgorde);

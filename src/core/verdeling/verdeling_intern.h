@@ -15,6 +15,17 @@
 
 __extension__ typedef __int128 vd_i128;
 
+/* floor(a * b / c) for a, b >= 0 and c > 0 with a result that fits:
+ * 64-bit when the product fits (nearly always: amounts are cents), else
+ * 128-bit. Exact either way. */
+static inline int64_t vd_muldiv(int64_t a, int64_t b, int64_t c)
+{
+	int64_t p;
+	if (!__builtin_mul_overflow(a, b, &p))
+		return p / c;
+	return (int64_t)((vd_i128)a * b / c);
+}
+
 #define VD_BP 10000
 #define VD_LIJNEN_PER_KANDIDAAT 8   /* fund, theme, region, years */
 #define VD_GEEN (-1)
@@ -146,6 +157,11 @@ void vd_rangorde(const struct vd_model *m, struct vd_toewijzing *t, bool strikt)
 
 /* The pro rata rule (verdeling_regels.c). RC_NOMEM. */
 rc_t vd_pro_rata(const struct vd_model *m, struct vd_toewijzing *t);
+
+/* The most removals pro rata tries at once (default SIZE_MAX; 1 removes
+ * one at a time, as the rule is defined). Only tests change it, to show
+ * that both give the same allocation. */
+extern size_t vd_pro_rata_partij_max;
 
 /* The optimal rule (verdeling_optimaal.c). RC_NOMEM, or RC_CONFLICT when
  * no allocation meets the regional minimums. */

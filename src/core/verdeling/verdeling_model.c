@@ -306,7 +306,7 @@ int64_t vd_bedragen_bij(const struct vd_model *m, size_t i, int64_t h, int64_t *
 	int64_t r = m->kand[i].totaal_cent, som = 0;
 	for (size_t y = 0; y < m->jaar_aantal; y++) {
 		int64_t b = m->k[i].bedrag_cent[y];
-		g[y] = h >= r ? b : (int64_t)((vd_i128)b * h / r);
+		g[y] = h >= r ? b : vd_muldiv(b, h, r);
 		som += g[y];
 	}
 	return som;
