@@ -93,10 +93,15 @@ bool tekst_aanwezig(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 	bool zichtbaar = false;
 	while (*p) {
+		if (*p < 0x80) {   /* ASCII: visible is 0x21..0x7E, no table needed */
+			zichtbaar = zichtbaar || (*p > 0x20 && *p != 0x7F);
+			p++;
+			continue;
+		}
 		unsigned cp;
 		if (!volgende(&p, &cp))
 			return false;
-		if (!tekst_onzichtbaar(cp))
+		if (!zichtbaar && !tekst_onzichtbaar(cp))
 			zichtbaar = true;
 	}
 	return zichtbaar;
