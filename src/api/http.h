@@ -129,12 +129,11 @@ const char *http_query(struct http_request *rq, const char *name);
 rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
 		     int status, json_t *value, struct error *e);
 
-/* As http_reply_json for a 200, with an ETag (a hash of the body) and
- * Cache-Control "private, no-cache": a client that sends the same ETag in
- * If-None-Match gets 304 without a body, so a dashboard polled while
+/* Adds the ETag of the body already set in rs (BLAKE2b-128 of it) and
+ * Cache-Control "private, no-cache"; turns the answer into a 304 without
+ * a body when If-None-Match names that ETag, so a dashboard polled while
  * nothing changed costs no transfer. */
-rc_t http_reply_json_etag(struct http_request *rq, struct http_response *rs, json_t *value,
-			  struct error *e);
+void http_reply_etag(struct http_request *rq, struct http_response *rs);
 
 /* Sets a raw answer (body must outlive the request: static or arena). */
 void http_reply_raw(struct http_response *rs, int status, const char *content_type,

@@ -33,11 +33,15 @@ rc_t macrooverzicht_get(struct http_request *rq, struct http_response *rs, struc
 	f.aanvragen = http_query_janee(rq, "aanvragen");
 	if (e->item_count > 0)
 		return RC_INVALID;
-	json_t *uit = NULL;
-	rc_t rc = macrooverzicht_maak(rq->store, rq->arena, &rq->who, NULL, ronde, &f, &uit, e);
+	const char *tekst = NULL;
+	size_t lengte = 0;
+	rc_t rc = macrooverzicht_tekst(rq->store, rq->arena, &rq->who, NULL, ronde, &f, &tekst,
+				       &lengte, e);
 	if (rc == RC_NOT_FOUND)
 		return error_set(e, RC_NOT_FOUND, "Indieningsronde %lld bestaat niet.", (long long)ronde);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json_etag(rq, rs, uit, e);
+	http_reply_raw(rs, 200, "application/json", tekst, lengte);
+	http_reply_etag(rq, rs);
+	return RC_OK;
 }

@@ -102,12 +102,8 @@ rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
 	return RC_OK;
 }
 
-rc_t http_reply_json_etag(struct http_request *rq, struct http_response *rs, json_t *value,
-			  struct error *e)
+void http_reply_etag(struct http_request *rq, struct http_response *rs)
 {
-	rc_t rc = http_reply_json(rq, rs, 200, value, e);
-	if (rc != RC_OK)
-		return rc;
 	unsigned char h[16];
 	crypto_generichash(h, sizeof h, (const unsigned char *)rs->body, rs->body_len, NULL, 0);
 	char etag[2 * sizeof h + 3] = "\"";
@@ -122,7 +118,6 @@ rc_t http_reply_json_etag(struct http_request *rq, struct http_response *rs, jso
 		rs->body_len = 0;
 		rs->content_type = NULL;
 	}
-	return RC_OK;
 }
 
 void http_add_header(struct http_request *rq, struct http_response *rs,

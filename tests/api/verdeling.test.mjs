@@ -463,7 +463,19 @@ test('no decision while applications are still being assessed; nothing stored', 
 let besluit;
 
 test('a scenario that no longer covers the positive applications is refused; a fresh one is adopted with its grants and reservations', async () => {
+  // the overview is answered from memory while nothing changes, and follows a change at once
+  const voor = await bestuur.get(`/macrooverzicht?indieningsronde=${rondeA.id}`);
+  const nogmaals = await bestuur.get(`/macrooverzicht?indieningsronde=${rondeA.id}`);
+  assert.equal(nogmaals.text, voor.text);
+  assert.deepEqual([voor.json().aantallen_per_status.positief, voor.json().aantallen_per_status.in_beoordeling], [5, 1]);
   assert.equal(await assess(app.a6, w.zuid), 'positief');
+  const na = await bestuur.call('GET', `/macrooverzicht?indieningsronde=${rondeA.id}`, undefined,
+    { 'if-none-match': voor.headers.etag });
+  assert.equal(na.status, 200);
+  assert.notEqual(na.headers.etag, voor.headers.etag);
+  assert.equal(na.json().aantallen_per_status.positief, 6);
+  assert.equal(na.json().aantallen_per_status.in_beoordeling, 0);
+  assert.equal(na.json().totaal.positief_cent, voor.json().totaal.positief_cent + voor.json().totaal.lopend_cent);
   let p = problem(await bestuur.post('/bestuursbesluiten', { verdeelscenario_id: oldScenario.id,
     motivering: 'Hoogste impact binnen de budgetten.' }), 409);
   assert.deepEqual(codes(p), ['scenario_verouderd']);

@@ -519,7 +519,8 @@ static rc_t overzicht_json(struct arena *arena, const struct ronde_stand *st, co
 
 rc_t macrooverzicht_maak(struct store *s, struct arena *arena, const struct principal *who,
 			 const struct klok *klok, int64_t ronde_id,
-			 const struct macrooverzicht_filter *f, json_t **out, struct error *e)
+			 const struct macrooverzicht_filter *f, json_t **out, int64_t *sluit_us,
+			 struct error *e)
 {
 	enum macrooverzicht_zicht zicht = macrooverzicht_zicht(who);
 	if (zicht == MACRO_PUBLIEK && heeft_filter(f))
@@ -551,5 +552,7 @@ rc_t macrooverzicht_maak(struct store *s, struct arena *arena, const struct prin
 	if (rc != RC_OK)
 		return rc;
 	*out = o;
+	if (sluit_us)
+		*sluit_us = st.ronde.sluit_op_us;
 	return RC_OK;
 }

@@ -144,10 +144,23 @@ enum macrooverzicht_zicht macrooverzicht_zicht(const struct principal *who);
  * sealed like its applications), a filter or drill-down asked by a
  * caller who sees only the public totals (RC_FORBIDDEN, recorded as a
  * refusal), a bad filter (RC_INVALID). *out is a new reference the
- * caller owns, written only on RC_OK. */
+ * caller owns, written only on RC_OK, with the round's closing moment in
+ * *sluit_us (may be NULL). */
 rc_t macrooverzicht_maak(struct store *s, struct arena *arena, const struct principal *who,
 			 const struct klok *klok, int64_t ronde_id,
-			 const struct macrooverzicht_filter *f, json_t **out, struct error *e);
+			 const struct macrooverzicht_filter *f, json_t **out, int64_t *sluit_us,
+			 struct error *e);
+
+/* The same overview as compact JSON text in `arena` (*tekst, *lengte),
+ * answered from memory while the database is unchanged
+ * (macrooverzicht_antwoord.c): an answer is kept under the round, the
+ * view, the insurer, the filter and the last audit record (number and
+ * hash; every write adds one). Refusals as macrooverzicht_maak; they are
+ * never kept. */
+rc_t macrooverzicht_tekst(struct store *s, struct arena *arena, const struct principal *who,
+			  const struct klok *klok, int64_t ronde_id,
+			  const struct macrooverzicht_filter *f, const char **tekst, size_t *lengte,
+			  struct error *e);
 
 /* fte per EUR 1 mln (milli), rounded down: fte_milli * 10^8 / cent; 0
  * when cent is 0. */
