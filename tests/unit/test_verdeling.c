@@ -507,6 +507,53 @@ TEST(pro_rata_partij_gelijk_aan_een_voor_een)
 	CHECK(veel_uitval >= 30);
 }
 
+/* The optimal rule reports progress every VERDELING_VOORTGANG_KNOPEN nodes
+ * and stops when the hook says so, as its node limit would. */
+struct melding_teller {
+	int aantal;
+	uint64_t laatste;
+	bool stop;
+};
+
+static bool tel_melding(void *ctx, uint64_t knopen, int64_t beste)
+{
+	struct melding_teller *t = ctx;
+	(void)beste;
+	t->aantal++;
+	t->laatste = knopen;
+	return !t->stop;
+}
+
+TEST(optimaal_meldt_voortgang_en_stopt)
+{
+	struct arena a;
+	rng = test_seed() + 11;
+	int gevonden = 0;
+	for (int run = 0; run < 200 && gevonden < 3; run++) {
+		static struct inst x;
+		willekeurig(&x, MAXN, VERDELING_OPTIMAAL, run % 2 == 0);
+		arena_init(&a, ARENA_DEFAULT_CAP_BYTES);
+		struct verdeling_scenario s = x.s;
+		struct error e;
+		error_clear(&e);
+		struct verdeling_resultaat *r1 = NULL, *r2 = NULL;
+		struct melding_teller t1 = {0, 0, false}, t2 = {0, 0, true};
+		struct verdeling_voortgang v1 = {tel_melding, &t1}, v2 = {tel_melding, &t2};
+		rc_t rc = verdeling_bereken_met(&s, x.k, x.n, &v1, &a, &r1, &e);
+		if (rc == RC_OK && r1->solver.knopen > VERDELING_VOORTGANG_KNOPEN) {
+			gevonden++;
+			CHECK(t1.aantal == (int)(r1->solver.knopen / VERDELING_VOORTGANG_KNOPEN));
+			CHECK(verdeling_bereken_met(&s, x.k, x.n, &v2, &a, &r2, &e) == RC_OK);
+			CHECK(t2.aantal == 1 && t2.laatste == VERDELING_VOORTGANG_KNOPEN);
+			CHECK(r2->solver.knopen == VERDELING_VOORTGANG_KNOPEN && r2->solver.limiet_bereikt);
+			CHECK(lijnen_houden(r2));
+		}
+		arena_release(&a);
+	}
+	printf("  %d instances with more than %" PRIu64 " nodes\n", gevonden, VERDELING_VOORTGANG_KNOPEN);
+	CHECK(gevonden == 3);
+}
+
 /* ---- regional limits ------------------------------------------------------------ */
 
 TEST(regiolimieten)
@@ -1070,6 +1117,7 @@ int main(void)
 	RUN(pro_rata_sommen_en_vloer);
 	RUN(pro_rata_willekeurig_binnen_lijnen);
 	RUN(pro_rata_partij_gelijk_aan_een_voor_een);
+	RUN(optimaal_meldt_voortgang_en_stopt);
 	RUN(regiolimieten);
 	RUN(deelfinanciering_vloer_en_fte);
 	RUN(byte_identiek_en_onafhankelijk_van_volgorde);

@@ -274,6 +274,14 @@ rc_t verdeling_bereken(const struct verdeling_scenario *s,
 		       struct arena *arena, struct verdeling_resultaat **out,
 		       struct error *e)
 {
+	return verdeling_bereken_met(s, k, n, NULL, arena, out, e);
+}
+
+rc_t verdeling_bereken_met(const struct verdeling_scenario *s,
+			   const struct verdeling_kandidaat *k, size_t n,
+			   const struct verdeling_voortgang *v, struct arena *arena,
+			   struct verdeling_resultaat **out, struct error *e)
+{
 	if (sodium_init() < 0)
 		return error_set(e, RC_INTERNAL, "libsodium kon niet starten");
 	rc_t rc = verdeling_valideer(s, k, n, e);
@@ -283,6 +291,7 @@ rc_t verdeling_bereken(const struct verdeling_scenario *s,
 	rc = vd_model_bouw(s, k, n, arena, &m, e);
 	if (rc != RC_OK)
 		return rc;
+	m.voortgang = v;
 	struct vd_toewijzing *t = vd_toewijzing_nieuw(&m);
 	struct verdeling_resultaat *r = arena_alloc(arena, sizeof *r);
 	if (!t || !r)

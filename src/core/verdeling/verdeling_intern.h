@@ -64,6 +64,7 @@ struct vd_model {
 	size_t lijn_aantal;
 	size_t jaar_aantal;
 	struct arena *arena;
+	const struct verdeling_voortgang *voortgang;   /* may be NULL */
 };
 
 /* An allocation: bedrag[i * VERDELING_JAREN_MAX + y]. */

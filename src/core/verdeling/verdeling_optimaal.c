@@ -423,6 +423,14 @@ static size_t terug(struct bb *b, struct stap *stapel, size_t *hoogte, size_t d)
 	return SIZE_MAX;
 }
 
+/* Reports progress to the caller's hook, if any; false when it asks to
+ * stop. */
+static bool voortgang_meld(const struct bb *b)
+{
+	const struct verdeling_voortgang *v = b->m->voortgang;
+	return !v || !v->melding || v->melding(v->ctx, b->knopen, b->beste);
+}
+
 /* Depth-first branch and bound from the root; sets b->open_grens to the
  * largest bound left unexplored when the node limit ends the search. */
 static void zoek(struct bb *b, struct stap *stapel, int64_t *stand)
@@ -440,6 +448,14 @@ static void zoek(struct bb *b, struct stap *stapel, int64_t *stand)
 			return;
 		}
 		b->knopen++;
+		if (b->knopen % VERDELING_VOORTGANG_KNOPEN == 0 && !voortgang_meld(b)) {
+			b->gestopt = true;
+			b->open_grens = g > b->open_grens ? g : b->open_grens;
+			for (size_t x = 0; x < hoogte; x++)
+				if (stapel[x].grens > b->open_grens)
+					b->open_grens = stapel[x].grens;
+			return;
+		}
 		if (g <= b->beste) {
 			d = terug(b, stapel, &hoogte, d);
 			continue;
