@@ -93,6 +93,7 @@ struct server_config {
 	/* request deadline, connections per address, trusted proxies; 0: the defaults */
 	struct verbindingen_instellingen verbindingen;
 	unsigned verbindingen_max; /* 0: SERVER_VERBINDINGEN_MAX */
+	bool geen_taakwerker;      /* this process computes no scenario jobs (others do) */
 };
 
 /* Starts serving; on success *out is the running server and *port_out
@@ -215,6 +216,10 @@ rc_t verdeelscenarios_lijst(struct http_request *rq, struct http_response *rs, s
 rc_t verdeelscenarios_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verdeelscenarios_lp(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verdeelscenarios_vergelijking(struct http_request *rq, struct http_response *rs, struct error *e);
+/* verdeeltaken_http.c: scenarios as jobs */
+rc_t verdeeltaken_plaats(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeeltaken_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verdeeltaken_annuleer(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_neem(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lees(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/verdeling/verdeeltaak.h"
 #include "core/basis/json.h"
 #include "api/verbindingen.h"
 #include "api/web_http.h"
@@ -46,6 +47,7 @@ struct server {
 	struct store_pool *pool;
 	const char *backend;
 	struct server_config config;
+	struct verdeeltaak_werker *werker;   /* scenario jobs; NULL when this process runs none */
 };
 
 /* Per-connection request state, from the first callback to completion. */
@@ -580,6 +582,13 @@ rc_t server_start(const struct server_config *config, struct server **out,
 		return error_set(e, RC_IO, "Kan niet luisteren op %s (bezet of geen rechten).",
 				 config->listen);
 	}
+	if (!config->geen_taakwerker && verdeeltaak_werker_start(srv->pool, NULL, &srv->werker, e) != RC_OK) {
+		MHD_stop_daemon(srv->daemon);
+		verbindingen_stop(srv->bewaking);
+		store_pool_close(srv->pool);
+		free(srv);
+		return e->rc;
+	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	*port_out = info ? info->port : ntohs(sa.sin_port);
 	*out = srv;
@@ -591,6 +600,7 @@ void server_stop(struct server *srv)
 	if (!srv)
 		return;
 	MHD_stop_daemon(srv->daemon);
+	verdeeltaak_werker_stop(srv->werker);
 	verbindingen_stop(srv->bewaking);
 	store_pool_close(srv->pool);
 	free(srv);

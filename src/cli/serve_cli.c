@@ -99,6 +99,9 @@ int cmd_serve(struct cli *c)
 	struct server_config config = {
 		.database = c->database, .listen = c->listen,
 		.threads = c->threads, .demo = c->demo,
+		/* DOORBRAAK_TAAKWERKER=0: this process computes no scenario jobs
+		 * (several processes on one PostgreSQL: choose which do) */
+		.geen_taakwerker = getenv("DOORBRAAK_TAAKWERKER") && strcmp(getenv("DOORBRAAK_TAAKWERKER"), "0") == 0,
 	};
 	/* Access: the sealing key, session and throttling settings, demo data. */
 	int fout = cli_sleutel_laden(c->demo ? CLI_STIL : CLI_LOGREGEL);

@@ -149,6 +149,11 @@ export const MATRIX = [
   { method: 'GET', path: '/verdeelscenarios/vergelijking', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/verdeelscenarios/{id}', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/verdeelscenarios/{id}/lp', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
+  // Scenarios as jobs (docs/bestuur.md §3.1): the board places and cancels, the readers of
+  // scenarios read; the matrix sends an empty body or an unknown id: 400 or 404.
+  { method: 'POST', path: '/verdeeltaken', allowed: ['bestuur'], ok: AUTHORISED },
+  { method: 'GET', path: '/verdeeltaken/{id}', allowed: SCENARIO_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/verdeeltaken/{id}/annulering', allowed: ['bestuur'], ok: AUTHORISED },
   { method: 'POST', path: '/bestuursbesluiten', allowed: ['bestuur'], ok: AUTHORISED },
   { method: 'GET', path: '/bestuursbesluiten', allowed: [...SCENARIO_LEZERS, 'nza'], ok: 200 },
   { method: 'GET', path: '/bestuursbesluiten/{id}', allowed: [...SCENARIO_LEZERS, 'nza'], ok: AUTHORISED },

@@ -243,3 +243,33 @@ void json_zet_id_of_null(json_t *o, const char *key, int64_t id)
 {
 	json_object_set_new(o, key, id > 0 ? json_integer((json_int_t)id) : json_null());
 }
+
+static json_t *probleem_fouten(const struct error *e)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; list && i < e->item_count; i++) {
+		const struct error_item *it = &e->items[i];
+		json_t *o = json_pack("{s:s, s:s, s:s}", "name", it->field, "code", it->code,
+				      "detail", it->detail);
+		if (o && it->bron[0])
+			json_object_set_new(o, "bron", json_string(it->bron));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+json_t *error_probleem_json(const struct error *e)
+{
+	rc_t rc = e->rc == RC_OK ? RC_INTERNAL : e->rc;
+	json_t *body = json_pack("{s:s, s:s, s:i, s:s, s:s}",
+		"type", "about:blank",
+		"title", rc_title(rc),
+		"status", rc_http_status(rc),
+		"detail", e->message[0] ? e->message : rc_title(rc),
+		"code", rc_name(rc));
+	if (body && (e->item_count > 0 || rc == RC_INVALID))
+		json_object_set_new(body, "errors", probleem_fouten(e));
+	if (body && e->items_dropped > 0)
+		json_object_set_new(body, "errors_weggelaten", json_integer((json_int_t)e->items_dropped));
+	return body;
+}

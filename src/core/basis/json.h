@@ -81,4 +81,10 @@ void json_zet_tekst_of_null(json_t *o, const char *key, const char *v);
 /* Sets o[key] to the id, or to null when it is not positive. */
 void json_zet_id_of_null(json_t *o, const char *key, int64_t id);
 
+/* The problem (RFC 9457) of `e` as a new JSON object without "instance":
+ * type, title, status, detail, code, and `errors` (every validation
+ * problem: name, code, detail, bron) with errors_weggelaten. An RC_OK
+ * error counts as RC_INTERNAL. NULL when jansson runs out of memory. */
+json_t *error_probleem_json(const struct error *e);
+
 #endif

@@ -313,6 +313,7 @@ struct maak_ctx {
 	struct store_scenario rij;
 	char nu[KLOK_TEKST_BYTES];
 	int64_t id;
+	const struct verdeelscenario_hoe *hoe;   /* may be NULL */
 };
 
 static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
@@ -329,7 +330,10 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 		 "{\"indieningsronde\":%" PRId64 ",\"regel\":\"%s\",\"invoer_hash\":\"%s\",\"aanvragen\":%" PRId64 "}",
 		 c->rij.ronde_id, c->rij.regel, c->rij.invoer_hash, c->rij.kandidaat_aantal);
 	struct audit_entry entry = {c->who->actor, "verdeelscenario.maak", object, "gelukt", detail};
-	return audit_append(s, &entry, e);
+	rc = audit_append(s, &entry, e);
+	if (rc == RC_OK && c->hoe && c->hoe->ook)
+		rc = c->hoe->ook(s, c->hoe->ctx, c->id, e);
+	return rc;
 }
 
 /* Reads the round and refuses one that is unknown or still open. */
@@ -359,14 +363,15 @@ static rc_t ronde_klaar(struct store *s, struct arena *arena, const struct verde
 	return RC_OK;
 }
 
-static rc_t bereken(struct arena *arena, json_t *doc, struct verdeling_resultaat **r, struct error *e)
+static rc_t bereken(struct arena *arena, json_t *doc, const struct verdeelscenario_hoe *hoe,
+		    struct verdeling_resultaat **r, struct error *e)
 {
 	struct verdeling_scenario s;
 	struct verdeling_kandidaat *k = NULL;
 	size_t n = 0;
 	rc_t rc = verdeling_lees(doc, arena, &s, &k, &n, e);
 	if (rc == RC_OK)
-		rc = verdeling_bereken(&s, k, n, arena, r, e);
+		rc = verdeling_bereken_met(&s, k, n, hoe ? &hoe->voortgang : NULL, arena, r, e);
 	return rc;
 }
 
@@ -415,7 +420,7 @@ static rc_t rij_vul(struct arena *arena, json_t *doc, const struct verdeling_res
 
 static rc_t maak(struct store *s, const struct principal *who, const struct klok *klok,
 		 const struct verdeelscenario_invoer *in, struct arena *arena, struct maak_ctx *c,
-		 struct error *e)
+		 bool alleen_controleren, struct error *e)
 {
 	if (in->ronde_id <= 0) {
 		if (e->rc == RC_OK)
@@ -433,8 +438,16 @@ static rc_t maak(struct store *s, const struct principal *who, const struct klok
 		json_decref(doc);
 		return error_set(e, RC_INVALID, "Het verdeelscenario is niet geldig.");
 	}
+	if (alleen_controleren) {
+		json_decref(doc);
+		return RC_OK;
+	}
 	struct verdeling_resultaat *r = NULL;
-	rc = bereken(arena, doc, &r, e);
+	rc = bereken(arena, doc, c->hoe, &r, e);
+	if (rc == RC_OK && c->hoe && c->hoe->gestopt && c->hoe->gestopt(c->hoe->ctx)) {
+		json_decref(doc);
+		return error_set(e, RC_CONFLICT, "De berekening is geannuleerd; er is niets bewaard.");
+	}
 	c->who = who;
 	klok_tekst(klok_nu_us(klok), c->nu, sizeof c->nu);
 	if (rc == RC_OK)
@@ -445,22 +458,48 @@ static rc_t maak(struct store *s, const struct principal *who, const struct klok
 	return rc;
 }
 
-rc_t verdeelscenario_maak(struct store *s, const struct principal *who, const struct klok *klok,
-			  const struct verdeelscenario_invoer *in, struct arena *arena,
-			  int64_t *id_out, struct error *e)
+/* Refusals are recorded as such in the audit log. */
+static rc_t maak_of_controleer(struct store *s, const struct principal *who, const struct klok *klok,
+			       const struct verdeelscenario_invoer *in,
+			       const struct verdeelscenario_hoe *hoe, bool alleen_controleren,
+			       struct arena *arena, int64_t *id_out, struct error *e)
 {
 	struct maak_ctx c;
 	memset(&c, 0, sizeof c);
-	rc_t rc = maak(s, who, klok, in, arena, &c, e);
-	if (rc == RC_INVALID || rc == RC_CONFLICT) {
+	c.hoe = hoe;
+	rc_t rc = maak(s, who, klok, in, arena, &c, alleen_controleren, e);
+	bool geannuleerd = rc == RC_CONFLICT && hoe && hoe->gestopt && hoe->gestopt(hoe->ctx);
+	if ((rc == RC_INVALID || rc == RC_CONFLICT) && !geannuleerd) {
 		char object[48];
 		snprintf(object, sizeof object, "indieningsronde/%" PRId64, in->ronde_id);
 		e->rc = rc;
 		toegang_weigering_vastleggen(s, who->actor, "verdeelscenario.maak", object, e);
 	}
-	if (rc == RC_OK)
+	if (rc == RC_OK && id_out)
 		*id_out = c.id;
 	return rc;
+}
+
+rc_t verdeelscenario_maak(struct store *s, const struct principal *who, const struct klok *klok,
+			  const struct verdeelscenario_invoer *in, struct arena *arena,
+			  int64_t *id_out, struct error *e)
+{
+	return maak_of_controleer(s, who, klok, in, NULL, false, arena, id_out, e);
+}
+
+rc_t verdeelscenario_maak_met(struct store *s, const struct principal *who, const struct klok *klok,
+			      const struct verdeelscenario_invoer *in,
+			      const struct verdeelscenario_hoe *hoe, struct arena *arena,
+			      int64_t *id_out, struct error *e)
+{
+	return maak_of_controleer(s, who, klok, in, hoe, false, arena, id_out, e);
+}
+
+rc_t verdeelscenario_controleer(struct store *s, const struct principal *who,
+				const struct klok *klok, const struct verdeelscenario_invoer *in,
+				struct arena *arena, struct error *e)
+{
+	return maak_of_controleer(s, who, klok, in, NULL, true, arena, NULL, e);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -600,7 +639,7 @@ rc_t verdeelscenario_herbereken(const struct verdeelscenario *v, struct arena *a
 	rc_t rc = verdeelscenario_invoer_document(v, &doc, e);
 	struct verdeling_resultaat *r = NULL;
 	if (rc == RC_OK)
-		rc = bereken(arena, doc, &r, e);
+		rc = bereken(arena, doc, NULL, &r, e);
 	json_decref(doc);
 	if (rc != RC_OK)
 		return rc == RC_INVALID ? error_set(e, RC_INTERNAL, "De opgeslagen invoer van verdeelscenario %"

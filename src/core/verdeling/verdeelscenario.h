@@ -73,6 +73,32 @@ rc_t verdeelscenario_maak(struct store *s, const struct principal *who, const st
 			  const struct verdeelscenario_invoer *in, struct arena *arena,
 			  int64_t *id_out, struct error *e);
 
+/* How a job computes (verdeeltaak.c): progress and stop for the solver,
+ * `gestopt` asked once more after computing (true: nothing is stored,
+ * RC_CONFLICT), and `ook`, run inside the storing transaction after the
+ * scenario and its audit record with the new scenario's id (an error
+ * rolls everything back). Any member may be NULL. */
+struct verdeelscenario_hoe {
+	struct verdeling_voortgang voortgang;
+	bool (*gestopt)(void *ctx);
+	rc_t (*ook)(struct store *s, void *ctx, int64_t scenario_id, struct error *e);
+	void *ctx;
+};
+
+/* verdeelscenario_maak as a job computes it (see struct verdeelscenario_hoe). */
+rc_t verdeelscenario_maak_met(struct store *s, const struct principal *who, const struct klok *klok,
+			      const struct verdeelscenario_invoer *in,
+			      const struct verdeelscenario_hoe *hoe, struct arena *arena,
+			      int64_t *id_out, struct error *e);
+
+/* Every check of verdeelscenario_maak without computing or storing: the
+ * request, the round (known, closed) and the parameters against its
+ * catalogue, all problems at once; refusals recorded. RC_OK when a job
+ * with this request may be placed. */
+rc_t verdeelscenario_controleer(struct store *s, const struct principal *who,
+				const struct klok *klok, const struct verdeelscenario_invoer *in,
+				struct arena *arena, struct error *e);
+
 /* One stored scenario. The texts are NULL in lists. */
 struct verdeelscenario {
 	int64_t id, ronde_id;
