@@ -245,10 +245,13 @@ test('bestuur: een lopende berekening toont voortgang en kan worden afgebroken',
   let vrijgeven;
   const vastgehouden = new Promise((resolve) => { vrijgeven = resolve; });
   let gezien = 0;
-  await page.route('**/api/v1/verdeelscenarios', async (route) => {
+  // The job is held on its way to the server until the user cancels: the server never
+  // sees it. Cancelling a job the server has (wachtend or bezig) is tested in
+  // tests/api/verdeeltaken.test.mjs and tests/unit/test_verdeeltaak.c.
+  await page.route('**/api/v1/verdeeltaken', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
     gezien++;
-    await vastgehouden; // held until the user cancels: the server never sees it
+    await vastgehouden;
     await route.abort().catch(() => {});
   });
   try {
@@ -263,14 +266,14 @@ test('bestuur: een lopende berekening toont voortgang en kan worden afgebroken',
     await page.getByRole('link', { name: 'Het macro-overzicht van deze ronde' }).focus();
     await expectAccessible(page, 'nieuw scenario (bezig)');
     await page.getByRole('button', { name: 'Berekening afbreken' }).click();
-    await page.getByRole('status').filter({ hasText: 'De berekening is afgebroken.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'De berekening is afgebroken; er is niets bewaard.' }).waitFor();
     assert.equal(await form.getAttribute('aria-busy'), null);
     assert.equal(await page.getByRole('button', { name: 'Berekening afbreken' }).isVisible(), false);
     assert.equal(gezien, 1);
     await expectAccessible(page, 'nieuw scenario (afgebroken)');
   } finally {
     vrijgeven();
-    await page.unroute('**/api/v1/verdeelscenarios');
+    await page.unroute('**/api/v1/verdeeltaken');
   }
   const n = (await json(bestuurApi, `/verdeelscenarios?indieningsronde=${ronde.id}`)).verdeelscenarios.length;
   assert.equal(n, 4, 'the cancelled computation stored nothing');

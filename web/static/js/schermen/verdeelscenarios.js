@@ -4,16 +4,16 @@
 // closed round (GET /verdeelscenarios?indieningsronde=), two to eight of
 // them chosen to put side by side, the round's decision
 // (GET /bestuursbesluiten?indieningsronde=), and for the board the form
-// "Nieuw scenario" (POST /verdeelscenarios, docs/bestuur.md §3): name,
+// "Nieuw scenario" (POST /verdeeltaken, docs/bestuur.md §3.1): name,
 // rule, seed and the optional parameters with their defaults explained.
 //
-// Computing is synchronous and can take seconds to minutes (docs/bestuur.md
-// §6): while it runs the form is aria-busy, a role="status" text gives the
-// elapsed seconds, a button cancels the request, and the rest of the page
-// stays usable. The API's validation errors go to their fields (pointers
+// Computing is a job on the server and can take seconds to minutes: while
+// it runs the form is aria-busy, a role="status" text gives its progress
+// (every 5 seconds), a button cancels the job on the server (nothing is
+// stored), and the rest of the page stays usable. The API's validation errors go to their fields (pointers
 // /naam, /regel, /parameters/...) and to the summary, with their sources.
 
-import { api } from '../api.js';
+import { api, ApiFout } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, table, uniqueId } from '../dom.js';
 import { formulier, groep, keuzerondjes } from '../formulier.js';
@@ -23,7 +23,7 @@ import {
   milliUitTekst, regelnaam, rondekeuze, veld,
 } from './bestuur-gemeen.js';
 
-const REKENTIJD_MS = 60 * 60 * 1000; // an hour: the server has no request time-out of its own
+const POLL_MS = 500; // how often the job's state is asked
 const TIK_S = 5; // the progress text changes every 5 seconds (not every second: screen readers read it)
 
 function besluitSectie(besluiten) {
@@ -245,7 +245,7 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
   let controller = null;
   // A plain holder: utrecht-button-group's display would override `hidden`.
   const afbreken = h('div', { hidden: true }, h('div', { class: 'utrecht-button-group' },
-    button('Berekening afbreken', { kind: 'secondary', onClick: () => controller?.abort() })));
+    button('Berekening afbreken', { kind: 'secondary', onClick: () => afbreek() })));
 
   // A typed value the client cannot turn into the API's integer: the API
   // refuses it (the request still reports every other problem at once), and
@@ -290,30 +290,66 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
     return { naam: naam.input.value, indieningsronde_id: Number(rondeId), regel: regel.waarde() || undefined, parameters: p };
   }
 
+  // The scenario is a job (POST /verdeeltaken, docs/bestuur.md §3.1): placed
+  // at once (every problem with the request comes back then), computed by
+  // the server, polled here; "afbreken" cancels it on the server, and a
+  // cancelled job stores nothing.
+  let taakId = null;
+  function voortgangTekst(taak, start) {
+    const s = Math.floor((Date.now() - start) / 1000);
+    const tijd = s >= TIK_S ? ` (${s} seconden)` : '';
+    if (taak.status === 'wachtend') return `Het scenario staat klaar om te worden berekend${tijd}; u kunt intussen verder op de pagina of de berekening afbreken.`;
+    const knopen = taak.voortgang?.knopen ? `: ${new Intl.NumberFormat('nl-NL').format(taak.voortgang.knopen)} mogelijkheden bekeken` : '';
+    return `Het scenario wordt berekend${knopen}${tijd}. Dit kan seconden tot minuten duren; u kunt intussen verder op de pagina of de berekening afbreken.`;
+  }
+
+  async function afbreek() {
+    controller?.abort();
+    if (taakId === null) return;
+    try {
+      await api.post(`/verdeeltaken/${taakId}/annulering`, {});
+    } catch {
+      // already ended: the poll shows how
+    }
+  }
+
   async function bereken() {
     controller = new AbortController();
     const signal = AbortSignal.any ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal;
     const start = Date.now();
-    const tekst = () => {
-      const s = Math.floor((Date.now() - start) / 1000);
-      return `Het scenario wordt berekend${s >= TIK_S ? `: ${s} seconden bezig` : ''}. Dit kan seconden tot minuten duren; `
-        + 'u kunt intussen verder op de pagina of de berekening afbreken.';
-    };
-    voortgang.textContent = tekst();
-    const tik = setInterval(() => { voortgang.textContent = tekst(); }, TIK_S * 1000);
+    let laatste = { status: 'bezig' };
+    voortgang.textContent = voortgangTekst(laatste, start);
+    const tik = setInterval(() => { voortgang.textContent = voortgangTekst(laatste, start); }, TIK_S * 1000);
     form.setAttribute('aria-busy', 'true');
     knop.disabled = true;
     afbreken.hidden = false;
     try {
-      const sc = await api.post('/verdeelscenarios', body(), { signal, timeoutMs: REKENTIJD_MS });
+      const taak = await api.post('/verdeeltaken', body(), { signal });
+      taakId = taak.id;
+      laatste = taak;
+      while (!['klaar', 'mislukt', 'geannuleerd'].includes(laatste.status)) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (ctx.signal.aborted) return;
+        laatste = await api.get(`/verdeeltaken/${taakId}`, { signal: ctx.signal });
+      }
+      if (laatste.status === 'geannuleerd') {
+        voortgang.textContent = 'De berekening is afgebroken; er is niets bewaard.';
+        return;
+      }
+      if (laatste.status === 'mislukt') {
+        const p = laatste.fout || {};
+        throw new ApiFout(p.status || 500, p.detail || 'Het scenario is niet berekend.', {
+          code: p.code || null,
+          fouten: (p.errors || []).map((x) => ({ veld: x.name || '', code: x.code || null, melding: x.detail || '', bron: x.bron || null })),
+        });
+      }
       f.wis();
-      voortgang.textContent = `Het scenario “${sc.naam}” is berekend.`;
-      ctx.navigate(`/verdeelscenarios/${sc.id}`);
+      voortgang.textContent = `Het scenario “${taak.naam}” is berekend.`;
+      ctx.navigate(`/verdeelscenarios/${laatste.verdeelscenario_id}`);
     } catch (fout) {
       if (ctx.signal.aborted) return;
       if (fout.geannuleerd) {
-        voortgang.textContent = 'De berekening is afgebroken. Was de server al bijna klaar, dan kan het scenario toch '
-          + 'in de lijst verschijnen als u deze pagina opnieuw laadt.';
+        voortgang.textContent = 'De berekening is afgebroken; er is niets bewaard.';
         return;
       }
       voortgang.textContent = '';
@@ -328,6 +364,7 @@ function nieuwSectie(ctx, rondeId, ronde, doc) {
       knop.disabled = false;
       afbreken.hidden = true;
       controller = null;
+      taakId = null;
     }
   }
 
