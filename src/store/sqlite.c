@@ -9,6 +9,7 @@
 #include "store/backend.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 struct sqlite_impl {
 	sqlite3 *db;
 	int opstart_fd;   /* the start-up lock's descriptor, -1 when not held */
+	bool lezen;       /* in a read transaction: statements that write are refused */
 	size_t cached;
 	struct {
 		char *sql; /* a copy of the statement's text */
@@ -43,9 +45,19 @@ static rc_t sqlite_rc(sqlite3 *db, int code, struct error *e)
 	return error_set(e, RC_STORE, "SQLite: %s", sqlite3_errmsg(db));
 }
 
+#define BEGIN_LEZEN "BEGIN DEFERRED"
+#define BEGIN_SCHRIJVEN "BEGIN IMMEDIATE"
+
 static rc_t sqlite_exec_script(struct store *s, const char *sql, struct error *e)
 {
 	struct sqlite_impl *im = s->impl;
+	/* the kind of transaction store_tx begins (store.c: begin_read,
+	 * begin_write); COMMIT and ROLLBACK end it */
+	if (strcmp(sql, BEGIN_LEZEN) == 0)
+		im->lezen = true;
+	else if (strcmp(sql, BEGIN_SCHRIJVEN) == 0 || strcmp(sql, "COMMIT") == 0 ||
+		 strcmp(sql, "ROLLBACK") == 0)
+		im->lezen = false;
 	char *msg = NULL;
 	int code = sqlite3_exec(im->db, sql, NULL, NULL, &msg);
 	sqlite3_free(msg);
@@ -170,6 +182,11 @@ static rc_t sqlite_query(struct store *s, const char *sql,
 	rc_t rc = sqlite_prepare(im, sql, &st, e);
 	if (rc != RC_OK)
 		return rc;
+	if (im->lezen && !sqlite3_stmt_readonly(st)) {
+		if (!sqlite_is_cached(im, st))
+			sqlite3_finalize(st);
+		return error_set(e, RC_INTERNAL, "Een schrijfopdracht in een leestransactie: %.80s", sql);
+	}
 	rc = sqlite_bind(st, params, n, im->db, e);
 	if (rc == RC_OK)
 		rc = sqlite_collect(st, im->db, arena, out, e);
@@ -229,10 +246,14 @@ static const struct store_ops sqlite_ops = {
 	.query = sqlite_query,
 	.close = sqlite_close,
 	.opstart_slot = sqlite_opstart_slot,
-	/* query_only makes a read transaction refuse writes, as PostgreSQL's
-	 * READ ONLY does, so a wrongly writing handler fails on both. */
-	.begin_read = "PRAGMA query_only = ON; BEGIN DEFERRED",
-	.begin_write = "PRAGMA query_only = OFF; BEGIN IMMEDIATE",
+	/* A read transaction refuses statements that write
+	 * (sqlite3_stmt_readonly in sqlite_query), as PostgreSQL's READ ONLY
+	 * does, so a wrongly writing handler fails on both. Not PRAGMA
+	 * query_only: toggling it expires every prepared statement, so each
+	 * transaction re-prepared its statements (17 % of the server's time
+	 * in the deadline benchmark). */
+	.begin_read = BEGIN_LEZEN,
+	.begin_write = BEGIN_SCHRIJVEN,
 	.id_column = "INTEGER PRIMARY KEY AUTOINCREMENT",
 };
 
@@ -249,8 +270,20 @@ static void ensure_parent_dir(const char *path)
 	mkdir(dir, 0750);
 }
 
+/* Process-wide settings, before SQLite is first used: no memory
+ * statistics (they take one global mutex on every allocation, which the
+ * deadline benchmark showed as contention between connections; nothing
+ * here reads them). */
+static void sqlite_instellen(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 rc_t store_sqlite_open(const char *path, struct store **out, struct error *e)
 {
+	static pthread_once_t eenmaal = PTHREAD_ONCE_INIT;
+	pthread_once(&eenmaal, sqlite_instellen);
 	if (strncmp(path, "file:", 5) != 0 && strlen(path) >= 1024)
 		return error_set(e, RC_INVALID, "Databasepad te lang.");
 	ensure_parent_dir(path);
