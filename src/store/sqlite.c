@@ -304,10 +304,21 @@ rc_t store_sqlite_open(const char *path, struct store **out, struct error *e)
 	 * survives a power loss too. NORMAL would sync only at checkpoints
 	 * and could lose the last commits (docs/indiening.md §8, measured in
 	 * bench/indiening.md). */
-	code = sqlite3_exec(db,
-			    "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
-			    " PRAGMA synchronous=FULL; SELECT count(*) FROM sqlite_master;",
-			    NULL, NULL, &msg);
+	/* Switching a fresh file to WAL while other connections open it at
+	 * the same moment can answer SQLITE_BUSY without calling the busy
+	 * handler (SQLite avoids a lock upgrade deadlock): retried here, within
+	 * the same bound as the busy timeout. */
+	for (int poging = 0;; poging++) {
+		code = sqlite3_exec(db,
+				    "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+				    " PRAGMA synchronous=FULL; SELECT count(*) FROM sqlite_master;",
+				    NULL, NULL, &msg);
+		if ((code & 0xff) != SQLITE_BUSY || poging >= SQLITE_BUSY_TIMEOUT_MS / 10)
+			break;
+		sqlite3_free(msg);
+		msg = NULL;
+		usleep(10 * 1000);
+	}
 	if (code != SQLITE_OK) {
 		error_set(e, RC_STORE, "Kan SQLite-database %s niet gebruiken: %s", path,
 			  msg ? msg : sqlite3_errstr(code));
