@@ -44,7 +44,7 @@ static unsigned testdb_counter;
  * when every test passed (else they are kept for a look), the PostgreSQL
  * databases always (each costs several MB on the test server). */
 #define TESTDB_TRACK_MAX 256
-static char testdb_sqlite_files[TESTDB_TRACK_MAX][128];
+static char testdb_sqlite_files[TESTDB_TRACK_MAX][512];
 static size_t testdb_sqlite_count;
 static char testdb_pg_urls[TESTDB_TRACK_MAX][512];
 static size_t testdb_pg_count;
