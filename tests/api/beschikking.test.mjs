@@ -306,7 +306,8 @@ hledgerTest('hledger check -s on the exported journal (independent auditor) and 
     r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'toon']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /zvw\/ai\/2027/);
-    const h = spawnSync('hledger', ['check', '-s', '-f', file], { encoding: 'utf8' });
+    // hledger reads the journal in the locale's encoding: UTF-8 whatever the caller's locale
+    const h = spawnSync('hledger', ['check', '-s', '-f', file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
     assert.equal(h.status, 0, `hledger check -s: ${h.stdout}${h.stderr}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -772,7 +772,9 @@ static int hledger_check(struct store *s, const char *pad)
 		return -1;
 	}
 	char cmd[600];
-	snprintf(cmd, sizeof cmd, "hledger -f '%s' check -s >/dev/null 2>&1", pad);
+	/* hledger reads the journal in the locale's encoding: UTF-8 whatever the
+	 * caller's locale (a fresh machine has none set) */
+	snprintf(cmd, sizeof cmd, "LC_ALL=C.UTF-8 hledger -f '%s' check -s >/dev/null 2>&1", pad);
 	return system(cmd);
 }
 

@@ -749,7 +749,7 @@ static void hledger_controle(struct lopend *l, enum store_backend backend)
 		meld(l, "hledger-export: %s", e.message);
 	if (f)
 		fclose(f);
-	snprintf(cmd, sizeof cmd, "hledger -f '%s' check -s", pad);
+	snprintf(cmd, sizeof cmd, "LC_ALL=C.UTF-8 hledger -f '%s' check -s", pad);   /* UTF-8 whatever the locale */
 	if (!l->mis && system(cmd) != 0)
 		meld(l, "hledger check -s keurt %s af", pad);
 	if (!l->mis)
