@@ -39,6 +39,7 @@ struct route {
 	unsigned roles;            /* enum rol bits allowed; 0 is never served (deny by default) */
 	size_t max_body_bytes;     /* 0: the route takes no body */
 	const char *query_params;  /* allowed query parameters, comma-separated; NULL: none */
+	bool ruw;                  /* the body is a file (any Content-Type), not JSON: rq->ruw */
 };
 
 extern const struct route routes[];
@@ -51,6 +52,8 @@ struct http_request {
 	const char *params[ROUTE_PARAMS_MAX]; /* values of {x} segments, in order */
 	size_t param_count;
 	json_t *body;              /* the decoded JSON object, or NULL */
+	const char *ruw;           /* a `ruw` route's body as received (NULL when empty) */
+	size_t ruw_len;
 	struct arena *arena;
 	struct store *store;
 	struct server *server;
@@ -238,6 +241,9 @@ rc_t beschikkingen_document_pdf(struct http_request *rq, struct http_response *r
 rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_meld(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_bijlage_voeg_toe(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_bijlagen(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t bijlagen_download(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -6,7 +6,8 @@
  * unknown path or trailing slash 404; wrong method 405 with Allow; query
  * parameter not declared by the route 400; body on a route without one,
  * or Content-Length above the route's limit 413; Content-Type other than
- * application/json 415; malformed JSON 400. Every answer carries
+ * application/json 415 (except on a route that takes a file, route.ruw:
+ * there the content decides, core/bijlage); malformed JSON 400. Every answer carries
  * API-Version and the security headers; API answers are never cached.
  * One JSON line per request goes to stderr; W3C traceparent is accepted
  * and echoed (a fresh one is made when none or an invalid one came).
@@ -209,7 +210,7 @@ static void request_screen(struct request_ctx *ctx, struct MHD_Connection *conn,
 		if (e->rc == RC_OK && declared > max)
 			error_set(e, RC_TOO_LARGE, max ? "De body is groter dan %zu bytes."
 				  : "Deze resource accepteert geen body (maximum %zu bytes).", max);
-		else if (e->rc == RC_OK && max > 0 && !content_type_is_json(ct))
+		else if (e->rc == RC_OK && max > 0 && !ctx->route->ruw && !content_type_is_json(ct))
 			error_set(e, RC_MEDIA_TYPE,
 				  "Gebruik Content-Type application/json (ontvangen: %s).",
 				  ct ? ct : "geen");
@@ -340,7 +341,10 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 	if (ctx->body_too_large)
 		rc = error_set(e, RC_TOO_LARGE, "De body is groter dan %zu bytes.",
 			       ctx->route->max_body_bytes);
-	else if (ctx->route->max_body_bytes > 0)
+	else if (ctx->route->ruw) {
+		rq.ruw = ctx->body_len ? ctx->body : NULL;
+		rq.ruw_len = ctx->body_len;
+	} else if (ctx->route->max_body_bytes > 0)
 		rc = json_decode_object(ctx->body ? ctx->body : "", ctx->body_len,
 					ctx->route->max_body_bytes, &ctx->arena, &rq.body, e);
 	if (rc == RC_OK) {

@@ -8,6 +8,8 @@
 // reported milestones, only the right parties -- every refusal a clear
 // problem with the ledger unchanged.
 
+import { createHash } from 'node:crypto';
+
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
@@ -144,6 +146,88 @@ test('never more than the upper bound: a payment above what is left is refused, 
   assert.equal((await w.beoordelaar.get(`/beschikkingen/${laag}/mijlpalen`)).json().resterend_cent, 0);
   assert.equal((await meld(laag, 'm5')).status, 201);
   assert.deepEqual(codes(problem(await betaal(laag, 'm5', { bedrag_cent: 1 }), 409)), ['boven_bovengrens']);
+});
+
+// --- evidence as files (docs/bijlagen.md) ---------------------------------------------
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** A minimal XLSX as a spreadsheet program starts one: a ZIP of [Content_Types].xml, _rels/.rels, xl/workbook.xml. */
+function xlsx() {
+  const delen = [];
+  for (const naam of ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml']) {
+    const inhoud = Buffer.from('<?xml version="1.0"?><x/>');
+    const h = Buffer.alloc(30);
+    h.write('PK\x03\x04', 0, 'latin1');
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(0x21, 12);
+    h.writeUInt32LE(inhoud.length, 18);
+    h.writeUInt32LE(inhoud.length, 22);
+    h.writeUInt16LE(Buffer.byteLength(naam), 26);
+    delen.push(h, Buffer.from(naam), inhoud);
+  }
+  return Buffer.concat(delen);
+}
+
+/** Who may call: a session (cookie + CSRF) or an API token, as caller() sends them. */
+const kop = (who) => (who.token ? { authorization: `Bearer ${who.token}` }
+  : { cookie: `__Host-doorbraak=${who.cookie}`, 'x-csrf-token': who.csrf });
+const upload = (who, b, m, bytes, naam, type = 'application/pdf') => w.api.request('POST',
+  `/api/v1/beschikkingen/${b}/mijlpalen/${m}/bijlagen?naam=${encodeURIComponent(naam)}`,
+  { headers: { ...kop(who), 'content-type': type }, body: bytes });
+const sha256 = (b) => createHash('sha256').update(b).digest('hex');
+
+test('evidence as files: the lead adds a PDF or a spreadsheet to a milestone; the parties download it as it was', async () => {
+  let r = await upload(w.aanvrager, vol, 'm3', PDF, '../../verslag livegang.pdf');
+  assert.equal(r.status, 201, r.text);
+  const pdf = r.json();
+  assert.equal(r.headers.location, `/api/v1/bijlagen/${pdf.id}`);
+  assert.equal(pdf.naam, 'verslag livegang.pdf');
+  assert.equal(pdf.mediatype, 'application/pdf');
+  assert.equal(pdf.grootte, PDF.length);
+  assert.equal(pdf.sha256, sha256(PDF));
+  r = await upload(w.aanvrager, vol, 'm3', xlsx(), 'kosten.xlsx', 'application/octet-stream');
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().mediatype, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  // the parties of the beschikking list and download them; others do not see them
+  const lijst = (await w.beoordelaar.get(`/beschikkingen/${vol}/mijlpalen/m3/bijlagen`)).json().bijlagen;
+  assert.deepEqual(lijst.map((b) => b.naam), ['verslag livegang.pdf', 'kosten.xlsx']);
+  assert.equal(lijst[0].download, `/api/v1/bijlagen/${pdf.id}`);
+  for (const who of [w.beoordelaar, w.aanvrager, w.nza]) {
+    const d = await who.get(`/bijlagen/${pdf.id}`);
+    assert.equal(d.status, 200, d.text);
+    assert.equal(d.contentType, 'application/pdf');
+    assert.equal(d.headers['content-disposition'], 'attachment; filename="verslag livegang.pdf"; filename*=UTF-8\'\'verslag%20livegang.pdf');
+    assert.equal(d.headers['x-content-type-options'], 'nosniff');
+    assert.ok(d.buffer.equals(PDF), 'the same bytes');
+  }
+  problem(await w.west.get(`/bijlagen/${pdf.id}`), 404);
+  problem(await w.west.get(`/beschikkingen/${vol}/mijlpalen/m3/bijlagen`), 404);
+  problem(await w.aanvrager.get('/bijlagen/999999'), 404);
+});
+
+test('evidence as files: the content decides the type; wrong type, empty, too large, the wrong party or a paid milestone store nothing', async () => {
+  const voor = (await w.aanvrager.get(`/beschikkingen/${vol}/mijlpalen/m3/bijlagen`)).json().bijlagen.length;
+  const html = Buffer.from('<html><body><script>alert(1)</script></body></html>');
+  let p = problem(await upload(w.aanvrager, vol, 'm3', html, 'bewijs.pdf'), 415);
+  assert.deepEqual(codes(p), ['type_niet_toegestaan']);
+  p = problem(await upload(w.aanvrager, vol, 'm3', Buffer.alloc(0), 'leeg.pdf'), 400);
+  assert.deepEqual(codes(p), ['bijlage_leeg']);
+  // above the route's limit of 10 MB: sent in chunks, read to the end, refused
+  async function* groot() {
+    yield PDF;
+    const stuk = Buffer.alloc(64 * 1024, 0x20);
+    for (let n = 0; n <= 10 * 1024 * 1024; n += stuk.length) yield stuk;
+  }
+  problem(await w.api.request('POST', `/api/v1/beschikkingen/${vol}/mijlpalen/m3/bijlagen?naam=groot.pdf`, {
+    headers: { ...kop(w.aanvrager), 'content-type': 'application/pdf', 'transfer-encoding': 'chunked' },
+    body: groot(), timeout: 60000 }), 413);
+  problem(await upload(w.vvt, vol, 'm3', PDF, 'x.pdf'), 403);
+  problem(await upload(w.beoordelaar, vol, 'm3', PDF, 'x.pdf'), 403);
+  problem(await upload(w.aanvrager, vol, 'm9', PDF, 'x.pdf'), 404);
+  assert.deepEqual(codes(problem(await upload(w.aanvrager, vol, 'm1', PDF, 'x.pdf'), 409)), ['al_betaald']);
+  assert.deepEqual(codes(problem(await upload(w.aanvrager, afgewezen, 'm1', PDF, 'x.pdf'), 409)), ['niet_verleend']);
+  assert.equal((await w.aanvrager.get(`/beschikkingen/${vol}/mijlpalen/m3/bijlagen`)).json().bijlagen.length, voor);
 });
 
 test('the ledger still replays and the audit chain holds', async () => {

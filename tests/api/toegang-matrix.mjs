@@ -132,6 +132,11 @@ export const MATRIX = [
   { method: 'GET', path: '/beschikkingen/{id}/mijlpalen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/meldingen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  // Evidence as files (docs/bijlagen.md): the lead uploads (the matrix's {} is no allowed file: 415),
+  // the readers of a beschikking list and download.
+  { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/bijlagen/{id}', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/grootboek/rekeningen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },

@@ -43,9 +43,11 @@ export function request(baseUrl, method, path, { headers = {}, body, timeout = 3
         res.on('data', (c) => chunks.push(c));
         res.on('error', reject);
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const buffer = Buffer.concat(chunks);
+          const text = buffer.toString('utf8');
           resolve({
             status: res.statusCode,
+            buffer,
             headers: res.headers,
             rawHeaders: res.rawHeaders,
             contentType: res.headers['content-type'] || '',

@@ -605,7 +605,7 @@ TEST(parameter_een_syntax)
 
 TEST(parameter_volgens_de_routetabel)
 {
-	struct route r = {"GET", "/x", NULL, 1, 0, "ronde:id,na:getal,ids:ids,alles:janee,tekst"};
+	struct route r = {"GET", "/x", NULL, 1, 0, "ronde:id,na:getal,ids:ids,alles:janee,tekst", false};
 	struct error e;
 	error_clear(&e);
 	CHECK(parameter_controleer(&r, "ronde", "3", &e) == RC_OK);

@@ -2,6 +2,7 @@
  * mijlpaal.c -- milestones reported and paid. See mijlpaal.h and
  * docs/beschikking.md §4.
  */
+#include "core/bijlage/bijlage.h"
 #include "core/betaling/mijlpaal.h"
 
 #include <inttypes.h>
@@ -179,6 +180,12 @@ struct meld_ctx {
 	int64_t beschikking_id;
 	const char *mijlpaal, *bewijs, *kenmerk, *actor;
 	bool betalen, gegeven;
+	/* an attachment of evidence (mijlpaal_bijlage_voeg_toe) */
+	bool bijlage;
+	const char *naam;
+	const void *data;
+	size_t len;
+	struct bijlage *bijlage_uit;
 	int64_t bedrag;
 	struct arena *arena;
 	struct mijlpaal *out;
@@ -246,6 +253,34 @@ static rc_t meld_tx(struct store *s, void *ctx, struct error *e)
 		struct audit_entry ae = {c->actor, "mijlpaal.meld", object, "gelukt", NULL};
 		rc = audit_append(s, &ae, e);
 	}
+	arena_release(&a);
+	return rc;
+}
+
+/* The lead adds a file of evidence to a milestone not paid yet. */
+static rc_t bijlage_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct meld_ctx *c = ctx;
+	struct arena a;
+	arena_init(&a, ARENA_DOSSIER_BYTES);
+	struct beschikking b;
+	struct stand_ctx st;
+	struct mijlpaal *m = NULL;
+	rc_t rc = voorbereiden(s, c, &a, &b, &st, &m, e);
+	if (rc == RC_OK && m->betaald) {
+		error_add(e, "", "al_betaald", "[001 §2]", "Mijlpaal %s is al betaald op %s; het bewijs ligt vast.",
+			  m->id, m->betaald_op);
+		rc = RC_CONFLICT;
+	}
+	char nu[KLOK_TEKST_BYTES], object[BIJLAGE_OBJECT_MAX + 1];
+	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
+	snprintf(object, sizeof object, "mijlpaal/%" PRId64 "/%s", c->beschikking_id, c->mijlpaal);
+	const char *obj = arena_strdup(c->arena, object), *tijd = arena_strdup(c->arena, nu);
+	if (rc == RC_OK && (!obj || !tijd))
+		rc = error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	if (rc == RC_OK)
+		rc = bijlage_voeg_toe_tx(s, c->who, obj, c->naam, c->data, c->len, tijd, c->arena,
+					 c->bijlage_uit, e);
 	arena_release(&a);
 	return rc;
 }
@@ -374,12 +409,12 @@ static rc_t uitvoeren(struct store *s, struct meld_ctx *c, const char *actie, st
 		 mijlpaal_id_geldig(c->mijlpaal) ? c->mijlpaal : "?");
 	if (!mijlpaal_id_geldig(c->mijlpaal))
 		return error_set(e, RC_NOT_FOUND, "Deze mijlpaal bestaat niet.");
-	rc_t rc = store_aanvragen_tx(s, c->betalen ? betaal_tx : meld_tx, c, e);
+	rc_t rc = store_aanvragen_tx(s, c->bijlage ? bijlage_tx : c->betalen ? betaal_tx : meld_tx, c, e);
 	if (rc != RC_OK && c->weiger != RC_OK) {
 		error_clear(e);
 		return toegang_weiger(s, c->who, c->weiger, object, c->weiger == RC_FORBIDDEN
 				      ? (c->betalen ? "alleen de coordinerend verzekeraar betaalt"
-						    : "alleen de penvoerder meldt")
+						    : "alleen de penvoerder meldt en levert bewijs")
 				      : "geen partij bij de beschikking", e);
 	}
 	if (rc == RC_CONFLICT || rc == RC_INVALID) {
@@ -397,6 +432,90 @@ rc_t mijlpaal_meld(struct store *s, const struct principal *who, const struct kl
 			     .mijlpaal = mijlpaal, .bewijs = bewijs, .kenmerk = kenmerk,
 			     .actor = who && who->actor ? who->actor : "systeem"};
 	return uitvoeren(s, &c, "mijlpaal.meld", e);
+}
+
+rc_t mijlpaal_bijlage_voeg_toe(struct store *s, const struct principal *who, const struct klok *klok,
+			       int64_t beschikking_id, const char *mijlpaal, const char *naam,
+			       const void *data, size_t len, struct arena *arena, struct bijlage *out,
+			       struct error *e)
+{
+	struct meld_ctx c = {.who = who, .klok = klok, .beschikking_id = beschikking_id,
+			     .mijlpaal = mijlpaal, .bijlage = true, .naam = naam, .data = data, .len = len,
+			     .arena = arena, .bijlage_uit = out,
+			     .actor = who && who->actor ? who->actor : "systeem"};
+	/* the file is checked before any transaction: a wrong type or size is
+	 * the caller's problem, not a refusal of access */
+	const struct bijlage_type *type = NULL;
+	rc_t rc = bijlage_type_bepaal(data, len, &type, e);
+	return rc != RC_OK ? rc : uitvoeren(s, &c, "mijlpaal.bijlage", e);
+}
+
+struct bijlagen_ctx {
+	struct arena *arena;
+	const char *object;
+	struct bijlage *lijst;
+	size_t n;
+	int64_t id;
+	struct bijlage *een;
+	const unsigned char *data;
+	size_t len;
+};
+
+static rc_t bijlagen_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct bijlagen_ctx *c = ctx;
+	return bijlage_lijst_tx(s, c->arena, c->object, &c->lijst, &c->n, e);
+}
+
+rc_t mijlpaal_bijlagen(struct store *s, struct arena *arena, const struct principal *who,
+		       int64_t beschikking_id, const char *mijlpaal, struct bijlage **out, size_t *n,
+		       struct error *e)
+{
+	struct beschikking b;
+	rc_t rc = beschikking_open(s, arena, who, beschikking_id, &b, e);
+	if (rc != RC_OK)
+		return rc;
+	if (!mijlpaal_id_geldig(mijlpaal))
+		return error_set(e, RC_NOT_FOUND, "Deze mijlpaal bestaat niet.");
+	char object[BIJLAGE_OBJECT_MAX + 1];
+	snprintf(object, sizeof object, "mijlpaal/%" PRId64 "/%s", beschikking_id, mijlpaal);
+	struct bijlagen_ctx c = {.arena = arena, .object = object};
+	rc = store_tx(s, STORE_READ, bijlagen_tx, &c, e);
+	if (rc == RC_OK) {
+		*out = c.lijst;
+		*n = c.n;
+	}
+	return rc;
+}
+
+static rc_t bijlage_een_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct bijlagen_ctx *c = ctx;
+	return bijlage_lees_tx(s, c->arena, c->id, c->een, &c->data, &c->len, e);
+}
+
+rc_t mijlpaal_bijlage_open(struct store *s, struct arena *arena, const struct principal *who,
+			   int64_t id, struct bijlage *out, const unsigned char **data, size_t *len,
+			   struct error *e)
+{
+	struct bijlagen_ctx c = {.arena = arena, .id = id, .een = out};
+	rc_t rc = store_tx(s, STORE_READ, bijlage_een_tx, &c, e);
+	if (rc != RC_OK)
+		return rc;
+	/* who may read it: who may read its milestone's beschikking */
+	int64_t beschikking_id = 0;
+	int k = 0;
+	if (sscanf(out->object, "mijlpaal/%" SCNd64 "/%n", &beschikking_id, &k) != 1 || k == 0)
+		return error_set(e, RC_NOT_FOUND, "Bijlage %" PRId64 " bestaat niet.", id);
+	struct beschikking b;
+	struct error stil;
+	error_clear(&stil);
+	if (beschikking_open(s, arena, who, beschikking_id, &b, &stil) != RC_OK)
+		return error_set(e, stil.rc == RC_NOT_FOUND ? RC_NOT_FOUND : stil.rc,
+				 "Bijlage %" PRId64 " bestaat niet.", id);
+	*data = c.data;
+	*len = c.len;
+	return RC_OK;
 }
 
 rc_t mijlpaal_betaal(struct store *s, const struct principal *who, const struct klok *klok,

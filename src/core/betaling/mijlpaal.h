@@ -22,6 +22,7 @@
 
 #include "store/store.h"
 #include "core/basis/klok.h"
+#include "core/bijlage/bijlage.h"
 #include "core/toegang/toegang.h"
 
 #define MIJLPAAL_ID_MAX 64
@@ -74,6 +75,30 @@ rc_t mijlpaal_meld(struct store *s, const struct principal *who, const struct kl
 rc_t mijlpaal_betaal(struct store *s, const struct principal *who, const struct klok *klok,
 		     int64_t beschikking_id, const char *mijlpaal, bool gegeven, int64_t bedrag_cent,
 		     struct arena *arena, struct mijlpaal *out, struct error *e);
+
+/* Evidence as files (core/bijlage, docs/bijlagen.md): the lead adds a
+ * file to milestone `mijlpaal` while it is not paid; the type is decided
+ * by the content first (415 "type_niet_toegestaan", 413, 400
+ * "bijlage_leeg"), then access as for a report (RC_NOT_FOUND, the lead
+ * only: RC_FORBIDDEN), a refused beschikking ("niet_verleend") or a paid
+ * milestone ("al_betaald"): RC_CONFLICT. Stored as an attachment of
+ * "mijlpaal/<beschikking>/<mijlpaal>" with its audit record; *out in
+ * arena. */
+rc_t mijlpaal_bijlage_voeg_toe(struct store *s, const struct principal *who, const struct klok *klok,
+			       int64_t beschikking_id, const char *mijlpaal, const char *naam,
+			       const void *data, size_t len, struct arena *arena, struct bijlage *out,
+			       struct error *e);
+
+/* The files of a milestone, for who may read the beschikking. */
+rc_t mijlpaal_bijlagen(struct store *s, struct arena *arena, const struct principal *who,
+		       int64_t beschikking_id, const char *mijlpaal, struct bijlage **out, size_t *n,
+		       struct error *e);
+
+/* Attachment `id` with its bytes, for who may read the beschikking of its
+ * milestone; RC_NOT_FOUND otherwise (also for those who may not see it). */
+rc_t mijlpaal_bijlage_open(struct store *s, struct arena *arena, const struct principal *who,
+			   int64_t id, struct bijlage *out, const unsigned char **data, size_t *len,
+			   struct error *e);
 
 json_t *mijlpaal_json(const struct mijlpaal *m);
 
