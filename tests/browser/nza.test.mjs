@@ -313,6 +313,39 @@ test('the lead reports a milestone: without evidence the field and the summary s
   assert.equal(await page.getByRole('button', { name: 'Mijlpaal m1 melden' }).count(), 0);
 });
 
+test('the lead adds a file of evidence; a file that is no allowed type is refused at the field with the API message; the insurer downloads it', async () => {
+  await alsRol(page, srv.url, 'aanvrager');
+  await page.goto(`${srv.url}/beschikkingen/${s.beschikking}`);
+  await waitForScreen(page, `Beschikking ${s.kenmerk}`);
+  await page.getByRole('button', { name: 'Bewijsstuk bij m1 toevoegen' }).click();
+  await page.getByRole('heading', { name: 'Bewijsstuk bij mijlpaal m1' }).waitFor();
+  await expectAccessible(page, 'bewijsstuk toevoegen');
+  // an HTML page named .pdf: the server reads the content
+  await page.getByLabel('Bestand').setInputFiles({ name: 'verslag.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('<html><body>geen pdf</body></html>') });
+  await page.getByRole('button', { name: 'Bestand toevoegen' }).click();
+  await page.locator('.foutsamenvatting').filter({ hasText: 'toegestaan zijn PDF, PNG, JPEG, CSV en XLSX' }).waitFor();
+  await expectAccessible(page, 'bewijsstuk toevoegen (fout)');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  await page.getByLabel('Bestand').setInputFiles({ name: 'verslag stuurgroep.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Bestand toevoegen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Bewijsstuk verslag stuurgroep.pdf is toegevoegd bij mijlpaal m1.' }).waitFor();
+  const lijst = (await json(w.aanvrager, `/beschikkingen/${s.beschikking}/mijlpalen/m1/bijlagen`)).bijlagen;
+  assert.deepEqual(lijst.map((x) => [x.naam, x.mediatype]), [['verslag stuurgroep.pdf', 'application/pdf']]);
+  // the coordinating insurer sees the link and downloads the same bytes
+  await alsRol(page, srv.url, 'beoordelaar');
+  await page.goto(`${srv.url}/beschikkingen/${s.beschikking}`);
+  await waitForScreen(page, `Beschikking ${s.kenmerk}`);
+  assert.equal(await page.getByRole('button', { name: /Bewijsstuk bij/ }).count(), 0, 'only the lead adds files');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'verslag stuurgroep.pdf' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'verslag stuurgroep.pdf');
+  assert.ok(readFileSync(await download.path()).equals(pdf), 'the same bytes');
+  await expectAccessible(page, 'beschikking met bewijsstuk');
+});
+
 test('the coordinating insurer pays the reported milestone; what is left of the upper bound drops by exactly that amount', async () => {
   await alsRol(page, srv.url, 'beoordelaar');
   const voor = await json(w.beoordelaar, `/beschikkingen/${s.beschikking}/mijlpalen`);

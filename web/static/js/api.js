@@ -129,16 +129,19 @@ function combineSignals(signal, timeoutMs) {
  * One request. path is relative to /api/v1 ("/themas"); query is an object
  * (empty values left out); body is sent as JSON. tekst: a JSON text sent as
  * is instead of body (an uploaded document, byte for byte: JSON.parse would
- * change it, e.g. 1.0 into 1). Resolves with the decoded JSON (null for
+ * change it, e.g. 1.0 into 1). bestand: a File or Blob sent as the body
+ * with its own type (an attachment). Resolves with the decoded JSON (null for
  * 204); rejects with an ApiFout.
  */
-export async function request(method, path, { query = null, body = undefined, tekst = undefined, signal = null, timeoutMs = TIMEOUT_MS } = {}) {
+export async function request(method, path, { query = null, body = undefined, tekst = undefined, bestand = undefined, signal = null, timeoutMs = TIMEOUT_MS } = {}) {
   const url = new URL(BASE + path, window.location.origin);
   for (const [k, v] of Object.entries(query || {})) {
     if (v !== null && v !== undefined && v !== '') url.searchParams.set(k, String(v));
   }
   const headers = { Accept: 'application/json' };
   if (body !== undefined || tekst !== undefined) headers['Content-Type'] = 'application/json';
+  // a file (docs/bijlagen.md): sent as it is; the server decides its type by the content
+  if (bestand !== undefined) headers['Content-Type'] = bestand.type || 'application/octet-stream';
   if (WRITES.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const combined = combineSignals(signal, timeoutMs);
   let res;
@@ -146,7 +149,7 @@ export async function request(method, path, { query = null, body = undefined, te
     res = await fetch(url, {
       method,
       headers,
-      body: tekst !== undefined ? tekst : body === undefined ? undefined : JSON.stringify(body),
+      body: bestand !== undefined ? bestand : tekst !== undefined ? tekst : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal: combined,
@@ -205,6 +208,7 @@ export async function download(path, { accept = 'text/plain', type = 'text/plain
 export const api = {
   get: (path, opts) => request('GET', path, opts),
   post: (path, body, opts) => request('POST', path, { ...opts, body }),
+  upload: (path, bestand, opts) => request('POST', path, { ...opts, bestand }),
   put: (path, body, opts) => request('PUT', path, { ...opts, body }),
   patch: (path, body, opts) => request('PATCH', path, { ...opts, body }),
   delete: (path, opts) => request('DELETE', path, opts),

@@ -14,7 +14,10 @@
 // the organisation the decision names as lead or coordinating insurer; the
 // server decides. Refusals (boven_bovengrens with what is left, niet_gemeld,
 // al_betaald, al_gemeld, bewijs_ontbreekt) appear at the form, with their
-// source. docs/beschikking.md §4, §5.
+// source. docs/beschikking.md §4, §5. The lead adds files of evidence to a
+// milestone not paid yet ("Bewijsstuk bij m1 toevoegen": POST .../bijlagen,
+// the type decided by the server from the content, docs/bijlagen.md); every
+// party sees them as download links.
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
@@ -39,14 +42,23 @@ function documentSectie(b) {
           'Besluitdocument downloaden (PDF)'))));
 }
 
+/** The files of evidence of a milestone as download links, or '-'. */
+function bewijsstukken(lijst) {
+  if (!lijst?.length) return '-';
+  return h('ul', { class: 'utrecht-unordered-list bewijsstukken' }, lijst.map((x) => h('li', {},
+    h('a', { class: LINK, href: x.download, download: x.naam }, x.naam),
+    ` (${Math.max(1, Math.round(x.grootte / 1024))} kB)`)));
+}
+
 /** The milestones with their forms; re-drawn after every report or payment. */
-function mijlpalenSectie(ctx, b, eerste) {
+function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
   const org = ctx.sessie?.organisatie?.id;
   const rollen = ctx.sessie?.gebruiker?.rollen || [];
   const isPenvoerder = rollen.includes('aanvrager') && org === b.penvoerder_id;
   const isCoordinerend = rollen.includes('beoordelaar') && org === b.coordinerend_verzekeraar_id;
 
   let stand = eerste;
+  const bijlagen = eersteBijlagen; // milestone id -> its files
   const melding = h('p', { class: 'utrecht-paragraph mijlpalen__melding', role: 'status', tabindex: '-1' });
   const standHouder = h('div', {});
   const tabelHouder = h('div', {});
@@ -73,10 +85,16 @@ function mijlpalenSectie(ctx, b, eerste) {
   }
 
   function actie(m) {
+    const knoppen = [];
     if (isPenvoerder && !m.gemeld) {
       const knop = button(`Mijlpaal ${m.id} melden`, { kind: 'secondary', onClick: () => openMelden(m, knop) });
-      return knop;
+      knoppen.push(knop);
     }
+    if (isPenvoerder && !m.betaald) {
+      const knop = button(`Bewijsstuk bij ${m.id} toevoegen`, { kind: 'secondary', onClick: () => openBewijsstuk(m, knop) });
+      knoppen.push(knop);
+    }
+    if (knoppen.length) return h('div', { class: 'utrecht-button-group' }, knoppen);
     if (isCoordinerend && m.gemeld && !m.betaald) {
       const knop = button(`Mijlpaal ${m.id} betalen`, { kind: 'secondary', onClick: () => openBetalen(m, knop) });
       return knop;
@@ -103,9 +121,10 @@ function mijlpalenSectie(ctx, b, eerste) {
           ? `${euro(m.betaling.bedrag_cent)} op ${datumTijd(m.betaling.betaald_op)} (boekjaar ${m.betaling.jaar})`
           : 'Nee'),
       },
+      { kop: 'Bewijsstukken', waarde: (m) => bewijsstukken(bijlagen[m.id]) },
     ];
     if (isPenvoerder || isCoordinerend) columns.push({ kop: 'Actie', waarde: actie });
-    const footer = ['Totaal', '', euro(som((m) => m.gepland_cent)), '', euro(betaaldCent())];
+    const footer = ['Totaal', '', euro(som((m) => m.gepland_cent)), '', euro(betaaldCent()), ''];
     if (isPenvoerder || isCoordinerend) footer.push('');
     replaceChildren(tabelHouder, table({
       caption: 'Mijlpalen: gepland bedrag, melding en betaling',
@@ -171,6 +190,35 @@ function mijlpalenSectie(ctx, b, eerste) {
     });
   }
 
+  function openBewijsstuk(m, knop) {
+    opener = knop;
+    const bestand = tekstveld({
+      pointer: '/bijlage',
+      label: 'Bestand',
+      type: 'file',
+      omschrijving: 'Een PDF, afbeelding (PNG of JPEG), CSV- of Excel-bestand (XLSX) van hoogstens 10 MB. '
+        + 'Het soort wordt aan de inhoud bepaald, niet aan de naam. Een toegevoegd bestand blijft bewaard.',
+    });
+    bestand.input.accept = '.pdf,.png,.jpg,.jpeg,.csv,.xlsx,application/pdf,image/png,image/jpeg,text/csv,'
+      + 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    bestand.input.classList.remove('utrecht-textbox', 'utrecht-textbox--html-input');
+    bestand.input.classList.add('bestandskeuze');
+    formKader(`Bewijsstuk bij mijlpaal ${m.id}`, [bestand], 'Bestand toevoegen', async (f) => {
+      const file = bestand.input.files?.[0];
+      if (!file) {
+        f.toonFouten({ velden: { '/bijlage': ['Kies een bestand.'] } }, { kop: 'Kies een bestand' });
+        return;
+      }
+      const pad = `/beschikkingen/${b.id}/mijlpalen/${encodeURIComponent(m.id)}/bijlagen`;
+      const nieuw = await api.upload(pad, file, { query: { naam: file.name }, signal: ctx.signal });
+      bijlagen[m.id] = [...(bijlagen[m.id] || []), nieuw];
+      sluitForm({ terug: false });
+      teken();
+      melding.textContent = `Bewijsstuk ${nieuw.naam} is toegevoegd bij mijlpaal ${m.id}.`;
+      melding.focus();
+    });
+  }
+
   function openBetalen(m, knop) {
     opener = knop;
     const bedrag = tekstveld({
@@ -215,7 +263,7 @@ function mijlpalenSectie(ctx, b, eerste) {
   return h('section', { 'aria-labelledby': 'kop-mijlpalen' },
     heading(2, 'Mijlpalen en betalingen', { id: 'kop-mijlpalen' }),
     paragraph('De zorgverzekeraar betaalt per bereikte mijlpaal, nooit meer dan de bovengrens [001 §2], [001 §7]. '
-      + (isPenvoerder ? 'Als penvoerder meldt u een bereikte mijlpaal met het bewijs. ' : '')
+      + (isPenvoerder ? 'Als penvoerder meldt u een bereikte mijlpaal met het bewijs; bewijsstukken voegt u als bestand toe tot de mijlpaal is betaald. ' : '')
       + (isCoordinerend ? 'Als coördinerend zorgverzekeraar betaalt u een gemelde mijlpaal. ' : '')),
     standHouder,
     melding,
@@ -231,6 +279,13 @@ export async function toon(ctx) {
   }
   const [b, namen] = await Promise.all([api.get(`/beschikkingen/${id}`, { signal: ctx.signal }), themanamen()]);
   const mijlpalen = b.besluit === 'verleend' ? await api.get(`/beschikkingen/${id}/mijlpalen`, { signal: ctx.signal }) : null;
+  const bijlagen = {};
+  if (mijlpalen) {
+    await Promise.all(mijlpalen.mijlpalen.map(async (m) => {
+      bijlagen[m.id] = (await api.get(`/beschikkingen/${id}/mijlpalen/${encodeURIComponent(m.id)}/bijlagen`,
+        { signal: ctx.signal })).bijlagen;
+    }));
+  }
   ctx.titel(`Beschikking ${b.kenmerk}`);
   const verzoek = magVerzoekZien(ctx.sessie)
     ? link(`/nza/verzoeken/${b.nza_aanvraag_id}`, `Verzoek ${b.nza_aanvraag_id}`) : `Verzoek ${b.nza_aanvraag_id}`;
@@ -251,7 +306,7 @@ export async function toon(ctx) {
       heading(3, 'Motivering'),
       h('p', { class: 'utrecht-paragraph motivering' }, b.motivering)),
     documentSectie(b),
-    mijlpalen ? mijlpalenSectie(ctx, b, mijlpalen)
+    mijlpalen ? mijlpalenSectie(ctx, b, mijlpalen, bijlagen)
       : h('section', { 'aria-labelledby': 'kop-mijlpalen' },
         heading(2, 'Mijlpalen en betalingen', { id: 'kop-mijlpalen' }),
         paragraph('Het verzoek is afgewezen; er is geen bovengrens en er wordt niets betaald.')),
