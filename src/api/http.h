@@ -244,6 +244,12 @@ rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct 
 rc_t mijlpalen_bijlage_voeg_toe(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_bijlagen(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bijlagen_download(struct http_request *rq, struct http_response *rs, struct error *e);
+/* verantwoordingen_http.c: the accountability */
+rc_t verantwoordingskaders_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingskaders_zet(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingen_dien_in(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingen_bijlage(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/beschikking/beschikking_bijlage.h"
 #include "core/betaling/mijlpaal.h"
 
 rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -118,7 +119,7 @@ rc_t bijlagen_download(struct http_request *rq, struct http_response *rs, struct
 	struct bijlage b;
 	const unsigned char *data = NULL;
 	size_t len = 0;
-	rc_t rc = mijlpaal_bijlage_open(rq->store, rq->arena, &rq->who, id, &b, &data, &len, e);
+	rc_t rc = beschikking_bijlage_open(rq->store, rq->arena, &rq->who, id, &b, &data, &len, e);
 	if (rc != RC_OK)
 		return rc;
 	http_reply_raw(rs, 200, arena_strdup(rq->arena, b.mediatype), (const char *)data, len);

@@ -137,6 +137,13 @@ export const MATRIX = [
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'GET', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/bijlagen/{id}', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  // The accountability (docs/verantwoording.md): the programme office sets the year's framework,
+  // the lead accounts and adds documents, the readers of a beschikking read.
+  { method: 'GET', path: '/verantwoordingskaders', allowed: [...BESCHIKKING_LEZERS, 'programmabureau'], ok: 200 },
+  { method: 'PUT', path: '/verantwoordingskaders/{jaar}', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/verantwoordingen', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/beschikkingen/{id}/verantwoordingen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'GET', path: '/grootboek/rekeningen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },

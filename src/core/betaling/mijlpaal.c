@@ -455,10 +455,6 @@ struct bijlagen_ctx {
 	const char *object;
 	struct bijlage *lijst;
 	size_t n;
-	int64_t id;
-	struct bijlage *een;
-	const unsigned char *data;
-	size_t len;
 };
 
 static rc_t bijlagen_tx(struct store *s, void *ctx, struct error *e)
@@ -486,36 +482,6 @@ rc_t mijlpaal_bijlagen(struct store *s, struct arena *arena, const struct princi
 		*n = c.n;
 	}
 	return rc;
-}
-
-static rc_t bijlage_een_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct bijlagen_ctx *c = ctx;
-	return bijlage_lees_tx(s, c->arena, c->id, c->een, &c->data, &c->len, e);
-}
-
-rc_t mijlpaal_bijlage_open(struct store *s, struct arena *arena, const struct principal *who,
-			   int64_t id, struct bijlage *out, const unsigned char **data, size_t *len,
-			   struct error *e)
-{
-	struct bijlagen_ctx c = {.arena = arena, .id = id, .een = out};
-	rc_t rc = store_tx(s, STORE_READ, bijlage_een_tx, &c, e);
-	if (rc != RC_OK)
-		return rc;
-	/* who may read it: who may read its milestone's beschikking */
-	int64_t beschikking_id = 0;
-	int k = 0;
-	if (sscanf(out->object, "mijlpaal/%" SCNd64 "/%n", &beschikking_id, &k) != 1 || k == 0)
-		return error_set(e, RC_NOT_FOUND, "Bijlage %" PRId64 " bestaat niet.", id);
-	struct beschikking b;
-	struct error stil;
-	error_clear(&stil);
-	if (beschikking_open(s, arena, who, beschikking_id, &b, &stil) != RC_OK)
-		return error_set(e, stil.rc == RC_NOT_FOUND ? RC_NOT_FOUND : stil.rc,
-				 "Bijlage %" PRId64 " bestaat niet.", id);
-	*data = c.data;
-	*len = c.len;
-	return RC_OK;
 }
 
 rc_t mijlpaal_betaal(struct store *s, const struct principal *who, const struct klok *klok,

@@ -94,12 +94,6 @@ rc_t mijlpaal_bijlagen(struct store *s, struct arena *arena, const struct princi
 		       int64_t beschikking_id, const char *mijlpaal, struct bijlage **out, size_t *n,
 		       struct error *e);
 
-/* Attachment `id` with its bytes, for who may read the beschikking of its
- * milestone; RC_NOT_FOUND otherwise (also for those who may not see it). */
-rc_t mijlpaal_bijlage_open(struct store *s, struct arena *arena, const struct principal *who,
-			   int64_t id, struct bijlage *out, const unsigned char **data, size_t *len,
-			   struct error *e);
-
 json_t *mijlpaal_json(const struct mijlpaal *m);
 
 #endif

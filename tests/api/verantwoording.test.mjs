@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// verantwoording.test.mjs -- the accountability of a project per year
+// (docs/verantwoording.md), black-box on the backend in
+// DOORBRAAK_TEST_BACKEND: the programme office sets the year's framework
+// (tolerance, threshold of the accountant's statement, deadline); the lead
+// submits the actual costs of a year with the findings of rules V1-V9; the
+// accountant's statement is an attachment; refusals (no framework, a year
+// twice, another party, a refused beschikking, a real amount) store nothing.
+
+import { createHash } from 'node:crypto';
+
+import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { startServer, testBackend } from '../lib/server.mjs';
+
+const backend = testBackend();
+setSuite(`api/verantwoording [${backend}]`);
+
+const MLN = 100000000;
+let srv;
+let w;
+let vol;
+let laag;
+let afgewezen;
+let begroting2027;   // the granted version's one-off lines of 2027, per provider x kind x nature
+
+function problem(res, status) {
+  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
+  assert.match(res.contentType, /^application\/problem\+json\b/);
+  return res.json();
+}
+const codes = (p) => (p.errors || []).map((x) => x.code);
+
+async function login(name) {
+  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
+    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
+  assert.equal(res.status, 201, res.text);
+  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
+  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
+}
+
+async function beschik(id, besluit) {
+  const t = await gezamenlijk(w, { aanvraag_id: id });
+  const r = await w.nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit, motivering: 'Getoetst.' });
+  assert.equal(r.status, 201, r.text);
+  return r.json().id;
+}
+
+const kader = (jaar, body) => w.programmabureau.call('PUT', `/verantwoordingskaders/${jaar}`, body);
+const dien = (b, doc, who = w.aanvrager) => who.post(`/beschikkingen/${b}/verantwoordingen`, doc);
+
+/** A document with exactly the budgeted one-off costs of 2027. */
+function conform() {
+  return { jaar: 2027, regels: begroting2027.map((r) => ({ ...r })), mijlpalen: ['m1'], geen_dubbele_financiering: true };
+}
+
+before(async () => {
+  srv = await startServer({ backend, args: ['--demo'], threads: 4 });
+  w = await world(srv);
+  w.nza = await login('nza');
+  const { ids } = await positief(w, 3, 'Verantwoordingsronde');
+  const ronde = (await w.auditor.get(`/aanvragen/${ids[0]}`)).json().indieningsronde_id;
+  toekennen(srv.dbUrl, ronde, { 'ai/2027': 20 * MLN, 'ai/2028': 20 * MLN }, ids.map((id) =>
+    [id, 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }]));
+  vol = await beschik(ids[0], 'verleend');
+  laag = await beschik(ids[1], 'verleend');
+  afgewezen = await beschik(ids[2], 'afgewezen');
+  const doc = (await w.auditor.get(`/aanvragen/${ids[0]}/versies/1`)).json();
+  const groep = new Map();
+  for (const l of doc.begroting) {
+    if (l.jaar !== 2027 || l.aard !== 'eenmalig') continue;
+    const k = `${l.zorgaanbieder}/${l.kostensoort}`;
+    const g = groep.get(k) || { zorgaanbieder: l.zorgaanbieder, kostensoort: l.kostensoort, aard: 'eenmalig', doel: l.doel, bedrag_cent: 0 };
+    g.bedrag_cent += l.bedrag_cent;
+    groep.set(k, g);
+  }
+  begroting2027 = [...groep.values()];
+});
+
+after(async () => {
+  if (srv) await srv.stop();
+});
+
+test('no accountability before the programme office set the year\'s framework; the framework with every problem at once', async () => {
+  assert.deepEqual(codes(problem(await dien(vol, conform()), 409)), ['geen_kader']);
+  let p = problem(await kader(2027, { tolerantie_bp: 20000, accountant_vanaf_cent: -1, deadline: 'morgen', extra: 1 }), 400);
+  assert.deepEqual(codes(p).sort(), ['buiten_bereik', 'geen_moment', 'negatief', 'unknown'].sort());
+  problem(await w.aanvrager.call('PUT', '/verantwoordingskaders/2027', { tolerantie_bp: 1000, accountant_vanaf_cent: 0, deadline: '2028-03-31T23:59:59Z' }), 403);
+  problem(await kader(1999, { tolerantie_bp: 1000, accountant_vanaf_cent: 0, deadline: '2028-03-31T23:59:59Z' }), 404);
+  const r = await kader(2027, { tolerantie_bp: 1000, accountant_vanaf_cent: 1, deadline: '2099-03-31T23:59:59Z' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json().tolerantie_bp, 1000);
+  const lijst = (await w.beoordelaar.get('/verantwoordingskaders')).json().verantwoordingskaders;
+  assert.deepEqual(lijst.map((k) => k.jaar), [2027]);
+});
+
+test('the lead adds the accountant\'s statement as an attachment, then accounts for 2027: the budgeted costs pass every rule', async () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const b = await w.api.request('POST', `/api/v1/beschikkingen/${laag}/verantwoordingen/2027/bijlagen?naam=accountantsverklaring.pdf`,
+    { headers: { cookie: `__Host-doorbraak=${w.aanvrager.cookie}`, 'x-csrf-token': w.aanvrager.csrf, 'content-type': 'application/pdf' }, body: pdf });
+  assert.equal(b.status, 201, b.text);
+  assert.equal(b.json().sha256, createHash('sha256').update(pdf).digest('hex'));
+  const r = await dien(laag, conform());
+  assert.equal(r.status, 201, r.text);
+  const v = r.json();
+  assert.equal(v.jaar, 2027);
+  assert.equal(v.toetsing.compleet, true, JSON.stringify(v.toetsing.bevindingen));
+  assert.deepEqual(v.toetsing.bevindingen, []);
+  const som = begroting2027.reduce((s, x) => s + x.bedrag_cent, 0);
+  assert.equal(v.totaal_cent, som);
+  assert.equal(v.aanvaardbaar_cent, som);
+  assert.equal(v.te_laat, false);
+  // once per year
+  assert.deepEqual(codes(problem(await dien(laag, conform()), 409)), ['al_ingediend']);
+  // the parties read it with its documents; the NZa downloads the statement
+  const lijst = (await w.beoordelaar.get(`/beschikkingen/${laag}/verantwoordingen`)).json().verantwoordingen;
+  assert.equal(lijst.length, 1);
+  assert.deepEqual(lijst[0].bijlagen.map((x) => x.naam), ['accountantsverklaring.pdf']);
+  const d = await w.nza.get(`/bijlagen/${lijst[0].bijlagen[0].id}`);
+  assert.equal(d.status, 200);
+  assert.ok(d.buffer.equals(pdf));
+  problem(await w.west.get(`/beschikkingen/${laag}/verantwoordingen`), 404);
+});
+
+test('findings with their sources do not block: structural costs, hulpmiddelen, an outsider, no declaration, a deviation, no statement', async () => {
+  const doc = conform();
+  doc.regels[0].bedrag_cent = Math.round(doc.regels[0].bedrag_cent * 1.5);   // 50 % above budget, no explanation
+  doc.regels.push({ zorgaanbieder: doc.regels[0].zorgaanbieder, kostensoort: 'materieel', aard: 'structureel', doel: 'overig', bedrag_cent: 1000 });
+  doc.regels.push({ zorgaanbieder: doc.regels[0].zorgaanbieder, kostensoort: 'materieel', aard: 'eenmalig', doel: 'aanschaf_hulpmiddelen', bedrag_cent: 2000 });
+  doc.regels.push({ zorgaanbieder: w.org.huisartsen, kostensoort: 'personeel', aard: 'eenmalig', doel: 'implementatie', bedrag_cent: 3000 });
+  doc.geen_dubbele_financiering = false;
+  const r = await dien(vol, doc);
+  assert.equal(r.status, 201, r.text);
+  const t = r.json().toetsing;
+  assert.equal(t.compleet, false);
+  const gevonden = new Map(t.bevindingen.map((b) => [b.code, b]));
+  for (const [code, bron] of [['structureel', '[004 BE8]'], ['hulpmiddelen', '[002 §4.1]'], ['geen_deelnemer', '[001 §5]'],
+    ['dubbele_financiering', '[001 §5]'], ['afwijking_zonder_toelichting', '[001 §5]'], ['accountantsverklaring', '[001 §5]']]) {
+    assert.ok(gevonden.has(code), `${code}: ${JSON.stringify(t.bevindingen)}`);
+    assert.equal(gevonden.get(code).bron, bron);
+  }
+  assert.ok(t.bevindingen.some((b) => b.code === 'afwijking_zonder_toelichting' && b.veld === '/regels/0/toelichting'
+    && b.uitkomst === 'niet_voldaan'), 'the line 50 % above its budget');
+  assert.equal(t.aanvaardbaar_cent, t.totaal_cent - 1000 - 2000 - 3000);
+});
+
+test('refusals store nothing: a real amount, another party, an insurer, a refused beschikking, a year outside the framework', async () => {
+  const voor = (await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length;
+  const doc = conform();
+  doc.jaar = 2028;
+  doc.regels[0].bedrag_cent = 12.5;
+  assert.deepEqual(codes(problem(await dien(vol, doc), 400)), ['type']);
+  problem(await dien(vol, { ...conform(), jaar: 2028 }, w.vvt), 403);
+  problem(await dien(vol, { ...conform(), jaar: 2028 }, w.beoordelaar), 403);
+  problem(await dien(vol, { ...conform(), jaar: 2028 }, w.west), 403);
+  assert.deepEqual(codes(problem(await dien(afgewezen, conform()), 409)), ['niet_verleend']);
+  assert.deepEqual(codes(problem(await dien(vol, { ...conform(), jaar: 2028 }), 409)), ['geen_kader']);
+  assert.equal((await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length, voor);
+});
+
+test('the audit chain holds', async () => {
+  const { doorbraak } = await import('../lib/server.mjs');
+  const v = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
+  assert.equal(v.status, 0, v.stdout + v.stderr);
+});
+
+await run();
