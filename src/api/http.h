@@ -250,6 +250,7 @@ rc_t verantwoordingskaders_zet(struct http_request *rq, struct http_response *rs
 rc_t verantwoordingen_dien_in(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verantwoordingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verantwoordingen_bijlage(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

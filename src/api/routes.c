@@ -147,6 +147,8 @@ const struct route routes[] = {
 	 false},
 	{"POST", API_BASE "/beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen", verantwoordingen_bijlage,
 	 ROL_AANVRAGER, BIJLAGE_MAX_BYTES, "naam", true},
+	{"POST", API_BASE "/verantwoordingen/{id}/plausibiliteitstoets", verantwoordingen_plausibiliteit,
+	 ROL_BEOORDELAAR, 256 * KIB, NULL, false},
 	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na:getal,limiet:id", false},
 	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,

@@ -7,6 +7,7 @@
  *   POST /beschikkingen/{id}/verantwoordingen          the lead submits a year
  *   GET  /beschikkingen/{id}/verantwoordingen          who may read the beschikking
  *   POST /beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen   the lead adds a document
+ *   POST /verantwoordingen/{id}/plausibiliteitstoets    the coordinating insurer judges every line
  *
  * The core checks and stores (core/verantwoording/verantwoording_dossier.h).
  */
@@ -82,4 +83,14 @@ rc_t verantwoordingen_bijlage(struct http_request *rq, struct http_response *rs,
 	if (plek)
 		http_add_header(rq, rs, "Location", plek);
 	return http_reply_json(rq, rs, 201, http_link(bijlage_json(&b), "download", "/bijlagen/%" PRId64, b.id), e);
+}
+
+rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze verantwoording bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = verantwoording_plausibiliteit(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }

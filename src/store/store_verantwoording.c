@@ -53,3 +53,34 @@ rc_t store_verantwoording_lijst(struct store *s, int64_t beschikking_id, struct 
 		" WHERE beschikking_id = ? ORDER BY jaar, versie",
 		p, 1, arena, out, e);
 }
+
+rc_t store_verantwoording_lees(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			       struct error *e)
+{
+	struct store_param p[] = {SP_I(id)};
+	return store_query(s,
+		"SELECT id, beschikking_id, jaar, versie, compleet, totaal_cent, aanvaardbaar_cent, te_laat,"
+		" ingediend_op, ingediend_door, document, bevindingen FROM verantwoording WHERE id = ?",
+		p, 1, arena, out, e);
+}
+
+rc_t store_plausibiliteit_voeg_toe(struct store *s, int64_t verantwoording_id, const char *oordelen,
+				   int64_t plausibel_cent, const char *op, const char *door, int64_t *id_out,
+				   struct error *e)
+{
+	struct store_param p[] = {SP_I(verantwoording_id), SP_T(oordelen), SP_I(plausibel_cent), SP_T(op), SP_T(door)};
+	return store_query_int(s,
+		"INSERT INTO plausibiliteitstoets (verantwoording_id, oordelen, plausibel_cent, getoetst_op,"
+		" getoetst_door) VALUES (?, ?, ?, ?, ?) RETURNING id",
+		p, 5, id_out, e);
+}
+
+rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struct arena *arena,
+			       struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(verantwoording_id)};
+	return store_query(s,
+		"SELECT id, verantwoording_id, oordelen, plausibel_cent, getoetst_op, getoetst_door"
+		" FROM plausibiliteitstoets WHERE verantwoording_id = ?",
+		p, 1, arena, out, e);
+}

@@ -39,4 +39,17 @@ rc_t store_verantwoording_voeg_toe(struct store *s, const struct store_verantwoo
 rc_t store_verantwoording_lijst(struct store *s, int64_t beschikking_id, struct arena *arena,
 				struct store_rows *out, struct error *e);
 
+/* One accountability by id (SVW_ columns; 0 or 1 rows). */
+rc_t store_verantwoording_lees(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			       struct error *e);
+
+enum store_plausibiliteit_kolom { SPT_ID, SPT_VERANTWOORDING, SPT_OORDELEN, SPT_PLAUSIBEL, SPT_OP, SPT_DOOR };
+
+rc_t store_plausibiliteit_voeg_toe(struct store *s, int64_t verantwoording_id, const char *oordelen,
+				   int64_t plausibel_cent, const char *op, const char *door, int64_t *id_out,
+				   struct error *e);
+/* The test of an accountability (0 or 1 rows). */
+rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struct arena *arena,
+			       struct store_rows *out, struct error *e);
+
 #endif

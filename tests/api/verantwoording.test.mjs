@@ -146,6 +146,36 @@ test('findings with their sources do not block: structural costs, hulpmiddelen, 
   assert.equal(t.aanvaardbaar_cent, t.totaal_cent - 1000 - 2000 - 3000);
 });
 
+test('the coordinating insurer judges every line for plausibility; the plausible amount of the year; once', async () => {
+  const v = (await w.beoordelaar.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen[0];
+  assert.equal(v.plausibiliteit, null);
+  const n = v.document.regels.length;
+  const pad = `/verantwoordingen/${v.id}/plausibiliteitstoets`;
+  // not every line, and the lines the rules found against accepted without a motivation
+  let p = problem(await w.beoordelaar.post(pad, { oordelen: v.document.regels.map((_, i) => ({ regel: i, oordeel: 'aanvaard' })).slice(1) }), 400);
+  assert.ok(codes(p).includes('regel_zonder_oordeel') && codes(p).includes('motivering_ontbreekt'), JSON.stringify(p.errors));
+  problem(await w.zuid.post(pad, { oordelen: [] }), 403);
+  problem(await w.west.post(pad, { oordelen: [] }), 404);
+  problem(await w.aanvrager.post(pad, { oordelen: [] }), 403);
+  // accept what the rules let through, lower the line above its budget, reject the rest
+  const bezwaar = new Set(v.toetsing.bevindingen.filter((b) => b.uitkomst === 'niet_voldaan' && /^\/regels\/\d+\//.test(b.veld))
+    .map((b) => Number(b.veld.split('/')[2])));
+  const budget0 = begroting2027[0].bedrag_cent;
+  const oordelen = v.document.regels.map((r, i) => {
+    if (i === 0) return { regel: 0, oordeel: 'lager', bedrag_cent: budget0, motivering: 'Alleen het begrote bedrag is onderbouwd.' };
+    if (bezwaar.has(i)) return { regel: i, oordeel: 'afgewezen', motivering: 'Niet te vergoeden volgens de regels.' };
+    return { regel: i, oordeel: 'aanvaard' };
+  });
+  const r = await w.beoordelaar.post(pad, { oordelen });
+  assert.equal(r.status, 201, r.text);
+  const verwacht = v.document.regels.reduce((s, x, i) => s + (i === 0 ? budget0 : bezwaar.has(i) ? 0 : x.bedrag_cent), 0);
+  assert.equal(r.json().plausibiliteit.plausibel_cent, verwacht);
+  assert.equal(r.json().plausibiliteit.oordelen[0].oordeel, 'lager');
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { oordelen }), 409)), ['al_getoetst']);
+  const gelezen = (await w.nza.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen[0];
+  assert.equal(gelezen.plausibiliteit.plausibel_cent, verwacht);
+});
+
 test('refusals store nothing: a real amount, another party, an insurer, a refused beschikking, a year outside the framework', async () => {
   const voor = (await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length;
   const doc = conform();

@@ -9,6 +9,7 @@
 #include "harness.h"
 
 #include "core/basis/json.h"
+#include "core/verantwoording/plausibiliteit.h"
 #include "core/verantwoording/verantwoording.h"
 
 static const int64_t JAREN[] = {2027, 2028};
@@ -250,6 +251,63 @@ TEST(lezen_alle_fouten_tegelijk)
 	arena_release(&a);
 }
 
+/* The insurer's judgement of the base document's two lines (95000, 52000). */
+static rc_t oordeel(const char *json, const bool *bezwaar, struct plausibiliteit *p, struct error *e)
+{
+	static struct geval g;
+	static struct arena a;
+	static bool klaar;
+	if (!klaar)
+		arena_init(&a, 1u << 20), klaar = true;
+	basis(&g);
+	error_clear(e);
+	json_t *body = json_loads(json, 0, NULL);
+	rc_t rc = body ? plausibiliteit_lees(body, &g.in, bezwaar, &a, p, e) : RC_BAD_JSON;
+	json_decref(body);
+	return rc;
+}
+
+static bool heeft(const struct error *e, const char *veld, const char *code)
+{
+	for (size_t i = 0; i < e->item_count; i++)
+		if (strcmp(e->items[i].field, veld) == 0 && strcmp(e->items[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+TEST(plausibiliteit_elke_regel_een_oordeel)
+{
+	struct plausibiliteit p;
+	struct error e;
+	bool geen[2] = {false, false}, tegen[2] = {true, false};
+	CHECK(oordeel("{\"oordelen\":[{\"regel\":0,\"oordeel\":\"aanvaard\"},"
+		      "{\"regel\":1,\"oordeel\":\"lager\",\"bedrag_cent\":40000,\"motivering\":\"Offerte lager.\"}]}",
+		      geen, &p, &e) == RC_OK);
+	CHECK(p.plausibel_cent == 95000 + 40000 && p.regels[1].oordeel == PO_LAGER);
+	/* everything wrong at once */
+	CHECK(oordeel("{\"oordelen\":[{\"regel\":0,\"oordeel\":\"lager\",\"bedrag_cent\":95000},"
+		      "{\"regel\":0,\"oordeel\":\"aanvaard\"},{\"regel\":7,\"oordeel\":\"aanvaard\"},"
+		      "{\"regel\":1,\"oordeel\":\"misschien\"}]}", geen, &p, &e) == RC_INVALID);
+	CHECK(heeft(&e, "/oordelen/0/bedrag_cent", "bedrag_niet_lager"));
+	CHECK(heeft(&e, "/oordelen/0/motivering", "motivering_ontbreekt"));
+	CHECK(heeft(&e, "/oordelen/1/regel", "dubbel"));
+	CHECK(heeft(&e, "/oordelen/2/regel", "onbekende_regel"));
+	CHECK(heeft(&e, "/oordelen/3/oordeel", "onbekend"));
+	CHECK(heeft(&e, "/oordelen", "regel_zonder_oordeel"));
+	/* accepted in full is the line's amount; rejected is 0 with a reason */
+	CHECK(oordeel("{\"oordelen\":[{\"regel\":0,\"oordeel\":\"aanvaard\",\"bedrag_cent\":1},"
+		      "{\"regel\":1,\"oordeel\":\"afgewezen\"}]}", geen, &p, &e) == RC_INVALID);
+	CHECK(heeft(&e, "/oordelen/0/bedrag_cent", "bedrag_niet_gelijk"));
+	CHECK(heeft(&e, "/oordelen/1/motivering", "motivering_ontbreekt"));
+	/* a line a rule found against is accepted only with a motivation */
+	CHECK(oordeel("{\"oordelen\":[{\"regel\":0,\"oordeel\":\"aanvaard\"},{\"regel\":1,\"oordeel\":\"aanvaard\"}]}",
+		      tegen, &p, &e) == RC_INVALID);
+	CHECK(heeft(&e, "/oordelen/0/motivering", "motivering_ontbreekt") && e.item_count == 1);
+	CHECK(oordeel("{\"oordelen\":[{\"regel\":0,\"oordeel\":\"aanvaard\",\"motivering\":\"Toegelicht in het verslag.\"},"
+		      "{\"regel\":1,\"oordeel\":\"afgewezen\",\"motivering\":\"Geen factuur.\"}]}", tegen, &p, &e) == RC_OK);
+	CHECK(p.plausibel_cent == 95000);
+}
+
 int main(void)
 {
 	RUN(basis_voldoet_aan_alles);
@@ -263,5 +321,6 @@ int main(void)
 	RUN(v8_te_laat_is_zichtbaar);
 	RUN(v9_alleen_deelnemers_en_eigen_mijlpalen);
 	RUN(lezen_alle_fouten_tegelijk);
+	RUN(plausibiliteit_elke_regel_een_oordeel);
 	return HARNESS_END();
 }

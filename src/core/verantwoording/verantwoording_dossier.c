@@ -12,6 +12,7 @@
 #include "core/basis/audit.h"
 #include "core/basis/json.h"
 #include "core/beschikking/beschikking.h"
+#include "core/verantwoording/plausibiliteit.h"
 #include "store/store_aanvragen.h"
 #include "store/store_bijlage.h"
 #include "store/store_verantwoording.h"
@@ -297,8 +298,10 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_verantwoording_lijst(s, c->beschikking_id, c->arena, &vr, e);
 	for (size_t i = 0; rc == RC_OK && i < vr.nrows; i++)
-		if (store_int(&vr, i, SVW_ID, 0) == id)
+		if (store_int(&vr, i, SVW_ID, 0) == id) {
 			c->uit = verantwoording_json(&vr, i);
+			json_object_set_new(c->uit, "plausibiliteit", json_null());
+		}
 	return rc;
 }
 
@@ -384,6 +387,20 @@ struct lijst_ctx {
 	json_t *uit;
 };
 
+/* Adds the insurer's plausibility test of accountability `id` (or null). */
+static void toets_erbij(struct store *s, struct arena *arena, json_t *v, int64_t id, struct error *e)
+{
+	struct store_rows r;
+	json_t *t = json_null();
+	if (store_plausibiliteit_lees(s, id, arena, &r, e) == RC_OK && r.nrows == 1) {
+		json_t *oordelen = json_loads(store_text(&r, 0, SPT_OORDELEN), 0, NULL);
+		t = json_pack("{s:o, s:I, s:s, s:s}", "oordelen", oordelen ? oordelen : json_array(), "plausibel_cent",
+			      (json_int_t)store_int(&r, 0, SPT_PLAUSIBEL, 0), "getoetst_op", store_text(&r, 0, SPT_OP),
+			      "getoetst_door", store_text(&r, 0, SPT_DOOR));
+	}
+	json_object_set_new(v, "plausibiliteit", t ? t : json_null());
+}
+
 static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct lijst_ctx *c = ctx;
@@ -405,6 +422,7 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 								    store_text(&br, k, SBL_MEDIATYPE), "grootte",
 								    (json_int_t)store_int(&br, k, SBL_GROOTTE, 0)));
 		json_object_set_new(v, "bijlagen", bl);
+		toets_erbij(s, c->arena, v, store_int(&r, i, SVW_ID, 0), e);
 		json_array_append_new(l, v);
 	}
 	c->uit = json_pack("{s:o}", "verantwoordingen", l ? l : json_array());
@@ -420,6 +438,131 @@ rc_t verantwoording_lijst(struct store *s, struct arena *arena, const struct pri
 		return rc;
 	struct lijst_ctx c = {.arena = arena, .id = beschikking_id};
 	rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	if (rc == RC_OK)
+		*out = c.uit;
+	else
+		json_decref(c.uit);
+	return rc;
+}
+
+/* ---- the insurer's plausibility test ---------------------------------------- */
+
+struct toets_ctx {
+	const struct principal *who;
+	const struct klok *klok;
+	int64_t id;
+	json_t *body;
+	struct arena *arena;
+	rc_t weiger;
+	int64_t beschikking_id;
+	json_t *uit;
+};
+
+/* bezwaar[i]: a rule found against line i (a niet_voldaan finding at /regels/i/...). */
+static void bezwaren(const char *bevindingen, bool *bezwaar, size_t n)
+{
+	json_t *b = bevindingen ? json_loads(bevindingen, 0, NULL) : NULL;
+	json_t *l = json_object_get(b, "bevindingen"), *x;
+	size_t k;
+	json_array_foreach(l, k, x) {
+		const char *veld = json_string_value(json_object_get(x, "veld"));
+		const char *uitkomst = json_string_value(json_object_get(x, "uitkomst"));
+		unsigned long i = 0;
+		int m = 0;
+		if (veld && uitkomst && strcmp(uitkomst, "niet_voldaan") == 0 &&
+		    sscanf(veld, "/regels/%lu/%n", &i, &m) == 1 && m > 0 && i < n)
+			bezwaar[i] = true;
+	}
+	json_decref(b);
+}
+
+static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct toets_ctx *c = ctx;
+	struct store_rows vr, pr;
+	rc_t rc = store_aanvragen_schrijfslot(s, e);
+	if (rc == RC_OK)
+		rc = store_verantwoording_lees(s, c->id, c->arena, &vr, e);
+	if (rc == RC_OK && vr.nrows == 0)
+		return error_set(e, RC_NOT_FOUND, "Verantwoording %" PRId64 " bestaat niet.", c->id);
+	struct beschikking b;
+	c->beschikking_id = rc == RC_OK ? store_int(&vr, 0, SVW_BESCHIKKING, 0) : 0;
+	if (rc == RC_OK)
+		rc = beschikking_lees_tx(s, c->arena, c->beschikking_id, &b, e);
+	bool coalitie = false;
+	if (rc == RC_OK && c->who->organisatie_id > 0)
+		rc = store_aanvraag_is_coalitie(s, b.aanvraag_id, c->who->organisatie_id, &coalitie, e);
+	if (rc != RC_OK)
+		return rc;
+	int64_t org = c->who->organisatie_id;
+	bool partij = (c->who->roles & (ROL_NZA | ROL_AUDITOR)) || coalitie || org == b.coordinerend_verzekeraar_id ||
+		      org == b.tweede_verzekeraar_id;
+	if (!partij || !((c->who->roles & ROL_BEOORDELAAR) && org == b.coordinerend_verzekeraar_id)) {
+		c->weiger = partij ? RC_FORBIDDEN : RC_NOT_FOUND;
+		return c->weiger;
+	}
+	rc = store_plausibiliteit_lees(s, c->id, c->arena, &pr, e);
+	if (rc == RC_OK && pr.nrows > 0) {
+		error_add(e, "", "al_getoetst", BRON, "Deze verantwoording is al getoetst op %s.", store_text(&pr, 0, SPT_OP));
+		return RC_CONFLICT;
+	}
+	json_t *doc = rc == RC_OK ? json_loads(store_text(&vr, 0, SVW_DOCUMENT), 0, NULL) : NULL;
+	struct verantwoording_invoer in;
+	struct error stil;
+	error_clear(&stil);
+	if (rc == RC_OK && (!doc || verantwoording_lees(doc, c->arena, &in, &stil) != RC_OK))
+		rc = error_set(e, RC_INTERNAL, "De opgeslagen verantwoording %" PRId64 " is onleesbaar.", c->id);
+	bool *bezwaar = rc == RC_OK ? arena_alloc(c->arena, in.regel_aantal + 1) : NULL;
+	if (rc == RC_OK && !bezwaar)
+		rc = error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	struct plausibiliteit p;
+	if (rc == RC_OK) {
+		memset(bezwaar, 0, in.regel_aantal + 1);
+		bezwaren(store_text(&vr, 0, SVW_BEVINDINGEN), bezwaar, in.regel_aantal);
+		rc = plausibiliteit_lees(c->body, &in, bezwaar, c->arena, &p, e);
+	}
+	json_t *oordelen = rc == RC_OK ? plausibiliteit_json(&p) : NULL;
+	const char *tekst = oordelen ? json_encode(c->arena, oordelen) : NULL;
+	json_decref(oordelen);
+	if (rc == RC_OK && !tekst)
+		rc = error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
+	int64_t tid = 0;
+	if (rc == RC_OK)
+		rc = store_plausibiliteit_voeg_toe(s, c->id, tekst, p.plausibel_cent, nu, c->who->actor, &tid, e);
+	char object[48], detail[160];
+	snprintf(object, sizeof object, "verantwoording/%" PRId64, c->id);
+	snprintf(detail, sizeof detail, "{\"plausibel_cent\":%" PRId64 "}", rc == RC_OK ? p.plausibel_cent : 0);
+	struct audit_entry ae = {c->who->actor, "verantwoording.plausibiliteit", object, "gelukt", detail};
+	if (rc == RC_OK)
+		rc = audit_append(s, &ae, e);
+	if (rc == RC_OK) {
+		c->uit = verantwoording_json(&vr, 0);
+		toets_erbij(s, c->arena, c->uit, c->id, e);
+	}
+	json_decref(doc);
+	return rc;
+}
+
+rc_t verantwoording_plausibiliteit(struct store *s, const struct principal *who, const struct klok *klok,
+				   int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
+				   struct error *e)
+{
+	struct toets_ctx c = {.who = who, .klok = klok, .id = verantwoording_id, .body = body, .arena = arena};
+	rc_t rc = store_tx(s, STORE_WRITE, toets_tx, &c, e);
+	char object[48];
+	snprintf(object, sizeof object, "verantwoording/%" PRId64, verantwoording_id);
+	if (rc != RC_OK && c.weiger != RC_OK) {
+		error_clear(e);
+		json_decref(c.uit);
+		return toegang_weiger(s, who, c.weiger, object, c.weiger == RC_FORBIDDEN
+				      ? "alleen de coordinerend verzekeraar toetst" : "geen partij bij de beschikking", e);
+	}
+	if (rc == RC_CONFLICT) {
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, who->actor, "verantwoording.plausibiliteit", object, e);
+	}
 	if (rc == RC_OK)
 		*out = c.uit;
 	else

@@ -54,4 +54,14 @@ rc_t verantwoording_bijlage_voeg_toe(struct store *s, const struct principal *wh
 				     const char *naam, const void *data, size_t len, struct arena *arena,
 				     struct bijlage *out, struct error *e);
 
+/* The coordinating insurer tests accountability `verantwoording_id` for
+ * plausibility (core/verantwoording/plausibiliteit.h): every line judged,
+ * every problem at once (RC_INVALID); another party RC_FORBIDDEN, one who
+ * may not see it RC_NOT_FOUND; tested before ("al_getoetst"): RC_CONFLICT.
+ * Stored with its audit record ("verantwoording.plausibiliteit"); *out:
+ * the accountability with its test (new reference). */
+rc_t verantwoording_plausibiliteit(struct store *s, const struct principal *who, const struct klok *klok,
+				   int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
+				   struct error *e);
+
 #endif
