@@ -190,10 +190,48 @@ test('refusals store nothing: a real amount, another party, an insurer, a refuse
   assert.equal((await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length, voor);
 });
 
-test('the audit chain holds', async () => {
+test('reclaim: once every year is tested, what was paid beyond the plausible costs of the project goes back from the insurer', async () => {
+  const ver = (await w.beoordelaar.get(`/beschikkingen/${laag}`)).json();
+  // milestones m1 and m2 reported and paid: EUR 1 mln + 1.25 mln
+  for (const m of ['m1', 'm2']) {
+    assert.equal((await w.aanvrager.post(`/beschikkingen/${laag}/mijlpalen/${m}/meldingen`, { bewijs: 'Verslag.' })).status, 201);
+    assert.equal((await w.beoordelaar.post(`/beschikkingen/${laag}/mijlpalen/${m}/betalingen`, {})).status, 201);
+  }
+  const betaald = 2.25 * MLN;
+  // 2027 tested: only its first line is plausible; not every year is tested yet, so nothing is reclaimed
+  const v27 = (await w.beoordelaar.get(`/beschikkingen/${laag}/verantwoordingen`)).json().verantwoordingen[0];
+  const eerste = v27.document.regels[0].bedrag_cent;
+  let r = await w.beoordelaar.post(`/verantwoordingen/${v27.id}/plausibiliteitstoets`, { oordelen: v27.document.regels.map((x, i) =>
+    (i === 0 ? { regel: 0, oordeel: 'aanvaard' } : { regel: i, oordeel: 'afgewezen', motivering: 'Geen facturen.' })) });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().terugvordering_cent, 0);
+  // 2028 accounted and tested: the project's years are complete
+  assert.equal((await kader(2028, { tolerantie_bp: 1000, accountant_vanaf_cent: 0, deadline: '2099-03-31T23:59:59Z' })).status, 200);
+  const lijn = { ...begroting2027[0], bedrag_cent: 1000000, toelichting: 'Minder inzet dan begroot.' };
+  r = await dien(laag, { jaar: 2028, regels: [lijn], mijlpalen: [], geen_dubbele_financiering: true });
+  assert.equal(r.status, 201, r.text);
+  const v28 = r.json();
+  const voor = await w.nza.get('/grootboek/journaal');
+  r = await w.beoordelaar.post(`/verantwoordingen/${v28.id}/plausibiliteitstoets`, { oordelen: [{ regel: 0, oordeel: 'aanvaard', motivering: 'Toegelicht.' }] });
+  assert.equal(r.status, 201, r.text);
+  const terug = betaald - (eerste + 1000000);
+  assert.ok(terug > 0);
+  assert.equal(r.json().terugvordering_cent, terug);
+  const boekingen = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen;
+  const e = boekingen.find((x) => x.sleutel === `terugvordering/${ver.aanvraag_id}`);
+  assert.ok(e, 'the reclaim is a ledger entry');
+  assert.equal(e.debet, 'verzekeraar/9001/betaald');
+  assert.equal(e.credit, `project/${ver.aanvraag_id}`);
+  assert.equal(e.bedrag_cent, terug);
+  assert.notEqual((await w.nza.get('/grootboek/journaal')).text, voor.text);
+});
+
+test('the audit chain holds and the ledger replays', async () => {
   const { doorbraak } = await import('../lib/server.mjs');
   const v = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
   assert.equal(v.status, 0, v.stdout + v.stderr);
+  const h = doorbraak(['--db', srv.dbUrl, 'grootboek', 'herspeel']);
+  assert.equal(h.status, 0, h.stdout + h.stderr);
 });
 
 await run();

@@ -14,6 +14,8 @@
 #include "core/beschikking/beschikking.h"
 #include "core/verantwoording/plausibiliteit.h"
 #include "store/store_aanvragen.h"
+#include "core/geld/grootboek.h"
+#include "store/store_beschikking.h"
 #include "store/store_bijlage.h"
 #include "store/store_verantwoording.h"
 
@@ -476,6 +478,76 @@ static void bezwaren(const char *bevindingen, bool *bezwaar, size_t n)
 	json_decref(b);
 }
 
+/* The plausible amounts of every tested year of the beschikking: *jaren
+ * the number of tested years, *plausibel their sum. */
+static rc_t getoetst(struct store *s, struct arena *arena, int64_t beschikking_id, size_t *jaren,
+		     int64_t *plausibel, struct error *e)
+{
+	struct store_rows vr, pr;
+	rc_t rc = store_verantwoording_lijst(s, beschikking_id, arena, &vr, e);
+	*jaren = 0;
+	*plausibel = 0;
+	for (size_t i = 0; rc == RC_OK && i < vr.nrows; i++) {
+		rc = store_plausibiliteit_lees(s, store_int(&vr, i, SVW_ID, 0), arena, &pr, e);
+		if (rc == RC_OK && pr.nrows == 1) {
+			int64_t v = store_int(&pr, 0, SPT_PLAUSIBEL, 0);
+			if (*plausibel > INT64_MAX - v)
+				return error_set(e, RC_TOO_LARGE, "De plausibele bedragen passen niet in 64 bits.");
+			*plausibel += v;
+			(*jaren)++;
+		}
+	}
+	return rc;
+}
+
+/* Reclaim [001 §5]: once every year of the upper bound is tested, what
+ * the insurer paid for milestones beyond the plausible actual costs of the
+ * whole project goes back from verzekeraar/<uzovi>/betaald to
+ * project/<aanvraag>, so it never reaches risk equalisation. *bedrag the
+ * amount reclaimed now (0: nothing). Idempotent by its key. */
+static rc_t terugvorderen(struct store *s, struct arena *arena, const struct beschikking *b, int64_t *bedrag,
+			  struct error *e)
+{
+	*bedrag = 0;
+	size_t jaren = 0;
+	int64_t plausibel = 0, betaald = 0;
+	rc_t rc = getoetst(s, arena, b->id, &jaren, &plausibel, e);
+	if (rc != RC_OK || jaren < b->jaar_aantal)
+		return rc;
+	struct store_rows br;
+	rc = store_betalingen(s, b->id, arena, &br, e);
+	for (size_t i = 0; rc == RC_OK && i < br.nrows; i++) {
+		int64_t v = store_int(&br, i, SBT_BEDRAG, 0);
+		if (betaald > INT64_MAX - v)
+			return error_set(e, RC_TOO_LARGE, "De betalingen passen niet in 64 bits.");
+		betaald += v;
+	}
+	if (rc != RC_OK || betaald <= plausibel)
+		return rc;
+	const char *naam = NULL, *uzovi = NULL;
+	rc = store_organisatie_naam(s, b->coordinerend_verzekeraar_id, arena, &naam, &uzovi, e);
+	if (rc == RC_OK && !uzovi)
+		return error_set(e, RC_INTERNAL, "De coördinerend verzekeraar heeft geen UZOVI-code.");
+	if (rc != RC_OK)
+		return rc;
+	char project[GROOTBOEK_CODE_MAX + 1], verzekeraar[GROOTBOEK_CODE_MAX + 1], sleutel[GROOTBOEK_SLEUTEL_MAX + 1];
+	char omschrijving[160];
+	snprintf(project, sizeof project, "project/%" PRId64, b->aanvraag_id);
+	snprintf(verzekeraar, sizeof verzekeraar, "verzekeraar/%s/betaald", uzovi);
+	snprintf(sleutel, sizeof sleutel, "terugvordering/%" PRId64, b->aanvraag_id);
+	snprintf(omschrijving, sizeof omschrijving, "Terugvordering: betaald boven de plausibele kosten van %s", b->kenmerk);
+	struct boeking bk = {.sleutel = sleutel, .soort = BOEKING_DIRECT, .debet = verzekeraar, .credit = project,
+			     .bedrag_cent = betaald - plausibel, .code = "verantwoording.terugvordering",
+			     .omschrijving = omschrijving};
+	struct boeking_resultaat res;
+	rc = grootboek_boek(s, &bk, 1, &res, e);
+	if (rc == RC_OK && res.uitkomst != GROOTBOEK_OK)
+		return grootboek_weigeringen(&bk, &res, 1, e);
+	if (rc == RC_OK)
+		*bedrag = betaald - plausibel;
+	return rc;
+}
+
 static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct toets_ctx *c = ctx;
@@ -537,9 +609,18 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 	struct audit_entry ae = {c->who->actor, "verantwoording.plausibiliteit", object, "gelukt", detail};
 	if (rc == RC_OK)
 		rc = audit_append(s, &ae, e);
+	int64_t terug = 0;
+	if (rc == RC_OK)
+		rc = terugvorderen(s, c->arena, &b, &terug, e);
+	char terugdetail[96];
+	snprintf(terugdetail, sizeof terugdetail, "{\"bedrag_cent\":%" PRId64 "}", terug);
+	struct audit_entry te = {c->who->actor, "verantwoording.terugvordering", object, "gelukt", terugdetail};
+	if (rc == RC_OK && terug > 0)
+		rc = audit_append(s, &te, e);
 	if (rc == RC_OK) {
 		c->uit = verantwoording_json(&vr, 0);
 		toets_erbij(s, c->arena, c->uit, c->id, e);
+		json_object_set_new(c->uit, "terugvordering_cent", json_integer(terug));
 	}
 	json_decref(doc);
 	return rc;
