@@ -8,6 +8,8 @@
  *   GET  /beschikkingen/{id}/verantwoordingen          who may read the beschikking
  *   POST /beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen   the lead adds a document
  *   POST /verantwoordingen/{id}/plausibiliteitstoets    the coordinating insurer judges every line
+ *   POST /jaarstaten                                   an insurer submits its yearly statement
+ *   GET  /jaarstaten?jaar=                             NZa, Zorginstituut, auditor: all; an insurer its own
  *
  * The core checks and stores (core/verantwoording/verantwoording_dossier.h).
  */
@@ -18,6 +20,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/basis/json.h"
+
+#include "core/verantwoording/jaarstaat.h"
 #include "core/verantwoording/verantwoording_dossier.h"
 
 /* The year in path segment i; false when it is no year. */
@@ -93,4 +98,24 @@ rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_respon
 	json_t *uit = NULL;
 	rc_t rc = verantwoording_plausibiliteit(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t jaarstaten_dien_in(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	static const char *const velden[] = {"jaar", NULL};
+	int64_t jaar = 0;
+	json_reject_unknown(rq->body, velden, "", e);
+	json_get_int(rq->body, "jaar", true, "", &jaar, e);
+	if (e->item_count > 0)
+		return RC_INVALID;
+	json_t *uit = NULL;
+	rc_t rc = jaarstaat_dien_in(rq->store, &rq->who, NULL, jaar, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t jaarstaten_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = jaarstaat_lijst(rq->store, &rq->who, http_query_getal(rq, "jaar"), rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
 }

@@ -8,12 +8,13 @@
 // accountant's statement is an attachment; refusals (no framework, a year
 // twice, another party, a refused beschikking, a real amount) store nothing.
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
-import { startServer, testBackend } from '../lib/server.mjs';
+import { psql, startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
 setSuite(`api/verantwoording [${backend}]`);
@@ -224,6 +225,54 @@ test('reclaim: once every year is tested, what was paid beyond the plausible cos
   assert.equal(e.credit, `project/${ver.aanvraag_id}`);
   assert.equal(e.bedrag_cent, terug);
   assert.notEqual((await w.nza.get('/grootboek/journaal')).text, voor.text);
+});
+
+/** SQL on the server's database (the test's own tampering); '' when sqlite3 is missing. */
+function sql(query) {
+  if (backend === 'postgresql') return psql(srv.dbUrl, query).trim();
+  const r = spawnSync('sqlite3', [srv.dbUrl, query], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) return null;
+  return r.stdout.trim();
+}
+
+test('the insurer\'s yearly statement: every project it coordinates, reconciled with the ledger, once', async () => {
+  const nu = new Date().getUTCFullYear();
+  problem(await w.aanvrager.post('/jaarstaten', { jaar: 2027 }), 403);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 1999 }), 400)), ['buiten_bereik']);
+  // 2028: the lead of `vol` has not accounted for it
+  let p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2028 }), 409);
+  assert.deepEqual(codes(p), ['niet_getoetst']);
+  assert.match(p.errors[0].detail, /niet ingediend/);
+  // 2027: both projects tested; nothing paid in 2027 yet
+  let r = await w.beoordelaar.post('/jaarstaten', { jaar: 2027 });
+  assert.equal(r.status, 201, r.text);
+  const s27 = r.json();
+  const lijst = async (b) => (await w.auditor.get(`/beschikkingen/${b}/verantwoordingen`)).json().verantwoordingen;
+  const plausibel27 = [...await lijst(vol), ...await lijst(laag)].filter((v) => v.jaar === 2027)
+    .reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
+  assert.equal(s27.plausibel_cent, plausibel27);
+  assert.deepEqual(s27.projecten.map((x) => x.beschikking_id).sort(), [vol, laag].sort());
+  assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2027 }), 409)), ['al_ingediend']);
+  // this year: the milestones paid and the reclaim, as the ledger has them
+  r = await w.beoordelaar.post('/jaarstaten', { jaar: nu });
+  assert.equal(r.status, 201, r.text);
+  const sNu = r.json();
+  assert.equal(sNu.betaald_cent, 2.25 * MLN);
+  assert.equal(sNu.teruggevorderd_cent, sNu.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent);
+  assert.ok(sNu.teruggevorderd_cent > 0);
+  // who reads them
+  assert.equal((await w.nza.get('/jaarstaten')).json().jaarstaten.length, 2);
+  assert.equal((await w.nza.get(`/jaarstaten?jaar=${nu}`)).json().jaarstaten.length, 1);
+  assert.deepEqual((await w.zuid.get('/jaarstaten')).json().jaarstaten, []);
+  problem(await w.aanvrager.get('/jaarstaten'), 403);
+  // a payment without its ledger entry (tampered with here) makes the statement not reconcile
+  const boeking = sql(`SELECT min(id) FROM grootboek_boeking WHERE code <> 'mijlpaal.betaling'`);
+  if (!boeking) return;
+  sql(`INSERT INTO mijlpaal_melding (beschikking_id, mijlpaal, bewijs, gemeld_op, gemeld_door) VALUES (${vol}, 'm5', 'x', '2029-01-01T00:00:00Z', 'test')`);
+  sql(`INSERT INTO mijlpaal_betaling (beschikking_id, mijlpaal, bedrag_cent, jaar, verzekeraar_id, boeking_id, betaald_op, betaald_door) VALUES (${vol}, 'm5', 100, 2029, ${w.org.noord}, ${boeking}, '2029-01-01T00:00:00Z', 'test')`);
+  p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2029 }), 409);
+  assert.ok(codes(p).includes('sluit_niet_aan'), JSON.stringify(p.errors));
+  assert.equal((await w.nza.get('/jaarstaten?jaar=2029')).json().jaarstaten.length, 0);
 });
 
 test('the audit chain holds and the ledger replays', async () => {

@@ -1,0 +1,196 @@
+/*
+ * jaarstaat.c -- the insurer's yearly statement. See jaarstaat.h.
+ */
+#include "core/verantwoording/jaarstaat.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/basis/audit.h"
+#include "core/basis/json.h"
+#include "store/store_beschikking.h"
+#include "store/store_verantwoording.h"
+
+#define BRON "[001 §5]"
+
+/* True when `jaar` is a year of the jaarverdeling JSON [{"jaar": ...}]. */
+static bool projectjaar(const char *jaarverdeling, int64_t jaar)
+{
+	json_t *l = jaarverdeling ? json_loads(jaarverdeling, 0, NULL) : NULL, *x;
+	size_t i;
+	bool ja = false;
+	json_array_foreach(l, i, x) ja = ja || json_integer_value(json_object_get(x, "jaar")) == jaar;
+	json_decref(l);
+	return ja;
+}
+
+static json_t *staat_json(const struct store_rows *r, size_t i)
+{
+	json_t *regels = json_loads(store_text(r, i, SJS_REGELS), 0, NULL);
+	return json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:s, s:s}", "id", (json_int_t)store_int(r, i, SJS_ID, 0),
+			 "verzekeraar_id", (json_int_t)store_int(r, i, SJS_VERZEKERAAR, 0),
+			 "jaar", (json_int_t)store_int(r, i, SJS_JAAR, 0), "projecten", regels ? regels : json_array(),
+			 "betaald_cent", (json_int_t)store_int(r, i, SJS_BETAALD, 0),
+			 "teruggevorderd_cent", (json_int_t)store_int(r, i, SJS_TERUG, 0),
+			 "plausibel_cent", (json_int_t)store_int(r, i, SJS_PLAUSIBEL, 0),
+			 "ingediend_op", store_text(r, i, SJS_OP), "ingediend_door", store_text(r, i, SJS_DOOR));
+}
+
+struct dien_ctx {
+	const struct principal *who;
+	const struct klok *klok;
+	int64_t jaar;
+	struct arena *arena;
+	json_t *uit;
+};
+
+/* Adds v to *som; false on overflow. */
+static bool erbij(int64_t *som, int64_t v)
+{
+	if (v < 0 || *som > INT64_MAX - v)
+		return false;
+	*som += v;
+	return true;
+}
+
+static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct dien_ctx *c = ctx;
+	int64_t org = c->who->organisatie_id;
+	struct store_rows bestaand, pr;
+	const char *naam = NULL, *uzovi = NULL;
+	rc_t rc = store_jaarstaat_lijst(s, org, c->jaar, c->arena, &bestaand, e);
+	if (rc == RC_OK && bestaand.nrows > 0) {
+		error_add(e, "/jaar", "al_ingediend", BRON, "De jaarstaat over %" PRId64 " is al ingediend op %s.", c->jaar,
+			  store_text(&bestaand, 0, SJS_OP));
+		return RC_CONFLICT;
+	}
+	if (rc == RC_OK)
+		rc = store_organisatie_naam(s, org, c->arena, &naam, &uzovi, e);
+	if (rc == RC_OK && !uzovi)
+		return error_set(e, RC_FORBIDDEN, "Alleen een zorgverzekeraar (met UZOVI-code) dient een jaarstaat in.");
+	if (rc == RC_OK)
+		rc = store_jaarstaat_projecten(s, org, c->jaar, c->arena, &pr, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *regels = json_array();
+	int64_t betaald = 0, terug = 0, plausibel = 0;
+	bool overloop = false;
+	for (size_t i = 0; regels && i < pr.nrows; i++) {
+		bool jaar_van_project = projectjaar(store_text(&pr, i, SJP_JAARVERDELING), c->jaar);
+		int64_t b = store_int(&pr, i, SJP_BETAALD, 0), t = store_int(&pr, i, SJP_TERUG, 0);
+		bool getoetst = store_int(&pr, i, SJP_GETOETST, 0) != 0;
+		if (!jaar_van_project && b == 0 && t == 0)
+			continue;
+		if (jaar_van_project && !getoetst)
+			error_add(e, "/jaar", "niet_getoetst", BRON, "%s: de verantwoording over %" PRId64 " is %s.",
+				  store_text(&pr, i, SJP_KENMERK), c->jaar,
+				  store_text(&pr, i, SJP_VERANTWOORDING) ? "nog niet getoetst" : "niet ingediend");
+		int64_t p = getoetst ? store_int(&pr, i, SJP_PLAUSIBEL, 0) : 0;
+		overloop = overloop || !erbij(&betaald, b) || !erbij(&terug, t) || !erbij(&plausibel, p);
+		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I}", "beschikking_id",
+				      (json_int_t)store_int(&pr, i, SJP_BESCHIKKING, 0), "kenmerk",
+				      store_text(&pr, i, SJP_KENMERK), "aanvraag_id",
+				      (json_int_t)store_int(&pr, i, SJP_AANVRAAG, 0), "betaald_cent", (json_int_t)b,
+				      "teruggevorderd_cent", (json_int_t)t);
+		json_object_set_new(r, "plausibel_cent", jaar_van_project && getoetst ? json_integer(p) : json_null());
+		json_array_append_new(regels, r);
+	}
+	if (overloop)
+		error_set(e, RC_TOO_LARGE, "De bedragen passen niet in 64 bits.");
+	char rekening[96];
+	snprintf(rekening, sizeof rekening, "verzekeraar/%s/betaald", uzovi);
+	int64_t gb_betaald = 0, gb_terug = 0;
+	if (e->rc == RC_OK || e->rc == RC_INVALID)
+		rc = store_jaarstaat_grootboek(s, rekening, c->jaar, &gb_betaald, &gb_terug, e);
+	if (rc == RC_OK && (gb_betaald != betaald || gb_terug != terug))
+		error_add(e, "/jaar", "sluit_niet_aan", BRON,
+			  "De projecten tellen op tot %" PRId64 " cent betaald en %" PRId64 " cent teruggevorderd; het "
+			  "grootboek (%s) zegt %" PRId64 " en %" PRId64 " cent.", betaald, terug, rekening, gb_betaald, gb_terug);
+	if (rc != RC_OK || e->item_count > 0 || e->rc != RC_OK) {
+		json_decref(regels);
+		if (rc != RC_OK)
+			return rc;
+		if (e->rc == RC_TOO_LARGE)
+			return RC_TOO_LARGE;
+		return error_set(e, RC_CONFLICT, "De jaarstaat over %" PRId64 " kan niet worden ingediend.", c->jaar);
+	}
+	const char *tekst = regels ? json_encode(c->arena, regels) : NULL;
+	json_decref(regels);
+	if (!tekst)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
+	int64_t id = 0;
+	rc = store_jaarstaat_voeg_toe(s, org, c->jaar, tekst, betaald, terug, plausibel, nu, c->who->actor, &id, e);
+	char object[48], detail[160];
+	snprintf(object, sizeof object, "jaarstaat/%" PRId64, id);
+	snprintf(detail, sizeof detail, "{\"jaar\":%" PRId64 ",\"betaald_cent\":%" PRId64 ",\"plausibel_cent\":%" PRId64 "}",
+		 c->jaar, betaald, plausibel);
+	struct audit_entry ae = {c->who->actor, "jaarstaat.dien_in", object, "gelukt", detail};
+	if (rc == RC_OK)
+		rc = audit_append(s, &ae, e);
+	if (rc == RC_OK)
+		rc = store_jaarstaat_lijst(s, org, c->jaar, c->arena, &bestaand, e);
+	if (rc == RC_OK && bestaand.nrows == 1)
+		c->uit = staat_json(&bestaand, 0);
+	return rc;
+}
+
+rc_t jaarstaat_dien_in(struct store *s, const struct principal *who, const struct klok *klok, int64_t jaar,
+		       struct arena *arena, json_t **out, struct error *e)
+{
+	if (jaar < 2000 || jaar > 2100) {
+		error_add(e, "/jaar", "buiten_bereik", NULL, "Het jaar ligt tussen 2000 en 2100.");
+		return RC_INVALID;
+	}
+	struct dien_ctx c = {.who = who, .klok = klok, .jaar = jaar, .arena = arena};
+	rc_t rc = store_tx(s, STORE_WRITE, dien_tx, &c, e);
+	if (rc == RC_CONFLICT) {
+		char object[48];
+		snprintf(object, sizeof object, "jaarstaat/%" PRId64, jaar);
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, who->actor, "jaarstaat.dien_in", object, e);
+	}
+	if (rc == RC_OK && !c.uit)
+		rc = error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	if (rc == RC_OK)
+		*out = c.uit;
+	else
+		json_decref(c.uit);
+	return rc;
+}
+
+struct lijst_ctx {
+	int64_t verzekeraar, jaar;
+	struct arena *arena;
+	json_t *uit;
+};
+
+static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct lijst_ctx *c = ctx;
+	struct store_rows r;
+	rc_t rc = store_jaarstaat_lijst(s, c->verzekeraar, c->jaar, c->arena, &r, e);
+	json_t *l = json_array();
+	for (size_t i = 0; rc == RC_OK && l && i < r.nrows; i++)
+		json_array_append_new(l, staat_json(&r, i));
+	c->uit = json_pack("{s:o}", "jaarstaten", l ? l : json_array());
+	return rc;
+}
+
+rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
+		     json_t **out, struct error *e)
+{
+	bool alles = who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT);
+	struct lijst_ctx c = {.verzekeraar = alles ? 0 : who->organisatie_id, .jaar = jaar, .arena = arena};
+	if (!alles && c.verzekeraar <= 0)
+		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor en zorgverzekeraars lezen jaarstaten.");
+	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	if (rc == RC_OK)
+		*out = c.uit;
+	else
+		json_decref(c.uit);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/*
+ * jaarstaat.h -- the insurer's yearly statement to NZa (issue 15;
+ * docs/verantwoording.md §5): per insurer per year, every project it
+ * coordinates with what it paid for milestones in the year, what was
+ * reclaimed in the year and what it judged plausible of the year's
+ * accountability [001 §5]. It is submitted only when every project year
+ * is tested and its totals reconcile with the ledger to the cent; then it
+ * is the input of NZa's yearly judgement. One per insurer and year.
+ */
+#ifndef DOORBRAAK_JAARSTAAT_H
+#define DOORBRAAK_JAARSTAAT_H
+
+#include <jansson.h>
+
+#include "core/basis/klok.h"
+#include "core/toegang/toegang.h"
+#include "store/store.h"
+
+/* The insurer of `who` (an insurer's assessor) submits its statement of
+ * `jaar`. Refused with every problem at once: a year out of range
+ * (RC_INVALID); a project year not tested ("niet_getoetst", per project),
+ * totals that do not reconcile with the ledger ("sluit_niet_aan"), a year
+ * submitted before ("al_ingediend"): RC_CONFLICT, nothing stored. One
+ * transaction with its audit record. *out: the statement (new reference). */
+rc_t jaarstaat_dien_in(struct store *s, const struct principal *who, const struct klok *klok, int64_t jaar,
+		       struct arena *arena, json_t **out, struct error *e);
+
+/* The statements `who` may read (NZa, the Zorginstituut, the auditor:
+ * all; an insurer: its own) of `jaar` (0: every year), as
+ * {"jaarstaten": [...]} (new reference). */
+rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
+		     json_t **out, struct error *e);
+
+#endif
