@@ -152,6 +152,7 @@ const struct route routes[] = {
 	{"POST", API_BASE "/jaarstaten", jaarstaten_dien_in, ROL_BEOORDELAAR, 1 * KIB, NULL, false},
 	{"GET", API_BASE "/jaarstaten", jaarstaten_lijst, ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR, 0,
 	 "jaar:getal", false},
+	{"POST", API_BASE "/jaarstaten/{id}/rechtsoordeel", jaarstaten_rechtsoordeel, ROL_NZA, 64 * KIB, NULL, false},
 	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na:getal,limiet:id", false},
 	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,

@@ -10,6 +10,7 @@
  *   POST /verantwoordingen/{id}/plausibiliteitstoets    the coordinating insurer judges every line
  *   POST /jaarstaten                                   an insurer submits its yearly statement
  *   GET  /jaarstaten?jaar=                             NZa, Zorginstituut, auditor: all; an insurer its own
+ *   POST /jaarstaten/{id}/rechtsoordeel                NZa's yearly judgement
  *
  * The core checks and stores (core/verantwoording/verantwoording_dossier.h).
  */
@@ -118,4 +119,14 @@ rc_t jaarstaten_lijst(struct http_request *rq, struct http_response *rs, struct 
 	json_t *uit = NULL;
 	rc_t rc = jaarstaat_lijst(rq->store, &rq->who, http_query_getal(rq, "jaar"), rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t jaarstaten_rechtsoordeel(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze jaarstaat bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = jaarstaat_rechtsoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }

@@ -146,3 +146,35 @@ rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, s
 		" AND (? = 0 OR jaar = ?) ORDER BY jaar, verzekeraar_id",
 		p, 4, arena, out, e);
 }
+
+rc_t store_jaarstaat_lees(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			  struct error *e)
+{
+	struct store_param p[] = {SP_I(id)};
+	return store_query(s,
+		"SELECT id, verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent, plausibel_cent,"
+		" ingediend_op, ingediend_door FROM jaarstaat WHERE id = ?",
+		p, 1, arena, out, e);
+}
+
+rc_t store_rechtsoordeel_voeg_toe(struct store *s, int64_t jaarstaat, const char *oordeel, int64_t erkend,
+				  const char *motivering, const char *bevindingen, const char *op,
+				  const char *door, int64_t *id_out, struct error *e)
+{
+	struct store_param p[] = {SP_I(jaarstaat), SP_T(oordeel), SP_I(erkend), SP_T(motivering),
+				  SP_T(bevindingen), SP_T(op), SP_T(door)};
+	return store_query_int(s,
+		"INSERT INTO rechtsoordeel (jaarstaat_id, oordeel, erkend_cent, motivering, bevindingen,"
+		" gegeven_op, gegeven_door) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 7, id_out, e);
+}
+
+rc_t store_rechtsoordeel_lees(struct store *s, int64_t jaarstaat, struct arena *arena, struct store_rows *out,
+			      struct error *e)
+{
+	struct store_param p[] = {SP_I(jaarstaat)};
+	return store_query(s,
+		"SELECT id, jaarstaat_id, oordeel, erkend_cent, motivering, bevindingen, gegeven_op, gegeven_door"
+		" FROM rechtsoordeel WHERE jaarstaat_id = ?",
+		p, 1, arena, out, e);
+}

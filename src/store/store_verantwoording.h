@@ -82,4 +82,20 @@ rc_t store_jaarstaat_voeg_toe(struct store *s, int64_t verzekeraar, int64_t jaar
 rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			   struct store_rows *out, struct error *e);
 
+/* ---- NZa's yearly judgement ---------------------------------------------- */
+
+/* Statement `id` (SJS_ columns; 0 or 1 rows). */
+rc_t store_jaarstaat_lees(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			  struct error *e);
+
+enum store_rechtsoordeel_kolom { SRO_ID, SRO_JAARSTAAT, SRO_OORDEEL, SRO_ERKEND, SRO_MOTIVERING,
+				 SRO_BEVINDINGEN, SRO_OP, SRO_DOOR };
+
+rc_t store_rechtsoordeel_voeg_toe(struct store *s, int64_t jaarstaat, const char *oordeel, int64_t erkend,
+				  const char *motivering, const char *bevindingen, const char *op,
+				  const char *door, int64_t *id_out, struct error *e);
+/* The judgement of statement `jaarstaat` (0 or 1 rows). */
+rc_t store_rechtsoordeel_lees(struct store *s, int64_t jaarstaat, struct arena *arena, struct store_rows *out,
+			      struct error *e);
+
 #endif

@@ -147,6 +147,7 @@ export const MATRIX = [
   { method: 'POST', path: '/verantwoordingen/{id}/plausibiliteitstoets', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'POST', path: '/jaarstaten', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'GET', path: '/jaarstaten', allowed: ['beoordelaar', 'nza', 'zorginstituut', 'auditor'], ok: 200 },
+  { method: 'POST', path: '/jaarstaten/{id}/rechtsoordeel', allowed: ['nza'], ok: AUTHORISED },
   { method: 'GET', path: '/grootboek/rekeningen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },

@@ -275,6 +275,34 @@ test('the insurer\'s yearly statement: every project it coordinates, reconciled 
   assert.equal((await w.nza.get('/jaarstaten?jaar=2029')).json().jaarstaten.length, 0);
 });
 
+test('NZa\'s yearly judgement on a statement: plausible, lower with findings and sources, every problem at once, once', async () => {
+  const staten = (await w.nza.get('/jaarstaten')).json().jaarstaten;
+  const s27 = staten.find((x) => x.jaar === 2027);
+  const sNu = staten.find((x) => x.jaar !== 2027);
+  assert.equal(s27.rechtsoordeel, null);
+  const pad = (x) => `/jaarstaten/${x.id}/rechtsoordeel`;
+  let p = problem(await w.nza.post(pad(s27), { oordeel: 'misschien', motivering: ' ', erkend_cent: 1.5, extra: true }), 400);
+  assert.deepEqual(codes(p).sort(), ['bevinding_ontbreekt', 'motivering_ontbreekt', 'onbekend', 'type', 'unknown'].sort());
+  p = problem(await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: s27.plausibel_cent, motivering: 'Te hoog.',
+    bevindingen: [{ code: 'personeel', bron: '[001 §5]', tekst: 'Uren niet onderbouwd.' }] }), 400);
+  assert.deepEqual(codes(p), ['bedrag_niet_lager']);
+  problem(await w.beoordelaar.post(pad(s27), { oordeel: 'plausibel', motivering: 'x' }), 403);
+  problem(await w.nza.post('/jaarstaten/999999/rechtsoordeel', { oordeel: 'plausibel', motivering: 'Getoetst.' }), 404);
+  const lager = Math.floor(s27.plausibel_cent / 2);
+  let r = await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: lager, motivering: 'Een deel van de personele kosten is niet onderbouwd.',
+    bevindingen: [{ code: 'personeel_niet_onderbouwd', bron: '[001 §5]', tekst: 'Urenregistratie ontbreekt voor twee aanbieders.' }] });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().rechtsoordeel.erkend_cent, lager);
+  assert.equal(r.json().rechtsoordeel.bevindingen[0].bron, '[001 §5]');
+  assert.deepEqual(codes(problem(await w.nza.post(pad(s27), { oordeel: 'plausibel', motivering: 'Getoetst.' }), 409)), ['al_geoordeeld']);
+  r = await w.nza.post(pad(sNu), { oordeel: 'plausibel', motivering: 'De kosten zijn plausibel.' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().rechtsoordeel.erkend_cent, sNu.plausibel_cent);
+  // the insurer reads its statements with the judgements
+  const eigen = (await w.beoordelaar.get('/jaarstaten')).json().jaarstaten;
+  assert.deepEqual(eigen.map((x) => x.rechtsoordeel.oordeel).sort(), ['lager', 'plausibel']);
+});
+
 test('the audit chain holds and the ledger replays', async () => {
   const { doorbraak } = await import('../lib/server.mjs');
   const v = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);

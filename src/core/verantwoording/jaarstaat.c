@@ -9,6 +9,7 @@
 
 #include "core/basis/audit.h"
 #include "core/basis/json.h"
+#include "core/basis/tekst.h"
 #include "store/store_beschikking.h"
 #include "store/store_verantwoording.h"
 
@@ -23,6 +24,21 @@ static bool projectjaar(const char *jaarverdeling, int64_t jaar)
 	json_array_foreach(l, i, x) ja = ja || json_integer_value(json_object_get(x, "jaar")) == jaar;
 	json_decref(l);
 	return ja;
+}
+
+/* Adds the judgement of statement `id` (or null) to j. */
+static void oordeel_erbij(struct store *s, struct arena *arena, json_t *j, int64_t id, struct error *e)
+{
+	struct store_rows r;
+	json_t *o = json_null();
+	if (store_rechtsoordeel_lees(s, id, arena, &r, e) == RC_OK && r.nrows == 1) {
+		json_t *bev = json_loads(store_text(&r, 0, SRO_BEVINDINGEN), 0, NULL);
+		o = json_pack("{s:s, s:I, s:s, s:o, s:s, s:s}", "oordeel", store_text(&r, 0, SRO_OORDEEL), "erkend_cent",
+			      (json_int_t)store_int(&r, 0, SRO_ERKEND, 0), "motivering", store_text(&r, 0, SRO_MOTIVERING),
+			      "bevindingen", bev ? bev : json_array(), "gegeven_op", store_text(&r, 0, SRO_OP),
+			      "gegeven_door", store_text(&r, 0, SRO_DOOR));
+	}
+	json_object_set_new(j, "rechtsoordeel", o ? o : json_null());
 }
 
 static json_t *staat_json(const struct store_rows *r, size_t i)
@@ -133,8 +149,10 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 		rc = audit_append(s, &ae, e);
 	if (rc == RC_OK)
 		rc = store_jaarstaat_lijst(s, org, c->jaar, c->arena, &bestaand, e);
-	if (rc == RC_OK && bestaand.nrows == 1)
+	if (rc == RC_OK && bestaand.nrows == 1) {
 		c->uit = staat_json(&bestaand, 0);
+		json_object_set_new(c->uit, "rechtsoordeel", json_null());
+	}
 	return rc;
 }
 
@@ -174,10 +192,13 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 	struct store_rows r;
 	rc_t rc = store_jaarstaat_lijst(s, c->verzekeraar, c->jaar, c->arena, &r, e);
 	json_t *l = json_array();
-	for (size_t i = 0; rc == RC_OK && l && i < r.nrows; i++)
-		json_array_append_new(l, staat_json(&r, i));
+	for (size_t i = 0; rc == RC_OK && l && i < r.nrows; i++) {
+		json_t *j = staat_json(&r, i);
+		oordeel_erbij(s, c->arena, j, store_int(&r, i, SJS_ID, 0), e);
+		json_array_append_new(l, j);
+	}
 	c->uit = json_pack("{s:o}", "jaarstaten", l ? l : json_array());
-	return rc;
+	return e->rc == RC_OK ? rc : e->rc;
 }
 
 rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
@@ -188,6 +209,121 @@ rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar,
 	if (!alles && c.verzekeraar <= 0)
 		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor en zorgverzekeraars lezen jaarstaten.");
 	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	if (rc == RC_OK)
+		*out = c.uit;
+	else
+		json_decref(c.uit);
+	return rc;
+}
+
+/* ---- NZa's yearly judgement ------------------------------------------------ */
+
+struct oordeel_ctx {
+	const struct principal *who;
+	const struct klok *klok;
+	int64_t id;
+	const char *oordeel, *motivering, *bevindingen;
+	bool erkend_gegeven;
+	int64_t erkend;
+	struct arena *arena;
+	json_t *uit;
+};
+
+static rc_t oordeel_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct oordeel_ctx *c = ctx;
+	struct store_rows jr, orr;
+	rc_t rc = store_jaarstaat_lees(s, c->id, c->arena, &jr, e);
+	if (rc == RC_OK && jr.nrows == 0)
+		return error_set(e, RC_NOT_FOUND, "Jaarstaat %" PRId64 " bestaat niet.", c->id);
+	if (rc == RC_OK)
+		rc = store_rechtsoordeel_lees(s, c->id, c->arena, &orr, e);
+	if (rc == RC_OK && orr.nrows > 0) {
+		error_add(e, "", "al_geoordeeld", BRON, "Over deze jaarstaat is al geoordeeld op %s.",
+			  store_text(&orr, 0, SRO_OP));
+		return RC_CONFLICT;
+	}
+	if (rc != RC_OK)
+		return rc;
+	int64_t plausibel = store_int(&jr, 0, SJS_PLAUSIBEL, 0);
+	int64_t erkend = strcmp(c->oordeel, "plausibel") == 0 ? plausibel
+			 : strcmp(c->oordeel, "lager") == 0 ? c->erkend : 0;
+	if (strcmp(c->oordeel, "plausibel") == 0 && c->erkend_gegeven && c->erkend != plausibel)
+		error_add(e, "/erkend_cent", "bedrag_niet_gelijk", BRON, "Plausibel erkent het plausibele bedrag van de "
+			  "jaarstaat: %" PRId64 " cent.", plausibel);
+	if (strcmp(c->oordeel, "lager") == 0 && (!c->erkend_gegeven || c->erkend <= 0 || c->erkend >= plausibel))
+		error_add(e, "/erkend_cent", "bedrag_niet_lager", BRON, "Lager erkent een bedrag tussen 0 en %" PRId64
+			  " cent (niet plausibel is 0).", plausibel);
+	if (strcmp(c->oordeel, "niet_plausibel") == 0 && c->erkend_gegeven && c->erkend != 0)
+		error_add(e, "/erkend_cent", "bedrag_niet_nul", BRON, "Niet plausibel erkent 0 cent.");
+	if (e->item_count > 0)
+		return RC_INVALID;
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
+	int64_t id = 0;
+	rc = store_rechtsoordeel_voeg_toe(s, c->id, c->oordeel, erkend, c->motivering, c->bevindingen, nu,
+					  c->who->actor, &id, e);
+	char object[48], detail[160];
+	snprintf(object, sizeof object, "jaarstaat/%" PRId64, c->id);
+	snprintf(detail, sizeof detail, "{\"oordeel\":\"%s\",\"erkend_cent\":%" PRId64 "}", c->oordeel, erkend);
+	struct audit_entry ae = {c->who->actor, "rechtsoordeel.geef", object, "gelukt", detail};
+	if (rc == RC_OK)
+		rc = audit_append(s, &ae, e);
+	if (rc == RC_OK) {
+		c->uit = staat_json(&jr, 0);
+		oordeel_erbij(s, c->arena, c->uit, c->id, e);
+	}
+	return rc;
+}
+
+rc_t jaarstaat_rechtsoordeel(struct store *s, const struct principal *who, const struct klok *klok,
+			     int64_t jaarstaat_id, json_t *body, struct arena *arena, json_t **out,
+			     struct error *e)
+{
+	static const char *const velden[] = {"oordeel", "erkend_cent", "motivering", "bevindingen", NULL};
+	static const char *const bv[] = {"code", "bron", "tekst", NULL};
+	struct oordeel_ctx c = {.who = who, .klok = klok, .id = jaarstaat_id, .arena = arena};
+	json_reject_unknown(body, velden, "", e);
+	if (json_get_string(body, "oordeel", true, "", &c.oordeel, e) && strcmp(c.oordeel, "plausibel") != 0 &&
+	    strcmp(c.oordeel, "lager") != 0 && strcmp(c.oordeel, "niet_plausibel") != 0)
+		error_add(e, "/oordeel", "onbekend", BRON, "Het oordeel is plausibel, lager of niet_plausibel.");
+	c.erkend_gegeven = json_get_int(body, "erkend_cent", false, "", &c.erkend, e);
+	if (json_get_string(body, "motivering", true, "", &c.motivering, e) &&
+	    (!tekst_aanwezig(c.motivering) || strlen(c.motivering) > 20000))
+		error_add(e, "/motivering", "motivering_ontbreekt", BRON, "Motiveer het oordeel (hoogstens 20.000 tekens).");
+	json_t *bev = NULL;
+	size_t n = 0;
+	if (json_get_array(body, "bevindingen", false, "", &bev, e)) {
+		json_t *x;
+		size_t i;
+		json_array_foreach(bev, i, x) {
+			char waar[48];
+			snprintf(waar, sizeof waar, "/bevindingen/%zu", i);
+			const char *t = NULL;
+			json_reject_unknown(x, bv, waar, e);
+			json_get_string(x, "code", true, waar, &t, e);
+			json_get_string(x, "bron", true, waar, &t, e);
+			json_get_string(x, "tekst", true, waar, &t, e);
+		}
+		n = json_array_size(bev);
+	}
+	if (c.oordeel && strcmp(c.oordeel, "plausibel") != 0 && n == 0)
+		error_add(e, "/bevindingen", "bevinding_ontbreekt", BRON,
+			  "Een oordeel lager of niet plausibel noemt zijn bevindingen met hun bron.");
+	if (e->item_count > 0)
+		return error_set(e, RC_INVALID, "Het rechtsoordeel is niet geldig.");
+	c.bevindingen = json_encode(arena, bev ? bev : json_array());
+	if (!c.bevindingen)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	rc_t rc = store_tx(s, STORE_WRITE, oordeel_tx, &c, e);
+	if (rc == RC_INVALID && e->message[0] == '\0')
+		error_set(e, RC_INVALID, "Het rechtsoordeel is niet geldig.");
+	if (rc == RC_CONFLICT) {
+		char object[48];
+		snprintf(object, sizeof object, "jaarstaat/%" PRId64, jaarstaat_id);
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, who->actor, "rechtsoordeel.geef", object, e);
+	}
 	if (rc == RC_OK)
 		*out = c.uit;
 	else

@@ -5,7 +5,8 @@
  * reclaimed in the year and what it judged plausible of the year's
  * accountability [001 §5]. It is submitted only when every project year
  * is tested and its totals reconcile with the ledger to the cent; then it
- * is the input of NZa's yearly judgement. One per insurer and year.
+ * is the input of NZa's yearly judgement (jaarstaat_rechtsoordeel). One
+ * per insurer and year.
  */
 #ifndef DOORBRAAK_JAARSTAAT_H
 #define DOORBRAAK_JAARSTAAT_H
@@ -30,5 +31,20 @@ rc_t jaarstaat_dien_in(struct store *s, const struct principal *who, const struc
  * {"jaarstaten": [...]} (new reference). */
 rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		     json_t **out, struct error *e);
+
+/* NZa gives its yearly administrative judgement on statement
+ * `jaarstaat_id` [001 §5], [001 §7] from {"oordeel": "plausibel" | "lager" |
+ * "niet_plausibel", "erkend_cent"?, "motivering", "bevindingen"?:
+ * [{"code", "bron", "tekst"}]}: plausible recognises the statement's
+ * plausible amount, lower a smaller positive amount, not plausible
+ * nothing; lower and not plausible name at least one finding with its
+ * source. Only the recognised amount (erkend_cent) may go into risk
+ * equalisation. Every problem at once (RC_INVALID); an unknown statement
+ * RC_NOT_FOUND; judged before ("al_geoordeeld") RC_CONFLICT. One
+ * transaction with its audit record ("rechtsoordeel.geef"). *out: the
+ * statement with its judgement. */
+rc_t jaarstaat_rechtsoordeel(struct store *s, const struct principal *who, const struct klok *klok,
+			     int64_t jaarstaat_id, json_t *body, struct arena *arena, json_t **out,
+			     struct error *e);
 
 #endif
