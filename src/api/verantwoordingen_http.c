@@ -11,6 +11,8 @@
  *   POST /jaarstaten                                   an insurer submits its yearly statement
  *   GET  /jaarstaten?jaar=                             NZa, Zorginstituut, auditor: all; an insurer its own
  *   POST /jaarstaten/{id}/rechtsoordeel                NZa's yearly judgement
+ *   POST /vereveningen                                 the Zorginstituut settles an insurer's year
+ *   GET  /vereveningen[/export]?jaar=                  the settlements (the export: CSV)
  *
  * The core checks and stores (core/verantwoording/verantwoording_dossier.h).
  */
@@ -25,6 +27,7 @@
 
 #include "core/verantwoording/jaarstaat.h"
 #include "core/verantwoording/verantwoording_dossier.h"
+#include "core/verantwoording/verevening.h"
 
 /* The year in path segment i; false when it is no year. */
 static bool jaar_param(struct http_request *rq, size_t i, int64_t *jaar)
@@ -129,4 +132,34 @@ rc_t jaarstaten_rechtsoordeel(struct http_request *rq, struct http_response *rs,
 	json_t *uit = NULL;
 	rc_t rc = jaarstaat_rechtsoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t vereveningen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = verevening_maak(rq->store, &rq->who, NULL, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t vereveningen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = verevening_lijst(rq->store, &rq->who, http_query_getal(rq, "jaar"), rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t vereveningen_csv(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	const char *csv = NULL;
+	size_t len = 0;
+	int64_t jaar = http_query_getal(rq, "jaar");
+	rc_t rc = verevening_csv(rq->store, &rq->who, jaar, rq->arena, &csv, &len, e);
+	if (rc != RC_OK)
+		return rc;
+	http_reply_raw(rs, 200, "text/csv; charset=utf-8", csv, len);
+	char *cd = jaar ? arena_printf(rq->arena, "attachment; filename=\"vereveningen-%lld.csv\"", (long long)jaar)
+			: "attachment; filename=\"vereveningen.csv\"";
+	if (cd)
+		http_add_header(rq, rs, "Content-Disposition", cd);
+	return RC_OK;
 }

@@ -178,3 +178,26 @@ rc_t store_rechtsoordeel_lees(struct store *s, int64_t jaarstaat, struct arena *
 		" FROM rechtsoordeel WHERE jaarstaat_id = ?",
 		p, 1, arena, out, e);
 }
+
+rc_t store_verevening_voeg_toe(struct store *s, int64_t verzekeraar, int64_t jaar, int64_t rechtsoordeel,
+			       int64_t bedrag, int64_t boeking, const char *op, const char *door, int64_t *id_out,
+			       struct error *e)
+{
+	struct store_param p[] = {SP_I(verzekeraar), SP_I(jaar), SP_I(rechtsoordeel), SP_I(bedrag),
+				  boeking ? SP_I(boeking) : SP_N(), SP_T(op), SP_T(door)};
+	return store_query_int(s,
+		"INSERT INTO verevening (verzekeraar_id, jaar, rechtsoordeel_id, bedrag_cent, boeking_id, verevend_op,"
+		" verevend_door) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 7, id_out, e);
+}
+
+rc_t store_verevening_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
+			    struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(verzekeraar), SP_I(verzekeraar), SP_I(jaar), SP_I(jaar)};
+	return store_query(s,
+		"SELECT v.id, v.verzekeraar_id, v.jaar, v.rechtsoordeel_id, v.bedrag_cent, v.boeking_id, v.verevend_op,"
+		" v.verevend_door, o.uzovi_code, o.naam FROM verevening v JOIN organisatie o ON o.id = v.verzekeraar_id"
+		" WHERE (? = 0 OR v.verzekeraar_id = ?) AND (? = 0 OR v.jaar = ?) ORDER BY v.jaar, v.verzekeraar_id",
+		p, 4, arena, out, e);
+}

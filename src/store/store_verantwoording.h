@@ -98,4 +98,17 @@ rc_t store_rechtsoordeel_voeg_toe(struct store *s, int64_t jaarstaat, const char
 rc_t store_rechtsoordeel_lees(struct store *s, int64_t jaarstaat, struct arena *arena, struct store_rows *out,
 			      struct error *e);
 
+/* ---- the Zorginstituut's settlement ------------------------------------- */
+
+enum store_verevening_kolom { SVV_ID, SVV_VERZEKERAAR, SVV_JAAR, SVV_OORDEEL, SVV_BEDRAG, SVV_BOEKING, SVV_OP,
+			      SVV_DOOR, SVV_UZOVI, SVV_NAAM };
+
+rc_t store_verevening_voeg_toe(struct store *s, int64_t verzekeraar, int64_t jaar, int64_t rechtsoordeel,
+			       int64_t bedrag, int64_t boeking, const char *op, const char *door, int64_t *id_out,
+			       struct error *e);
+/* Settlements of `verzekeraar` (0: all) in `jaar` (0: all), with the
+ * insurer's UZOVI code and name, by year and insurer. */
+rc_t store_verevening_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
+			    struct store_rows *out, struct error *e);
+
 #endif

@@ -303,6 +303,54 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   assert.deepEqual(eigen.map((x) => x.rechtsoordeel.oordeel).sort(), ['lager', 'plausibel']);
 });
 
+test('the Zorginstituut settles what NZa recognised, fully and once (also from two servers at once), booked and exported', async () => {
+  const zi = await login('zorginstituut');
+  const nu = new Date().getUTCFullYear();
+  const staten = (await w.nza.get('/jaarstaten')).json().jaarstaten;
+  const s27 = staten.find((x) => x.jaar === 2027);
+  const sNu = staten.find((x) => x.jaar === nu);
+  const noord = s27.verzekeraar_id;
+  problem(await w.nza.post('/vereveningen', { verzekeraar_id: noord, jaar: 2027 }), 403);
+  assert.deepEqual(codes(problem(await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 20270 }), 400)), ['buiten_bereik']);
+  assert.deepEqual(codes(problem(await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 2030 }), 409)), ['geen_rechtsoordeel']);
+  const erkend = s27.rechtsoordeel.erkend_cent;
+  assert.deepEqual(codes(problem(await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 2027, bedrag_cent: erkend + 1 }), 409)), ['boven_rechtsoordeel']);
+  assert.deepEqual(codes(problem(await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 2027, bedrag_cent: erkend - 1 }), 409)), ['onder_rechtsoordeel']);
+  let r = await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 2027, bedrag_cent: erkend });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().bedrag_cent, erkend);
+  assert.equal(r.json().uzovi_code, '9001');
+  const boeking = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen.find((x) => x.sleutel === 'verevening/9001/2027');
+  assert.ok(boeking, 'the settlement is a ledger entry');
+  assert.deepEqual([boeking.debet, boeking.credit, boeking.bedrag_cent], ['zorgverzekeringsfonds', 'verzekeraar/9001/verevend', erkend]);
+  assert.deepEqual(codes(problem(await zi.post('/vereveningen', { verzekeraar_id: noord, jaar: 2027 }), 409)), ['al_verevend']);
+  // two servers settle the same insurer-year at the same moment: once
+  const tweede = await startServer({ backend, dbUrl: srv.dbUrl, init: false, args: ['--demo'] });
+  try {
+    const api2 = (await import('../lib/http.mjs')).client(tweede.url);
+    const res = await api2.post('/api/v1/sessies', { headers: JSON_HEADERS, body: JSON.stringify({ gebruikersnaam: 'zorginstituut', wachtwoord: DEMO_WACHTWOORD }) });
+    const zi2 = caller(api2, { name: 'zorginstituut', cookie: /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1], csrf: res.json().csrf_token });
+    const [a, b] = await Promise.all([zi.post('/vereveningen', { verzekeraar_id: noord, jaar: nu }), zi2.post('/vereveningen', { verzekeraar_id: noord, jaar: nu })]);
+    assert.deepEqual([a.status, b.status].sort(), [201, 409], `${a.text} ${b.text}`);
+    assert.deepEqual(codes([a, b].find((x) => x.status === 409).json()), ['al_verevend']);
+  } finally {
+    await tweede.stop();
+  }
+  const lijst = (await w.nza.get('/vereveningen')).json().vereveningen;
+  assert.deepEqual(lijst.map((x) => [x.jaar, x.bedrag_cent]), [[2027, erkend], [nu, sNu.rechtsoordeel.erkend_cent]].sort((x, y) => x[0] - y[0]));
+  assert.equal((await w.beoordelaar.get('/vereveningen')).json().vereveningen.length, 2);
+  assert.deepEqual((await w.zuid.get('/vereveningen')).json().vereveningen, []);
+  problem(await w.aanvrager.get('/vereveningen'), 403);
+  const csv = await zi.get('/vereveningen/export?jaar=2027');
+  assert.equal(csv.status, 200);
+  assert.match(csv.contentType, /^text\/csv/);
+  assert.equal(csv.headers['content-disposition'], 'attachment; filename="vereveningen-2027.csv"');
+  const regels = csv.text.trim().split('\r\n');
+  assert.equal(regels[0], 'jaar;uzovi_code;verzekeraar;bedrag_euro;bedrag_cent;rechtsoordeel_id;boeking_id;verevend_op');
+  assert.equal(regels.length, 2);
+  assert.equal(regels[1].split(';')[4], String(erkend));
+});
+
 test('the audit chain holds and the ledger replays', async () => {
   const { doorbraak } = await import('../lib/server.mjs');
   const v = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
