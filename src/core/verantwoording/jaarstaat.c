@@ -103,7 +103,8 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 			error_add(e, "/jaar", "niet_getoetst", BRON, "%s: de verantwoording over %" PRId64 " is %s.",
 				  store_text(&pr, i, SJP_KENMERK), c->jaar,
 				  store_text(&pr, i, SJP_VERANTWOORDING) ? "nog niet getoetst" : "niet ingediend");
-		int64_t p = getoetst ? store_int(&pr, i, SJP_PLAUSIBEL, 0) : 0;
+		/* what is plausible of a year that is no project year is no part of it */
+		int64_t p = jaar_van_project && getoetst ? store_int(&pr, i, SJP_PLAUSIBEL, 0) : 0;
 		overloop = overloop || !erbij(&betaald, b) || !erbij(&terug, t) || !erbij(&plausibel, p);
 		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I}", "beschikking_id",
 				      (json_int_t)store_int(&pr, i, SJP_BESCHIKKING, 0), "kenmerk",
