@@ -243,6 +243,7 @@ rc_t mijlpalen_meld(struct http_request *rq, struct http_response *rs, struct er
 rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_bijlage_voeg_toe(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_bijlagen(struct http_request *rq, struct http_response *rs, struct error *e);
+/* bijlagen_http.c: an attachment as a download */
 rc_t bijlagen_download(struct http_request *rq, struct http_response *rs, struct error *e);
 /* verantwoordingen_http.c: the accountability */
 rc_t verantwoordingskaders_lijst(struct http_request *rq, struct http_response *rs, struct error *e);

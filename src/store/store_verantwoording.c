@@ -4,6 +4,10 @@
  */
 #include "store/store_verantwoording.h"
 
+/* The SVW_ columns, in their order. */
+#define VERANTWOORDING_KOLOMMEN "id, beschikking_id, jaar, versie, compleet, totaal_cent, aanvaardbaar_cent," \
+				" te_laat, ingediend_op, ingediend_door, document, bevindingen"
+
 rc_t store_verantwoordingskader_zet(struct store *s, int64_t jaar, int64_t tolerantie_bp,
 				    int64_t accountant_vanaf_cent, const char *deadline, int64_t deadline_us,
 				    const char *op, const char *door, struct error *e)
@@ -48,8 +52,7 @@ rc_t store_verantwoording_lijst(struct store *s, int64_t beschikking_id, struct 
 {
 	struct store_param p[] = {SP_I(beschikking_id)};
 	return store_query(s,
-		"SELECT id, beschikking_id, jaar, versie, compleet, totaal_cent, aanvaardbaar_cent, te_laat,"
-		" ingediend_op, ingediend_door, document, bevindingen FROM verantwoording"
+		"SELECT " VERANTWOORDING_KOLOMMEN " FROM verantwoording"
 		" WHERE beschikking_id = ? ORDER BY jaar, versie",
 		p, 1, arena, out, e);
 }
@@ -59,8 +62,7 @@ rc_t store_verantwoording_lees(struct store *s, int64_t id, struct arena *arena,
 {
 	struct store_param p[] = {SP_I(id)};
 	return store_query(s,
-		"SELECT id, beschikking_id, jaar, versie, compleet, totaal_cent, aanvaardbaar_cent, te_laat,"
-		" ingediend_op, ingediend_door, document, bevindingen FROM verantwoording WHERE id = ?",
+		"SELECT " VERANTWOORDING_KOLOMMEN " FROM verantwoording WHERE id = ?",
 		p, 1, arena, out, e);
 }
 

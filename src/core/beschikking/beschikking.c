@@ -123,6 +123,18 @@ static bool mag(const struct principal *who, const struct beschikking *b, bool c
 	return (who->roles & (ROL_AANVRAGER | ROL_GEMEENTE)) && coalitie;
 }
 
+rc_t beschikking_partij_tx(struct store *s, const struct principal *who, const struct beschikking *b,
+			   bool *partij, struct error *e)
+{
+	bool coalitie = false;
+	rc_t rc = RC_OK;
+	if (who && who->organisatie_id > 0)
+		rc = store_aanvraag_is_coalitie(s, b->aanvraag_id, who->organisatie_id, &coalitie, e);
+	if (rc == RC_OK)
+		*partij = mag(who, b, coalitie);
+	return rc;
+}
+
 rc_t beschikking_lees(struct store *s, struct arena *arena, int64_t id, struct beschikking *out,
 		      struct error *e)
 {

@@ -94,6 +94,13 @@ rc_t beschikking_neem(struct store *s, const struct principal *who, const struct
 rc_t beschikking_open(struct store *s, struct arena *arena, const struct principal *who,
 		      int64_t id, struct beschikking *out, struct error *e);
 
+/* Inside the caller's transaction: *partij tells whether `who` may read
+ * beschikking `b` (its parties, NZa, the Zorginstituut, the auditor) --
+ * the rule beschikking_open applies. A write refused to a party is
+ * RC_FORBIDDEN, to anyone else RC_NOT_FOUND. */
+rc_t beschikking_partij_tx(struct store *s, const struct principal *who, const struct beschikking *b,
+			   bool *partij, struct error *e);
+
 /* The same without an access check (the CLI). */
 rc_t beschikking_lees(struct store *s, struct arena *arena, int64_t id, struct beschikking *out,
 		      struct error *e);

@@ -200,14 +200,12 @@ static rc_t voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, s
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
 	if (rc == RC_OK)
 		rc = beschikking_lees_tx(s, a, c->beschikking_id, b, e);
-	bool coalitie = false;
-	if (rc == RC_OK && c->who->organisatie_id > 0)
-		rc = store_aanvraag_is_coalitie(s, b->aanvraag_id, c->who->organisatie_id, &coalitie, e);
+	bool partij = false;
+	if (rc == RC_OK)
+		rc = beschikking_partij_tx(s, c->who, b, &partij, e);
 	if (rc != RC_OK)   /* a missing one is no refusal: nothing to record */
 		return rc;
 	int64_t org = c->who->organisatie_id;
-	bool partij = (c->who->roles & ROL_NZA) || (c->who->roles & ROL_AUDITOR) ||
-		      org == b->coordinerend_verzekeraar_id || org == b->tweede_verzekeraar_id || coalitie;
 	bool mag = c->betalen ? ((c->who->roles & ROL_BEOORDELAAR) && org == b->coordinerend_verzekeraar_id)
 			      : ((c->who->roles & ROL_AANVRAGER) && org == b->penvoerder_id);
 	if (!partij || !mag) {

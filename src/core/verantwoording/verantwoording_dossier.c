@@ -141,15 +141,12 @@ struct dien_ctx {
 static rc_t lead(struct store *s, struct dien_ctx *c, struct beschikking *b, struct error *e)
 {
 	rc_t rc = beschikking_lees_tx(s, c->arena, c->beschikking_id, b, e);
-	bool coalitie = false;
-	if (rc == RC_OK && c->who->organisatie_id > 0)
-		rc = store_aanvraag_is_coalitie(s, b->aanvraag_id, c->who->organisatie_id, &coalitie, e);
+	bool partij = false;
+	if (rc == RC_OK)
+		rc = beschikking_partij_tx(s, c->who, b, &partij, e);
 	if (rc != RC_OK)
 		return rc;
-	int64_t org = c->who->organisatie_id;
-	bool partij = (c->who->roles & (ROL_NZA | ROL_AUDITOR)) || coalitie ||
-		      org == b->coordinerend_verzekeraar_id || org == b->tweede_verzekeraar_id;
-	bool mag = (c->who->roles & ROL_AANVRAGER) && org == b->penvoerder_id;
+	bool mag = (c->who->roles & ROL_AANVRAGER) && c->who->organisatie_id == b->penvoerder_id;
 	if (!partij || !mag) {
 		c->weiger = partij ? RC_FORBIDDEN : RC_NOT_FOUND;
 		return c->weiger;
@@ -561,15 +558,12 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 	c->beschikking_id = rc == RC_OK ? store_int(&vr, 0, SVW_BESCHIKKING, 0) : 0;
 	if (rc == RC_OK)
 		rc = beschikking_lees_tx(s, c->arena, c->beschikking_id, &b, e);
-	bool coalitie = false;
-	if (rc == RC_OK && c->who->organisatie_id > 0)
-		rc = store_aanvraag_is_coalitie(s, b.aanvraag_id, c->who->organisatie_id, &coalitie, e);
+	bool partij = false;
+	if (rc == RC_OK)
+		rc = beschikking_partij_tx(s, c->who, &b, &partij, e);
 	if (rc != RC_OK)
 		return rc;
-	int64_t org = c->who->organisatie_id;
-	bool partij = (c->who->roles & (ROL_NZA | ROL_AUDITOR)) || coalitie || org == b.coordinerend_verzekeraar_id ||
-		      org == b.tweede_verzekeraar_id;
-	if (!partij || !((c->who->roles & ROL_BEOORDELAAR) && org == b.coordinerend_verzekeraar_id)) {
+	if (!partij || !((c->who->roles & ROL_BEOORDELAAR) && c->who->organisatie_id == b.coordinerend_verzekeraar_id)) {
 		c->weiger = partij ? RC_FORBIDDEN : RC_NOT_FOUND;
 		return c->weiger;
 	}
