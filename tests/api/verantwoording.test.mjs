@@ -286,6 +286,11 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   p = problem(await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: s27.plausibel_cent, motivering: 'Te hoog.',
     bevindingen: [{ code: 'personeel', bron: '[001 §5]', tekst: 'Uren niet onderbouwd.' }] }), 400);
   assert.deepEqual(codes(p), ['bedrag_niet_lager']);
+  p = problem(await w.nza.post(pad(s27), { oordeel: 'plausibel', erkend_cent: s27.plausibel_cent + 1, motivering: 'Getoetst.' }), 400);
+  assert.deepEqual(codes(p), ['bedrag_niet_gelijk']);
+  p = problem(await w.nza.post(pad(s27), { oordeel: 'niet_plausibel', erkend_cent: 5, motivering: 'Niet onderbouwd.',
+    bevindingen: [{ code: 'geen_onderbouwing', bron: '[001 §5]', tekst: 'Geen facturen.' }] }), 400);
+  assert.deepEqual(codes(p), ['bedrag_niet_nul']);
   problem(await w.beoordelaar.post(pad(s27), { oordeel: 'plausibel', motivering: 'x' }), 403);
   problem(await w.nza.post('/jaarstaten/999999/rechtsoordeel', { oordeel: 'plausibel', motivering: 'Getoetst.' }), 404);
   const lager = Math.floor(s27.plausibel_cent / 2);
