@@ -241,6 +241,7 @@ rc_t beschikkingen_document_pdf(struct http_request *rq, struct http_response *r
 rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_meld(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mijlpalen_corrigeer(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_bijlage_voeg_toe(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mijlpalen_bijlagen(struct http_request *rq, struct http_response *rs, struct error *e);
 /* bijlagen_http.c: an attachment as a download */

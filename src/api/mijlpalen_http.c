@@ -4,6 +4,7 @@
  *   GET  /beschikkingen/{id}/mijlpalen                          planned, reported, paid; what is left
  *   POST /beschikkingen/{id}/mijlpalen/{mijlpaal}/meldingen     the lead reports it reached (aanvrager)
  *   POST /beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen    the insurer pays it (beoordelaar)
+ *   POST /beschikkingen/{id}/mijlpalen/{mijlpaal}/correcties    the insurer corrects the payment
  *
  * The rules are in core/mijlpaal.h.
  */
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/betaling/correctie.h"
 #include "core/betaling/mijlpaal.h"
 
 rc_t mijlpalen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -61,6 +63,23 @@ rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct 
 	if (rc == RC_OK)
 		rc = mijlpaal_betaal(rq->store, &rq->who, NULL, id, rq->params[1], gegeven, bedrag, rq->arena,
 				     &m, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 201, json_pack("{s:I, s:o}", "beschikking_id", (json_int_t)id,
+			       "mijlpaal", mijlpaal_json(&m)), e);
+}
+
+rc_t mijlpalen_corrigeer(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	int64_t bedrag = 0;
+	const char *reden = NULL;
+	rc_t rc = correctie_lees(rq->body, &bedrag, &reden, e);
+	struct mijlpaal m;
+	if (rc == RC_OK)
+		rc = mijlpaal_corrigeer(rq->store, &rq->who, NULL, id, rq->params[1], bedrag, reden, rq->arena, &m, e);
 	if (rc != RC_OK)
 		return rc;
 	return http_reply_json(rq, rs, 201, json_pack("{s:I, s:o}", "beschikking_id", (json_int_t)id,

@@ -132,6 +132,8 @@ const struct route routes[] = {
 	 ROL_AANVRAGER, 32 * KIB, NULL, false},
 	{"POST", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen", mijlpalen_betaal,
 	 ROL_BEOORDELAAR, 1 * KIB, NULL, false},
+	{"POST", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/correcties", mijlpalen_corrigeer,
+	 ROL_BEOORDELAAR, 4 * KIB, NULL, false},
 	{"POST", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen", mijlpalen_bijlage_voeg_toe,
 	 ROL_AANVRAGER, BIJLAGE_MAX_BYTES, "naam", true},
 	{"GET", API_BASE "/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen", mijlpalen_bijlagen,

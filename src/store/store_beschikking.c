@@ -191,6 +191,36 @@ rc_t store_betalingen(struct store *s, int64_t beschikking_id, struct arena *are
 		" FROM mijlpaal_betaling WHERE beschikking_id = ? ORDER BY mijlpaal", p, 1, arena, out, e);
 }
 
+rc_t store_correctie_insert(struct store *s, const struct store_correctie *c, struct error *e)
+{
+	struct store_param p[] = {SP_I(c->beschikking_id), SP_T(c->mijlpaal), SP_I(c->volgnummer),
+				  SP_I(c->bedrag_cent), SP_I(c->jaar), SP_I(c->verzekeraar_id), SP_I(c->boeking_id),
+				  SP_T(c->reden), SP_T(c->op), SP_T(c->door)};
+	return store_query(s,
+		"INSERT INTO mijlpaal_correctie (beschikking_id, mijlpaal, volgnummer, bedrag_cent, jaar,"
+		" verzekeraar_id, boeking_id, reden, gecorrigeerd_op, gecorrigeerd_door)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p, 10, NULL, NULL, e);
+}
+
+rc_t store_correcties(struct store *s, int64_t beschikking_id, struct arena *arena,
+		      struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(beschikking_id)};
+	return store_query(s,
+		"SELECT mijlpaal, volgnummer, bedrag_cent, jaar, boeking_id, reden, gecorrigeerd_op,"
+		" gecorrigeerd_door FROM mijlpaal_correctie WHERE beschikking_id = ?"
+		" ORDER BY mijlpaal, volgnummer", p, 1, arena, out, e);
+}
+
+rc_t store_betaald_netto(struct store *s, int64_t beschikking_id, int64_t *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(beschikking_id), SP_I(beschikking_id)};
+	return store_query_int(s,
+		"SELECT (SELECT COALESCE(SUM(bedrag_cent), 0) FROM mijlpaal_betaling WHERE beschikking_id = ?)"
+		" + (SELECT COALESCE(SUM(bedrag_cent), 0) FROM mijlpaal_correctie WHERE beschikking_id = ?)",
+		p, 2, out, e);
+}
+
 /* ---- the overview ------------------------------------------------------------ */
 
 rc_t store_projecten(struct store *s, struct arena *arena, struct store_rows *out,
@@ -209,8 +239,9 @@ rc_t store_betalingen_per_jaar(struct store *s, struct arena *arena, struct stor
 			       struct error *e)
 {
 	return store_query(s,
-		"SELECT b.aanvraag_id, p.jaar, SUM(p.bedrag_cent) FROM mijlpaal_betaling p"
-		" JOIN beschikking b ON b.id = p.beschikking_id"
+		"SELECT b.aanvraag_id, p.jaar, SUM(p.bedrag_cent) FROM (SELECT beschikking_id, jaar,"
+		" bedrag_cent FROM mijlpaal_betaling UNION ALL SELECT beschikking_id, jaar, bedrag_cent"
+		" FROM mijlpaal_correctie) p JOIN beschikking b ON b.id = p.beschikking_id"
 		" GROUP BY b.aanvraag_id, p.jaar ORDER BY b.aanvraag_id, p.jaar", NULL, 0, arena, out, e);
 }
 

@@ -130,6 +130,25 @@ rc_t store_betaling_insert(struct store *s, int64_t beschikking_id, const char *
 rc_t store_betalingen(struct store *s, int64_t beschikking_id, struct arena *arena,
 		      struct store_rows *out, struct error *e);
 
+/* Corrections of payments (compensating entries, signed amounts), per
+ * milestone in the order they were made. */
+enum store_correctie_kolom {
+	SCO_MIJLPAAL, SCO_VOLGNUMMER, SCO_BEDRAG, SCO_JAAR, SCO_BOEKING, SCO_REDEN, SCO_OP, SCO_DOOR,
+};
+struct store_correctie {
+	int64_t beschikking_id;
+	const char *mijlpaal;
+	int64_t volgnummer, bedrag_cent, jaar, verzekeraar_id, boeking_id;
+	const char *reden, *op, *door;
+};
+rc_t store_correctie_insert(struct store *s, const struct store_correctie *c, struct error *e);
+rc_t store_correcties(struct store *s, int64_t beschikking_id, struct arena *arena,
+		      struct store_rows *out, struct error *e);
+
+/* What was paid for the milestones of beschikking `beschikking_id`, corrections
+ * included (net, in cents). */
+rc_t store_betaald_netto(struct store *s, int64_t beschikking_id, int64_t *out, struct error *e);
+
 /* ---- the overview ------------------------------------------------------------ */
 
 /* Every application with a grant or a joint request: id, thema,
@@ -142,7 +161,8 @@ enum store_project_kolom {
 rc_t store_projecten(struct store *s, struct arena *arena, struct store_rows *out,
 		     struct error *e);
 
-/* Payments summed per application and year: aanvraag_id, jaar, bedrag_cent. */
+/* Payments summed per application and year, corrections included:
+ * aanvraag_id, jaar, bedrag_cent. */
 rc_t store_betalingen_per_jaar(struct store *s, struct arena *arena, struct store_rows *out,
 			       struct error *e);
 

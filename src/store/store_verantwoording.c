@@ -90,33 +90,62 @@ rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struc
 rc_t store_jaarstaat_projecten(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			       struct store_rows *out, struct error *e)
 {
-	struct store_param p[] = {SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(verzekeraar)};
+	struct store_param p[] = {SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar),
+				  SP_I(verzekeraar)};
 	return store_query(s,
 		"SELECT b.id, b.kenmerk, b.aanvraag_id,"
 		" (SELECT COALESCE(SUM(m.bedrag_cent), 0) FROM mijlpaal_betaling m"
-		"   WHERE m.beschikking_id = b.id AND m.jaar = ?),"
+		"   WHERE m.beschikking_id = b.id AND m.jaar = ?)"
+		" + (SELECT COALESCE(SUM(c.bedrag_cent), 0) FROM mijlpaal_correctie c"
+		"   WHERE c.beschikking_id = b.id AND c.jaar = ?),"
 		" (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g"
 		"   JOIN grootboek_rekening r ON r.id = g.credit_rekening"
 		"   WHERE g.code = 'verantwoording.terugvordering' AND r.code = 'project/' || b.aanvraag_id"
 		"   AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT)),"
-		" v.id, t.plausibel_cent, CASE WHEN t.id IS NULL THEN 0 ELSE 1 END, b.jaarverdeling"
+		" v.id, t.plausibel_cent, CASE WHEN t.id IS NULL THEN 0 ELSE 1 END, b.jaarverdeling,"
+		" (SELECT COALESCE(SUM(m.bedrag_cent), 0) FROM mijlpaal_betaling m"
+		"   WHERE m.beschikking_id = b.id AND m.jaar <= ?)"
+		" + (SELECT COALESCE(SUM(c.bedrag_cent), 0) FROM mijlpaal_correctie c"
+		"   WHERE c.beschikking_id = b.id AND c.jaar <= ?)"
+		" - (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g"
+		"   JOIN grootboek_rekening r ON r.id = g.credit_rekening"
+		"   WHERE g.code = 'verantwoording.terugvordering' AND r.code = 'project/' || b.aanvraag_id"
+		"   AND substr(g.tijdstip, 1, 4) <= CAST(? AS TEXT))"
 		" FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
-		" LEFT JOIN verantwoording v ON v.beschikking_id = b.id AND v.jaar = ? AND v.versie = 1"
+		" LEFT JOIN verantwoording v ON v.beschikking_id = b.id AND v.jaar = ? AND v.versie ="
+		"   (SELECT MAX(w.versie) FROM verantwoording w WHERE w.beschikking_id = b.id AND w.jaar = v.jaar)"
 		" LEFT JOIN plausibiliteitstoets t ON t.verantwoording_id = v.id"
 		" WHERE b.besluit = 'verleend' AND a.coordinerend_verzekeraar_id = ?"
 		" ORDER BY b.id",
-		p, 4, arena, out, e);
+		p, 8, arena, out, e);
+}
+
+rc_t store_plausibel_tot(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
+			 struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(verzekeraar), SP_I(jaar)};
+	return store_query(s,
+		"SELECT b.id, v.jaar, t.plausibel_cent FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
+		" JOIN verantwoording v ON v.beschikking_id = b.id"
+		" JOIN plausibiliteitstoets t ON t.verantwoording_id = v.id"
+		" WHERE b.besluit = 'verleend' AND a.coordinerend_verzekeraar_id = ? AND v.jaar <= ?"
+		" ORDER BY b.id, v.jaar",
+		p, 2, arena, out, e);
 }
 
 rc_t store_jaarstaat_grootboek(struct store *s, const char *rekening, int64_t jaar, int64_t *betaald,
 			       int64_t *terug, struct error *e)
 {
 	struct store_param p[] = {SP_T(rekening), SP_I(jaar)};
+	struct store_param q[] = {SP_T(rekening), SP_I(jaar), SP_T(rekening), SP_I(jaar)};
 	rc_t rc = store_query_int(s,
-		"SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
-		" ON r.id = g.credit_rekening WHERE r.code = ? AND g.code = 'mijlpaal.betaling'"
-		" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT)",
-		p, 2, betaald, e);
+		"SELECT (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
+		" ON r.id = g.credit_rekening WHERE r.code = ? AND g.code IN ('mijlpaal.betaling', 'mijlpaal.correctie')"
+		" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT))"
+		" - (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
+		" ON r.id = g.debet_rekening WHERE r.code = ? AND g.code = 'mijlpaal.correctie'"
+		" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT))",
+		q, 4, betaald, e);
 	if (rc == RC_OK)
 		rc = store_query_int(s,
 			"SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
@@ -126,16 +155,17 @@ rc_t store_jaarstaat_grootboek(struct store *s, const char *rekening, int64_t ja
 	return rc;
 }
 
-rc_t store_jaarstaat_voeg_toe(struct store *s, int64_t verzekeraar, int64_t jaar, const char *regels,
-			      int64_t betaald, int64_t terug, int64_t plausibel, const char *op, const char *door,
-			      int64_t *id_out, struct error *e)
+rc_t store_jaarstaat_voeg_toe(struct store *s, const struct store_jaarstaat *j, int64_t *id_out,
+			      struct error *e)
 {
-	struct store_param p[] = {SP_I(verzekeraar), SP_I(jaar), SP_T(regels), SP_I(betaald), SP_I(terug),
-				  SP_I(plausibel), SP_T(op), SP_T(door)};
+	struct store_param p[] = {SP_I(j->verzekeraar), SP_I(j->jaar), SP_T(j->regels), SP_I(j->betaald),
+				  SP_I(j->terug), SP_I(j->plausibel), SP_I(j->te_vereffenen), SP_T(j->op),
+				  SP_T(j->door)};
 	return store_query_int(s,
 		"INSERT INTO jaarstaat (verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent,"
-		" plausibel_cent, ingediend_op, ingediend_door) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		p, 8, id_out, e);
+		" plausibel_cent, te_vereffenen_cent, ingediend_op, ingediend_door)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 9, id_out, e);
 }
 
 rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
@@ -144,7 +174,7 @@ rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, s
 	struct store_param p[] = {SP_I(verzekeraar), SP_I(verzekeraar), SP_I(jaar), SP_I(jaar)};
 	return store_query(s,
 		"SELECT id, verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent, plausibel_cent,"
-		" ingediend_op, ingediend_door FROM jaarstaat WHERE (? = 0 OR verzekeraar_id = ?)"
+		" ingediend_op, ingediend_door, te_vereffenen_cent FROM jaarstaat WHERE (? = 0 OR verzekeraar_id = ?)"
 		" AND (? = 0 OR jaar = ?) ORDER BY jaar, verzekeraar_id",
 		p, 4, arena, out, e);
 }
@@ -155,7 +185,7 @@ rc_t store_jaarstaat_lees(struct store *s, int64_t id, struct arena *arena, stru
 	struct store_param p[] = {SP_I(id)};
 	return store_query(s,
 		"SELECT id, verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent, plausibel_cent,"
-		" ingediend_op, ingediend_door FROM jaarstaat WHERE id = ?",
+		" ingediend_op, ingediend_door, te_vereffenen_cent FROM jaarstaat WHERE id = ?",
 		p, 1, arena, out, e);
 }
 

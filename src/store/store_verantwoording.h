@@ -55,29 +55,45 @@ rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struc
 /* ---- the insurer's yearly statement -------------------------------------- */
 
 enum store_jaarproject_kolom { SJP_BESCHIKKING, SJP_KENMERK, SJP_AANVRAAG, SJP_BETAALD, SJP_TERUG,
-			       SJP_VERANTWOORDING, SJP_PLAUSIBEL, SJP_GETOETST, SJP_JAARVERDELING };
+			       SJP_VERANTWOORDING, SJP_PLAUSIBEL, SJP_GETOETST, SJP_JAARVERDELING,
+			       SJP_NETTO_TOT };
 
 /* Per beschikking granted with insurer `verzekeraar` coordinating: what it
- * paid for milestones in `jaar` (payment rows), what was reclaimed in
- * `jaar` (ledger entries verantwoording.terugvordering booked in the
- * year), the accountability of `jaar` (id or NULL) and its plausible
- * amount (NULL when untested; SJP_GETOETST 1/0), and the beschikking's
- * years (its jaarverdeling JSON). Every granted beschikking of the insurer. */
+ * paid for milestones in `jaar` (payment rows and corrections made in the
+ * year), what was reclaimed in `jaar` (ledger entries
+ * verantwoording.terugvordering booked in the year), the newest version of
+ * the accountability of `jaar` (id or NULL) and its plausible amount (NULL
+ * when untested; SJP_GETOETST 1/0), the beschikking's years (its
+ * jaarverdeling JSON), and what was paid less reclaimed up to and including
+ * `jaar` (SJP_NETTO_TOT). Every granted beschikking of the insurer. */
 rc_t store_jaarstaat_projecten(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			       struct store_rows *out, struct error *e);
 
+/* Per beschikking of insurer `verzekeraar` and year up to and including
+ * `jaar`: the plausible amount of the year's tested accountability
+ * (beschikking_id, jaar, plausibel_cent). */
+enum store_plausibel_kolom { SPJ_BESCHIKKING, SPJ_JAAR, SPJ_PLAUSIBEL };
+rc_t store_plausibel_tot(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
+			 struct store_rows *out, struct error *e);
+
 /* The ledger's own totals for the insurer's account `rekening`
  * (verzekeraar/<uzovi>/betaald) in `jaar`: *betaald credited by
- * mijlpaal.betaling, *terug debited by verantwoording.terugvordering. */
+ * mijlpaal.betaling and mijlpaal.correctie less debited by
+ * mijlpaal.correctie, *terug debited by verantwoording.terugvordering. */
 rc_t store_jaarstaat_grootboek(struct store *s, const char *rekening, int64_t jaar, int64_t *betaald,
 			       int64_t *terug, struct error *e);
 
 enum store_jaarstaat_kolom { SJS_ID, SJS_VERZEKERAAR, SJS_JAAR, SJS_REGELS, SJS_BETAALD, SJS_TERUG,
-			     SJS_PLAUSIBEL, SJS_OP, SJS_DOOR };
+			     SJS_PLAUSIBEL, SJS_OP, SJS_DOOR, SJS_TE_VEREFFENEN };
 
-rc_t store_jaarstaat_voeg_toe(struct store *s, int64_t verzekeraar, int64_t jaar, const char *regels,
-			      int64_t betaald, int64_t terug, int64_t plausibel, const char *op, const char *door,
-			      int64_t *id_out, struct error *e);
+struct store_jaarstaat {
+	int64_t verzekeraar, jaar;
+	const char *regels;
+	int64_t betaald, terug, plausibel, te_vereffenen;
+	const char *op, *door;
+};
+rc_t store_jaarstaat_voeg_toe(struct store *s, const struct store_jaarstaat *j, int64_t *id_out,
+			      struct error *e);
 /* Statements of `verzekeraar` (0: all) in `jaar` (0: all), by year and insurer. */
 rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			   struct store_rows *out, struct error *e);

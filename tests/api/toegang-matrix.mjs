@@ -132,6 +132,7 @@ export const MATRIX = [
   { method: 'GET', path: '/beschikkingen/{id}/mijlpalen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/meldingen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/betalingen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/correcties', allowed: ['beoordelaar'], ok: AUTHORISED },
   // Evidence as files (docs/bijlagen.md): the lead uploads (the matrix's {} is no allowed file: 415),
   // the readers of a beschikking list and download.
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },

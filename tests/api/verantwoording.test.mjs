@@ -235,7 +235,44 @@ function sql(query) {
   return r.stdout.trim();
 }
 
-test('the insurer\'s yearly statement: every project it coordinates, reconciled with the ledger, once', async () => {
+test('a wrong payment is corrected by a compensating entry with a reason, never an edit; every problem at once', async () => {
+  const pad = (m) => `/beschikkingen/${vol}/mijlpalen/${m}/correcties`;
+  assert.equal((await w.aanvrager.post(`/beschikkingen/${vol}/mijlpalen/m1/meldingen`, { bewijs: 'Verslag.' })).status, 201);
+  let r = await w.beoordelaar.post(`/beschikkingen/${vol}/mijlpalen/m1/betalingen`, {});
+  assert.equal(r.status, 201, r.text);
+  const betaald = r.json().mijlpaal.betaling.bedrag_cent;
+  const voor = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen.length;
+  let p = problem(await w.beoordelaar.post(pad('m1'), { bedrag_cent: 0.5, reden: ' ', extra: 1 }), 400);
+  assert.deepEqual(codes(p).sort(), ['reden_ontbreekt', 'type', 'unknown'].sort());
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad('m1'), { bedrag_cent: 0, reden: 'Fout.' }), 400)), ['bedrag_nul']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad('m2'), { bedrag_cent: -1, reden: 'Fout.' }), 409)), ['niet_betaald']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad('m1'), { bedrag_cent: -betaald - 1, reden: 'Fout.' }), 409)), ['onder_nul']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad('m1'), { bedrag_cent: 21 * MLN, reden: 'Fout.' }), 409)), ['boven_bovengrens']);
+  problem(await w.aanvrager.post(pad('m1'), { bedrag_cent: -1, reden: 'Fout.' }), 403);
+  problem(await w.zuid.post(pad('m1'), { bedrag_cent: -1, reden: 'Fout.' }), 403);
+  problem(await w.west.post(pad('m1'), { bedrag_cent: -1, reden: 'Fout.' }), 404);
+  assert.equal((await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen.length, voor, 'refusals book nothing');
+  // a quarter too much was paid: back; then 10,000 cent too little: on top
+  r = await w.beoordelaar.post(pad('m1'), { bedrag_cent: -Math.floor(betaald / 4), reden: 'Tarief verkeerd overgenomen.' });
+  assert.equal(r.status, 201, r.text);
+  r = await w.beoordelaar.post(pad('m1'), { bedrag_cent: 10000, reden: 'Indexering vergeten.' });
+  assert.equal(r.status, 201, r.text);
+  const m = r.json().mijlpaal;
+  assert.equal(m.betaling.bedrag_cent, betaald, 'the payment itself is unchanged');
+  assert.deepEqual(m.correcties.map((k) => [k.volgnummer, k.bedrag_cent, k.reden]),
+    [[1, -Math.floor(betaald / 4), 'Tarief verkeerd overgenomen.'], [2, 10000, 'Indexering vergeten.']]);
+  assert.equal(m.netto_betaald_cent, betaald - Math.floor(betaald / 4) + 10000);
+  const aanvraag = (await w.beoordelaar.get(`/beschikkingen/${vol}`)).json().aanvraag_id;
+  const boekingen = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen;
+  const terug = boekingen.find((x) => x.sleutel === `mijlpaal/${aanvraag}/m1/correctie/1`);
+  assert.deepEqual([terug.debet, terug.credit, terug.bedrag_cent], ['verzekeraar/9001/betaald', `project/${aanvraag}`, Math.floor(betaald / 4)]);
+  const bij = boekingen.find((x) => x.sleutel === `mijlpaal/${aanvraag}/m1/correctie/2`);
+  assert.deepEqual([bij.debet, bij.credit, bij.bedrag_cent], [`project/${aanvraag}`, 'verzekeraar/9001/betaald', 10000]);
+  const n = sql(`SELECT count(*) FROM auditlog WHERE actie = 'mijlpaal.corrigeer' AND resultaat = 'gelukt'`);
+  if (n !== null) assert.equal(Number(n), 2, 'each correction has its audit record');
+});
+
+test('the insurer\'s yearly statement: every project it coordinates, reconciled with the ledger, in order of the years, once', async () => {
   const nu = new Date().getUTCFullYear();
   problem(await w.aanvrager.post('/jaarstaten', { jaar: 2027 }), 403);
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 1999 }), 400)), ['buiten_bereik']);
@@ -243,23 +280,35 @@ test('the insurer\'s yearly statement: every project it coordinates, reconciled 
   let p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2028 }), 409);
   assert.deepEqual(codes(p), ['niet_getoetst']);
   assert.match(p.errors[0].detail, /niet ingediend/);
-  // 2027: both projects tested; nothing paid in 2027 yet
-  let r = await w.beoordelaar.post('/jaarstaten', { jaar: 2027 });
+  // this year: the milestones paid, corrected and reclaimed, as the ledger has them; no project year,
+  // so nothing plausible yet and nothing for risk equalisation
+  const mijlpalen = (await w.auditor.get(`/beschikkingen/${vol}/mijlpalen`)).json().mijlpalen;
+  const nettoVol = mijlpalen.reduce((s, m) => s + m.netto_betaald_cent, 0);
+  let r = await w.beoordelaar.post('/jaarstaten', { jaar: nu });
+  assert.equal(r.status, 201, r.text);
+  const sNu = r.json();
+  assert.equal(sNu.betaald_cent, 2.25 * MLN + nettoVol);
+  const terug = sNu.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent;
+  assert.equal(sNu.teruggevorderd_cent, terug);
+  assert.ok(terug > 0);
+  assert.equal(sNu.te_vereffenen_cent, 0);
+  // a correction now would fall outside the submitted statement
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/beschikkingen/${vol}/mijlpalen/m1/correcties`,
+    { bedrag_cent: -1, reden: 'Te laat.' }), 409)), ['jaarstaat_ingediend']);
+  // 2027: both projects tested; per project the smaller of the plausible costs and what was paid less reclaimed
+  r = await w.beoordelaar.post('/jaarstaten', { jaar: 2027 });
   assert.equal(r.status, 201, r.text);
   const s27 = r.json();
   const lijst = async (b) => (await w.auditor.get(`/beschikkingen/${b}/verantwoordingen`)).json().verantwoordingen;
-  const plausibel27 = [...await lijst(vol), ...await lijst(laag)].filter((v) => v.jaar === 2027)
-    .reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
-  assert.equal(s27.plausibel_cent, plausibel27);
+  const p27 = async (b) => (await lijst(b)).filter((v) => v.jaar === 2027).reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
+  const [pVol, pLaag] = [await p27(vol), await p27(laag)];
+  assert.equal(s27.plausibel_cent, pVol + pLaag);
   assert.deepEqual(s27.projecten.map((x) => x.beschikking_id).sort(), [vol, laag].sort());
+  assert.equal(s27.te_vereffenen_cent, Math.min(pVol, nettoVol) + Math.min(pLaag, 2.25 * MLN - terug));
+  assert.ok(s27.te_vereffenen_cent < s27.plausibel_cent, 'never more than was paid');
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2027 }), 409)), ['al_ingediend']);
-  // this year: the milestones paid and the reclaim, as the ledger has them
-  r = await w.beoordelaar.post('/jaarstaten', { jaar: nu });
-  assert.equal(r.status, 201, r.text);
-  const sNu = r.json();
-  assert.equal(sNu.betaald_cent, 2.25 * MLN);
-  assert.equal(sNu.teruggevorderd_cent, sNu.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent);
-  assert.ok(sNu.teruggevorderd_cent > 0);
+  // a year before a submitted one: the years are stated in order
+  assert.ok(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2025 }), 409)).includes('latere_jaarstaat'));
   // who reads them
   assert.equal((await w.nza.get('/jaarstaten')).json().jaarstaten.length, 2);
   assert.equal((await w.nza.get(`/jaarstaten?jaar=${nu}`)).json().jaarstaten.length, 1);
@@ -283,17 +332,17 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   const pad = (x) => `/jaarstaten/${x.id}/rechtsoordeel`;
   let p = problem(await w.nza.post(pad(s27), { oordeel: 'misschien', motivering: ' ', erkend_cent: 1.5, extra: true }), 400);
   assert.deepEqual(codes(p).sort(), ['bevinding_ontbreekt', 'motivering_ontbreekt', 'onbekend', 'type', 'unknown'].sort());
-  p = problem(await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: s27.plausibel_cent, motivering: 'Te hoog.',
+  p = problem(await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: s27.te_vereffenen_cent, motivering: 'Te hoog.',
     bevindingen: [{ code: 'personeel', bron: '[001 §5]', tekst: 'Uren niet onderbouwd.' }] }), 400);
   assert.deepEqual(codes(p), ['bedrag_niet_lager']);
-  p = problem(await w.nza.post(pad(s27), { oordeel: 'plausibel', erkend_cent: s27.plausibel_cent + 1, motivering: 'Getoetst.' }), 400);
+  p = problem(await w.nza.post(pad(s27), { oordeel: 'plausibel', erkend_cent: s27.te_vereffenen_cent + 1, motivering: 'Getoetst.' }), 400);
   assert.deepEqual(codes(p), ['bedrag_niet_gelijk']);
   p = problem(await w.nza.post(pad(s27), { oordeel: 'niet_plausibel', erkend_cent: 5, motivering: 'Niet onderbouwd.',
     bevindingen: [{ code: 'geen_onderbouwing', bron: '[001 §5]', tekst: 'Geen facturen.' }] }), 400);
   assert.deepEqual(codes(p), ['bedrag_niet_nul']);
   problem(await w.beoordelaar.post(pad(s27), { oordeel: 'plausibel', motivering: 'x' }), 403);
   problem(await w.nza.post('/jaarstaten/999999/rechtsoordeel', { oordeel: 'plausibel', motivering: 'Getoetst.' }), 404);
-  const lager = Math.floor(s27.plausibel_cent / 2);
+  const lager = Math.floor(s27.te_vereffenen_cent / 2);
   let r = await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: lager, motivering: 'Een deel van de personele kosten is niet onderbouwd.',
     bevindingen: [{ code: 'personeel_niet_onderbouwd', bron: '[001 §5]', tekst: 'Urenregistratie ontbreekt voor twee aanbieders.' }] });
   assert.equal(r.status, 201, r.text);
@@ -302,7 +351,7 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   assert.deepEqual(codes(problem(await w.nza.post(pad(s27), { oordeel: 'plausibel', motivering: 'Getoetst.' }), 409)), ['al_geoordeeld']);
   r = await w.nza.post(pad(sNu), { oordeel: 'plausibel', motivering: 'De kosten zijn plausibel.' });
   assert.equal(r.status, 201, r.text);
-  assert.equal(r.json().rechtsoordeel.erkend_cent, sNu.plausibel_cent);
+  assert.equal(r.json().rechtsoordeel.erkend_cent, sNu.te_vereffenen_cent);
   // the insurer reads its statements with the judgements
   const eigen = (await w.beoordelaar.get('/jaarstaten')).json().jaarstaten;
   assert.deepEqual(eigen.map((x) => x.rechtsoordeel.oordeel).sort(), ['lager', 'plausibel']);

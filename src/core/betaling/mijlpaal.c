@@ -4,6 +4,7 @@
  */
 #include "core/bijlage/bijlage.h"
 #include "core/betaling/mijlpaal.h"
+#include "core/betaling/mijlpaal_intern.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -71,17 +72,9 @@ rc_t mijlpaal_lees_betaling(json_t *body, bool *gegeven, int64_t *bedrag_cent, s
 
 /* ---- the milestones of a beschikking ------------------------------------------- */
 
-struct stand_ctx {
-	struct arena *arena;
-	const struct beschikking *b;
-	struct mijlpaal *lijst;
-	size_t n;
-	int64_t resterend;
-};
-
 /* Reads the planned milestones, the reports and the payments, and what
  * is left of the upper bound; inside a transaction. */
-static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
+rc_t mijlpaal_stand_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct stand_ctx *c = ctx;
 	json_t *l = c->b->mijlpalen ? json_loads(c->b->mijlpalen, 0, NULL) : NULL;
@@ -125,6 +118,28 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 				c->lijst[i].betaald_op = store_text(&r, k, SBT_OP);
 				c->lijst[i].betaald_door = store_text(&r, k, SBT_DOOR);
 			}
+	if (rc == RC_OK)
+		rc = store_correcties(s, c->b->id, c->arena, &r, e);
+	for (size_t i = 0; rc == RC_OK && i < n; i++) {
+		struct mijlpaal *m = &c->lijst[i];
+		for (size_t k = 0; k < r.nrows; k++)
+			m->correctie_n += m->id && strcmp(m->id, store_text(&r, k, SCO_MIJLPAAL)) == 0;
+		m->correcties = m->correctie_n ? arena_alloc(c->arena, m->correctie_n * sizeof *m->correcties) : NULL;
+		if (m->correctie_n && !m->correcties)
+			return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+		size_t j = 0;
+		for (size_t k = 0; k < r.nrows; k++)
+			if (m->id && strcmp(m->id, store_text(&r, k, SCO_MIJLPAAL)) == 0) {
+				m->correcties[j++] = (struct mijlpaal_correctie){
+					.volgnummer = store_int(&r, k, SCO_VOLGNUMMER, 0),
+					.bedrag_cent = store_int(&r, k, SCO_BEDRAG, 0),
+					.jaar = store_int(&r, k, SCO_JAAR, 0),
+					.boeking_id = store_int(&r, k, SCO_BOEKING, 0),
+					.reden = store_text(&r, k, SCO_REDEN), .op = store_text(&r, k, SCO_OP),
+					.door = store_text(&r, k, SCO_DOOR)};
+				m->gecorrigeerd_cent += store_int(&r, k, SCO_BEDRAG, 0);
+			}
+	}
 	char code[GROOTBOEK_CODE_MAX + 1];
 	snprintf(code, sizeof code, "project/%" PRId64, c->b->aanvraag_id);
 	c->resterend = 0;
@@ -145,7 +160,7 @@ rc_t mijlpaal_lijst(struct store *s, struct arena *arena, const struct principal
 	if (rc != RC_OK)
 		return rc;
 	struct stand_ctx c = {.arena = arena, .b = &b};
-	rc = store_tx(s, STORE_READ, stand_tx, &c, e);
+	rc = store_tx(s, STORE_READ, mijlpaal_stand_tx, &c, e);
 	if (rc != RC_OK)
 		return rc;
 	*out = c.lijst;
@@ -169,32 +184,24 @@ json_t *mijlpaal_json(const struct mijlpaal *m)
 			    "bedrag_cent", (json_int_t)m->betaald_cent, "jaar", (json_int_t)m->jaar,
 			    "boeking_id", (json_int_t)m->boeking_id, "betaald_op", m->betaald_op,
 			    "betaald_door", m->betaald_door) : json_null());
+	json_t *l = json_array();
+	for (size_t i = 0; l && i < m->correctie_n; i++) {
+		const struct mijlpaal_correctie *k = &m->correcties[i];
+		json_array_append_new(l, json_pack("{s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "volgnummer",
+				      (json_int_t)k->volgnummer, "bedrag_cent", (json_int_t)k->bedrag_cent, "jaar",
+				      (json_int_t)k->jaar, "boeking_id", (json_int_t)k->boeking_id, "reden", k->reden,
+				      "gecorrigeerd_op", k->op, "gecorrigeerd_door", k->door));
+	}
+	json_object_set_new(j, "correcties", l ? l : json_array());
+	json_object_set_new(j, "netto_betaald_cent", json_integer(m->betaald ? m->betaald_cent + m->gecorrigeerd_cent : 0));
 	return j;
 }
 
 /* ---- reporting and paying ------------------------------------------------------- */
 
-struct meld_ctx {
-	const struct principal *who;
-	const struct klok *klok;
-	int64_t beschikking_id;
-	const char *mijlpaal, *bewijs, *kenmerk, *actor;
-	bool betalen, gegeven;
-	/* an attachment of evidence (mijlpaal_bijlage_voeg_toe) */
-	bool bijlage;
-	const char *naam;
-	const void *data;
-	size_t len;
-	struct bijlage *bijlage_uit;
-	int64_t bedrag;
-	struct arena *arena;
-	struct mijlpaal *out;
-	rc_t weiger;
-};
-
 /* The beschikking and the milestone, with the access rule for the
  * action: the lead reports, the coordinating insurer pays. */
-static rc_t voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, struct beschikking *b,
+rc_t mijlpaal_voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, struct beschikking *b,
 			 struct stand_ctx *st, struct mijlpaal **m, struct error *e)
 {
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
@@ -213,7 +220,7 @@ static rc_t voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, s
 		return c->weiger;
 	}
 	*st = (struct stand_ctx){.arena = a, .b = b};
-	rc = stand_tx(s, st, e);
+	rc = mijlpaal_stand_tx(s, st, e);
 	*m = NULL;
 	for (size_t i = 0; rc == RC_OK && i < st->n; i++)
 		if (st->lijst[i].id && strcmp(st->lijst[i].id, c->mijlpaal) == 0)
@@ -236,7 +243,7 @@ static rc_t meld_tx(struct store *s, void *ctx, struct error *e)
 	struct beschikking b;
 	struct stand_ctx st;
 	struct mijlpaal *m = NULL;
-	rc_t rc = voorbereiden(s, c, &a, &b, &st, &m, e);
+	rc_t rc = mijlpaal_voorbereiden(s, c, &a, &b, &st, &m, e);
 	if (rc == RC_OK && m->gemeld) {
 		error_add(e, "", "al_gemeld", "[001 §2, §7]", "Mijlpaal %s is al gemeld op %s.", m->id, m->gemeld_op);
 		rc = RC_CONFLICT;
@@ -264,7 +271,7 @@ static rc_t bijlage_tx(struct store *s, void *ctx, struct error *e)
 	struct beschikking b;
 	struct stand_ctx st;
 	struct mijlpaal *m = NULL;
-	rc_t rc = voorbereiden(s, c, &a, &b, &st, &m, e);
+	rc_t rc = mijlpaal_voorbereiden(s, c, &a, &b, &st, &m, e);
 	if (rc == RC_OK && m->betaald) {
 		error_add(e, "", "al_betaald", "[001 §2]", "Mijlpaal %s is al betaald op %s; het bewijs ligt vast.",
 			  m->id, m->betaald_op);
@@ -341,7 +348,7 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 	struct beschikking b;
 	struct stand_ctx st;
 	struct mijlpaal *m = NULL;
-	rc_t rc = voorbereiden(s, c, &a, &b, &st, &m, e);
+	rc_t rc = mijlpaal_voorbereiden(s, c, &a, &b, &st, &m, e);
 	if (rc == RC_OK && m->betaald) {
 		error_add(e, "", "al_betaald", "[001 §2]", "Mijlpaal %s is al betaald op %s.", m->id,
 			  m->betaald_op);
@@ -395,23 +402,25 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 		c->out->boeking_id = boeking_id;
 		c->out->betaald_op = arena_strdup(c->arena, nu);
 		c->out->betaald_door = arena_strdup(c->arena, c->actor);
+		c->out->correcties = NULL;   /* none: a milestone is corrected after its payment */
+		c->out->correctie_n = 0;
 	}
 	arena_release(&a);
 	return rc;
 }
 
-static rc_t uitvoeren(struct store *s, struct meld_ctx *c, const char *actie, struct error *e)
+rc_t mijlpaal_uitvoeren(struct store *s, struct meld_ctx *c, const char *actie, struct error *e)
 {
 	char object[96];
 	snprintf(object, sizeof object, "beschikking/%" PRId64 "/mijlpaal/%s", c->beschikking_id,
 		 mijlpaal_id_geldig(c->mijlpaal) ? c->mijlpaal : "?");
 	if (!mijlpaal_id_geldig(c->mijlpaal))
 		return error_set(e, RC_NOT_FOUND, "Deze mijlpaal bestaat niet.");
-	rc_t rc = store_aanvragen_tx(s, c->bijlage ? bijlage_tx : c->betalen ? betaal_tx : meld_tx, c, e);
+	rc_t rc = store_aanvragen_tx(s, c->tx ? c->tx : c->bijlage ? bijlage_tx : c->betalen ? betaal_tx : meld_tx, c, e);
 	if (rc != RC_OK && c->weiger != RC_OK) {
 		error_clear(e);
 		return toegang_weiger(s, c->who, c->weiger, object, c->weiger == RC_FORBIDDEN
-				      ? (c->betalen ? "alleen de coordinerend verzekeraar betaalt"
+				      ? (c->betalen ? "alleen de coordinerend verzekeraar betaalt en corrigeert"
 						    : "alleen de penvoerder meldt en levert bewijs")
 				      : "geen partij bij de beschikking", e);
 	}
@@ -429,7 +438,7 @@ rc_t mijlpaal_meld(struct store *s, const struct principal *who, const struct kl
 	struct meld_ctx c = {.who = who, .klok = klok, .beschikking_id = beschikking_id,
 			     .mijlpaal = mijlpaal, .bewijs = bewijs, .kenmerk = kenmerk,
 			     .actor = who && who->actor ? who->actor : "systeem"};
-	return uitvoeren(s, &c, "mijlpaal.meld", e);
+	return mijlpaal_uitvoeren(s, &c, "mijlpaal.meld", e);
 }
 
 rc_t mijlpaal_bijlage_voeg_toe(struct store *s, const struct principal *who, const struct klok *klok,
@@ -445,7 +454,7 @@ rc_t mijlpaal_bijlage_voeg_toe(struct store *s, const struct principal *who, con
 	 * the caller's problem, not a refusal of access */
 	const struct bijlage_type *type = NULL;
 	rc_t rc = bijlage_type_bepaal(data, len, &type, e);
-	return rc != RC_OK ? rc : uitvoeren(s, &c, "mijlpaal.bijlage", e);
+	return rc != RC_OK ? rc : mijlpaal_uitvoeren(s, &c, "mijlpaal.bijlage", e);
 }
 
 struct bijlagen_ctx {
@@ -490,5 +499,5 @@ rc_t mijlpaal_betaal(struct store *s, const struct principal *who, const struct 
 			     .mijlpaal = mijlpaal, .betalen = true, .gegeven = gegeven,
 			     .bedrag = bedrag_cent, .arena = arena, .out = out,
 			     .actor = who && who->actor ? who->actor : "systeem"};
-	return uitvoeren(s, &c, "mijlpaal.betaal", e);
+	return mijlpaal_uitvoeren(s, &c, "mijlpaal.betaal", e);
 }

@@ -29,7 +29,14 @@
 #define MIJLPAAL_BEWIJS_MAX 20000
 #define MIJLPAAL_KENMERK_MAX 200
 
-/* One milestone of a beschikking with its report and payment. */
+/* A correction of a milestone's payment: a compensating entry, signed. */
+struct mijlpaal_correctie {
+	int64_t volgnummer, bedrag_cent, jaar, boeking_id;
+	const char *reden, *op, *door;
+};
+
+/* One milestone of a beschikking with its report, payment and corrections
+ * (gecorrigeerd_cent their sum: what was paid net is betaald_cent plus it). */
 struct mijlpaal {
 	const char *id, *streefdatum;
 	int64_t gepland_cent;
@@ -38,6 +45,9 @@ struct mijlpaal {
 	bool betaald;
 	int64_t betaald_cent, jaar, boeking_id;
 	const char *betaald_op, *betaald_door;
+	int64_t gecorrigeerd_cent;
+	struct mijlpaal_correctie *correcties;
+	size_t correctie_n;
 };
 
 /* The milestones of beschikking `beschikking_id` for `who` (who may read

@@ -44,12 +44,13 @@ static void oordeel_erbij(struct store *s, struct arena *arena, json_t *j, int64
 static json_t *staat_json(const struct store_rows *r, size_t i)
 {
 	json_t *regels = json_loads(store_text(r, i, SJS_REGELS), 0, NULL);
-	return json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:s, s:s}", "id", (json_int_t)store_int(r, i, SJS_ID, 0),
+	return json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:I, s:s, s:s}", "id", (json_int_t)store_int(r, i, SJS_ID, 0),
 			 "verzekeraar_id", (json_int_t)store_int(r, i, SJS_VERZEKERAAR, 0),
 			 "jaar", (json_int_t)store_int(r, i, SJS_JAAR, 0), "projecten", regels ? regels : json_array(),
 			 "betaald_cent", (json_int_t)store_int(r, i, SJS_BETAALD, 0),
 			 "teruggevorderd_cent", (json_int_t)store_int(r, i, SJS_TERUG, 0),
 			 "plausibel_cent", (json_int_t)store_int(r, i, SJS_PLAUSIBEL, 0),
+			 "te_vereffenen_cent", (json_int_t)store_int(r, i, SJS_TE_VEREFFENEN, 0),
 			 "ingediend_op", store_text(r, i, SJS_OP), "ingediend_door", store_text(r, i, SJS_DOOR));
 }
 
@@ -70,11 +71,54 @@ static bool erbij(int64_t *som, int64_t v)
 	return true;
 }
 
+/* The vereffenbaar_tot_cent per project of the insurer's newest statement
+ * before `jaar` (a JSON object keyed by beschikking id, or NULL when there
+ * is none); a statement after `jaar` is a finding (the years are stated in
+ * order, so that the cumulative amounts telescope). */
+static json_t *vorige_staat(const struct store_rows *r, int64_t jaar, struct error *e)
+{
+	json_t *vorig = NULL;
+	for (size_t i = 0; i < r->nrows; i++) {
+		int64_t j = store_int(r, i, SJS_JAAR, 0);
+		if (j > jaar)
+			error_add(e, "/jaar", "latere_jaarstaat", BRON, "De jaarstaat over %" PRId64 " is al ingediend; "
+				  "de jaren worden in volgorde verantwoord.", j);
+		if (j >= jaar)
+			continue;
+		json_decref(vorig);
+		vorig = json_object();
+		json_t *l = json_loads(store_text(r, i, SJS_REGELS), 0, NULL), *x;
+		size_t k;
+		json_array_foreach(l, k, x) {
+			char sleutel[24];
+			snprintf(sleutel, sizeof sleutel, "%" JSON_INTEGER_FORMAT,
+				 json_integer_value(json_object_get(x, "beschikking_id")));
+			json_t *v = json_object_get(x, "vereffenbaar_tot_cent");
+			json_object_set_new(vorig, sleutel, json_integer(v ? json_integer_value(v) : 0));
+		}
+		json_decref(l);
+	}
+	return vorig;
+}
+
+/* The plausible amounts of project years up to the statement's year of
+ * beschikking `id` (rows of store_plausibel_tot); false on overflow. */
+static bool plausibel_tot(const struct store_rows *pt, int64_t id, const char *jaarverdeling, int64_t *som)
+{
+	*som = 0;
+	for (size_t k = 0; k < pt->nrows; k++)
+		if (store_int(pt, k, SPJ_BESCHIKKING, 0) == id &&
+		    projectjaar(jaarverdeling, store_int(pt, k, SPJ_JAAR, 0)) &&
+		    !erbij(som, store_int(pt, k, SPJ_PLAUSIBEL, 0)))
+			return false;
+	return true;
+}
+
 static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct dien_ctx *c = ctx;
 	int64_t org = c->who->organisatie_id;
-	struct store_rows bestaand, pr;
+	struct store_rows bestaand, alle, pr, pt;
 	const char *naam = NULL, *uzovi = NULL;
 	rc_t rc = store_jaarstaat_lijst(s, org, c->jaar, c->arena, &bestaand, e);
 	if (rc == RC_OK && bestaand.nrows > 0) {
@@ -87,17 +131,37 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK && !uzovi)
 		return error_set(e, RC_FORBIDDEN, "Alleen een zorgverzekeraar (met UZOVI-code) dient een jaarstaat in.");
 	if (rc == RC_OK)
+		rc = store_jaarstaat_lijst(s, org, 0, c->arena, &alle, e);
+	if (rc == RC_OK)
 		rc = store_jaarstaat_projecten(s, org, c->jaar, c->arena, &pr, e);
+	if (rc == RC_OK)
+		rc = store_plausibel_tot(s, org, c->jaar, c->arena, &pt, e);
 	if (rc != RC_OK)
 		return rc;
+	json_t *vorig = vorige_staat(&alle, c->jaar, e);
 	json_t *regels = json_array();
-	int64_t betaald = 0, terug = 0, plausibel = 0;
+	int64_t betaald = 0, terug = 0, plausibel = 0, vereffenen = 0;
 	bool overloop = false;
 	for (size_t i = 0; regels && i < pr.nrows; i++) {
-		bool jaar_van_project = projectjaar(store_text(&pr, i, SJP_JAARVERDELING), c->jaar);
+		const char *jv = store_text(&pr, i, SJP_JAARVERDELING);
+		int64_t id = store_int(&pr, i, SJP_BESCHIKKING, 0);
+		bool jaar_van_project = projectjaar(jv, c->jaar);
 		int64_t b = store_int(&pr, i, SJP_BETAALD, 0), t = store_int(&pr, i, SJP_TERUG, 0);
 		bool getoetst = store_int(&pr, i, SJP_GETOETST, 0) != 0;
-		if (!jaar_van_project && b == 0 && t == 0)
+		/* What may go to risk equalisation [001 §5], [003 §8b]: cumulatively
+		 * per project the smaller of the plausible costs and what was paid
+		 * less reclaimed; this year brings the growth since the previous
+		 * statement. */
+		int64_t p_tot = 0, netto = store_int(&pr, i, SJP_NETTO_TOT, 0), f_vorig = 0;
+		overloop = overloop || !plausibel_tot(&pt, id, jv, &p_tot);
+		int64_t f = p_tot < netto ? p_tot : netto;
+		if (f < 0)
+			f = 0;
+		char sleutel[24];
+		snprintf(sleutel, sizeof sleutel, "%" PRId64, id);
+		f_vorig = vorig ? json_integer_value(json_object_get(vorig, sleutel)) : 0;
+		int64_t delta = f - f_vorig;
+		if (!jaar_van_project && b == 0 && t == 0 && delta == 0)
 			continue;
 		if (jaar_van_project && !getoetst)
 			error_add(e, "/jaar", "niet_getoetst", BRON, "%s: de verantwoording over %" PRId64 " is %s.",
@@ -105,15 +169,22 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 				  store_text(&pr, i, SJP_VERANTWOORDING) ? "nog niet getoetst" : "niet ingediend");
 		/* what is plausible of a year that is no project year is no part of it */
 		int64_t p = jaar_van_project && getoetst ? store_int(&pr, i, SJP_PLAUSIBEL, 0) : 0;
-		overloop = overloop || !erbij(&betaald, b) || !erbij(&terug, t) || !erbij(&plausibel, p);
-		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I}", "beschikking_id",
-				      (json_int_t)store_int(&pr, i, SJP_BESCHIKKING, 0), "kenmerk",
-				      store_text(&pr, i, SJP_KENMERK), "aanvraag_id",
+		overloop = overloop || !erbij(&terug, t) || !erbij(&plausibel, p) ||
+			   __builtin_add_overflow(betaald, b, &betaald) ||
+			   __builtin_add_overflow(vereffenen, delta, &vereffenen);
+		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I}", "beschikking_id", (json_int_t)id,
+				      "kenmerk", store_text(&pr, i, SJP_KENMERK), "aanvraag_id",
 				      (json_int_t)store_int(&pr, i, SJP_AANVRAAG, 0), "betaald_cent", (json_int_t)b,
-				      "teruggevorderd_cent", (json_int_t)t);
+				      "teruggevorderd_cent", (json_int_t)t, "vereffenbaar_tot_cent", (json_int_t)f,
+				      "te_vereffenen_cent", (json_int_t)delta);
 		json_object_set_new(r, "plausibel_cent", jaar_van_project && getoetst ? json_integer(p) : json_null());
 		json_array_append_new(regels, r);
 	}
+	json_decref(vorig);
+	if (!overloop && (betaald < 0 || vereffenen < 0))
+		error_add(e, "/jaar", "negatief", BRON, "Correcties maken het betaalde of het te vereffenen bedrag over "
+			  "%" PRId64 " negatief (%" PRId64 " en %" PRId64 " cent); neem contact op met de NZa.", c->jaar,
+			  betaald, vereffenen);
 	if (overloop)
 		error_set(e, RC_TOO_LARGE, "De bedragen passen niet in 64 bits.");
 	char rekening[96];
@@ -140,11 +211,12 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
 	int64_t id = 0;
-	rc = store_jaarstaat_voeg_toe(s, org, c->jaar, tekst, betaald, terug, plausibel, nu, c->who->actor, &id, e);
+	struct store_jaarstaat sj = {org, c->jaar, tekst, betaald, terug, plausibel, vereffenen, nu, c->who->actor};
+	rc = store_jaarstaat_voeg_toe(s, &sj, &id, e);
 	char object[48], detail[160];
 	snprintf(object, sizeof object, "jaarstaat/%" PRId64, id);
-	snprintf(detail, sizeof detail, "{\"jaar\":%" PRId64 ",\"betaald_cent\":%" PRId64 ",\"plausibel_cent\":%" PRId64 "}",
-		 c->jaar, betaald, plausibel);
+	snprintf(detail, sizeof detail, "{\"jaar\":%" PRId64 ",\"betaald_cent\":%" PRId64 ",\"plausibel_cent\":%" PRId64
+		 ",\"te_vereffenen_cent\":%" PRId64 "}", c->jaar, betaald, plausibel, vereffenen);
 	struct audit_entry ae = {c->who->actor, "jaarstaat.dien_in", object, "gelukt", detail};
 	if (rc == RC_OK)
 		rc = audit_append(s, &ae, e);
@@ -246,11 +318,12 @@ static rc_t oordeel_tx(struct store *s, void *ctx, struct error *e)
 	}
 	if (rc != RC_OK)
 		return rc;
-	int64_t plausibel = store_int(&jr, 0, SJS_PLAUSIBEL, 0);
+	/* NZa judges what the statement brings into risk equalisation */
+	int64_t plausibel = store_int(&jr, 0, SJS_TE_VEREFFENEN, 0);
 	int64_t erkend = strcmp(c->oordeel, "plausibel") == 0 ? plausibel
 			 : strcmp(c->oordeel, "lager") == 0 ? c->erkend : 0;
 	if (strcmp(c->oordeel, "plausibel") == 0 && c->erkend_gegeven && c->erkend != plausibel)
-		error_add(e, "/erkend_cent", "bedrag_niet_gelijk", BRON, "Plausibel erkent het plausibele bedrag van de "
+		error_add(e, "/erkend_cent", "bedrag_niet_gelijk", BRON, "Plausibel erkent het te vereffenen bedrag van de "
 			  "jaarstaat: %" PRId64 " cent.", plausibel);
 	if (strcmp(c->oordeel, "lager") == 0 && (!c->erkend_gegeven || c->erkend <= 0 || c->erkend >= plausibel))
 		error_add(e, "/erkend_cent", "bedrag_niet_lager", BRON, "Lager erkent een bedrag tussen 0 en %" PRId64

@@ -499,7 +499,7 @@ static rc_t getoetst(struct store *s, struct arena *arena, int64_t beschikking_i
 
 /* Reclaim [001 §5]: once every year of the upper bound is tested, what
  * the insurer paid for milestones beyond the plausible actual costs of the
- * whole project goes back from verzekeraar/<uzovi>/betaald to
+ * whole project (corrections included) goes back from verzekeraar/<uzovi>/betaald to
  * project/<aanvraag>, so it never reaches risk equalisation. *bedrag the
  * amount reclaimed now (0: nothing). Idempotent by its key. */
 static rc_t terugvorderen(struct store *s, struct arena *arena, const struct beschikking *b, int64_t *bedrag,
@@ -511,14 +511,7 @@ static rc_t terugvorderen(struct store *s, struct arena *arena, const struct bes
 	rc_t rc = getoetst(s, arena, b->id, &jaren, &plausibel, e);
 	if (rc != RC_OK || jaren < b->jaar_aantal)
 		return rc;
-	struct store_rows br;
-	rc = store_betalingen(s, b->id, arena, &br, e);
-	for (size_t i = 0; rc == RC_OK && i < br.nrows; i++) {
-		int64_t v = store_int(&br, i, SBT_BEDRAG, 0);
-		if (betaald > INT64_MAX - v)
-			return error_set(e, RC_TOO_LARGE, "De betalingen passen niet in 64 bits.");
-		betaald += v;
-	}
+	rc = store_betaald_netto(s, b->id, &betaald, e);   /* corrections included */
 	if (rc != RC_OK || betaald <= plausibel)
 		return rc;
 	const char *naam = NULL, *uzovi = NULL;
