@@ -253,6 +253,7 @@ rc_t verantwoordingen_dien_in(struct http_request *rq, struct http_response *rs,
 rc_t verantwoordingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verantwoordingen_bijlage(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t verantwoordingen_vraag_informatie(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t jaarstaten_dien_in(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t jaarstaten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t jaarstaten_rechtsoordeel(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -151,6 +151,8 @@ const struct route routes[] = {
 	 ROL_AANVRAGER, BIJLAGE_MAX_BYTES, "naam", true},
 	{"POST", API_BASE "/verantwoordingen/{id}/plausibiliteitstoets", verantwoordingen_plausibiliteit,
 	 ROL_BEOORDELAAR, 256 * KIB, NULL, false},
+	{"POST", API_BASE "/verantwoordingen/{id}/informatieverzoeken", verantwoordingen_vraag_informatie,
+	 ROL_BEOORDELAAR, 32 * KIB, NULL, false},
 	{"POST", API_BASE "/jaarstaten", jaarstaten_dien_in, ROL_BEOORDELAAR, 1 * KIB, NULL, false},
 	{"GET", API_BASE "/jaarstaten", jaarstaten_lijst, ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR, 0,
 	 "jaar:getal", false},

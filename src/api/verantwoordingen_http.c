@@ -8,6 +8,7 @@
  *   GET  /beschikkingen/{id}/verantwoordingen          who may read the beschikking
  *   POST /beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen   the lead adds a document
  *   POST /verantwoordingen/{id}/plausibiliteitstoets    the coordinating insurer judges every line
+ *   POST /verantwoordingen/{id}/informatieverzoeken     ... or asks for information (a new version follows)
  *   POST /jaarstaten                                   an insurer submits its yearly statement
  *   GET  /jaarstaten?jaar=                             NZa, Zorginstituut, auditor: all; an insurer its own
  *   POST /jaarstaten/{id}/rechtsoordeel                NZa's yearly judgement
@@ -101,6 +102,16 @@ rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_respon
 		return error_set(e, RC_NOT_FOUND, "Deze verantwoording bestaat niet.");
 	json_t *uit = NULL;
 	rc_t rc = verantwoording_plausibiliteit(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t verantwoordingen_vraag_informatie(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze verantwoording bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = verantwoording_vraag_informatie(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }
 

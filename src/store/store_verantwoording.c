@@ -87,6 +87,24 @@ rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struc
 		p, 1, arena, out, e);
 }
 
+rc_t store_verantwoording_verzoek_voeg_toe(struct store *s, int64_t verantwoording_id, const char *vraag,
+					   const char *op, const char *door, struct error *e)
+{
+	struct store_param p[] = {SP_I(verantwoording_id), SP_T(vraag), SP_T(op), SP_T(door)};
+	return store_query(s,
+		"INSERT INTO verantwoording_verzoek (verantwoording_id, vraag, gevraagd_op, gevraagd_door)"
+		" VALUES (?, ?, ?, ?)", p, 4, NULL, NULL, e);
+}
+
+rc_t store_verantwoording_verzoek_lees(struct store *s, int64_t verantwoording_id, struct arena *arena,
+				       struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(verantwoording_id)};
+	return store_query(s,
+		"SELECT vraag, gevraagd_op, gevraagd_door FROM verantwoording_verzoek WHERE verantwoording_id = ?",
+		p, 1, arena, out, e);
+}
+
 rc_t store_jaarstaat_projecten(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			       struct store_rows *out, struct error *e)
 {

@@ -52,6 +52,15 @@ rc_t store_plausibiliteit_voeg_toe(struct store *s, int64_t verantwoording_id, c
 rc_t store_plausibiliteit_lees(struct store *s, int64_t verantwoording_id, struct arena *arena,
 			       struct store_rows *out, struct error *e);
 
+/* ---- the request for information on an accountability version ------------ */
+
+enum store_verantwoording_verzoek_kolom { SVZ_VRAAG, SVZ_OP, SVZ_DOOR };
+rc_t store_verantwoording_verzoek_voeg_toe(struct store *s, int64_t verantwoording_id, const char *vraag,
+					   const char *op, const char *door, struct error *e);
+/* The request on version `verantwoording_id` (0 or 1 rows). */
+rc_t store_verantwoording_verzoek_lees(struct store *s, int64_t verantwoording_id, struct arena *arena,
+				       struct store_rows *out, struct error *e);
+
 /* ---- the insurer's yearly statement -------------------------------------- */
 
 enum store_jaarproject_kolom { SJP_BESCHIKKING, SJP_KENMERK, SJP_AANVRAAG, SJP_BETAALD, SJP_TERUG,

@@ -146,6 +146,7 @@ export const MATRIX = [
   { method: 'GET', path: '/beschikkingen/{id}/verantwoordingen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/beschikkingen/{id}/verantwoordingen/{jaar}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'POST', path: '/verantwoordingen/{id}/plausibiliteitstoets', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'POST', path: '/verantwoordingen/{id}/informatieverzoeken', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'POST', path: '/jaarstaten', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'GET', path: '/jaarstaten', allowed: ['beoordelaar', 'nza', 'zorginstituut', 'auditor'], ok: 200 },
   { method: 'POST', path: '/jaarstaten/{id}/rechtsoordeel', allowed: ['nza'], ok: AUTHORISED },

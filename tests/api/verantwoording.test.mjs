@@ -147,8 +147,35 @@ test('findings with their sources do not block: structural costs, hulpmiddelen, 
   assert.equal(t.aanvaardbaar_cent, t.totaal_cent - 1000 - 2000 - 3000);
 });
 
+test('a request for information reopens the year: the lead answers with a new version, the old one stays as history', async () => {
+  const v1 = (await w.beoordelaar.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.find((v) => v.jaar === 2027);
+  assert.equal(v1.informatieverzoek, null);
+  const pad = `/verantwoordingen/${v1.id}/informatieverzoeken`;
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { vraag: ' ', extra: 1 }), 400)).sort(), ['unknown', 'vraag_ontbreekt']);
+  problem(await w.zuid.post(pad, { vraag: 'Waarom?' }), 403);
+  problem(await w.west.post(pad, { vraag: 'Waarom?' }), 404);
+  problem(await w.aanvrager.post(pad, { vraag: 'Waarom?' }), 403);
+  let r = await w.beoordelaar.post(pad, { vraag: 'Stuur de urenregistratie bij de eerste regel.' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().informatieverzoek.vraag, 'Stuur de urenregistratie bij de eerste regel.');
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { vraag: 'Nog een vraag.' }), 409)), ['informatie_gevraagd']);
+  // the version asked about is not tested: the answer is
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/verantwoordingen/${v1.id}/plausibiliteitstoets`, { oordelen: [] }), 409)),
+    ['informatie_gevraagd']);
+  r = await dien(vol, v1.document);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().versie, 2);
+  assert.equal(r.json().informatieverzoek, null);
+  // one answer per request; the old version is history
+  assert.deepEqual(codes(problem(await dien(vol, v1.document), 409)), ['al_ingediend']);
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { vraag: 'Nog een vraag.' }), 409)), ['niet_nieuwste']);
+  const jaar = (await w.nza.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.filter((v) => v.jaar === 2027);
+  assert.deepEqual(jaar.map((v) => [v.versie, v.informatieverzoek && v.informatieverzoek.vraag]),
+    [[1, 'Stuur de urenregistratie bij de eerste regel.'], [2, null]]);
+});
+
 test('the coordinating insurer judges every line for plausibility; the plausible amount of the year; once', async () => {
-  const v = (await w.beoordelaar.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen[0];
+  const v = (await w.beoordelaar.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.filter((x) => x.jaar === 2027).at(-1);
   assert.equal(v.plausibiliteit, null);
   const n = v.document.regels.length;
   const pad = `/verantwoordingen/${v.id}/plausibiliteitstoets`;
@@ -173,7 +200,7 @@ test('the coordinating insurer judges every line for plausibility; the plausible
   assert.equal(r.json().plausibiliteit.plausibel_cent, verwacht);
   assert.equal(r.json().plausibiliteit.oordelen[0].oordeel, 'lager');
   assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { oordelen }), 409)), ['al_getoetst']);
-  const gelezen = (await w.nza.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen[0];
+  const gelezen = (await w.nza.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.find((x) => x.id === v.id);
   assert.equal(gelezen.plausibiliteit.plausibel_cent, verwacht);
 });
 
@@ -300,7 +327,7 @@ test('the insurer\'s yearly statement: every project it coordinates, reconciled 
   assert.equal(r.status, 201, r.text);
   const s27 = r.json();
   const lijst = async (b) => (await w.auditor.get(`/beschikkingen/${b}/verantwoordingen`)).json().verantwoordingen;
-  const p27 = async (b) => (await lijst(b)).filter((v) => v.jaar === 2027).reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
+  const p27 = async (b) => (await lijst(b)).filter((v) => v.jaar === 2027 && v.plausibiliteit).reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
   const [pVol, pLaag] = [await p27(vol), await p27(laag)];
   assert.equal(s27.plausibel_cent, pVol + pLaag);
   assert.deepEqual(s27.projecten.map((x) => x.beschikking_id).sort(), [vol, laag].sort());

@@ -5,11 +5,13 @@
 #include "core/verantwoording/verantwoording_dossier.h"
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/aanvraag/aanvraag.h"
 #include "core/basis/audit.h"
+#include "core/basis/tekst.h"
 #include "core/basis/json.h"
 #include "core/beschikking/beschikking.h"
 #include "core/verantwoording/plausibiliteit.h"
@@ -248,12 +250,24 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 	}
 	if (rc == RC_OK)
 		rc = store_verantwoording_lijst(s, c->beschikking_id, c->arena, &vr, e);
+	/* one per year, unless the insurer asked for information on the newest
+	 * version: the answer is the next version */
+	int64_t versie = 1;
+	size_t nieuwste = SIZE_MAX;
 	for (size_t i = 0; rc == RC_OK && i < vr.nrows; i++)
-		if (store_int(&vr, i, SVW_JAAR, 0) == c->in->jaar) {
-			error_add(e, "/jaar", "al_ingediend", BRON, "De verantwoording over %" PRId64 " is al ingediend op %s.",
-				  c->in->jaar, store_text(&vr, i, SVW_OP));
-			rc = RC_CONFLICT;
+		if (store_int(&vr, i, SVW_JAAR, 0) == c->in->jaar && store_int(&vr, i, SVW_VERSIE, 0) >= versie) {
+			versie = store_int(&vr, i, SVW_VERSIE, 0) + 1;
+			nieuwste = i;
 		}
+	struct store_rows vz;
+	if (rc == RC_OK && nieuwste != SIZE_MAX)
+		rc = store_verantwoording_verzoek_lees(s, store_int(&vr, nieuwste, SVW_ID, 0), c->arena, &vz, e);
+	if (rc == RC_OK && nieuwste != SIZE_MAX && vz.nrows == 0) {
+		error_add(e, "/jaar", "al_ingediend", BRON, "De verantwoording over %" PRId64 " is al ingediend op %s; "
+			  "een nieuwe versie volgt alleen op een informatieverzoek.", c->in->jaar,
+			  store_text(&vr, nieuwste, SVW_OP));
+		rc = RC_CONFLICT;
+	}
 	struct verantwoording_project p;
 	if (rc == RC_OK)
 		rc = project_lees(s, c, &b, &p, e);
@@ -277,7 +291,7 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(nu_us, nu, sizeof nu);
 	bool te_laat = k.deadline_us > 0 && nu_us > k.deadline_us;
-	struct store_verantwoording v = {.beschikking_id = c->beschikking_id, .jaar = c->in->jaar, .versie = 1,
+	struct store_verantwoording v = {.beschikking_id = c->beschikking_id, .jaar = c->in->jaar, .versie = versie,
 					 .document = json_encode(c->arena, c->body),
 					 .bevindingen = bj ? json_encode(c->arena, bj) : NULL, .compleet = bev->compleet,
 					 .te_laat = te_laat, .totaal_cent = bev->totaal_cent,
@@ -289,8 +303,9 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 	rc = store_verantwoording_voeg_toe(s, &v, &id, e);
 	char obj[48], detail[200];
 	snprintf(obj, sizeof obj, "verantwoording/%" PRId64, id);
-	snprintf(detail, sizeof detail, "{\"beschikking\":%" PRId64 ",\"jaar\":%" PRId64 ",\"totaal_cent\":%" PRId64
-		 ",\"compleet\":%s}", c->beschikking_id, c->in->jaar, bev->totaal_cent, bev->compleet ? "true" : "false");
+	snprintf(detail, sizeof detail, "{\"beschikking\":%" PRId64 ",\"jaar\":%" PRId64 ",\"versie\":%" PRId64
+		 ",\"totaal_cent\":%" PRId64 ",\"compleet\":%s}", c->beschikking_id, c->in->jaar, versie, bev->totaal_cent,
+		 bev->compleet ? "true" : "false");
 	struct audit_entry ae = {c->who->actor, "verantwoording.dien_in", obj, "gelukt", detail};
 	if (rc == RC_OK)
 		rc = audit_append(s, &ae, e);
@@ -300,6 +315,7 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 		if (store_int(&vr, i, SVW_ID, 0) == id) {
 			c->uit = verantwoording_json(&vr, i);
 			json_object_set_new(c->uit, "plausibiliteit", json_null());
+			json_object_set_new(c->uit, "informatieverzoek", json_null());
 		}
 	return rc;
 }
@@ -400,6 +416,17 @@ static void toets_erbij(struct store *s, struct arena *arena, json_t *v, int64_t
 	json_object_set_new(v, "plausibiliteit", t ? t : json_null());
 }
 
+/* Adds the insurer's request for information on version `id` (or null). */
+static void verzoek_erbij(struct store *s, struct arena *arena, json_t *v, int64_t id, struct error *e)
+{
+	struct store_rows r;
+	json_t *t = json_null();
+	if (store_verantwoording_verzoek_lees(s, id, arena, &r, e) == RC_OK && r.nrows == 1)
+		t = json_pack("{s:s, s:s, s:s}", "vraag", store_text(&r, 0, SVZ_VRAAG), "gevraagd_op",
+			      store_text(&r, 0, SVZ_OP), "gevraagd_door", store_text(&r, 0, SVZ_DOOR));
+	json_object_set_new(v, "informatieverzoek", t ? t : json_null());
+}
+
 static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct lijst_ctx *c = ctx;
@@ -422,6 +449,7 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 								    (json_int_t)store_int(&br, k, SBL_GROOTTE, 0)));
 		json_object_set_new(v, "bijlagen", bl);
 		toets_erbij(s, c->arena, v, store_int(&r, i, SVW_ID, 0), e);
+		verzoek_erbij(s, c->arena, v, store_int(&r, i, SVW_ID, 0), e);
 		json_array_append_new(l, v);
 	}
 	c->uit = json_pack("{s:o}", "verantwoordingen", l ? l : json_array());
@@ -454,6 +482,7 @@ struct toets_ctx {
 	struct arena *arena;
 	rc_t weiger;
 	int64_t beschikking_id;
+	const char *vraag;   /* the request for information */
 	json_t *uit;
 };
 
@@ -538,25 +567,29 @@ static rc_t terugvorderen(struct store *s, struct arena *arena, const struct bes
 	return rc;
 }
 
-static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
+/* In a write transaction: accountability version c->id (*vr) and its
+ * beschikking (*b) for the coordinating insurer, open for its judgement --
+ * not tested ("al_getoetst"), the newest version of its year
+ * ("niet_nieuwste"), no request for information pending on it
+ * ("informatie_gevraagd"): RC_CONFLICT. Another party: c->weiger. */
+static rc_t open_voor_toets(struct store *s, struct toets_ctx *c, struct store_rows *vr, struct beschikking *b,
+			    struct error *e)
 {
-	struct toets_ctx *c = ctx;
-	struct store_rows vr, pr;
+	struct store_rows pr, alle, vz;
 	rc_t rc = store_aanvragen_schrijfslot(s, e);
 	if (rc == RC_OK)
-		rc = store_verantwoording_lees(s, c->id, c->arena, &vr, e);
-	if (rc == RC_OK && vr.nrows == 0)
+		rc = store_verantwoording_lees(s, c->id, c->arena, vr, e);
+	if (rc == RC_OK && vr->nrows == 0)
 		return error_set(e, RC_NOT_FOUND, "Verantwoording %" PRId64 " bestaat niet.", c->id);
-	struct beschikking b;
-	c->beschikking_id = rc == RC_OK ? store_int(&vr, 0, SVW_BESCHIKKING, 0) : 0;
+	c->beschikking_id = rc == RC_OK ? store_int(vr, 0, SVW_BESCHIKKING, 0) : 0;
 	if (rc == RC_OK)
-		rc = beschikking_lees_tx(s, c->arena, c->beschikking_id, &b, e);
+		rc = beschikking_lees_tx(s, c->arena, c->beschikking_id, b, e);
 	bool partij = false;
 	if (rc == RC_OK)
-		rc = beschikking_partij_tx(s, c->who, &b, &partij, e);
+		rc = beschikking_partij_tx(s, c->who, b, &partij, e);
 	if (rc != RC_OK)
 		return rc;
-	if (!partij || !((c->who->roles & ROL_BEOORDELAAR) && c->who->organisatie_id == b.coordinerend_verzekeraar_id)) {
+	if (!partij || !((c->who->roles & ROL_BEOORDELAAR) && c->who->organisatie_id == b->coordinerend_verzekeraar_id)) {
 		c->weiger = partij ? RC_FORBIDDEN : RC_NOT_FOUND;
 		return c->weiger;
 	}
@@ -565,6 +598,33 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 		error_add(e, "", "al_getoetst", BRON, "Deze verantwoording is al getoetst op %s.", store_text(&pr, 0, SPT_OP));
 		return RC_CONFLICT;
 	}
+	if (rc == RC_OK)
+		rc = store_verantwoording_lijst(s, c->beschikking_id, c->arena, &alle, e);
+	for (size_t i = 0; rc == RC_OK && i < alle.nrows; i++)
+		if (store_int(&alle, i, SVW_JAAR, 0) == store_int(vr, 0, SVW_JAAR, 0) &&
+		    store_int(&alle, i, SVW_VERSIE, 0) > store_int(vr, 0, SVW_VERSIE, 0)) {
+			error_add(e, "", "niet_nieuwste", BRON, "Er is een nieuwere versie van deze verantwoording (versie %"
+				  PRId64 ").", store_int(&alle, i, SVW_VERSIE, 0));
+			return RC_CONFLICT;
+		}
+	if (rc == RC_OK)
+		rc = store_verantwoording_verzoek_lees(s, c->id, c->arena, &vz, e);
+	if (rc == RC_OK && vz.nrows > 0) {
+		error_add(e, "", "informatie_gevraagd", BRON, "Op %s is informatie gevraagd; de penvoerder antwoordt met "
+			  "een nieuwe versie.", store_text(&vz, 0, SVZ_OP));
+		return RC_CONFLICT;
+	}
+	return rc;
+}
+
+static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct toets_ctx *c = ctx;
+	struct store_rows vr;
+	struct beschikking b;
+	rc_t rc = open_voor_toets(s, c, &vr, &b, e);
+	if (rc != RC_OK)
+		return rc;
 	json_t *doc = rc == RC_OK ? json_loads(store_text(&vr, 0, SVW_DOCUMENT), 0, NULL) : NULL;
 	struct verantwoording_invoer in;
 	struct error stil;
@@ -607,6 +667,7 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK) {
 		c->uit = verantwoording_json(&vr, 0);
 		toets_erbij(s, c->arena, c->uit, c->id, e);
+		json_object_set_new(c->uit, "informatieverzoek", json_null());
 		json_object_set_new(c->uit, "terugvordering_cent", json_integer(terug));
 	}
 	json_decref(doc);
@@ -630,6 +691,65 @@ rc_t verantwoording_plausibiliteit(struct store *s, const struct principal *who,
 	if (rc == RC_CONFLICT) {
 		e->rc = rc;
 		toegang_weigering_vastleggen(s, who->actor, "verantwoording.plausibiliteit", object, e);
+	}
+	if (rc == RC_OK)
+		*out = c.uit;
+	else
+		json_decref(c.uit);
+	return rc;
+}
+
+/* ---- the insurer's request for information ----------------------------------- */
+
+static rc_t vraag_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct toets_ctx *c = ctx;
+	struct store_rows vr;
+	struct beschikking b;
+	rc_t rc = open_voor_toets(s, c, &vr, &b, e);
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
+	if (rc == RC_OK)
+		rc = store_verantwoording_verzoek_voeg_toe(s, c->id, c->vraag, nu, c->who->actor, e);
+	char object[48], detail[96];
+	snprintf(object, sizeof object, "verantwoording/%" PRId64, c->id);
+	snprintf(detail, sizeof detail, "{\"versie\":%" PRId64 "}", rc == RC_OK ? store_int(&vr, 0, SVW_VERSIE, 0) : 0);
+	struct audit_entry ae = {c->who->actor, "verantwoording.informatieverzoek", object, "gelukt", detail};
+	if (rc == RC_OK)
+		rc = audit_append(s, &ae, e);
+	if (rc == RC_OK) {
+		c->uit = verantwoording_json(&vr, 0);
+		json_object_set_new(c->uit, "plausibiliteit", json_null());
+		verzoek_erbij(s, c->arena, c->uit, c->id, e);
+	}
+	return rc;
+}
+
+rc_t verantwoording_vraag_informatie(struct store *s, const struct principal *who, const struct klok *klok,
+				     int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
+				     struct error *e)
+{
+	static const char *const velden[] = {"vraag", NULL};
+	struct toets_ctx c = {.who = who, .klok = klok, .id = verantwoording_id, .body = body, .arena = arena};
+	json_reject_unknown(body, velden, "", e);
+	if (json_get_string(body, "vraag", true, "", &c.vraag, e) &&
+	    (!tekst_aanwezig(c.vraag) || strlen(c.vraag) > VERANTWOORDING_VRAAG_MAX))
+		error_add(e, "/vraag", "vraag_ontbreekt", BRON, "Stel de vraag (hoogstens %d tekens).",
+			  VERANTWOORDING_VRAAG_MAX);
+	if (e->item_count > 0 || e->items_dropped)
+		return error_set(e, RC_INVALID, "Het informatieverzoek is niet geldig.");
+	rc_t rc = store_tx(s, STORE_WRITE, vraag_tx, &c, e);
+	char object[48];
+	snprintf(object, sizeof object, "verantwoording/%" PRId64, verantwoording_id);
+	if (rc != RC_OK && c.weiger != RC_OK) {
+		error_clear(e);
+		json_decref(c.uit);
+		return toegang_weiger(s, who, c.weiger, object, c.weiger == RC_FORBIDDEN
+				      ? "alleen de coordinerend verzekeraar vraagt informatie" : "geen partij bij de beschikking", e);
+	}
+	if (rc == RC_CONFLICT) {
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, who->actor, "verantwoording.informatieverzoek", object, e);
 	}
 	if (rc == RC_OK)
 		*out = c.uit;

@@ -64,4 +64,18 @@ rc_t verantwoording_plausibiliteit(struct store *s, const struct principal *who,
 				   int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
 				   struct error *e);
 
+#define VERANTWOORDING_VRAAG_MAX 20000
+
+/* The coordinating insurer asks the lead for information on accountability
+ * version `verantwoording_id` ({"vraag": text}) [001 §5]: the year is
+ * reopened; the lead answers with a new version (verantwoording_dien_in,
+ * versie + 1) that the insurer tests; the old version and the question
+ * stay as history. Only on the newest, untested version without a pending
+ * request ("niet_nieuwste", "al_getoetst", "informatie_gevraagd":
+ * RC_CONFLICT); a missing question RC_INVALID; access as for the test.
+ * One transaction with its audit record (verantwoording.informatieverzoek). */
+rc_t verantwoording_vraag_informatie(struct store *s, const struct principal *who, const struct klok *klok,
+				     int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
+				     struct error *e);
+
 #endif
