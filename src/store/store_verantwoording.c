@@ -109,26 +109,22 @@ rc_t store_jaarstaat_projecten(struct store *s, int64_t verzekeraar, int64_t jaa
 			       struct store_rows *out, struct error *e)
 {
 	struct store_param p[] = {SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar), SP_I(jaar),
-				  SP_I(verzekeraar)};
+				  SP_I(verzekeraar)};   /* in the order of the ?s below */
 	return store_query(s,
 		"SELECT b.id, b.kenmerk, b.aanvraag_id,"
 		" (SELECT COALESCE(SUM(m.bedrag_cent), 0) FROM mijlpaal_betaling m"
-		"   WHERE m.beschikking_id = b.id AND m.jaar = ?)"
-		" + (SELECT COALESCE(SUM(c.bedrag_cent), 0) FROM mijlpaal_correctie c"
-		"   WHERE c.beschikking_id = b.id AND c.jaar = ?),"
-		" (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g"
-		"   JOIN grootboek_rekening r ON r.id = g.credit_rekening"
-		"   WHERE g.code = 'verantwoording.terugvordering' AND r.code = 'project/' || b.aanvraag_id"
-		"   AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT)),"
+		"   WHERE m.beschikking_id = b.id AND m.jaar = ?),"
+		" (SELECT COALESCE(SUM(tv.bedrag_cent), 0) FROM terugvordering tv"
+		"   WHERE tv.beschikking_id = b.id AND tv.jaar = ?),"
 		" v.id, t.plausibel_cent, CASE WHEN t.id IS NULL THEN 0 ELSE 1 END, b.jaarverdeling,"
 		" (SELECT COALESCE(SUM(m.bedrag_cent), 0) FROM mijlpaal_betaling m"
 		"   WHERE m.beschikking_id = b.id AND m.jaar <= ?)"
 		" + (SELECT COALESCE(SUM(c.bedrag_cent), 0) FROM mijlpaal_correctie c"
 		"   WHERE c.beschikking_id = b.id AND c.jaar <= ?)"
-		" - (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g"
-		"   JOIN grootboek_rekening r ON r.id = g.credit_rekening"
-		"   WHERE g.code = 'verantwoording.terugvordering' AND r.code = 'project/' || b.aanvraag_id"
-		"   AND substr(g.tijdstip, 1, 4) <= CAST(? AS TEXT))"
+		" - (SELECT COALESCE(SUM(tv.bedrag_cent), 0) FROM terugvordering tv"
+		"   WHERE tv.beschikking_id = b.id AND tv.jaar <= ?),"
+		" (SELECT COALESCE(SUM(c.bedrag_cent), 0) FROM mijlpaal_correctie c"
+		"   WHERE c.beschikking_id = b.id AND c.jaar = ?)"
 		" FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
 		" LEFT JOIN verantwoording v ON v.beschikking_id = b.id AND v.jaar = ? AND v.versie ="
 		"   (SELECT MAX(w.versie) FROM verantwoording w WHERE w.beschikking_id = b.id AND w.jaar = v.jaar)"
@@ -151,26 +147,79 @@ rc_t store_plausibel_tot(struct store *s, int64_t verzekeraar, int64_t jaar, str
 		p, 2, arena, out, e);
 }
 
-rc_t store_jaarstaat_grootboek(struct store *s, const char *rekening, int64_t jaar, int64_t *betaald,
-			       int64_t *terug, struct error *e)
+rc_t store_jaarstaat_grootboek(struct store *s, int64_t verzekeraar, const char *rekening, int64_t jaar,
+			       int64_t out[8], struct error *e)
 {
-	struct store_param p[] = {SP_T(rekening), SP_I(jaar)};
-	struct store_param q[] = {SP_T(rekening), SP_I(jaar), SP_T(rekening), SP_I(jaar)};
+	/* the ledger amount of entry x.boeking_id, signed as it moves money to `rekening` */
+#define GETEKEND(codes) \
+	" (SELECT CASE WHEN g.code IN " codes " AND rc.code = ? THEN g.bedrag_cent" \
+	"  WHEN g.code = 'mijlpaal.correctie' AND rd.code = ? THEN -g.bedrag_cent ELSE 0 END" \
+	"  FROM grootboek_boeking g JOIN grootboek_rekening rc ON rc.id = g.credit_rekening" \
+	"  JOIN grootboek_rekening rd ON rd.id = g.debet_rekening WHERE g.id = x.boeking_id)"
+	struct store_param p[] = {SP_T(rekening), SP_T(rekening), SP_I(jaar), SP_I(verzekeraar),
+				  SP_T(rekening), SP_T(rekening), SP_I(jaar), SP_I(verzekeraar)};
 	rc_t rc = store_query_int(s,
-		"SELECT (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
-		" ON r.id = g.credit_rekening WHERE r.code = ? AND g.code IN ('mijlpaal.betaling', 'mijlpaal.correctie')"
-		" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT))"
-		" - (SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
-		" ON r.id = g.debet_rekening WHERE r.code = ? AND g.code = 'mijlpaal.correctie'"
-		" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT))",
-		q, 4, betaald, e);
+		"SELECT COALESCE((SELECT SUM(" GETEKEND("('mijlpaal.betaling')") ") FROM mijlpaal_betaling x"
+		"  WHERE x.jaar = ? AND x.verzekeraar_id = ?), 0)"
+		" + COALESCE((SELECT SUM(" GETEKEND("('mijlpaal.correctie')") ") FROM mijlpaal_correctie x"
+		"  WHERE x.jaar = ? AND x.verzekeraar_id = ?), 0)", p, 8, &out[0], e);
+#undef GETEKEND
+	struct store_param q[] = {SP_I(jaar), SP_I(verzekeraar), SP_I(jaar), SP_I(verzekeraar)};
+	if (rc == RC_OK)
+		rc = store_query_int(s,
+			"SELECT COALESCE((SELECT SUM(bedrag_cent) FROM mijlpaal_betaling WHERE jaar = ? AND verzekeraar_id = ?), 0)"
+			" + COALESCE((SELECT SUM(bedrag_cent) FROM mijlpaal_correctie WHERE jaar = ? AND verzekeraar_id = ?), 0)",
+			q, 4, &out[1], e);
+	struct store_param t[] = {SP_T(rekening), SP_I(jaar), SP_I(verzekeraar)};
+	if (rc == RC_OK)
+		rc = store_query_int(s,
+			"SELECT COALESCE(SUM((SELECT CASE WHEN g.code = 'verantwoording.terugvordering' AND rd.code = ?"
+			" THEN g.bedrag_cent ELSE 0 END FROM grootboek_boeking g JOIN grootboek_rekening rd"
+			" ON rd.id = g.debet_rekening WHERE g.id = x.boeking_id)), 0)"
+			" FROM terugvordering x WHERE x.jaar = ? AND x.verzekeraar_id = ?", t, 3, &out[2], e);
+	if (rc == RC_OK)
+		rc = store_query_int(s, "SELECT COALESCE(SUM(bedrag_cent), 0) FROM terugvordering WHERE jaar = ?"
+				     " AND verzekeraar_id = ?", q, 2, &out[3], e);
+	struct store_param r[] = {SP_T(rekening), SP_T(rekening)};
+	if (rc == RC_OK)
+		rc = store_query_int(s,
+			"SELECT COALESCE((SELECT SUM(g.bedrag_cent) FROM grootboek_boeking g JOIN grootboek_rekening r"
+			" ON r.id = g.credit_rekening WHERE r.code = ? AND g.code IN ('mijlpaal.betaling', 'mijlpaal.correctie')), 0)"
+			" - COALESCE((SELECT SUM(g.bedrag_cent) FROM grootboek_boeking g JOIN grootboek_rekening r"
+			" ON r.id = g.debet_rekening WHERE r.code = ? AND g.code = 'mijlpaal.correctie'), 0)", r, 2, &out[4], e);
+	struct store_param v[] = {SP_I(verzekeraar), SP_I(verzekeraar)};
+	if (rc == RC_OK)
+		rc = store_query_int(s,
+			"SELECT COALESCE((SELECT SUM(bedrag_cent) FROM mijlpaal_betaling WHERE verzekeraar_id = ?), 0)"
+			" + COALESCE((SELECT SUM(bedrag_cent) FROM mijlpaal_correctie WHERE verzekeraar_id = ?), 0)",
+			v, 2, &out[5], e);
 	if (rc == RC_OK)
 		rc = store_query_int(s,
 			"SELECT COALESCE(SUM(g.bedrag_cent), 0) FROM grootboek_boeking g JOIN grootboek_rekening r"
-			" ON r.id = g.debet_rekening WHERE r.code = ? AND g.code = 'verantwoording.terugvordering'"
-			" AND substr(g.tijdstip, 1, 4) = CAST(? AS TEXT)",
-			p, 2, terug, e);
+			" ON r.id = g.debet_rekening WHERE r.code = ? AND g.code = 'verantwoording.terugvordering'",
+			r, 1, &out[6], e);
+	if (rc == RC_OK)
+		rc = store_query_int(s, "SELECT COALESCE(SUM(bedrag_cent), 0) FROM terugvordering WHERE verzekeraar_id = ?",
+				     v, 1, &out[7], e);
 	return rc;
+}
+
+rc_t store_getoetste_jaren(struct store *s, int64_t beschikking_id, int64_t *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(beschikking_id)};
+	return store_query_int(s,
+		"SELECT COUNT(DISTINCT v.jaar) FROM verantwoording v JOIN plausibiliteitstoets t"
+		" ON t.verantwoording_id = v.id WHERE v.beschikking_id = ?", p, 1, out, e);
+}
+
+rc_t store_terugvordering_voeg_toe(struct store *s, int64_t beschikking_id, int64_t bedrag, int64_t jaar,
+				   int64_t verzekeraar, int64_t boeking_id, const char *op, struct error *e)
+{
+	struct store_param p[] = {SP_I(beschikking_id), SP_I(bedrag), SP_I(jaar), SP_I(verzekeraar), SP_I(boeking_id),
+				  SP_T(op)};
+	return store_query(s,
+		"INSERT INTO terugvordering (beschikking_id, bedrag_cent, jaar, verzekeraar_id, boeking_id,"
+		" teruggevorderd_op) VALUES (?, ?, ?, ?, ?, ?)", p, 6, NULL, NULL, e);
 }
 
 rc_t store_jaarstaat_voeg_toe(struct store *s, const struct store_jaarstaat *j, int64_t *id_out,
@@ -178,12 +227,12 @@ rc_t store_jaarstaat_voeg_toe(struct store *s, const struct store_jaarstaat *j, 
 {
 	struct store_param p[] = {SP_I(j->verzekeraar), SP_I(j->jaar), SP_T(j->regels), SP_I(j->betaald),
 				  SP_I(j->terug), SP_I(j->plausibel), SP_I(j->te_vereffenen), SP_T(j->op),
-				  SP_T(j->door)};
+				  SP_T(j->door), SP_I(j->gecorrigeerd)};
 	return store_query_int(s,
 		"INSERT INTO jaarstaat (verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent,"
-		" plausibel_cent, te_vereffenen_cent, ingediend_op, ingediend_door)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		p, 9, id_out, e);
+		" plausibel_cent, te_vereffenen_cent, ingediend_op, ingediend_door, gecorrigeerd_cent)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 10, id_out, e);
 }
 
 rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
@@ -192,7 +241,7 @@ rc_t store_jaarstaat_lijst(struct store *s, int64_t verzekeraar, int64_t jaar, s
 	struct store_param p[] = {SP_I(verzekeraar), SP_I(verzekeraar), SP_I(jaar), SP_I(jaar)};
 	return store_query(s,
 		"SELECT id, verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent, plausibel_cent,"
-		" ingediend_op, ingediend_door, te_vereffenen_cent FROM jaarstaat WHERE (? = 0 OR verzekeraar_id = ?)"
+		" ingediend_op, ingediend_door, te_vereffenen_cent, gecorrigeerd_cent FROM jaarstaat WHERE (? = 0 OR verzekeraar_id = ?)"
 		" AND (? = 0 OR jaar = ?) ORDER BY jaar, verzekeraar_id",
 		p, 4, arena, out, e);
 }
@@ -203,7 +252,7 @@ rc_t store_jaarstaat_lees(struct store *s, int64_t id, struct arena *arena, stru
 	struct store_param p[] = {SP_I(id)};
 	return store_query(s,
 		"SELECT id, verzekeraar_id, jaar, regels, betaald_cent, teruggevorderd_cent, plausibel_cent,"
-		" ingediend_op, ingediend_door, te_vereffenen_cent FROM jaarstaat WHERE id = ?",
+		" ingediend_op, ingediend_door, te_vereffenen_cent, gecorrigeerd_cent FROM jaarstaat WHERE id = ?",
 		p, 1, arena, out, e);
 }
 

@@ -65,11 +65,11 @@ rc_t store_verantwoording_verzoek_lees(struct store *s, int64_t verantwoording_i
 
 enum store_jaarproject_kolom { SJP_BESCHIKKING, SJP_KENMERK, SJP_AANVRAAG, SJP_BETAALD, SJP_TERUG,
 			       SJP_VERANTWOORDING, SJP_PLAUSIBEL, SJP_GETOETST, SJP_JAARVERDELING,
-			       SJP_NETTO_TOT };
+			       SJP_NETTO_TOT, SJP_GECORRIGEERD };
 
 /* Per beschikking granted with insurer `verzekeraar` coordinating: what it
- * paid for milestones in `jaar` (payment rows and corrections made in the
- * year), what was reclaimed in `jaar` (ledger entries
+ * paid for milestones in `jaar` (payment rows; SJP_GECORRIGEERD the
+ * corrections made in the year, signed), what was reclaimed in `jaar` (ledger entries
  * verantwoording.terugvordering booked in the year), the newest version of
  * the accountability of `jaar` (id or NULL) and its plausible amount (NULL
  * when untested; SJP_GETOETST 1/0), the beschikking's years (its
@@ -85,20 +85,39 @@ enum store_plausibel_kolom { SPJ_BESCHIKKING, SPJ_JAAR, SPJ_PLAUSIBEL };
 rc_t store_plausibel_tot(struct store *s, int64_t verzekeraar, int64_t jaar, struct arena *arena,
 			 struct store_rows *out, struct error *e);
 
-/* The ledger's own totals for the insurer's account `rekening`
- * (verzekeraar/<uzovi>/betaald) in `jaar`: *betaald credited by
- * mijlpaal.betaling and mijlpaal.correctie less debited by
- * mijlpaal.correctie, *terug debited by verantwoording.terugvordering. */
-rc_t store_jaarstaat_grootboek(struct store *s, const char *rekening, int64_t jaar, int64_t *betaald,
-			       int64_t *terug, struct error *e);
+/* The ledger's side of the reconciliation of insurer `verzekeraar` with
+ * account `rekening` (verzekeraar/<uzovi>/betaald) for `jaar`:
+ *   out[0] the ledger amounts of the entries the year's payment and
+ *          correction rows name (a mijlpaal.betaling credited to
+ *          `rekening` counts +, a mijlpaal.correctie credited + and debited
+ *          -, any other entry 0); out[1] the same from the rows' own amounts;
+ *   out[2] the ledger amounts of the entries the year's reclaim rows name
+ *          (verantwoording.terugvordering debited to `rekening`); out[3]
+ *          the rows' own;
+ *   out[4] every year: the ledger's net credit of `rekening` by
+ *          mijlpaal.betaling and mijlpaal.correctie; out[5] the insurer's
+ *          payment and correction rows; out[6] the ledger's debits by
+ *          verantwoording.terugvordering; out[7] the insurer's reclaim rows.
+ * The statement reconciles when out[0] == out[1], out[2] == out[3],
+ * out[4] == out[5] and out[6] == out[7]. */
+rc_t store_jaarstaat_grootboek(struct store *s, int64_t verzekeraar, const char *rekening, int64_t jaar,
+			       int64_t out[8], struct error *e);
+
+/* The number of years of beschikking `beschikking_id` with a tested
+ * accountability. */
+rc_t store_getoetste_jaren(struct store *s, int64_t beschikking_id, int64_t *out, struct error *e);
+
+/* Records the reclaim of beschikking `beschikking_id` (docs/verantwoording.md §4). */
+rc_t store_terugvordering_voeg_toe(struct store *s, int64_t beschikking_id, int64_t bedrag, int64_t jaar,
+				   int64_t verzekeraar, int64_t boeking_id, const char *op, struct error *e);
 
 enum store_jaarstaat_kolom { SJS_ID, SJS_VERZEKERAAR, SJS_JAAR, SJS_REGELS, SJS_BETAALD, SJS_TERUG,
-			     SJS_PLAUSIBEL, SJS_OP, SJS_DOOR, SJS_TE_VEREFFENEN };
+			     SJS_PLAUSIBEL, SJS_OP, SJS_DOOR, SJS_TE_VEREFFENEN, SJS_GECORRIGEERD };
 
 struct store_jaarstaat {
 	int64_t verzekeraar, jaar;
 	const char *regels;
-	int64_t betaald, terug, plausibel, te_vereffenen;
+	int64_t betaald, gecorrigeerd, terug, plausibel, te_vereffenen;
 	const char *op, *door;
 };
 rc_t store_jaarstaat_voeg_toe(struct store *s, const struct store_jaarstaat *j, int64_t *id_out,

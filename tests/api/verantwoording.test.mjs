@@ -311,10 +311,13 @@ test('the insurer\'s yearly statement: every project it coordinates, reconciled 
   // so nothing plausible yet and nothing for risk equalisation
   const mijlpalen = (await w.auditor.get(`/beschikkingen/${vol}/mijlpalen`)).json().mijlpalen;
   const nettoVol = mijlpalen.reduce((s, m) => s + m.netto_betaald_cent, 0);
+  const brutoVol = mijlpalen.reduce((s, m) => s + (m.betaling ? m.betaling.bedrag_cent : 0), 0);
   let r = await w.beoordelaar.post('/jaarstaten', { jaar: nu });
   assert.equal(r.status, 201, r.text);
   const sNu = r.json();
-  assert.equal(sNu.betaald_cent, 2.25 * MLN + nettoVol);
+  assert.equal(sNu.betaald_cent, 2.25 * MLN + brutoVol);
+  assert.equal(sNu.gecorrigeerd_cent, nettoVol - brutoVol);
+  assert.equal(sNu.projecten.find((x) => x.beschikking_id === vol).gecorrigeerd_cent, nettoVol - brutoVol);
   const terug = sNu.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent;
   assert.equal(sNu.teruggevorderd_cent, terug);
   assert.ok(terug > 0);

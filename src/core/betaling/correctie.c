@@ -93,14 +93,8 @@ static rc_t corrigeer_tx(struct store *s, void *ctx, struct error *e)
 			  "de correctie kan hoogstens dat terugboeken.", m->id, netto);
 		rc = RC_CONFLICT;
 	}
-	struct store_rows js;
 	if (rc == RC_OK)
-		rc = store_jaarstaat_lijst(s, b.coordinerend_verzekeraar_id, jaar, &a, &js, e);
-	if (rc == RC_OK && js.nrows > 0) {
-		error_add(e, "", "jaarstaat_ingediend", "[001 §5]", "De jaarstaat over %" PRId64 " is al ingediend op "
-			  "%s; een correctie in dat jaar zou buiten de staat vallen.", jaar, store_text(&js, 0, SJS_OP));
-		rc = RC_CONFLICT;
-	}
+		rc = mijlpaal_geld_open(s, &b, jaar, &a, e);
 	const char *naam = NULL, *uzovi = NULL;
 	if (rc == RC_OK)
 		rc = store_organisatie_naam(s, b.coordinerend_verzekeraar_id, &a, &naam, &uzovi, e);

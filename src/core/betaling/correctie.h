@@ -28,10 +28,11 @@ rc_t correctie_lees(json_t *body, int64_t *bedrag_cent, const char **reden, stru
 
 /* The coordinating insurer corrects the payment of milestone `mijlpaal`.
  * Refused with RC_CONFLICT and nothing booked: not paid ("niet_betaald"),
- * below zero for the milestone ("onder_nul"), above what is left of the
- * upper bound ("boven_bovengrens"), the insurer's yearly statement of the
- * year already submitted ("jaarstaat_ingediend": correct in the next
- * year); access as for a payment (RC_NOT_FOUND, RC_FORBIDDEN). One
+ * below zero for the milestone ("onder_nul"), every year of the project
+ * tested ("project_afgerond": the reclaim is final), the insurer's yearly
+ * statement of the year already submitted ("jaarstaat_ingediend": correct
+ * in the next year), above what is left of the upper bound
+ * ("boven_bovengrens"); access as for a payment (RC_NOT_FOUND, RC_FORBIDDEN). One
  * transaction with the ledger entry and its audit record
  * (mijlpaal.corrigeer); *out the milestone afterwards, in arena. */
 rc_t mijlpaal_corrigeer(struct store *s, const struct principal *who, const struct klok *klok,

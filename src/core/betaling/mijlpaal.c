@@ -13,6 +13,7 @@
 #include "store/store_aanvragen.h"
 #include "store/store_beschikking.h"
 #include "store/store_grootboek.h"
+#include "store/store_verantwoording.h"
 #include "core/basis/audit.h"
 #include "core/beschikking/beschikking.h"
 #include "core/geld/grootboek.h"
@@ -360,6 +361,12 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 			  m->id);
 		rc = RC_CONFLICT;
 	}
+	int64_t nu_us = klok_nu_us(c->klok);
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(nu_us, nu, sizeof nu);
+	int64_t jaar = (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
+	if (rc == RC_OK)
+		rc = mijlpaal_geld_open(s, &b, jaar, &a, e);
 	const char *naam = NULL, *uzovi = NULL;
 	if (rc == RC_OK)
 		rc = store_organisatie_naam(s, b.coordinerend_verzekeraar_id, &a, &naam, &uzovi, e);
@@ -373,10 +380,6 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 	}
 	if (rc == RC_OK)
 		rc = betaal_boeking(s, &b, m, bedrag, uzovi, st.resterend, &boeking_id, e);
-	int64_t nu_us = klok_nu_us(c->klok);
-	char nu[KLOK_TEKST_BYTES];
-	klok_tekst(nu_us, nu, sizeof nu);
-	int64_t jaar = (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
 	if (rc == RC_OK)
 		rc = store_betaling_insert(s, b.id, m->id, bedrag, jaar, b.coordinerend_verzekeraar_id,
 					   boeking_id, nu, c->actor, e);
@@ -406,6 +409,28 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 		c->out->correctie_n = 0;
 	}
 	arena_release(&a);
+	return rc;
+}
+
+rc_t mijlpaal_geld_open(struct store *s, const struct beschikking *b, int64_t jaar, struct arena *a,
+			struct error *e)
+{
+	int64_t getoetst = 0;
+	struct store_rows js;
+	rc_t rc = store_getoetste_jaren(s, b->id, &getoetst, e);
+	if (rc == RC_OK && b->jaar_aantal > 0 && getoetst >= (int64_t)b->jaar_aantal) {
+		error_add(e, "", "project_afgerond", "[001 §5]", "Elk jaar van het project is verantwoord en getoetst; "
+			  "wat betaald en teruggevorderd is, staat vast.");
+		return RC_CONFLICT;
+	}
+	if (rc == RC_OK)
+		rc = store_jaarstaat_lijst(s, b->coordinerend_verzekeraar_id, jaar, a, &js, e);
+	if (rc == RC_OK && js.nrows > 0) {
+		error_add(e, "", "jaarstaat_ingediend", "[001 §5]", "De jaarstaat over %" PRId64 " is al ingediend op "
+			  "%s; een betaling of correctie in dat jaar zou buiten de staat vallen.", jaar,
+			  store_text(&js, 0, SJS_OP));
+		return RC_CONFLICT;
+	}
 	return rc;
 }
 

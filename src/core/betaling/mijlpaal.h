@@ -79,8 +79,10 @@ rc_t mijlpaal_meld(struct store *s, const struct principal *who, const struct kl
 /* The coordinating insurer pays milestone `mijlpaal`: `bedrag_cent` when
  * `gegeven`, else the planned amount. Refused: not reported
  * ("niet_gemeld"), paid before ("al_betaald"), more than is left of the
- * upper bound ("boven_bovengrens", with what is left): RC_CONFLICT and the
- * ledger unchanged; a beschikking the caller may not see: RC_NOT_FOUND;
+ * upper bound ("boven_bovengrens", with what is left), every year of the
+ * project tested ("project_afgerond"), in a year whose yearly statement the
+ * insurer already submitted ("jaarstaat_ingediend"):
+ * RC_CONFLICT and the ledger unchanged; a beschikking the caller may not see: RC_NOT_FOUND;
  * another party: RC_FORBIDDEN. Writes the payment to *out. */
 rc_t mijlpaal_betaal(struct store *s, const struct principal *who, const struct klok *klok,
 		     int64_t beschikking_id, const char *mijlpaal, bool gegeven, int64_t bedrag_cent,

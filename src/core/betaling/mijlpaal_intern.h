@@ -52,6 +52,14 @@ rc_t mijlpaal_stand_tx(struct store *s, void *ctx, struct error *e);
 rc_t mijlpaal_voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a, struct beschikking *b,
 			   struct stand_ctx *st, struct mijlpaal **m, struct error *e);
 
+/* Whether the money of beschikking `b` may still move in `jaar` (the
+ * domain clock's year): not once every year of the project is tested
+ * ("project_afgerond": the reclaim is final [001 §5]), not in a year whose
+ * yearly statement the insurer submitted ("jaarstaat_ingediend": it would
+ * fall outside it). RC_CONFLICT with the finding; inside a transaction. */
+rc_t mijlpaal_geld_open(struct store *s, const struct beschikking *b, int64_t jaar, struct arena *a,
+			struct error *e);
+
 /* Runs c's action in one transaction (c->tx, or the attachment, payment or
  * report); records a refusal of access or a conflict as `actie` in the
  * audit log. */

@@ -44,10 +44,11 @@ static void oordeel_erbij(struct store *s, struct arena *arena, json_t *j, int64
 static json_t *staat_json(const struct store_rows *r, size_t i)
 {
 	json_t *regels = json_loads(store_text(r, i, SJS_REGELS), 0, NULL);
-	return json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:I, s:s, s:s}", "id", (json_int_t)store_int(r, i, SJS_ID, 0),
+	return json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:I, s:I, s:s, s:s}", "id", (json_int_t)store_int(r, i, SJS_ID, 0),
 			 "verzekeraar_id", (json_int_t)store_int(r, i, SJS_VERZEKERAAR, 0),
 			 "jaar", (json_int_t)store_int(r, i, SJS_JAAR, 0), "projecten", regels ? regels : json_array(),
 			 "betaald_cent", (json_int_t)store_int(r, i, SJS_BETAALD, 0),
+			 "gecorrigeerd_cent", (json_int_t)store_int(r, i, SJS_GECORRIGEERD, 0),
 			 "teruggevorderd_cent", (json_int_t)store_int(r, i, SJS_TERUG, 0),
 			 "plausibel_cent", (json_int_t)store_int(r, i, SJS_PLAUSIBEL, 0),
 			 "te_vereffenen_cent", (json_int_t)store_int(r, i, SJS_TE_VEREFFENEN, 0),
@@ -140,13 +141,14 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 		return rc;
 	json_t *vorig = vorige_staat(&alle, c->jaar, e);
 	json_t *regels = json_array();
-	int64_t betaald = 0, terug = 0, plausibel = 0, vereffenen = 0;
+	int64_t betaald = 0, gecorrigeerd = 0, terug = 0, plausibel = 0, vereffenen = 0;
 	bool overloop = false;
 	for (size_t i = 0; regels && i < pr.nrows; i++) {
 		const char *jv = store_text(&pr, i, SJP_JAARVERDELING);
 		int64_t id = store_int(&pr, i, SJP_BESCHIKKING, 0);
 		bool jaar_van_project = projectjaar(jv, c->jaar);
 		int64_t b = store_int(&pr, i, SJP_BETAALD, 0), t = store_int(&pr, i, SJP_TERUG, 0);
+		int64_t k = store_int(&pr, i, SJP_GECORRIGEERD, 0);
 		bool getoetst = store_int(&pr, i, SJP_GETOETST, 0) != 0;
 		/* What may go to risk equalisation [001 §5], [003 §8b]: cumulatively
 		 * per project the smaller of the plausible costs and what was paid
@@ -161,7 +163,9 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 		snprintf(sleutel, sizeof sleutel, "%" PRId64, id);
 		f_vorig = vorig ? json_integer_value(json_object_get(vorig, sleutel)) : 0;
 		int64_t delta = f - f_vorig;
-		if (!jaar_van_project && b == 0 && t == 0 && delta == 0)
+		/* a project without anything in the year is left out -- unless it
+		 * carries a cumulative amount the next statement continues from */
+		if (!jaar_van_project && b == 0 && k == 0 && t == 0 && delta == 0 && f == 0)
 			continue;
 		if (jaar_van_project && !getoetst)
 			error_add(e, "/jaar", "niet_getoetst", BRON, "%s: de verantwoording over %" PRId64 " is %s.",
@@ -169,33 +173,43 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 				  store_text(&pr, i, SJP_VERANTWOORDING) ? "nog niet getoetst" : "niet ingediend");
 		/* what is plausible of a year that is no project year is no part of it */
 		int64_t p = jaar_van_project && getoetst ? store_int(&pr, i, SJP_PLAUSIBEL, 0) : 0;
-		overloop = overloop || !erbij(&terug, t) || !erbij(&plausibel, p) ||
-			   __builtin_add_overflow(betaald, b, &betaald) ||
+		overloop = overloop || !erbij(&terug, t) || !erbij(&plausibel, p) || !erbij(&betaald, b) ||
+			   __builtin_add_overflow(gecorrigeerd, k, &gecorrigeerd) ||
 			   __builtin_add_overflow(vereffenen, delta, &vereffenen);
-		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I}", "beschikking_id", (json_int_t)id,
+		json_t *r = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:I, s:I}", "beschikking_id", (json_int_t)id,
 				      "kenmerk", store_text(&pr, i, SJP_KENMERK), "aanvraag_id",
 				      (json_int_t)store_int(&pr, i, SJP_AANVRAAG, 0), "betaald_cent", (json_int_t)b,
+				      "gecorrigeerd_cent", (json_int_t)k,
 				      "teruggevorderd_cent", (json_int_t)t, "vereffenbaar_tot_cent", (json_int_t)f,
 				      "te_vereffenen_cent", (json_int_t)delta);
 		json_object_set_new(r, "plausibel_cent", jaar_van_project && getoetst ? json_integer(p) : json_null());
 		json_array_append_new(regels, r);
 	}
 	json_decref(vorig);
-	if (!overloop && (betaald < 0 || vereffenen < 0))
-		error_add(e, "/jaar", "negatief", BRON, "Correcties maken het betaalde of het te vereffenen bedrag over "
-			  "%" PRId64 " negatief (%" PRId64 " en %" PRId64 " cent); neem contact op met de NZa.", c->jaar,
-			  betaald, vereffenen);
+	if (!overloop && vereffenen < 0)
+		error_add(e, "/jaar", "negatief", BRON, "Correcties en terugvorderingen maken het te vereffenen bedrag over "
+			  "%" PRId64 " negatief (%" PRId64 " cent): er is eerder meer vereffend dan nu betaald is; neem "
+			  "contact op met de NZa.", c->jaar, vereffenen);
 	if (overloop)
 		error_set(e, RC_TOO_LARGE, "De bedragen passen niet in 64 bits.");
 	char rekening[96];
 	snprintf(rekening, sizeof rekening, "verzekeraar/%s/betaald", uzovi);
-	int64_t gb_betaald = 0, gb_terug = 0;
+	/* reconciled with the ledger: every row's entry, per year and in total */
+	int64_t gb[8] = {0};
 	if (e->rc == RC_OK || e->rc == RC_INVALID)
-		rc = store_jaarstaat_grootboek(s, rekening, c->jaar, &gb_betaald, &gb_terug, e);
-	if (rc == RC_OK && (gb_betaald != betaald || gb_terug != terug))
+		rc = store_jaarstaat_grootboek(s, org, rekening, c->jaar, gb, e);
+	int64_t netto = 0;
+	bool netto_past = !__builtin_add_overflow(betaald, gecorrigeerd, &netto);
+	if (rc == RC_OK && netto_past && (gb[0] != netto || gb[1] != netto || gb[2] != terug || gb[3] != terug))
 		error_add(e, "/jaar", "sluit_niet_aan", BRON,
-			  "De projecten tellen op tot %" PRId64 " cent betaald en %" PRId64 " cent teruggevorderd; het "
-			  "grootboek (%s) zegt %" PRId64 " en %" PRId64 " cent.", betaald, terug, rekening, gb_betaald, gb_terug);
+			  "De projecten tellen op tot %" PRId64 " cent betaald (correcties meegeteld) en %" PRId64 " cent "
+			  "teruggevorderd; de boekingen in het grootboek (%s) waar die betalingen en terugvorderingen naar "
+			  "wijzen tellen op tot %" PRId64 " en %" PRId64 " cent.", netto, terug, rekening, gb[0], gb[2]);
+	if (rc == RC_OK && (gb[4] != gb[5] || gb[6] != gb[7]))
+		error_add(e, "/jaar", "sluit_niet_aan", BRON,
+			  "Over alle jaren zegt het grootboek (%s) %" PRId64 " cent betaald en %" PRId64 " cent "
+			  "teruggevorderd, de betalingen en terugvorderingen zelf %" PRId64 " en %" PRId64 " cent.",
+			  rekening, gb[4], gb[6], gb[5], gb[7]);
 	if (rc != RC_OK || e->item_count > 0 || e->rc != RC_OK) {
 		json_decref(regels);
 		if (rc != RC_OK)
@@ -211,7 +225,8 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
 	int64_t id = 0;
-	struct store_jaarstaat sj = {org, c->jaar, tekst, betaald, terug, plausibel, vereffenen, nu, c->who->actor};
+	struct store_jaarstaat sj = {org, c->jaar, tekst, betaald, gecorrigeerd, terug, plausibel, vereffenen, nu,
+				     c->who->actor};
 	rc = store_jaarstaat_voeg_toe(s, &sj, &id, e);
 	char object[48], detail[160];
 	snprintf(object, sizeof object, "jaarstaat/%" PRId64, id);

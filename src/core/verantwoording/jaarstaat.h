@@ -20,8 +20,12 @@
 /* The insurer of `who` (an insurer's assessor) submits its statement of
  * `jaar`. Refused with every problem at once: a year out of range
  * (RC_INVALID); a project year not tested ("niet_getoetst", per project),
- * totals that do not reconcile with the ledger ("sluit_niet_aan"), a year
- * submitted before ("al_ingediend"): RC_CONFLICT, nothing stored. One
+ * rows that do not reconcile with the ledger ("sluit_niet_aan"), a year
+ * submitted before ("al_ingediend"), a later year already stated
+ * ("latere_jaarstaat"), a negative amount for risk equalisation
+ * ("negatief"): RC_CONFLICT, nothing stored. te_vereffenen_cent: per
+ * project cumulatively max(0, min(plausible, paid - reclaimed)) up to the
+ * year, less the previous statement's (docs/verantwoording.md §5). One
  * transaction with its audit record. *out: the statement (new reference). */
 rc_t jaarstaat_dien_in(struct store *s, const struct principal *who, const struct klok *klok, int64_t jaar,
 		       struct arena *arena, json_t **out, struct error *e);
@@ -36,7 +40,7 @@ rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar,
  * `jaarstaat_id` [001 §5], [001 §7] from {"oordeel": "plausibel" | "lager" |
  * "niet_plausibel", "erkend_cent"?, "motivering", "bevindingen"?:
  * [{"code", "bron", "tekst"}]}: plausible recognises the statement's
- * plausible amount, lower a smaller positive amount, not plausible
+ * te_vereffenen_cent, lower a smaller positive amount, not plausible
  * nothing; lower and not plausible name at least one finding with its
  * source. Only the recognised amount (erkend_cent) may go into risk
  * equalisation. Every problem at once (RC_INVALID); an unknown statement

@@ -531,8 +531,8 @@ static rc_t getoetst(struct store *s, struct arena *arena, int64_t beschikking_i
  * whole project (corrections included) goes back from verzekeraar/<uzovi>/betaald to
  * project/<aanvraag>, so it never reaches risk equalisation. *bedrag the
  * amount reclaimed now (0: nothing). Idempotent by its key. */
-static rc_t terugvorderen(struct store *s, struct arena *arena, const struct beschikking *b, int64_t *bedrag,
-			  struct error *e)
+static rc_t terugvorderen(struct store *s, struct arena *arena, const struct klok *klok, const struct beschikking *b,
+			  int64_t *bedrag, struct error *e)
 {
 	*bedrag = 0;
 	size_t jaren = 0;
@@ -562,6 +562,12 @@ static rc_t terugvorderen(struct store *s, struct arena *arena, const struct bes
 	rc = grootboek_boek(s, &bk, 1, &res, e);
 	if (rc == RC_OK && res.uitkomst != GROOTBOEK_OK)
 		return grootboek_weigeringen(&bk, &res, 1, e);
+	char nu[KLOK_TEKST_BYTES];
+	klok_tekst(klok_nu_us(klok), nu, sizeof nu);
+	int64_t jaar = (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
+	if (rc == RC_OK)   /* the year it is made, as payments: the statement counts it there */
+		rc = store_terugvordering_voeg_toe(s, b->id, betaald - plausibel, jaar, b->coordinerend_verzekeraar_id,
+						   res.boeking_id, nu, e);
 	if (rc == RC_OK)
 		*bedrag = betaald - plausibel;
 	return rc;
@@ -658,7 +664,7 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 		rc = audit_append(s, &ae, e);
 	int64_t terug = 0;
 	if (rc == RC_OK)
-		rc = terugvorderen(s, c->arena, &b, &terug, e);
+		rc = terugvorderen(s, c->arena, c->klok, &b, &terug, e);
 	char terugdetail[96];
 	snprintf(terugdetail, sizeof terugdetail, "{\"bedrag_cent\":%" PRId64 "}", terug);
 	struct audit_entry te = {c->who->actor, "verantwoording.terugvordering", object, "gelukt", terugdetail};
