@@ -30,7 +30,9 @@
 #include "core/geld/grootboek.h"
 #include "store/store.h"
 
-#define MAX 64
+#ifndef MAX
+#define MAX 64   /* grants per decision; a benchmark may define more */
+#endif
 
 struct jaar_geld { char thema[64]; int64_t jaar, cent; };
 struct toekenning { int64_t aanvraag; char thema[64]; int64_t jaar, cent; };
