@@ -19,6 +19,7 @@
 
 #include <sodium.h>
 
+#include "core/basis/document.h"
 #include "core/beschikking/beschikking.h"
 
 /* A beschikking with its links. */
@@ -112,8 +113,8 @@ static rc_t pdf(struct http_request *rq, struct http_response *rs, const struct 
 static const char *document_csp(struct arena *arena)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)beschikking_document_stijl,
-			   strlen(beschikking_document_stijl));
+	crypto_hash_sha256(h, (const unsigned char *)document_stijl,
+			   strlen(document_stijl));
 	char b64[sodium_base64_ENCODED_LEN(sizeof h, sodium_base64_VARIANT_ORIGINAL)];
 	sodium_bin2base64(b64, sizeof b64, h, sizeof h, sodium_base64_VARIANT_ORIGINAL);
 	return arena_printf(arena, "default-src 'none'; style-src 'sha256-%s'; base-uri 'none'; "

@@ -124,9 +124,8 @@ json_t *beschikking_json(const struct beschikking *b);
 rc_t beschikking_document_html(struct store *s, struct arena *arena, const struct beschikking *b,
 			       const char **html, size_t *len, struct error *e);
 
-/* The HTML document's inline style sheet, exactly as embedded (its hash goes
- * into the answer's Content-Security-Policy). */
-extern const char beschikking_document_stijl[];
+/* (Its inline style sheet, whose hash goes into the answer's
+ * Content-Security-Policy: document_stijl, core/basis/document.h.) */
 
 /* The same document as PDF (libharu). In `arena`. */
 rc_t beschikking_document_pdf(struct store *s, struct arena *arena, const struct beschikking *b,
