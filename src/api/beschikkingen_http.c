@@ -17,9 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <sodium.h>
 
-#include "core/basis/document.h"
 #include "core/beschikking/beschikking.h"
 
 /* A beschikking with its links. */
@@ -100,25 +98,8 @@ static rc_t pdf(struct http_request *rq, struct http_response *rs, const struct 
 	rc_t rc = beschikking_document_pdf(rq->store, rq->arena, b, &data, &len, e);
 	if (rc != RC_OK)
 		return rc;
-	char *naam = arena_printf(rq->arena, "inline; filename=\"beschikking-%" PRId64 ".pdf\"", b->id);
-	if (naam)
-		http_add_header(rq, rs, "Content-Disposition", naam);
-	http_reply_raw(rs, 200, "application/pdf", (const char *)data, len);
-	return RC_OK;
-}
-
-/* The decision document's own policy: nothing but its one inline style
- * sheet, allowed by its SHA-256 (no 'unsafe-inline'). In the arena; NULL
- * (the server's default policy) when the arena is full. */
-static const char *document_csp(struct arena *arena)
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)document_stijl,
-			   strlen(document_stijl));
-	char b64[sodium_base64_ENCODED_LEN(sizeof h, sodium_base64_VARIANT_ORIGINAL)];
-	sodium_bin2base64(b64, sizeof b64, h, sizeof h, sodium_base64_VARIANT_ORIGINAL);
-	return arena_printf(arena, "default-src 'none'; style-src 'sha256-%s'; base-uri 'none'; "
-				    "form-action 'none'; frame-ancestors 'none'", b64);
+	return http_reply_document(rq, rs, data, len, true,
+				   arena_printf(rq->arena, "beschikking-%" PRId64 ".pdf", b->id));
 }
 
 rc_t beschikkingen_document(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -127,20 +108,12 @@ rc_t beschikkingen_document(struct http_request *rq, struct http_response *rs, s
 	rc_t rc = open_pad(rq, &b, e);
 	if (rc != RC_OK)
 		return rc;
-	const char *accept = http_header(rq, "Accept");
-	if (accept && strstr(accept, "application/pdf") && !strstr(accept, "text/html"))
+	if (http_wil_pdf(rq))
 		return pdf(rq, rs, &b, e);
 	const char *html = NULL;
 	size_t len = 0;
 	rc = beschikking_document_html(rq->store, rq->arena, &b, &html, &len, e);
-	if (rc != RC_OK)
-		return rc;
-	http_add_header(rq, rs, "Vary", "Accept");
-	const char *csp = document_csp(rq->arena);
-	if (csp)
-		http_add_header(rq, rs, "Content-Security-Policy", csp);
-	http_reply_raw(rs, 200, "text/html; charset=utf-8", html, len);
-	return RC_OK;
+	return rc != RC_OK ? rc : http_reply_document(rq, rs, html, len, false, NULL);
 }
 
 rc_t beschikkingen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e)

@@ -143,6 +143,15 @@ void http_reply_etag(struct http_request *rq, struct http_response *rs);
 void http_reply_raw(struct http_response *rs, int status, const char *content_type,
 		    const char *body, size_t len);
 
+/* A document the system issues (core/basis/document.h): PDF, or HTML with
+ * a Content-Security-Policy that allows only its own style sheet; shown
+ * inline under file name `naam`. */
+rc_t http_reply_document(struct http_request *rq, struct http_response *rs, const void *data, size_t len,
+			 bool pdf, const char *naam);
+
+/* True when the client asks for PDF rather than HTML (Accept). */
+bool http_wil_pdf(struct http_request *rq);
+
 /* Adds a response header (copied into the arena); ignored when full. */
 void http_add_header(struct http_request *rq, struct http_response *rs,
 		     const char *name, const char *value);
@@ -260,6 +269,10 @@ rc_t jaarstaten_rechtsoordeel(struct http_request *rq, struct http_response *rs,
 rc_t vereveningen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t vereveningen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t vereveningen_csv(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t vereveningen_document(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t vereveningen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t jaarstaten_rechtsoordeel_document(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t jaarstaten_rechtsoordeel_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -13,7 +13,9 @@
  *   GET  /jaarstaten?jaar=                             NZa, Zorginstituut, auditor: all; an insurer its own
  *   POST /jaarstaten/{id}/rechtsoordeel                NZa's yearly judgement
  *   POST /vereveningen                                 the Zorginstituut settles an insurer's year
- *   GET  /vereveningen[/export]?jaar=                  the settlements (the export: CSV)
+ *   GET  /vereveningen[/export]?jaar=[&formaat=xlsx]   the settlements (the export: CSV or XLSX)
+ *   GET  /jaarstaten/{id}/rechtsoordeel/document[.pdf] NZa's judgement as HTML or PDF
+ *   GET  /vereveningen/{id}/document[.pdf]             the settlement as HTML or PDF
  *
  * The core checks and stores (core/verantwoording/verantwoording_dossier.h).
  */
@@ -23,11 +25,13 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/basis/json.h"
 
 #include "core/verantwoording/jaarstaat.h"
 #include "core/verantwoording/verantwoording_dossier.h"
+#include "core/verantwoording/verantwoording_document.h"
 #include "core/verantwoording/verevening.h"
 
 /* The year in path segment i; false when it is no year. */
@@ -161,16 +165,71 @@ rc_t vereveningen_lijst(struct http_request *rq, struct http_response *rs, struc
 
 rc_t vereveningen_csv(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	const char *csv = NULL;
+	const char *formaat = http_query(rq, "formaat");
+	bool xlsx = formaat && strcmp(formaat, "xlsx") == 0;
+	if (formaat && !xlsx && strcmp(formaat, "csv") != 0) {
+		error_add(e, "/formaat", "onbekend", NULL, "Het formaat is csv of xlsx.");
+		return RC_INVALID;
+	}
+	const char *data = NULL;
 	size_t len = 0;
 	int64_t jaar = http_query_getal(rq, "jaar");
-	rc_t rc = verevening_csv(rq->store, &rq->who, jaar, rq->arena, &csv, &len, e);
+	rc_t rc = xlsx ? verevening_xlsx(rq->store, &rq->who, jaar, rq->arena, (const unsigned char **)&data, &len, e)
+		       : verevening_csv(rq->store, &rq->who, jaar, rq->arena, &data, &len, e);
 	if (rc != RC_OK)
 		return rc;
-	http_reply_raw(rs, 200, "text/csv; charset=utf-8", csv, len);
-	char *cd = jaar ? arena_printf(rq->arena, "attachment; filename=\"vereveningen-%lld.csv\"", (long long)jaar)
-			: "attachment; filename=\"vereveningen.csv\"";
+	http_reply_raw(rs, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				     : "text/csv; charset=utf-8", data, len);
+	char *cd = jaar ? arena_printf(rq->arena, "attachment; filename=\"vereveningen-%lld.%s\"", (long long)jaar,
+				       xlsx ? "xlsx" : "csv")
+			: arena_printf(rq->arena, "attachment; filename=\"vereveningen.%s\"", xlsx ? "xlsx" : "csv");
 	if (cd)
 		http_add_header(rq, rs, "Content-Disposition", cd);
 	return RC_OK;
+}
+
+/* The judgement on a statement as a document (.../document: HTML, or PDF
+ * when Accept asks for it; .../document.pdf: PDF). */
+static rc_t oordeel_document(struct http_request *rq, struct http_response *rs, bool pdf, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze jaarstaat bestaat niet.");
+	const void *data = NULL;
+	size_t len = 0;
+	const char *naam = NULL;
+	rc_t rc = rechtsoordeel_document(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, &naam, e);
+	return rc != RC_OK ? rc : http_reply_document(rq, rs, data, len, pdf, naam);
+}
+
+rc_t jaarstaten_rechtsoordeel_document(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	return oordeel_document(rq, rs, http_wil_pdf(rq), e);
+}
+
+rc_t jaarstaten_rechtsoordeel_pdf(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	return oordeel_document(rq, rs, true, e);
+}
+
+static rc_t nacalculatie_document(struct http_request *rq, struct http_response *rs, bool pdf, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze verevening bestaat niet.");
+	const void *data = NULL;
+	size_t len = 0;
+	const char *naam = NULL;
+	rc_t rc = verevening_document(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, &naam, e);
+	return rc != RC_OK ? rc : http_reply_document(rq, rs, data, len, pdf, naam);
+}
+
+rc_t vereveningen_document(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	return nacalculatie_document(rq, rs, http_wil_pdf(rq), e);
+}
+
+rc_t vereveningen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	return nacalculatie_document(rq, rs, true, e);
 }

@@ -372,6 +372,7 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   assert.deepEqual(codes(p), ['bedrag_niet_nul']);
   problem(await w.beoordelaar.post(pad(s27), { oordeel: 'plausibel', motivering: 'x' }), 403);
   problem(await w.nza.post('/jaarstaten/999999/rechtsoordeel', { oordeel: 'plausibel', motivering: 'Getoetst.' }), 404);
+  problem(await w.nza.get(`/jaarstaten/${s27.id}/rechtsoordeel/document`), 404);   // not judged yet
   const lager = Math.floor(s27.te_vereffenen_cent / 2);
   let r = await w.nza.post(pad(s27), { oordeel: 'lager', erkend_cent: lager, motivering: 'Een deel van de personele kosten is niet onderbouwd.',
     bevindingen: [{ code: 'personeel_niet_onderbouwd', bron: '[001 §5]', tekst: 'Urenregistratie ontbreekt voor twee aanbieders.' }] });
@@ -382,6 +383,22 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   r = await w.nza.post(pad(sNu), { oordeel: 'plausibel', motivering: 'De kosten zijn plausibel.' });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json().rechtsoordeel.erkend_cent, sNu.te_vereffenen_cent);
+  // the judgement as a document, HTML and PDF, for NZa, the Zorginstituut, the auditor and the insurer itself
+  const html = await w.beoordelaar.get(`/jaarstaten/${s27.id}/rechtsoordeel/document`);
+  assert.equal(html.status, 200, html.text);
+  assert.match(html.contentType, /^text\/html/);
+  assert.match(html.headers['content-security-policy'], /default-src 'none'; style-src 'sha256-/);
+  for (const t of ['Bestuurlijk rechtsoordeel doorbraakmiddelen 2027', 'plausibel voor een lager bedrag',
+    'personeel_niet_onderbouwd', '[001 §5]', 'Urenregistratie ontbreekt voor twee aanbieders.', 'Grondslag']) {
+    assert.ok(html.text.includes(t), `the judgement names ${t}`);
+  }
+  const pdf = await w.auditor.get(`/jaarstaten/${s27.id}/rechtsoordeel/document.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.contentType, 'application/pdf');
+  assert.equal(pdf.buffer.subarray(0, 5).toString(), '%PDF-');
+  assert.ok(pdf.buffer.includes('Bestuurlijk rechtsoordeel'), 'the PDF carries the text');
+  problem(await w.zuid.get(`/jaarstaten/${s27.id}/rechtsoordeel/document`), 404);
+  problem(await w.aanvrager.get(`/jaarstaten/${s27.id}/rechtsoordeel/document`), 403);
   // the insurer reads its statements with the judgements
   const eigen = (await w.beoordelaar.get('/jaarstaten')).json().jaarstaten;
   assert.deepEqual(eigen.map((x) => x.rechtsoordeel.oordeel).sort(), ['lager', 'plausibel']);
@@ -421,6 +438,29 @@ test('the Zorginstituut settles what NZa recognised, fully and once, booked and 
   assert.equal(csv.status, 200);
   assert.match(csv.contentType, /^text\/csv/);
   assert.equal(csv.headers['content-disposition'], 'attachment; filename="vereveningen-2027.csv"');
+  // the same as a spreadsheet: numbers as numbers, the amount exact in cents and in euros by formula
+  const xlsx = await zi.get('/vereveningen/export?jaar=2027&formaat=xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.equal(xlsx.contentType, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(xlsx.headers['content-disposition'], 'attachment; filename="vereveningen-2027.xlsx"');
+  const blad = spawnSync('python3', ['-c', 'import sys, zipfile, io; z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()));'
+    + ' print(z.read("xl/worksheets/sheet1.xml").decode())'], { input: xlsx.buffer, encoding: 'utf8' });
+  assert.equal(blad.status, 0, blad.stderr);
+  assert.ok(blad.stdout.includes(`<c r="E2" s="3"><v>${erkend}</v></c>`) || new RegExp(`<c r="E2"[^>]*><v>${erkend}</v>`).test(blad.stdout), blad.stdout.slice(0, 2000));
+  assert.match(blad.stdout, /<c r="D2"[^>]*><f>E2\/100<\/f>/);
+  assert.deepEqual(codes(problem(await zi.get('/vereveningen/export?formaat=pdf'), 400)), ['onbekend']);
+  // the settlement as a document
+  const v27 = lijst.find((x) => x.jaar === 2027);
+  const doc = await w.beoordelaar.get(`/vereveningen/${v27.id}/document`);
+  assert.equal(doc.status, 200, doc.text);
+  for (const t of ['Nacalculatie doorbraakmiddelen 2027', 'Zorginstituut Nederland', 'macrobeheersinstrument', '[003] Aanvullend']) {
+    assert.ok(doc.text.includes(t), `the settlement names ${t}`);
+  }
+  const dpdf = await zi.get(`/vereveningen/${v27.id}/document.pdf`);
+  assert.equal(dpdf.status, 200);
+  assert.equal(dpdf.buffer.subarray(0, 5).toString(), '%PDF-');
+  problem(await w.zuid.get(`/vereveningen/${v27.id}/document`), 404);
+  problem(await w.aanvrager.get(`/vereveningen/${v27.id}/document.pdf`), 403);
   const regels = csv.text.trim().split('\r\n');
   assert.equal(regels[0], 'jaar;uzovi_code;verzekeraar;bedrag_euro;bedrag_cent;rechtsoordeel_id;boeking_id;verevend_op');
   assert.equal(regels.length, 2);

@@ -48,6 +48,16 @@ const char *document_bedrag(struct arena *a, int64_t cent)
 	return arena_strdup(a, t);
 }
 
+const char *document_datum(struct arena *a, const char *moment)
+{
+	static const char *const maand[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",
+					    "augustus", "september", "oktober", "november", "december"};
+	int j, m, d;
+	if (!moment || sscanf(moment, "%4d-%2d-%2d", &j, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return moment ? moment : "";
+	return arena_printf(a, "%d %s %d", d, maand[m - 1], j);
+}
+
 /* ---- HTML ----------------------------------------------------------------------- */
 
 static void html_tekst(FILE *f, const char *t)

@@ -45,6 +45,10 @@ void document_voeg(struct document *d, enum document_blok_soort soort, const flo
 /* An amount in cents as Dutch euros ("EUR 1.234,56"), in the arena. */
 const char *document_bedrag(struct arena *a, int64_t cent);
 
+/* A moment or date "YYYY-MM-DD..." as a Dutch date ("6 december 2026"),
+ * in the arena; the text itself when it is no date. */
+const char *document_datum(struct arena *a, const char *moment);
+
 /* The HTML document (lang nl, its one inline style sheet document_stijl)
  * titled `titel`, in the arena. */
 rc_t document_html(const struct document *d, const char *titel, const char **html, size_t *len, struct error *e);

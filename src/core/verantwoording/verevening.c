@@ -10,6 +10,7 @@
 
 #include "core/basis/audit.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/werkblad.h"
 #include "core/basis/json.h"
 #include "core/geld/grootboek.h"
 #include "store/store_beschikking.h"
@@ -260,4 +261,34 @@ rc_t verevening_csv(struct store *s, const struct principal *who, int64_t jaar, 
 	*csv = kopie;
 	*len = n;
 	return RC_OK;
+}
+
+rc_t verevening_xlsx(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
+		     const unsigned char **xlsx, size_t *len, struct error *e)
+{
+	static const struct werkblad_kolom kolommen[] = {
+		{"Jaar", WERKBLAD_GETAL, 0, 8}, {"UZOVI-code", WERKBLAD_TEKST, 0, 12},
+		{"Zorgverzekeraar", WERKBLAD_TEKST, 0, 32}, {"Bedrag (euro)", WERKBLAD_EURO, 4, 18},
+		{"Bedrag (cent)", WERKBLAD_CENT, 0, 16}, {"Rechtsoordeel", WERKBLAD_GETAL, 0, 14},
+		{"Boeking", WERKBLAD_GETAL, 0, 10}, {"Verevend op", WERKBLAD_DATUM, 0, 14},
+	};
+	enum { N = sizeof kolommen / sizeof kolommen[0] };
+	struct store_rows r;
+	rc_t rc = lees(s, who, jaar, arena, &r, e);
+	if (rc != RC_OK)
+		return rc;
+	struct werkblad_cel *c = arena_alloc(arena, (r.nrows + 1) * N * sizeof *c);
+	if (!c)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	for (size_t i = 0; i < r.nrows; i++) {
+		struct werkblad_cel *rij = &c[i * N];
+		rij[0].getal = store_int(&r, i, SVV_JAAR, 0);
+		rij[1].tekst = store_text(&r, i, SVV_UZOVI);
+		rij[2].tekst = store_text(&r, i, SVV_NAAM);
+		rij[3].getal = rij[4].getal = store_int(&r, i, SVV_BEDRAG, 0);
+		rij[5].getal = store_int(&r, i, SVV_OORDEEL, 0);
+		rij[6].getal = store_int(&r, i, SVV_BOEKING, 0);
+		rij[7].tekst = store_text(&r, i, SVV_OP);
+	}
+	return werkblad_xlsx("Vereveningen", kolommen, N, c, r.nrows, arena, xlsx, len, e);
 }

@@ -37,4 +37,9 @@ rc_t verevening_lijst(struct store *s, const struct principal *who, int64_t jaar
 rc_t verevening_csv(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		    const char **csv, size_t *len, struct error *e);
 
+/* The same as XLSX (core/basis/werkblad.h): the year and IDs as numbers,
+ * the amount exact in cents and shown in euros, the date as a date. */
+rc_t verevening_xlsx(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
+		     const unsigned char **xlsx, size_t *len, struct error *e);
+
 #endif
