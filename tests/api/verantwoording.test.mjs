@@ -116,8 +116,16 @@ test('the lead adds the accountant\'s statement as an attachment, then accounts 
   // once per year
   assert.deepEqual(codes(problem(await dien(laag, conform()), 409)), ['al_ingediend']);
   // the parties read it with its documents; the NZa downloads the statement
-  const lijst = (await w.beoordelaar.get(`/beschikkingen/${laag}/verantwoordingen`)).json().verantwoordingen;
+  const antwoord = (await w.beoordelaar.get(`/beschikkingen/${laag}/verantwoordingen`)).json();
+  const lijst = antwoord.verantwoordingen;
   assert.equal(lijst.length, 1);
+  // beside them what the forms need: the years, the budget per year, the providers by name, the milestones
+  assert.deepEqual(antwoord.project.jaren, [2027, 2028]);
+  const b27 = antwoord.project.begroting.filter((x) => x.jaar === 2027 && x.aard === 'eenmalig').reduce((s, x) => s + x.bedrag_cent, 0);
+  assert.equal(b27, begroting2027.reduce((s, x) => s + x.bedrag_cent, 0));
+  assert.ok(antwoord.project.deelnemers.every((d) => typeof d.naam === 'string' && d.naam.length > 0));
+  assert.ok(antwoord.project.mijlpalen.includes('m1'));
+  assert.equal((await w.auditor.get(`/beschikkingen/${afgewezen}/verantwoordingen`)).json().project, null);
   assert.deepEqual(lijst[0].bijlagen.map((x) => x.naam), ['accountantsverklaring.pdf']);
   const d = await w.nza.get(`/bijlagen/${lijst[0].bijlagen[0].id}`);
   assert.equal(d.status, 200);

@@ -399,8 +399,55 @@ rc_t verantwoording_bijlage_voeg_toe(struct store *s, const struct principal *wh
 struct lijst_ctx {
 	struct arena *arena;
 	int64_t id;
+	const struct beschikking *b;
 	json_t *uit;
 };
+
+/* What the forms need beside the accountabilities: the project's years,
+ * its budget per year summed per provider x kind x nature x purpose (the
+ * granted version), the coalition's providers with their names, and its
+ * milestones. */
+static json_t *project_json(struct store *s, struct lijst_ctx *c, struct error *e)
+{
+	struct dien_ctx dc = {.arena = c->arena};
+	struct verantwoording_project p;
+	if (project_lees(s, &dc, c->b, &p, e) != RC_OK)
+		return NULL;
+	json_t *jaren = json_array(), *begroting = json_array(), *deelnemers = json_array(), *mijlpalen = json_array();
+	for (size_t i = 0; i < p.jaar_aantal; i++)
+		json_array_append_new(jaren, json_integer(p.jaren[i]));
+	for (size_t i = 0; i < p.begroting_aantal; i++) {
+		const struct aanvraag_regel *r = &p.begroting[i];
+		const char *soort = aanvraag_kostensoort_naam(r->kostensoort), *aard = aanvraag_aard_naam(r->aard),
+			   *doel = aanvraag_doel_naam(r->doel);
+		json_t *x, *gevonden = NULL;
+		size_t k;
+		json_array_foreach(begroting, k, x)
+			if (json_integer_value(json_object_get(x, "jaar")) == r->jaar &&
+			    json_integer_value(json_object_get(x, "zorgaanbieder")) == r->zorgaanbieder &&
+			    strcmp(json_string_value(json_object_get(x, "kostensoort")), soort) == 0 &&
+			    strcmp(json_string_value(json_object_get(x, "aard")), aard) == 0 &&
+			    strcmp(json_string_value(json_object_get(x, "doel")), doel) == 0)
+				gevonden = x;
+		if (gevonden)
+			json_object_set_new(gevonden, "bedrag_cent", json_integer(json_integer_value(
+				json_object_get(gevonden, "bedrag_cent")) + r->bedrag_cent));
+		else
+			json_array_append_new(begroting, json_pack("{s:I, s:I, s:s, s:s, s:s, s:I}", "jaar", (json_int_t)r->jaar,
+					      "zorgaanbieder", (json_int_t)r->zorgaanbieder, "kostensoort", soort, "aard", aard,
+					      "doel", doel, "bedrag_cent", (json_int_t)r->bedrag_cent));
+	}
+	for (size_t i = 0; i < p.deelnemer_aantal; i++) {
+		const char *naam = NULL, *uzovi = NULL;
+		if (store_organisatie_naam(s, p.deelnemers[i], c->arena, &naam, &uzovi, e) != RC_OK)
+			break;
+		json_array_append_new(deelnemers, json_pack("{s:I, s:s?}", "id", (json_int_t)p.deelnemers[i], "naam", naam));
+	}
+	for (size_t i = 0; i < p.mijlpaal_aantal; i++)
+		json_array_append_new(mijlpalen, json_string(p.mijlpalen[i]));
+	return json_pack("{s:o, s:o, s:o, s:o}", "jaren", jaren, "begroting", begroting, "deelnemers", deelnemers,
+			 "mijlpalen", mijlpalen);
+}
 
 /* Adds the insurer's plausibility test of accountability `id` (or null). */
 static void toets_erbij(struct store *s, struct arena *arena, json_t *v, int64_t id, struct error *e)
@@ -452,7 +499,8 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 		verzoek_erbij(s, c->arena, v, store_int(&r, i, SVW_ID, 0), e);
 		json_array_append_new(l, v);
 	}
-	c->uit = json_pack("{s:o}", "verantwoordingen", l ? l : json_array());
+	json_t *project = rc == RC_OK && strcmp(c->b->besluit, "verleend") == 0 ? project_json(s, c, e) : NULL;
+	c->uit = json_pack("{s:o, s:o}", "verantwoordingen", l ? l : json_array(), "project", project ? project : json_null());
 	return e->rc == RC_OK ? rc : e->rc;
 }
 
@@ -463,7 +511,7 @@ rc_t verantwoording_lijst(struct store *s, struct arena *arena, const struct pri
 	rc_t rc = beschikking_open(s, arena, who, beschikking_id, &b, e);
 	if (rc != RC_OK)
 		return rc;
-	struct lijst_ctx c = {.arena = arena, .id = beschikking_id};
+	struct lijst_ctx c = {.arena = arena, .id = beschikking_id, .b = &b};
 	rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK)
 		*out = c.uit;
