@@ -28,6 +28,10 @@
 #define NZA_LEZERS (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_NZA | ROL_AUDITOR)
 #define BESCHIKKING_LEZERS (ROL_AANVRAGER | ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_NZA | \
 			    ROL_ZORGINSTITUUT | ROL_AUDITOR)
+/* The statements, judgements and settlements after the payment
+ * (docs/verantwoording.md): an insurer its own, the others all of them. */
+#define JAARSTAAT_LEZERS (ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR | ROL_BESTUUR | \
+			  ROL_PROGRAMMABUREAU)
 #define GROOTBOEK_LEZERS (ROL_NZA | ROL_PROGRAMMABUREAU | ROL_BESTUUR | ROL_ZORGINSTITUUT | \
 			  ROL_AUDITOR | ROL_BEOORDELAAR)
 
@@ -154,22 +158,22 @@ const struct route routes[] = {
 	{"POST", API_BASE "/verantwoordingen/{id}/informatieverzoeken", verantwoordingen_vraag_informatie,
 	 ROL_BEOORDELAAR, 32 * KIB, NULL, false},
 	{"POST", API_BASE "/jaarstaten", jaarstaten_dien_in, ROL_BEOORDELAAR, 1 * KIB, NULL, false},
-	{"GET", API_BASE "/jaarstaten", jaarstaten_lijst, ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR, 0,
+	{"GET", API_BASE "/jaarstaten", jaarstaten_lijst, JAARSTAAT_LEZERS, 0,
 	 "jaar:getal", false},
 	{"POST", API_BASE "/jaarstaten/{id}/rechtsoordeel", jaarstaten_rechtsoordeel, ROL_NZA, 64 * KIB, NULL, false},
 	{"GET", API_BASE "/jaarstaten/{id}/rechtsoordeel/document", jaarstaten_rechtsoordeel_document,
-	 ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR, 0, NULL, false},
+	 JAARSTAAT_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/jaarstaten/{id}/rechtsoordeel/document.pdf", jaarstaten_rechtsoordeel_pdf,
-	 ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR, 0, NULL, false},
+	 JAARSTAAT_LEZERS, 0, NULL, false},
 	{"POST", API_BASE "/vereveningen", vereveningen_maak, ROL_ZORGINSTITUUT, 1 * KIB, NULL, false},
-	{"GET", API_BASE "/vereveningen", vereveningen_lijst, ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BEOORDELAAR,
+	{"GET", API_BASE "/vereveningen", vereveningen_lijst, JAARSTAAT_LEZERS,
 	 0, "jaar:getal", false},
-	{"GET", API_BASE "/vereveningen/export", vereveningen_csv, ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BEOORDELAAR,
+	{"GET", API_BASE "/vereveningen/export", vereveningen_csv, JAARSTAAT_LEZERS,
 	 0, "jaar:getal,formaat", false},
 	{"GET", API_BASE "/vereveningen/{id}/document", vereveningen_document,
-	 ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BEOORDELAAR, 0, NULL, false},
+	 JAARSTAAT_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/vereveningen/{id}/document.pdf", vereveningen_document_pdf,
-	 ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BEOORDELAAR, 0, NULL, false},
+	 JAARSTAAT_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na:getal,limiet:id", false},
 	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,

@@ -47,6 +47,9 @@ const SCENARIO_LEZERS = ['bestuur', 'programmabureau', 'auditor'];
 /** Passed authorisation; the handler answered (e.g. 400 for an empty body). */
 export const AUTHORISED = 'geautoriseerd';
 
+// The statements, judgements and settlements after the payment: an insurer its own, the others all.
+const JAARSTAAT_LEZERS = ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau'];
+
 export const MATRIX = [
   { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
   { method: 'GET', path: '/openapi.json', allowed: 'publiek', ok: 200 },
@@ -148,15 +151,15 @@ export const MATRIX = [
   { method: 'POST', path: '/verantwoordingen/{id}/plausibiliteitstoets', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'POST', path: '/verantwoordingen/{id}/informatieverzoeken', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'POST', path: '/jaarstaten', allowed: ['beoordelaar'], ok: AUTHORISED },
-  { method: 'GET', path: '/jaarstaten', allowed: ['beoordelaar', 'nza', 'zorginstituut', 'auditor'], ok: 200 },
+  { method: 'GET', path: '/jaarstaten', allowed: JAARSTAAT_LEZERS, ok: 200 },
   { method: 'POST', path: '/jaarstaten/{id}/rechtsoordeel', allowed: ['nza'], ok: AUTHORISED },
-  { method: 'GET', path: '/jaarstaten/{id}/rechtsoordeel/document', allowed: ['beoordelaar', 'nza', 'zorginstituut', 'auditor'], ok: AUTHORISED },
-  { method: 'GET', path: '/jaarstaten/{id}/rechtsoordeel/document.pdf', allowed: ['beoordelaar', 'nza', 'zorginstituut', 'auditor'], ok: AUTHORISED },
+  { method: 'GET', path: '/jaarstaten/{id}/rechtsoordeel/document', allowed: JAARSTAAT_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/jaarstaten/{id}/rechtsoordeel/document.pdf', allowed: JAARSTAAT_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/vereveningen', allowed: ['zorginstituut'], ok: AUTHORISED },
-  { method: 'GET', path: '/vereveningen', allowed: ['zorginstituut', 'nza', 'auditor', 'beoordelaar'], ok: 200 },
-  { method: 'GET', path: '/vereveningen/export', allowed: ['zorginstituut', 'nza', 'auditor', 'beoordelaar'], ok: 200 },
-  { method: 'GET', path: '/vereveningen/{id}/document', allowed: ['zorginstituut', 'nza', 'auditor', 'beoordelaar'], ok: AUTHORISED },
-  { method: 'GET', path: '/vereveningen/{id}/document.pdf', allowed: ['zorginstituut', 'nza', 'auditor', 'beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/vereveningen', allowed: JAARSTAAT_LEZERS, ok: 200 },
+  { method: 'GET', path: '/vereveningen/export', allowed: JAARSTAAT_LEZERS, ok: 200 },
+  { method: 'GET', path: '/vereveningen/{id}/document', allowed: JAARSTAAT_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/vereveningen/{id}/document.pdf', allowed: JAARSTAAT_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/grootboek/rekeningen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/boekingen', allowed: GROOTBOEK_LEZERS, ok: 200 },
   { method: 'GET', path: '/grootboek/journaal', allowed: GROOTBOEK_LEZERS.filter((r) => r !== 'beoordelaar'), ok: 200 },

@@ -292,10 +292,11 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		     json_t **out, struct error *e)
 {
-	bool alles = who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT);
+	bool alles = who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU);
 	struct lijst_ctx c = {.verzekeraar = alles ? 0 : who->organisatie_id, .jaar = jaar, .arena = arena};
 	if (!alles && c.verzekeraar <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor en zorgverzekeraars lezen jaarstaten.");
+		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor, het bestuur, het programmabureau en "
+				 "zorgverzekeraars lezen jaarstaten.");
 	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK)
 		*out = c.uit;

@@ -21,10 +21,11 @@ static const float KOLOM_BEVINDINGEN[] = {110, 70, 315};
  * own (`verzekeraar`); others nothing. */
 static rc_t mag_lezen(const struct principal *who, int64_t verzekeraar, const char *wat, struct error *e)
 {
-	if (who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT))
+	if (who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU))
 		return RC_OK;
 	if (!(who->roles & ROL_BEOORDELAAR))
-		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor en zorgverzekeraars lezen %s.", wat);
+		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor, het bestuur, het programmabureau "
+				 "en zorgverzekeraars lezen %s.", wat);
 	return who->organisatie_id == verzekeraar ? RC_OK : error_set(e, RC_NOT_FOUND, "Dit document bestaat niet.");
 }
 

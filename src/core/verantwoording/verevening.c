@@ -186,10 +186,11 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 static rc_t lees(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		 struct store_rows *out, struct error *e)
 {
-	bool alles = who->roles & (ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR);
+	bool alles = who->roles & (ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BESTUUR | ROL_PROGRAMMABUREAU);
 	struct lijst_ctx c = {.verzekeraar = alles ? 0 : who->organisatie_id, .jaar = jaar, .arena = arena};
 	if (!alles && c.verzekeraar <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen het Zorginstituut, NZa, de auditor en zorgverzekeraars lezen vereveningen.");
+		return error_set(e, RC_FORBIDDEN, "Alleen het Zorginstituut, NZa, de auditor, het bestuur, het programmabureau en "
+				 "zorgverzekeraars lezen vereveningen.");
 	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK)
 		*out = c.r;
