@@ -41,6 +41,17 @@ static void oordeel_erbij(struct store *s, struct arena *arena, json_t *j, int64
 	json_object_set_new(j, "rechtsoordeel", o ? o : json_null());
 }
 
+/* Adds the insurer's name and UZOVI code to statement j. */
+static void naam_erbij(struct store *s, struct arena *arena, json_t *j, struct error *e)
+{
+	const char *naam = NULL, *uzovi = NULL;
+	int64_t id = json_integer_value(json_object_get(j, "verzekeraar_id"));
+	if (store_organisatie_naam(s, id, arena, &naam, &uzovi, e) == RC_OK) {
+		json_object_set_new(j, "verzekeraar_naam", naam ? json_string(naam) : json_null());
+		json_object_set_new(j, "uzovi_code", uzovi ? json_string(uzovi) : json_null());
+	}
+}
+
 static json_t *staat_json(const struct store_rows *r, size_t i)
 {
 	json_t *regels = json_loads(store_text(r, i, SJS_REGELS), 0, NULL);
@@ -240,6 +251,7 @@ static rc_t dien_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK && bestaand.nrows == 1) {
 		c->uit = staat_json(&bestaand, 0);
 		json_object_set_new(c->uit, "rechtsoordeel", json_null());
+		naam_erbij(s, c->arena, c->uit, e);
 	}
 	return rc;
 }
@@ -283,6 +295,7 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 	for (size_t i = 0; rc == RC_OK && l && i < r.nrows; i++) {
 		json_t *j = staat_json(&r, i);
 		oordeel_erbij(s, c->arena, j, store_int(&r, i, SJS_ID, 0), e);
+		naam_erbij(s, c->arena, j, e);
 		json_array_append_new(l, j);
 	}
 	c->uit = json_pack("{s:o}", "jaarstaten", l ? l : json_array());
@@ -362,6 +375,7 @@ static rc_t oordeel_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK) {
 		c->uit = staat_json(&jr, 0);
 		oordeel_erbij(s, c->arena, c->uit, c->id, e);
+		naam_erbij(s, c->arena, c->uit, e);
 	}
 	return rc;
 }

@@ -45,6 +45,11 @@ route('/nza/verzoeken', { titel: 'Verzoeken om een beschikking', menu: 'Verzoeke
 route('/nza/verzoeken/:id', { titel: 'Verzoek', toegang: ['nza', 'auditor'], laad: () => import('./schermen/nza-verzoek.js') });
 route('/beschikkingen', { titel: 'Beschikkingen', menu: 'Beschikkingen', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikkingen.js') });
 route('/beschikkingen/:id', { titel: 'Beschikking', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikking.js') });
+// after the payment (docs/verantwoording.md): accountability, statements and judgements, settlement
+route('/beschikkingen/:id/verantwoording', { titel: 'Verantwoording', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/verantwoording.js') });
+route('/verantwoordingskaders', { titel: 'Verantwoordingskaders', menu: 'Verantwoordingskaders', toegang: ['programmabureau', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/verantwoordingskaders.js') });
+route('/jaarstaten', { titel: 'Jaarstaten', menu: 'Jaarstaten', toegang: ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau'], laad: () => import('./schermen/jaarstaten.js') });
+route('/vereveningen', { titel: 'Vereveningen', menu: 'Vereveningen', toegang: ['zorginstituut', 'nza', 'auditor', 'beoordelaar', 'bestuur', 'programmabureau'], laad: () => import('./schermen/vereveningen.js') });
 route('/grootboek', { titel: 'Grootboek', menu: 'Grootboek', toegang: ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'], laad: () => import('./schermen/grootboek.js') });
 // Programme office and administrator: catalogue publication, organisations, accounts, API tokens
 route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });

@@ -46,6 +46,7 @@ export const ROLTAKEN = {
       { href: '/aanvragen/nieuw', tekst: 'Een nieuwe aanvraag opstellen op een modelplan' },
       { href: '/aanvragen', tekst: 'Mijn aanvragen: concepten verder invullen, indienen, ontvangstbewijs en status' },
       { href: '/nza-aanvragen', tekst: 'Verzoeken aan NZa ondertekenen' },
+      { href: '/beschikkingen', tekst: 'Beschikkingen: mijlpalen melden en de werkelijke kosten per jaar verantwoorden' },
     ],
   },
   beoordelaar: {
@@ -54,6 +55,8 @@ export const ROLTAKEN = {
       { href: '/modelplannen', tekst: 'Modelplannen en hun normen bekijken' },
       { href: '/beoordelingen', tekst: 'Aanvragen beoordelen: de rij met uw aanvragen, route licht of verdiept' },
       { href: '/nza-aanvragen', tekst: 'Verzoeken aan de NZa opstellen en ondertekenen' },
+      { href: '/beschikkingen', tekst: 'Beschikkingen: mijlpalen betalen of corrigeren, verantwoordingen toetsen' },
+      { href: '/jaarstaten', tekst: 'De jaarstaat per jaar indienen bij de NZa' },
     ],
   },
   bestuur: {
@@ -63,6 +66,8 @@ export const ROLTAKEN = {
       { href: '/impactlatten', tekst: 'Impactlatten en de AZWA-ambitie' },
       { href: '/macrooverzicht', tekst: 'Het macro-overzicht van een gesloten ronde: per thema, jaar en regio tegen de budgetten' },
       { href: '/verdeelscenarios', tekst: 'Verdeelscenario’s doorrekenen, naast elkaar zetten en het besluit nemen' },
+      { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
+      { href: '/vereveningen', tekst: 'Vereveningen in de risicoverevening (alleen lezen)' },
     ],
   },
   nza: {
@@ -72,6 +77,7 @@ export const ROLTAKEN = {
       { href: '/nza/verzoeken', tekst: 'Verzoeken toetsen en beschikkingen afgeven' },
       { href: '/beschikkingen', tekst: 'Afgegeven beschikkingen, hun besluitdocument en mijlpalen' },
       { href: '/grootboek', tekst: 'Het grootboek: budgetbewaking per pot, thema, jaar, zorgverzekeraar en project' },
+      { href: '/jaarstaten', tekst: 'Jaarstaten van de zorgverzekeraars: het bestuurlijk rechtsoordeel geven' },
     ],
   },
   programmabureau: {
@@ -81,6 +87,8 @@ export const ROLTAKEN = {
       { href: '/modelplannen', tekst: 'Modelplannen en hun versies' },
       { href: '/catalogusbeheer', tekst: 'Een nieuwe catalogusversie of modelplanversie publiceren' },
       { href: '/indieningsrondes', tekst: 'Indieningsrondes instellen en volgen' },
+      { href: '/verantwoordingskaders', tekst: 'Het verantwoordingskader per jaar vaststellen: marge, drempel accountantsverklaring, termijn' },
+      { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
     ],
   },
   gemeente: {
@@ -91,12 +99,13 @@ export const ROLTAKEN = {
     ],
   },
   zorginstituut: {
-    wat: 'U verwerkt de aannemelijke kosten als vaste kosten in de risicoverevening.',
+    wat: 'U neemt wat de NZa plausibel oordeelde op als vaste kosten in de nacalculatie van de risicoverevening.',
     taken: [
       { href: '/', tekst: 'Fonds en potten' },
       { href: '/beschikkingen', tekst: 'Beschikkingen van de NZa met hun bovengrens' },
       { href: '/grootboek', tekst: 'Het grootboek: toegekend en betaald per thema, jaar en project' },
-      { tekst: 'Overzicht voor de nacalculatie (volgt)' },
+      { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen van de NZa' },
+      { href: '/vereveningen', tekst: 'Nacalculatie: verevenen wat de NZa erkende, met documenten en downloads' },
     ],
   },
   auditor: {
@@ -105,6 +114,8 @@ export const ROLTAKEN = {
       { href: '/', tekst: 'Fonds, potten en thema’s' },
       { href: '/beschikkingen', tekst: 'Beschikkingen van de NZa' },
       { href: '/grootboek', tekst: 'Het grootboek en zijn boekingen' },
+      { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen' },
+      { href: '/vereveningen', tekst: 'Vereveningen' },
       { tekst: 'Het auditlog inzien (volgt)' },
     ],
   },

@@ -17,11 +17,15 @@
 // source. docs/beschikking.md §4, §5. The lead adds files of evidence to a
 // milestone not paid yet ("Bewijsstuk bij m1 toevoegen": POST .../bijlagen,
 // the type decided by the server from the content, docs/bijlagen.md); every
-// party sees them as download links.
+// party sees them as download links. The coordinating insurer corrects a
+// paid milestone with a compensating entry and its reason ("Betaling m1
+// corrigeren": POST .../correcties, docs/verantwoording.md §8); the
+// corrections show under the payment. The accountability has its own
+// screen (verantwoording.js), linked from here.
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { bezig, formulier, tekstvak, tekstveld } from '../formulier.js';
+import { bezig, formulier, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datum, datumTijd, euro, euroAlsGetal, euroInvoer, toBigInt } from '../opmaak.js';
 import {
   besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, magVerzoekZien, metBron, themanamen,
@@ -65,7 +69,7 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
   const formHouder = h('div', {});
   let opener = null; // the button that opened the form, for focus on cancel
 
-  const betaaldCent = () => stand.mijlpalen.reduce((s, m) => s + (m.betaling ? toBigInt(m.betaling.bedrag_cent) : 0n), 0n);
+  const betaaldCent = () => stand.mijlpalen.reduce((s, m) => s + (m.betaling ? toBigInt(m.netto_betaald_cent ?? m.betaling.bedrag_cent) : 0n), 0n);
 
   function tekenStand() {
     const max = euroAlsGetal(stand.bovengrens_cent);
@@ -99,6 +103,10 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
       const knop = button(`Mijlpaal ${m.id} betalen`, { kind: 'secondary', onClick: () => openBetalen(m, knop) });
       return knop;
     }
+    if (isCoordinerend && m.betaald) {
+      const knop = button(`Betaling ${m.id} corrigeren`, { kind: 'secondary', onClick: () => openCorrigeren(m, knop) });
+      return knop;
+    }
     return '-';
   }
 
@@ -118,7 +126,10 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
       {
         kop: 'Betaald',
         waarde: (m) => (m.betaling
-          ? `${euro(m.betaling.bedrag_cent)} op ${datumTijd(m.betaling.betaald_op)} (boekjaar ${m.betaling.jaar})`
+          ? [`${euro(m.betaling.bedrag_cent)} op ${datumTijd(m.betaling.betaald_op)} (boekjaar ${m.betaling.jaar})`,
+            (m.correcties || []).map((k) => [h('br'), `Correctie ${k.volgnummer}: ${k.bedrag_cent < 0 ? '−' : '+'}${euro(Math.abs(k.bedrag_cent))} `
+              + `op ${datumTijd(k.gecorrigeerd_op)} (${k.reden})`]),
+            m.correcties?.length ? [h('br'), `Netto betaald: ${euro(m.netto_betaald_cent)}`] : null]
           : 'Nee'),
       },
       { kop: 'Bewijsstukken', waarde: (m) => bewijsstukken(bijlagen[m.id]) },
@@ -259,6 +270,40 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
     });
   }
 
+  function openCorrigeren(m, knop) {
+    opener = knop;
+    const richting = keuzeveld({
+      pointer: '/richting',
+      label: 'Soort correctie',
+      opties: [{ waarde: 'terug', tekst: 'Te veel betaald: terugboeken' }, { waarde: 'bij', tekst: 'Te weinig betaald: bijbetalen' }],
+      waarde: 'terug',
+    });
+    const bedrag = tekstveld({
+      pointer: '/bedrag_cent',
+      label: 'Bedrag in euro',
+      inputmode: 'decimal',
+      omschrijving: `Netto betaald voor ${m.id}: ${euro(m.netto_betaald_cent ?? m.betaling.bedrag_cent)}. Schrijf het bedrag als 1.250 of 1250,50.`,
+      klasse: 'veld--bedrag',
+    });
+    const reden = tekstvak({ pointer: '/reden', label: 'Reden', omschrijving: 'Een betaling wordt nooit gewijzigd: de correctie is een tegenboeking met deze reden [001 §2], [001 §5].', rijen: 3 });
+    formKader(`Betaling ${m.id} corrigeren`, [richting, bedrag, reden], 'Correctie boeken', async (f) => {
+      const cent = centenUitTekst(bedrag.input.value);
+      if (cent === null || cent === 0n || cent > BigInt(Number.MAX_SAFE_INTEGER)) {
+        f.toonFouten({ velden: { '/bedrag_cent': ['Vul een bedrag groter dan nul in euro in, bijvoorbeeld 1.250 of 1250,50.'] } },
+          { kop: 'Controleer het bedrag' });
+        return;
+      }
+      const getal = richting.input.value === 'terug' ? -Number(cent) : Number(cent);
+      const r = await api.post(`/beschikkingen/${b.id}/mijlpalen/${encodeURIComponent(m.id)}/correcties`,
+        { bedrag_cent: getal, reden: reden.input.value }, { signal: ctx.signal });
+      stand = await api.get(`/beschikkingen/${b.id}/mijlpalen`, { signal: ctx.signal });
+      sluitForm({ terug: false });
+      teken();
+      melding.textContent = `De betaling van ${m.id} is gecorrigeerd; netto betaald: ${euro(r.mijlpaal.netto_betaald_cent)}.`;
+      melding.focus();
+    });
+  }
+
   teken();
   return h('section', { 'aria-labelledby': 'kop-mijlpalen' },
     heading(2, 'Mijlpalen en betalingen', { id: 'kop-mijlpalen' }),
@@ -306,6 +351,10 @@ export async function toon(ctx) {
       heading(3, 'Motivering'),
       h('p', { class: 'utrecht-paragraph motivering' }, b.motivering)),
     documentSectie(b),
+    b.besluit === 'verleend' ? h('section', { 'aria-labelledby': 'kop-verantwoording' },
+      heading(2, 'Verantwoording', { id: 'kop-verantwoording' }),
+      paragraph('De werkelijke kosten per jaar, de toetsing door de zorgverzekeraar en wat er is teruggevorderd [001 §5]. ',
+        link(`/beschikkingen/${b.id}/verantwoording`, 'Naar de verantwoording'))) : null,
     mijlpalen ? mijlpalenSectie(ctx, b, mijlpalen, bijlagen)
       : h('section', { 'aria-labelledby': 'kop-mijlpalen' },
         heading(2, 'Mijlpalen en betalingen', { id: 'kop-mijlpalen' }),
