@@ -76,12 +76,15 @@ export function runChecked(cmd, args, opts = {}) {
 }
 
 /** Runs the doorbraak binary; returns {status, stdout, stderr}. Never throws on exit status. */
+/** The environment that leaves the demo chain after the payment out (docs/verantwoording.md). */
+export const GEEN_DEMOKETEN = { DOORBRAAK_DEMO_VERANTWOORDING: '0' };
+
 export function doorbraak(args, { env = {}, timeout = 60000 } = {}) {
   const r = spawnSync(doorbraakBin, args, {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout,
-    env: { ...process.env, ...env },
+    env: { ...GEEN_DEMOKETEN, ...process.env, ...env },
   });
   if (r.error) throw r.error;
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
@@ -168,10 +171,12 @@ export function initDatabase(dbUrl, { env = {} } = {}) {
 export async function startServer(options = {}) {
   const backend = options.backend || testBackend();
   const db = options.dbUrl ? { backend, dbUrl: options.dbUrl, drop() {} } : createDatabase(backend);
-  const env = { ...process.env, ...(options.env || {}) };
+  // The demo chain after the payment stays out unless a suite asks for it:
+  // the suites build their own worlds and count what they make.
+  const env = { ...GEEN_DEMOKETEN, ...process.env, ...(options.env || {}) };
   let schemaVersion = null;
   try {
-    if (options.init !== false) schemaVersion = initDatabase(db.dbUrl, { env: options.env || {} });
+    if (options.init !== false) schemaVersion = initDatabase(db.dbUrl, { env: { ...GEEN_DEMOKETEN, ...(options.env || {}) } });
   } catch (err) {
     db.drop();
     throw err;

@@ -75,7 +75,7 @@ static struct store *wereld(const char *url, int64_t *ronde)
 	struct indieningsronde r;
 	rc_t rc = catalogus_laad_standaard(s, NULL, &e);
 	if (rc == RC_OK)
-		rc = demo_laad(s, &e);
+		rc = demo_laad(s, false, &e);
 	if (rc == RC_OK)
 		rc = indieningsronde_zoek_demo(s, &a, RONDE, &r, &e);
 	if (rc == RC_OK)

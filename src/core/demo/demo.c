@@ -104,7 +104,7 @@ static rc_t demo_organisatie_id(struct store *s, struct arena *a, const char *sl
 	return rc;
 }
 
-rc_t demo_laad(struct store *s, struct error *e)
+rc_t demo_laad(struct store *s, bool na_betaling, struct error *e)
 {
 	struct principal demo = {.actor = "demo"};
 	struct arena a;
@@ -140,6 +140,8 @@ rc_t demo_laad(struct store *s, struct error *e)
 		rc = aanvraag_demo_laad(s, e);
 	if (rc == RC_OK) /* an assessed round and the board's scenarios (demo_verdeling.c) */
 		rc = verdeling_demo_laad(s, e);
+	if (rc == RC_OK && na_betaling) /* beschikt, paid, accounted, judged, settled (demo_verantwoording.c) */
+		rc = verantwoording_demo_laad(s, e);
 	return rc;
 }
 

@@ -14,6 +14,7 @@
 #define DOORBRAAK_DEMO_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/basis/arena.h"
@@ -31,8 +32,14 @@ extern const struct demo_account demo_accounts[];
 extern const size_t demo_account_aantal;
 
 /* Creates the demo organisations and accounts that do not exist yet,
- * each in its own transaction with its audit record (actor "demo"). */
-rc_t demo_laad(struct store *s, struct error *e);
+ * each in its own transaction with its audit record (actor "demo"), and
+ * the demo data of every step; with `na_betaling` also the chain after
+ * the payment (demo_verantwoording.c: beschikkingen, payments,
+ * accountabilities, statements, judgements, a settlement). */
+rc_t demo_laad(struct store *s, bool na_betaling, struct error *e);
+
+/* The chain after the payment (demo_verantwoording.c). */
+rc_t verantwoording_demo_laad(struct store *s, struct error *e);
 
 /* Writes the id of the demo organisation with the given AGB code, UZOVI
  * code or CBS code (the others NULL); the store's error when absent. Used
@@ -44,5 +51,22 @@ rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
  * example documents name organisations by placeholder ids (1001, 2001 ...)
  * that become the demo organisations' real ids. */
 void demo_vervang_getal(json_t *v, json_int_t van, json_int_t naar);
+
+/* A demo application: its title, region, example document (embedded
+ * path) and fte pledged; zuid_coordineert: the second demo insurer
+ * (9002) coordinates instead of the first (9001). */
+struct demo_aanvraag_spec {
+	const char *titel, *regio, *document;
+	int64_t fte_milli;
+	bool zuid_coordineert;
+};
+
+/* A demo round `naam` (found by name, else made with these moments) with
+ * the applications of `spec` made, submitted and assessed positively by
+ * both insurers unless they exist (found by title); *ronde_id and ids[i]
+ * (demo_verdeling.c). */
+rc_t demo_beoordeelde_ronde(struct store *s, struct arena *a, const char *naam, int64_t opent_us, int64_t sluit_us,
+			    const struct demo_aanvraag_spec *spec, size_t n, int64_t *ronde_id, int64_t *ids,
+			    struct error *e);
 
 #endif

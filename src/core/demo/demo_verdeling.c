@@ -36,18 +36,15 @@
 #define OPENT_US (INT64_C(1773129600) * KLOK_US_PER_S)
 #define SLUIT_US (INT64_C(1776254400) * KLOK_US_PER_S)
 
-static const struct {
-	const char *titel, *regio, *document;
-	int64_t fte_milli;
-} demo_aanvragen[] = {
-	{"Demo verdeling: spraakgestuurd rapporteren Noord-Holland Noord", "Noord-Holland Noord", DOC_AI, 190000},
-	{"Demo verdeling: spraakgestuurd rapporteren Twente", "Twente", DOC_AI, 240000},
-	{"Demo verdeling: spraakgestuurd rapporteren Rivierenland", "Rivierenland", DOC_AI, 120000},
-	{"Demo verdeling: spraakgestuurd rapporteren Utrecht", "Utrecht", DOC_AI, 90000},
-	{"Demo verdeling: spraakgestuurd rapporteren Zuidoost-Brabant", "Zuidoost-Brabant", DOC_AI, 60000},
-	{"Demo verdeling: spraakgestuurd rapporteren Groningen", "Groningen", DOC_AI, 175000},
-	{"Demo verdeling: hybride zorgpaden COPD en hartfalen Noord", "Noord-Holland Noord", DOC_DHZ, 110000},
-	{"Demo verdeling: hybride zorgpaden Zuidoost-Brabant", "Zuidoost-Brabant", DOC_DHZ, 150000},
+static const struct demo_aanvraag_spec demo_aanvragen[] = {
+	{"Demo verdeling: spraakgestuurd rapporteren Noord-Holland Noord", "Noord-Holland Noord", DOC_AI, 190000, false},
+	{"Demo verdeling: spraakgestuurd rapporteren Twente", "Twente", DOC_AI, 240000, false},
+	{"Demo verdeling: spraakgestuurd rapporteren Rivierenland", "Rivierenland", DOC_AI, 120000, false},
+	{"Demo verdeling: spraakgestuurd rapporteren Utrecht", "Utrecht", DOC_AI, 90000, false},
+	{"Demo verdeling: spraakgestuurd rapporteren Zuidoost-Brabant", "Zuidoost-Brabant", DOC_AI, 60000, false},
+	{"Demo verdeling: spraakgestuurd rapporteren Groningen", "Groningen", DOC_AI, 175000, false},
+	{"Demo verdeling: hybride zorgpaden COPD en hartfalen Noord", "Noord-Holland Noord", DOC_DHZ, 110000, false},
+	{"Demo verdeling: hybride zorgpaden Zuidoost-Brabant", "Zuidoost-Brabant", DOC_DHZ, 150000, false},
 };
 #define DEMO_AANTAL (sizeof demo_aanvragen / sizeof demo_aanvragen[0])
 
@@ -65,9 +62,9 @@ struct wereld {
 
 /* The example document with the demo organisations, a title and an fte
  * figure; below the modelplan's fte norm the deviation is explained. */
-static json_t *document(const struct wereld *w, size_t i)
+static json_t *document(const struct wereld *w, const struct demo_aanvraag_spec *spec)
 {
-	const struct embedded_file *f = embedded_find(demo_aanvragen[i].document);
+	const struct embedded_file *f = embedded_find(spec->document);
 	json_t *d = f ? json_loadb(f->data, f->size, JSON_REJECT_DUPLICATES, NULL) : NULL;
 	if (!d)
 		return NULL;
@@ -76,17 +73,22 @@ static json_t *document(const struct wereld *w, size_t i)
 				w->huisartsen, w->groningen, w->noord, w->zuid};
 	for (size_t k = 0; k < sizeof van / sizeof van[0]; k++)
 		demo_vervang_getal(d, van[k], naar[k]);
-	json_object_set_new(d, "titel", json_string(demo_aanvragen[i].titel));
+	json_object_set_new(d, "titel", json_string(spec->titel));
 	json_t *impact = json_object_get(d, "impact");
-	json_object_set_new(impact, "fte_besparing_milli", json_integer(demo_aanvragen[i].fte_milli));
-	bool ai = strcmp(demo_aanvragen[i].document, DOC_AI) == 0;
+	json_object_set_new(impact, "fte_besparing_milli", json_integer(spec->fte_milli));
+	if (spec->zuid_coordineert) {
+		json_t *c = json_object_get(d, "coalitie");
+		json_object_set_new(c, "coordinerend_verzekeraar", json_integer(w->zuid));
+		json_object_set_new(c, "tweede_verzekeraar", json_integer(w->noord));
+	}
+	bool ai = strcmp(spec->document, DOC_AI) == 0;
 	if (ai) {
 		json_t *dl = json_object_get(json_object_get(d, "coalitie"), "deelnemers");
 		json_object_set_new(json_array_get(dl, 0), "sector", json_string("msz"));
 		json_object_set_new(json_array_get(dl, 2), "sector", json_string("ggz"));
 	}
 	/* 31,5 fte per EUR 1 mln: the norm of 35 less the tolerance of 10 % */
-	if (ai && demo_aanvragen[i].fte_milli * 100000000 / json_integer_value(json_object_get(d, "totaal_bedrag_cent")) < 31500)
+	if (ai && spec->fte_milli * 100000000 / json_integer_value(json_object_get(d, "totaal_bedrag_cent")) < 31500)
 		json_array_append_new(json_object_get(d, "afwijkingen"), json_pack("{s:s, s:s}",
 			"element", "normen.min_fte_per_miljoen_milli", "toelichting",
 			"De regio start met een kleinere groep teams; de besparing groeit na de opschaling."));
@@ -106,32 +108,36 @@ static void positief(struct beoordeling_invoer *in)
 	}
 }
 
-static bool bestaat(struct wereld *w, const char *titel, struct error *e)
+/* The id of the application titled `titel` in the world's round, 0 when none. */
+static int64_t bestaat(struct wereld *w, const char *titel, struct error *e)
 {
 	struct principal auditor = {.roles = ROL_AUDITOR, .actor = "demo"};
 	struct aanvraagdossier_filter f = {.ronde = w->ronde, .limiet = 1000};
 	struct aanvraagdossier *l = NULL;
 	size_t n = 0;
 	if (aanvraagdossier_lijst(w->s, w->a, &auditor, &w->klok, &f, &l, &n, e) != RC_OK)
-		return false;
+		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (l[i].titel && strcmp(l[i].titel, titel) == 0)
-			return true;
-	return false;
+			return l[i].id;
+	return 0;
 }
 
-static rc_t aanvraag(struct wereld *w, size_t i, struct error *e)
+/* Makes, submits and assesses positively (both insurers) application
+ * number `i` of `spec` in the world's round, unless it exists; *id its id. */
+static rc_t aanvraag(struct wereld *w, const struct demo_aanvraag_spec *spec, size_t i, int64_t opent_us,
+		     int64_t sluit_us, int64_t *id, struct error *e)
 {
-	if (bestaat(w, demo_aanvragen[i].titel, e))
+	*id = bestaat(w, spec->titel, e);
+	if (*id)
 		return RC_OK;
 	if (e->rc != RC_OK)
 		return e->rc;
-	w->nu_us = OPENT_US + (int64_t)(i + 1) * DAG_US;
-	json_t *doc = document(w, i);
+	w->nu_us = opent_us + (int64_t)(i + 1) * DAG_US;
+	json_t *doc = document(w, spec);
 	if (!doc)
-		return error_set(e, RC_INTERNAL, "Het demodocument %s ontbreekt.", demo_aanvragen[i].document);
-	struct aanvraagdossier_invoer in = {.ronde_id = w->ronde, .regio = demo_aanvragen[i].regio,
-					    .document = doc, .demo = true};
+		return error_set(e, RC_INTERNAL, "Het demodocument %s ontbreekt.", spec->document);
+	struct aanvraagdossier_invoer in = {.ronde_id = w->ronde, .regio = spec->regio, .document = doc, .demo = true};
 	struct aanvraagdossier_opgeslagen o;
 	rc_t rc = aanvraagdossier_maak(w->s, &w->penvoerder, &w->klok, &in, w->a, &o, e);
 	json_decref(doc);
@@ -139,7 +145,7 @@ static rc_t aanvraag(struct wereld *w, size_t i, struct error *e)
 	if (rc == RC_OK)
 		rc = indiening_dien_in(w->s, &w->penvoerder, &w->klok, o.id, NULL, w->a, &b, e);
 	for (int k = 0; rc == RC_OK && k < 2; k++) {
-		w->nu_us = SLUIT_US + (int64_t)(k + 1) * DAG_US;
+		w->nu_us = sluit_us + (int64_t)(k + 1) * DAG_US;
 		struct beoordeling_invoer bi;
 		positief(&bi);
 		int64_t bid;
@@ -147,13 +153,15 @@ static rc_t aanvraag(struct wereld *w, size_t i, struct error *e)
 		rc = beoordeling_maak(w->s, k == 0 ? &w->coordinerend : &w->tweede, &w->klok, o.id, &bi, &bid,
 				      &st, e);
 	}
+	if (rc == RC_OK)
+		*id = o.id;
 	return rc;
 }
 
-static rc_t ronde(struct wereld *w, struct error *e)
+static rc_t ronde(struct wereld *w, const char *naam, int64_t opent_us, int64_t sluit_us, struct error *e)
 {
 	struct indieningsronde r;
-	rc_t rc = indieningsronde_zoek_demo(w->s, w->a, DEMO_RONDE, &r, e);
+	rc_t rc = indieningsronde_zoek_demo(w->s, w->a, naam, &r, e);
 	if (rc == RC_OK) {
 		w->ronde = r.id;
 		return RC_OK;
@@ -163,11 +171,11 @@ static rc_t ronde(struct wereld *w, struct error *e)
 	error_clear(e);
 	char o[KLOK_TEKST_BYTES], c[KLOK_TEKST_BYTES];
 	struct indieningsronde_invoer in = {
-		.naam = DEMO_RONDE, .catalogusversie = 1, .impactlat_id = "B", .uitloopjaar_toegestaan = 1,
-		.opent_op = klok_tekst(OPENT_US, o, sizeof o), .sluit_op = klok_tekst(SLUIT_US, c, sizeof c),
+		.naam = naam, .catalogusversie = 1, .impactlat_id = "B", .uitloopjaar_toegestaan = 1,
+		.opent_op = klok_tekst(opent_us, o, sizeof o), .sluit_op = klok_tekst(sluit_us, c, sizeof c),
 		.demo = true,
 	};
-	w->nu_us = OPENT_US - DAG_US;
+	w->nu_us = opent_us - DAG_US;
 	return indieningsronde_maak(w->s, &w->systeem, &w->klok, &in, &w->ronde, e);
 }
 
@@ -236,9 +244,11 @@ rc_t verdeling_demo_laad(struct store *s, struct error *e)
 	klok_vast(&w.klok, &w.nu_us);
 	rc_t rc = wereld_vul(&w, e);
 	if (rc == RC_OK)
-		rc = ronde(&w, e);
-	for (size_t i = 0; rc == RC_OK && i < DEMO_AANTAL; i++)
-		rc = aanvraag(&w, i, e);
+		rc = ronde(&w, DEMO_RONDE, OPENT_US, SLUIT_US, e);
+	for (size_t i = 0; rc == RC_OK && i < DEMO_AANTAL; i++) {
+		int64_t id;
+		rc = aanvraag(&w, &demo_aanvragen[i], i, OPENT_US, SLUIT_US, &id, e);
+	}
 	/* scenarios for every demo round that has closed */
 	struct indieningsronde *rondes = NULL;
 	size_t n = 0;
@@ -249,5 +259,20 @@ rc_t verdeling_demo_laad(struct store *s, struct error *e)
 		if (rondes[i].demo && indieningsronde_fase(&rondes[i], nu) == RONDE_GESLOTEN)
 			rc = scenarios(&w, rondes[i].id, e);
 	arena_release(&a);
+	return rc;
+}
+
+rc_t demo_beoordeelde_ronde(struct store *s, struct arena *a, const char *naam, int64_t opent_us, int64_t sluit_us,
+			    const struct demo_aanvraag_spec *spec, size_t n, int64_t *ronde_id, int64_t *ids,
+			    struct error *e)
+{
+	struct wereld w = {.s = s, .a = a};
+	klok_vast(&w.klok, &w.nu_us);
+	rc_t rc = wereld_vul(&w, e);
+	if (rc == RC_OK)
+		rc = ronde(&w, naam, opent_us, sluit_us, e);
+	for (size_t i = 0; rc == RC_OK && i < n; i++)
+		rc = aanvraag(&w, &spec[i], i, opent_us, sluit_us, &ids[i], e);
+	*ronde_id = w.ronde;
 	return rc;
 }

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: EUPL-1.2
+//
+// demoketen.test.mjs -- the demo data after the payment
+// (src/core/demo/demo_verantwoording.c), black-box on the backend in
+// DOORBRAAK_TEST_BACKEND: a server started with --demo and the chain on
+// (DOORBRAAK_DEMO_VERANTWOORDING=1) holds the demo round's four
+// beschikkingen in every state the issue names -- one accounted, tested,
+// judged plausible and settled; one with a reclaim; one judged not
+// plausible (not settled: the Zorginstituut's open item); one accounted
+// late -- and a second start on the same database adds nothing; the audit
+// chain holds and the ledger replays.
+
+import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { client } from '../lib/http.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller } from '../lib/indiening.mjs';
+import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
+
+const backend = testBackend();
+setSuite(`api/demoketen [${backend}]`);
+
+const AAN = { DOORBRAAK_DEMO_VERANTWOORDING: '1' };
+let srv;
+let nza;
+
+async function login(server, name) {
+  const api = client(server.url);
+  const res = await api.post('/api/v1/sessies', { headers: JSON_HEADERS,
+    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
+  assert.equal(res.status, 201, res.text);
+  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
+  return caller(api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
+}
+
+const json = async (who, p) => {
+  const r = await who.get(p);
+  assert.equal(r.status, 200, `${p}: ${r.text}`);
+  return r.json();
+};
+
+async function stand(who) {
+  const beschikkingen = (await json(who, '/beschikkingen?limiet=100')).beschikkingen;
+  const jaarstaten = (await json(who, '/jaarstaten')).jaarstaten;
+  const vereveningen = (await json(who, '/vereveningen')).vereveningen;
+  const verantwoordingen = [];
+  for (const b of beschikkingen) verantwoordingen.push(...(await json(who, `/beschikkingen/${b.id}/verantwoordingen`)).verantwoordingen);
+  return { beschikkingen, jaarstaten, vereveningen, verantwoordingen };
+}
+
+before(async () => {
+  srv = await startServer({ backend, args: ['--demo'], env: AAN });
+  nza = await login(srv, 'nza');
+});
+
+after(async () => {
+  if (srv) await srv.stop();
+});
+
+test('the demo round is decided: four beschikkingen, every year of a project its framework', async () => {
+  const s = await stand(nza);
+  assert.equal(s.beschikkingen.filter((b) => b.besluit === 'verleend').length, 4);
+  const kaders = (await json(nza, '/verantwoordingskaders')).verantwoordingskaders.map((k) => k.jaar);
+  assert.deepEqual(kaders, [2027, 2028, 2029]);
+});
+
+test('every state: judged plausible and settled, judged not plausible and open, a reclaim, a late accountability', async () => {
+  const s = await stand(nza);
+  const plausibel = s.jaarstaten.find((x) => x.rechtsoordeel?.oordeel === 'plausibel');
+  const niet = s.jaarstaten.find((x) => x.rechtsoordeel?.oordeel === 'niet_plausibel');
+  assert.ok(plausibel && niet, JSON.stringify(s.jaarstaten.map((x) => x.rechtsoordeel)));
+  assert.ok(plausibel.te_vereffenen_cent > 0);
+  assert.ok(niet.rechtsoordeel.bevindingen.every((b) => /^\[\d{3} §/.test(b.bron)), 'findings name their source');
+  const verevend = s.vereveningen.map((v) => `${v.verzekeraar_id}/${v.jaar}`);
+  assert.ok(verevend.includes(`${plausibel.verzekeraar_id}/2027`), 'the plausible year is settled');
+  assert.ok(!verevend.includes(`${niet.verzekeraar_id}/2027`), 'the not-plausible year is open');
+  assert.equal(s.vereveningen.find((v) => v.jaar === 2027).bedrag_cent, plausibel.rechtsoordeel.erkend_cent);
+  assert.ok(s.verantwoordingen.some((v) => v.te_laat), 'one accountability is late');
+  assert.ok(s.verantwoordingen.every((v) => v.plausibiliteit), 'every demo accountability is tested');
+  const boekingen = (await json(nza, '/grootboek/boekingen?limiet=1000')).boekingen;
+  assert.ok(boekingen.some((b) => b.code === 'verantwoording.terugvordering' && b.bedrag_cent > 0), 'one project has a reclaim');
+  assert.ok(boekingen.some((b) => b.code === 'verevening.nacalculatie'), 'the settlement is booked');
+});
+
+test('a second server started on the same database adds nothing; the audit chain holds and the ledger replays', async () => {
+  const voor = await stand(nza);
+  const tweede = await startServer({ backend, dbUrl: srv.dbUrl, init: false, args: ['--demo'], env: AAN });
+  let na;
+  try {
+    na = await stand(await login(tweede, 'nza'));
+  } finally {
+    await tweede.stop();
+  }
+  assert.deepEqual([na.beschikkingen.length, na.jaarstaten.length, na.vereveningen.length, na.verantwoordingen.length],
+    [voor.beschikkingen.length, voor.jaarstaten.length, voor.vereveningen.length, voor.verantwoordingen.length]);
+  let r = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'herspeel']);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+await run();
