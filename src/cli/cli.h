@@ -25,6 +25,8 @@ struct cli {
 	const char *ronde;      /* --ronde ID (verdeel): candidates from the database */
 	const char *seed;       /* --seed TEXT (verdeel --ronde) */
 	bool json;              /* --json (verdeel): the solver's JSON instead of text */
+	const char *jaar;       /* --jaar N (verantwoording jaarstaten, export) */
+	const char *xlsx;       /* --xlsx FILE (verantwoording export): XLSX instead of CSV on stdout */
 	int argc;               /* positional arguments after the command */
 	const char *argv[CLI_ARGS_MAX];
 };
@@ -42,6 +44,7 @@ int cmd_aanvraag(struct cli *c);
 int cmd_grootboek(struct cli *c);
 int cmd_beschikking(struct cli *c);
 int cmd_verdeel(struct cli *c);
+int cmd_verantwoording(struct cli *c);
 
 /* Access settings from the environment (gebruiker_cli.c). Each returns 0,
  * or an exit code after printing a one-line error. */
