@@ -342,7 +342,7 @@ if [ "$quick" != 1 ]; then
     if step "build: make fuzz" make fuzz; then
         # The JSON decoder gets the full time; every reader behind it half of it.
         run_suite "fuzz: fuzz_json" $((fuzz_seconds + 240)) fuzz_run json "$fuzz_seconds"
-        for doel in aanvraag ontvangstbewijs verdeling klok catalogus bijlage; do
+        for doel in aanvraag ontvangstbewijs verdeling klok catalogus bijlage verantwoording; do
             run_suite "fuzz: fuzz_$doel" $((fuzz_seconds / 2 + 240)) fuzz_run "$doel" $((fuzz_seconds / 2))
         done
     fi
