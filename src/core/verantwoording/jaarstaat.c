@@ -416,7 +416,9 @@ rc_t jaarstaat_rechtsoordeel(struct store *s, const struct principal *who, const
 			  "Een oordeel lager of niet plausibel noemt zijn bevindingen met hun bron.");
 	if (e->item_count > 0)
 		return error_set(e, RC_INVALID, "Het rechtsoordeel is niet geldig.");
-	c.bevindingen = json_encode(arena, bev ? bev : json_array());
+	json_t *leeg = bev ? NULL : json_array();
+	c.bevindingen = json_encode(arena, bev ? bev : leeg);
+	json_decref(leeg);
 	if (!c.bevindingen)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	rc_t rc = store_tx(s, STORE_WRITE, oordeel_tx, &c, e);
