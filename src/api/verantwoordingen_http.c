@@ -188,48 +188,42 @@ rc_t vereveningen_csv(struct http_request *rq, struct http_response *rs, struct 
 	return RC_OK;
 }
 
-/* The judgement on a statement as a document (.../document: HTML, or PDF
- * when Accept asks for it; .../document.pdf: PDF). */
-static rc_t oordeel_document(struct http_request *rq, struct http_response *rs, bool pdf, struct error *e)
+/* A document after the payment for path id {id}: the judgement on a
+ * statement or a settlement (.../document: HTML, or PDF when Accept asks
+ * for it; .../document.pdf: PDF). */
+typedef rc_t (*document_fn)(struct store *s, const struct principal *who, int64_t id, bool pdf,
+			    struct arena *arena, const void **data, size_t *len, const char **naam,
+			    struct error *e);
+
+static rc_t document_antwoord(struct http_request *rq, struct http_response *rs, document_fn maak, bool pdf,
+			      struct error *e)
 {
 	int64_t id = 0;
 	if (!http_param_id(rq, 0, &id))
-		return error_set(e, RC_NOT_FOUND, "Deze jaarstaat bestaat niet.");
+		return error_set(e, RC_NOT_FOUND, "Dit document bestaat niet.");
 	const void *data = NULL;
 	size_t len = 0;
 	const char *naam = NULL;
-	rc_t rc = rechtsoordeel_document(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, &naam, e);
+	rc_t rc = maak(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, &naam, e);
 	return rc != RC_OK ? rc : http_reply_document(rq, rs, data, len, pdf, naam);
 }
 
 rc_t jaarstaten_rechtsoordeel_document(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	return oordeel_document(rq, rs, http_wil_pdf(rq), e);
+	return document_antwoord(rq, rs, rechtsoordeel_document, http_wil_pdf(rq), e);
 }
 
 rc_t jaarstaten_rechtsoordeel_pdf(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	return oordeel_document(rq, rs, true, e);
-}
-
-static rc_t nacalculatie_document(struct http_request *rq, struct http_response *rs, bool pdf, struct error *e)
-{
-	int64_t id = 0;
-	if (!http_param_id(rq, 0, &id))
-		return error_set(e, RC_NOT_FOUND, "Deze verevening bestaat niet.");
-	const void *data = NULL;
-	size_t len = 0;
-	const char *naam = NULL;
-	rc_t rc = verevening_document(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, &naam, e);
-	return rc != RC_OK ? rc : http_reply_document(rq, rs, data, len, pdf, naam);
+	return document_antwoord(rq, rs, rechtsoordeel_document, true, e);
 }
 
 rc_t vereveningen_document(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	return nacalculatie_document(rq, rs, http_wil_pdf(rq), e);
+	return document_antwoord(rq, rs, verevening_document, http_wil_pdf(rq), e);
 }
 
 rc_t vereveningen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	return nacalculatie_document(rq, rs, true, e);
+	return document_antwoord(rq, rs, verevening_document, true, e);
 }

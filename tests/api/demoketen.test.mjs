@@ -12,7 +12,7 @@
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { client } from '../lib/http.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller } from '../lib/indiening.mjs';
+import { inloggen } from '../lib/indiening.mjs';
 import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
@@ -22,14 +22,7 @@ const AAN = { DOORBRAAK_DEMO_VERANTWOORDING: '1' };
 let srv;
 let nza;
 
-async function login(server, name) {
-  const api = client(server.url);
-  const res = await api.post('/api/v1/sessies', { headers: JSON_HEADERS,
-    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
-  assert.equal(res.status, 201, res.text);
-  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
-  return caller(api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
-}
+const login = (server, name) => inloggen(client(server.url), name);
 
 const json = async (who, p) => {
   const r = await who.get(p);

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { inloggen, world } from '../lib/indiening.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
@@ -34,13 +34,6 @@ function problem(res, status) {
 }
 const codes = (p) => (p.errors || []).map((x) => x.code);
 
-async function login(name) {
-  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
-    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
-  assert.equal(res.status, 201, res.text);
-  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
-  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
-}
 
 async function beschik(id, besluit) {
   const t = await gezamenlijk(w, { aanvraag_id: id });
@@ -60,7 +53,7 @@ function conform() {
 before(async () => {
   srv = await startServer({ backend, args: ['--demo'], threads: 4 });
   w = await world(srv);
-  w.nza = await login('nza');
+  w.nza = await inloggen(w.api, 'nza');
   const { ids } = await positief(w, 3, 'Verantwoordingsronde');
   const ronde = (await w.auditor.get(`/aanvragen/${ids[0]}`)).json().indieningsronde_id;
   toekennen(srv.dbUrl, ronde, { 'ai/2027': 20 * MLN, 'ai/2028': 20 * MLN }, ids.map((id) =>
@@ -413,7 +406,7 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
 });
 
 test('the Zorginstituut settles what NZa recognised, fully and once, booked and exported', async () => {
-  const zi = await login('zorginstituut');
+  const zi = await inloggen(w.api, 'zorginstituut');
   const nu = new Date().getUTCFullYear();
   const staten = (await w.nza.get('/jaarstaten')).json().jaarstaten;
   const s27 = staten.find((x) => x.jaar === 2027);

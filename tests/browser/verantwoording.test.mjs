@@ -23,7 +23,7 @@ import path from 'node:path';
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief } from '../lib/beschikking.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { inloggen, world } from '../lib/indiening.mjs';
 import { doorbraakBin, startServer } from '../lib/server.mjs';
 import { alsRol, expectAccessible, paginaGet, plain, startBrowser, waitForScreen } from './browser.mjs';
 
@@ -47,13 +47,6 @@ function toekennen(dbUrl, ronde, jaren, grants) {
   if (r.status !== 0) throw new Error(`${bin}: ${r.status} ${r.error || ''} ${r.stdout}${r.stderr}`);
 }
 
-async function login(name) {
-  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
-    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
-  assert.equal(res.status, 201, res.text);
-  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
-  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
-}
 
 const main = async () => plain(await page.locator('main').innerText());
 
@@ -68,7 +61,7 @@ async function status(text) {
 before(async () => {
   srv = await startServer({ backend: 'sqlite', args: ['--demo'] });
   w = await world(srv);
-  const nza = await login('nza');
+  const nza = await inloggen(w.api, 'nza');
   const { ronde, ids } = await positief(w, 1, 'Verantwoording in de browser');
   toekennen(srv.dbUrl, ronde.id, { 'ai/2027': 10 * MLN, 'ai/2028': 10 * MLN }, [[ids[0], 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }]]);
   const t = await gezamenlijk(w, { aanvraag_id: ids[0] });

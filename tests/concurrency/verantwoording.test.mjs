@@ -20,7 +20,7 @@
 import { after, assert, before, run, setSuite, skip, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { client } from '../lib/http.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { caller, inloggen, world } from '../lib/indiening.mjs';
 import { createDatabase, doorbraak, psql, requirePostgres, startServer } from '../lib/server.mjs';
 
 setSuite('concurrency/verantwoording [postgresql, 2 servers]');
@@ -35,13 +35,6 @@ let beschikking;
 let aanvraag;
 let lijnen;           // the one-off budget lines of 2027 (an accountability that passes)
 
-async function sessie(api, name) {
-  const res = await api.post('/api/v1/sessies', { headers: JSON_HEADERS,
-    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
-  assert.equal(res.status, 201, res.text);
-  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
-  return { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id };
-}
 
 const codes = (r) => (r.json().errors || []).map((x) => x.code);
 const tel = (sql) => Number(psql(db.dbUrl, sql));
@@ -53,8 +46,8 @@ if (requirePostgres(test, skip, 'two servers on one PostgreSQL database')) {
     b = await startServer({ backend: 'postgresql', dbUrl: db.dbUrl, args: ['--demo'], threads: 4 });
     w = await world(a);
     for (const naam of ['nza', 'zorginstituut', 'programmabureau']) {
-      const s = await sessie(w.api, naam);
-      twee[naam] = [caller(client(a.url), s), caller(client(b.url), s)];
+      const x = await inloggen(client(a.url), naam);
+      twee[naam] = [x, caller(client(b.url), x)];   // the same session, served by the other process
     }
     twee.beoordelaar = [w.beoordelaar, caller(client(b.url), w.beoordelaar)];
     const { ronde, ids } = await positief(w, 1, 'Verantwoording in wedloop');

@@ -109,6 +109,11 @@ async function session(api, name) {
   return { name, cookie, csrf: b.csrf_token, orgId: b.organisatie.id };
 }
 
+/** A caller logged in as demo account `name` on `api` (a client of tests/lib/http.mjs). */
+export async function inloggen(api, name) {
+  return caller(api, await session(api, name));
+}
+
 /**
  * The world of a --demo server: callers aanvrager (Demo Ziekenhuis, the lead),
  * beoordelaar (Demo Zorgverzekeraar Noord, coordinating), programmabureau,

@@ -41,6 +41,7 @@
 #pragma GCC diagnostic ignored "-Wformat-truncation"
 #include "testdb.h"
 #pragma GCC diagnostic pop
+#include "invariant.h"
 #include "beschikking_testdata.h"
 
 #include "core/betaling/correctie.h"
@@ -113,9 +114,7 @@ static void meld(struct lopend *l, const char *fmt, ...)
 
 static int64_t nu_jaar(const struct lopend *l)
 {
-	char t[KLOK_TEKST_BYTES];
-	klok_tekst(l->w.nu_us, t, sizeof t);
-	return (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+	return klok_jaar(&l->w.klok);
 }
 
 static int64_t m_netto(const struct m_project *p, int64_t tot_jaar)
@@ -526,34 +525,11 @@ static bool opzetten(struct lopend *l, const char *url)
 	return true;
 }
 
-static int stappen_voor(enum store_backend backend)
-{
-	const char *v = getenv("DOORBRAAK_STAPPEN");
-	if (v && atoi(v) > 0)
-		return atoi(v);
-	return backend == STORE_SQLITE ? 1000 : 500;
-}
-
 static void hledger_controle(struct lopend *l, enum store_backend backend)
 {
-	if (system("hledger --version >/dev/null 2>&1") != 0) {
-		printf("  # hledger ontbreekt (Debian-pakket hledger): journaal niet gecontroleerd\n");
-		return;
-	}
-	char pad[128], cmd[300];
-	snprintf(pad, sizeof pad, "var/test/geldleven_%ld_%s.journal", (long)getpid(), testdb_backend_name(backend));
-	FILE *f = fopen(pad, "w");
-	struct error e;
-	error_clear(&e);
-	if (!f || grootboek_hledger(l->w.s, f, &e) != RC_OK)
-		meld(l, "hledger-export: %s", e.message);
-	if (f)
-		fclose(f);
-	snprintf(cmd, sizeof cmd, "LC_ALL=C.UTF-8 hledger -f '%s' check -s", pad);
-	if (!l->mis && system(cmd) != 0)
-		meld(l, "hledger check -s keurt %s af", pad);
-	if (!l->mis)
-		unlink(pad);
+	const char *fout = invariant_hledger(l->w.s, "geldleven", backend);
+	if (fout)
+		meld(l, "%s", fout);
 }
 
 static unsigned long long seed_van_proces;
@@ -570,7 +546,7 @@ DBTEST(geldleven)
 		return;
 	}
 	l.w.nu_us = T_SLUIT_US + DAG_US;
-	int stappen = stappen_voor(backend);
+	int stappen = invariant_stappen(backend, 1000, 500);
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (l.stap = 0; l.stap < stappen && !l.mis; l.stap++)

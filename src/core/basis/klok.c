@@ -144,6 +144,13 @@ char *klok_nu_tekst(const struct klok *k, char *out, size_t n)
 	return klok_tekst(klok_nu_us(k), out, n);
 }
 
+int64_t klok_jaar(const struct klok *k)
+{
+	char t[KLOK_TEKST_BYTES];
+	klok_nu_tekst(k, t, sizeof t);
+	return (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+}
+
 int64_t klok_nu_s(const struct klok *k)
 {
 	int64_t us = klok_nu_us(k);

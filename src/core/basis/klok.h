@@ -35,6 +35,10 @@ int64_t klok_nu_us(const struct klok *k);
  * least KLOK_TEKST_BYTES): the one way the system writes "now". */
 char *klok_nu_tekst(const struct klok *k, char *out, size_t n);
 
+/* The calendar year (UTC) of now of `k`: the year a payment, correction
+ * or reclaim is booked in. */
+int64_t klok_jaar(const struct klok *k);
+
 /* The time now of `k` in whole seconds since 1970 (sessions, throttling). */
 int64_t klok_nu_s(const struct klok *k);
 

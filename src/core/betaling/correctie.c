@@ -65,12 +65,6 @@ static rc_t correctie_boeking(struct store *s, const struct beschikking *b, cons
 	return grootboek_weigeringen(&bk, &res, 1, e);
 }
 
-/* The year of the clock, from its text. */
-static int64_t jaar_van(const char *nu)
-{
-	return (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
-}
-
 static rc_t corrigeer_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct meld_ctx *c = ctx;
@@ -81,7 +75,7 @@ static rc_t corrigeer_tx(struct store *s, void *ctx, struct error *e)
 	struct mijlpaal *m = NULL;
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(c->klok), nu, sizeof nu);
-	int64_t jaar = jaar_van(nu), boeking_id = 0;
+	int64_t jaar = klok_jaar(c->klok), boeking_id = 0;
 	rc_t rc = mijlpaal_voorbereiden(s, c, &a, &b, &st, &m, e);
 	if (rc == RC_OK && !m->betaald) {
 		error_add(e, "", "niet_betaald", BRON, "Mijlpaal %s is niet betaald: er is niets te corrigeren.", m->id);

@@ -364,7 +364,7 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 	int64_t nu_us = klok_nu_us(c->klok);
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(nu_us, nu, sizeof nu);
-	int64_t jaar = (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
+	int64_t jaar = klok_jaar(c->klok);
 	if (rc == RC_OK)
 		rc = mijlpaal_geld_open(s, &b, jaar, &a, e);
 	const char *naam = NULL, *uzovi = NULL;

@@ -612,7 +612,7 @@ static rc_t terugvorderen(struct store *s, struct arena *arena, const struct klo
 		return grootboek_weigeringen(&bk, &res, 1, e);
 	char nu[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(klok), nu, sizeof nu);
-	int64_t jaar = (nu[0] - '0') * 1000 + (nu[1] - '0') * 100 + (nu[2] - '0') * 10 + (nu[3] - '0');
+	int64_t jaar = klok_jaar(klok);
 	if (rc == RC_OK)   /* the year it is made, as payments: the statement counts it there */
 		rc = store_terugvordering_voeg_toe(s, b->id, betaald - plausibel, jaar, b->coordinerend_verzekeraar_id,
 						   res.boeking_id, nu, e);
@@ -728,29 +728,40 @@ static rc_t toets_tx(struct store *s, void *ctx, struct error *e)
 	return rc;
 }
 
+/* Runs the insurer's action `tx` on an accountability version (the test
+ * or the request for information); a refusal of access is recorded as
+ * such (`weigering` says why another party is refused), a conflict as
+ * `actie`. *out the version afterwards. */
+static rc_t toets_uitvoeren(struct store *s, struct toets_ctx *c, rc_t (*tx)(struct store *, void *, struct error *),
+			    const char *actie, const char *weigering, json_t **out, struct error *e)
+{
+	rc_t rc = store_tx(s, STORE_WRITE, tx, c, e);
+	char object[48];
+	snprintf(object, sizeof object, "verantwoording/%" PRId64, c->id);
+	if (rc != RC_OK && c->weiger != RC_OK) {
+		error_clear(e);
+		json_decref(c->uit);
+		return toegang_weiger(s, c->who, c->weiger, object, c->weiger == RC_FORBIDDEN
+				      ? weigering : "geen partij bij de beschikking", e);
+	}
+	if (rc == RC_CONFLICT) {
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, c->who->actor, actie, object, e);
+	}
+	if (rc == RC_OK)
+		*out = c->uit;
+	else
+		json_decref(c->uit);
+	return rc;
+}
+
 rc_t verantwoording_plausibiliteit(struct store *s, const struct principal *who, const struct klok *klok,
 				   int64_t verantwoording_id, json_t *body, struct arena *arena, json_t **out,
 				   struct error *e)
 {
 	struct toets_ctx c = {.who = who, .klok = klok, .id = verantwoording_id, .body = body, .arena = arena};
-	rc_t rc = store_tx(s, STORE_WRITE, toets_tx, &c, e);
-	char object[48];
-	snprintf(object, sizeof object, "verantwoording/%" PRId64, verantwoording_id);
-	if (rc != RC_OK && c.weiger != RC_OK) {
-		error_clear(e);
-		json_decref(c.uit);
-		return toegang_weiger(s, who, c.weiger, object, c.weiger == RC_FORBIDDEN
-				      ? "alleen de coordinerend verzekeraar toetst" : "geen partij bij de beschikking", e);
-	}
-	if (rc == RC_CONFLICT) {
-		e->rc = rc;
-		toegang_weigering_vastleggen(s, who->actor, "verantwoording.plausibiliteit", object, e);
-	}
-	if (rc == RC_OK)
-		*out = c.uit;
-	else
-		json_decref(c.uit);
-	return rc;
+	return toets_uitvoeren(s, &c, toets_tx, "verantwoording.plausibiliteit", "alleen de coordinerend verzekeraar toetst",
+			       out, e);
 }
 
 /* ---- the insurer's request for information ----------------------------------- */
@@ -792,22 +803,6 @@ rc_t verantwoording_vraag_informatie(struct store *s, const struct principal *wh
 			  VERANTWOORDING_VRAAG_MAX);
 	if (e->item_count > 0 || e->items_dropped)
 		return error_set(e, RC_INVALID, "Het informatieverzoek is niet geldig.");
-	rc_t rc = store_tx(s, STORE_WRITE, vraag_tx, &c, e);
-	char object[48];
-	snprintf(object, sizeof object, "verantwoording/%" PRId64, verantwoording_id);
-	if (rc != RC_OK && c.weiger != RC_OK) {
-		error_clear(e);
-		json_decref(c.uit);
-		return toegang_weiger(s, who, c.weiger, object, c.weiger == RC_FORBIDDEN
-				      ? "alleen de coordinerend verzekeraar vraagt informatie" : "geen partij bij de beschikking", e);
-	}
-	if (rc == RC_CONFLICT) {
-		e->rc = rc;
-		toegang_weigering_vastleggen(s, who->actor, "verantwoording.informatieverzoek", object, e);
-	}
-	if (rc == RC_OK)
-		*out = c.uit;
-	else
-		json_decref(c.uit);
-	return rc;
+	return toets_uitvoeren(s, &c, vraag_tx, "verantwoording.informatieverzoek",
+			       "alleen de coordinerend verzekeraar vraagt informatie", out, e);
 }

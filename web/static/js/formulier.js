@@ -13,7 +13,7 @@
 //   does not repeat the server's checks; it shows what the server says, so
 //   every rule and its Dutch wording live in one place.
 
-import { h, uniqueId } from './dom.js';
+import { button, h, heading, uniqueId } from './dom.js';
 
 /**
  * A text field.
@@ -398,4 +398,37 @@ export function formulier(form, velden) {
   }
 
   return { wis, toonFouten };
+}
+
+/**
+ * A form for one step on a screen, in a section of its own under a heading:
+ * the fields (after an optional introduction `extra`), a submit button and
+ * "Annuleren" (annuleer()). verstuur(f) runs while the button is busy; an
+ * ApiFout it throws lands at the fields and in the summary, each with its
+ * source (alsFout: how; metBron by default). Replaces what `houder` shows
+ * and puts the focus on the heading.
+ */
+export function formKader({ houder, titel, velden, knopTekst, verstuur, annuleer, extra = null, niveau = 3, klasse = null,
+  alsFout = metBron }) {
+  const kopId = uniqueId('kop-form');
+  const kop = heading(niveau, titel, { id: kopId, tabindex: '-1' });
+  const knop = button(knopTekst, { type: 'submit' });
+  const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': kopId },
+    extra, velden.map((v) => v.element),
+    h('div', { class: 'utrecht-button-group' }, knop, button('Annuleren', { kind: 'secondary', onClick: annuleer })));
+  const f = formulier(form, velden);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await bezig(knop, async () => {
+      try {
+        await verstuur(f);
+      } catch (fout) {
+        if (fout.geannuleerd) return;
+        f.toonFouten(alsFout(fout), { kop: 'Dit is niet gelukt' });
+      }
+    });
+  });
+  houder.replaceChildren(h('section', { class: klasse, 'aria-labelledby': kopId }, kop, form));
+  kop.focus();
+  return f;
 }

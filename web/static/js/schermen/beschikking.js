@@ -25,7 +25,7 @@
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { bezig, formulier, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
+import { formKader as gedeeldKader, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datum, datumTijd, euro, euroAlsGetal, euroInvoer, toBigInt } from '../opmaak.js';
 import {
   besluitBadge, bevindingenLijst, bevindingenSamenvatting, jarenTabel, magVerzoekZien, metBron, themanamen,
@@ -157,29 +157,10 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
   }
 
   function formKader(titel, velden, knopTekst, verstuur) {
-    const kopId = uniqueId('kop-form');
-    const kop = heading(3, titel, { id: kopId, tabindex: '-1' });
-    const knop = button(knopTekst, { type: 'submit' });
-    const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': kopId },
-      velden.map((v) => v.element),
-      h('div', { class: 'utrecht-button-group' },
-        knop,
-        button('Annuleren', { kind: 'secondary', onClick: () => sluitForm() })));
-    const f = formulier(form, velden);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await bezig(knop, async () => {
-        try {
-          await verstuur(f);
-        } catch (fout) {
-          if (fout.geannuleerd) return;
-          f.toonFouten(metBron(fout), { kop: 'Dit is niet gelukt' });
-        }
-      });
-    });
-    replaceChildren(formHouder, h('section', { class: 'mijlpaalformulier', 'aria-labelledby': kopId }, kop, form));
-    kop.focus();
+    gedeeldKader({ houder: formHouder, titel, velden, knopTekst, verstuur, annuleer: () => sluitForm(), klasse: 'mijlpaalformulier',
+      alsFout: metBron });
   }
+
 
   function openMelden(m, knop) {
     opener = knop;

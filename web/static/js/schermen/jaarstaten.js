@@ -14,7 +14,7 @@
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { bezig, formulier, keuzeveld, metBron, tekstvak, tekstveld } from '../formulier.js';
+import { formKader as gedeeldKader, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro } from '../opmaak.js';
 
 const LINK = 'utrecht-link utrecht-link--html-a';
@@ -45,27 +45,9 @@ export async function toon(ctx) {
   }
 
   function formKader(titel, velden, knopTekst, verstuur) {
-    const kopId = uniqueId('kop-form');
-    const kop = heading(2, titel, { id: kopId, tabindex: '-1' });
-    const knop = button(knopTekst, { type: 'submit' });
-    const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': kopId },
-      velden.map((v) => v.element),
-      h('div', { class: 'utrecht-button-group' }, knop, button('Annuleren', { kind: 'secondary', onClick: () => sluitForm() })));
-    const f = formulier(form, velden);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await bezig(knop, async () => {
-        try {
-          await verstuur(f);
-        } catch (fout) {
-          if (fout.geannuleerd) return;
-          f.toonFouten(metBron(fout), { kop: 'Dit is niet gelukt' });
-        }
-      });
-    });
-    replaceChildren(formHouder, h('section', { 'aria-labelledby': kopId }, kop, form));
-    kop.focus();
+    gedeeldKader({ houder: formHouder, titel, velden, knopTekst, verstuur, annuleer: () => sluitForm(), niveau: 2 });
   }
+
 
   function openIndienen(knop) {
     opener = knop;

@@ -19,7 +19,7 @@
 
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { bezig, formulier, keuzeveld, metBron, tekstvak, tekstveld, vinkje } from '../formulier.js';
+import { formKader as gedeeldKader, keuzeveld, metBron, tekstvak, tekstveld, vinkje } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro, euroInvoer, toBigInt } from '../opmaak.js';
 
 const LINK = 'utrecht-link utrecht-link--html-a';
@@ -130,27 +130,9 @@ export async function toon(ctx) {
   }
 
   function formKader(titel, velden, extra, knopTekst, verstuur) {
-    const kopId = uniqueId('kop-form');
-    const kop = heading(3, titel, { id: kopId, tabindex: '-1' });
-    const knop = button(knopTekst, { type: 'submit' });
-    const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': kopId },
-      extra, velden.map((v) => v.element),
-      h('div', { class: 'utrecht-button-group' }, knop, button('Annuleren', { kind: 'secondary', onClick: () => sluitForm() })));
-    const f = formulier(form, velden);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await bezig(knop, async () => {
-        try {
-          await verstuur(f);
-        } catch (fout) {
-          if (fout.geannuleerd) return;
-          f.toonFouten(metBron(fout), { kop: 'Dit is niet gelukt' });
-        }
-      });
-    });
-    replaceChildren(formHouder, h('section', { class: 'verantwoordingformulier', 'aria-labelledby': kopId }, kop, form));
-    kop.focus();
+    gedeeldKader({ houder: formHouder, titel, velden, extra, knopTekst, verstuur, annuleer: () => sluitForm(), klasse: 'verantwoordingformulier' });
   }
+
 
   /** The lead's cost form for `jaar`: a line per budget line of the year, the budget beside it. */
   function openKosten(jaar, knop, vorige) {
