@@ -18,13 +18,10 @@
 // the board read without forms. axe on every screen and state; no CSP
 // violation, no script error.
 
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
-import { gezamenlijk, positief } from '../lib/beschikking.mjs';
+import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { inloggen, world } from '../lib/indiening.mjs';
-import { doorbraakBin, startServer } from '../lib/server.mjs';
+import { startServer } from '../lib/server.mjs';
 import { alsRol, expectAccessible, paginaGet, plain, startBrowser, waitForScreen } from './browser.mjs';
 
 setSuite('browser/verantwoording [sqlite]');
@@ -36,16 +33,6 @@ let browser;
 let page;
 const s = {};
 
-function toekennen(dbUrl, ronde, jaren, grants) {
-  const bin = path.join(path.dirname(doorbraakBin), 'toekenning_testhulp');
-  const args = [dbUrl, String(ronde)];
-  for (const [k, v] of Object.entries(jaren)) args.push('--jaar', `${k}=${v}`);
-  for (const [id, thema, perJaar] of grants) {
-    args.push(`${id}:${thema}:${Object.entries(perJaar).map(([j, c]) => `${j}=${c}`).join(',')}`);
-  }
-  const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 60000 });
-  if (r.status !== 0) throw new Error(`${bin}: ${r.status} ${r.error || ''} ${r.stdout}${r.stderr}`);
-}
 
 
 const main = async () => plain(await page.locator('main').innerText());
