@@ -205,7 +205,7 @@ test('the coordinating insurer judges every line for plausibility; the plausible
   assert.equal(gelezen.plausibiliteit.plausibel_cent, verwacht);
 });
 
-test('refusals store nothing: a real amount, another party, an insurer, a refused beschikking, a year outside the framework', async () => {
+test('refusals store nothing: a real amount, another party, an insurer, a refused beschikking, a year outside the framework or the project', async () => {
   const voor = (await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length;
   const doc = conform();
   doc.jaar = 2028;
@@ -216,6 +216,8 @@ test('refusals store nothing: a real amount, another party, an insurer, a refuse
   problem(await dien(vol, { ...conform(), jaar: 2028 }, w.west), 403);
   assert.deepEqual(codes(problem(await dien(afgewezen, conform()), 409)), ['niet_verleend']);
   assert.deepEqual(codes(problem(await dien(vol, { ...conform(), jaar: 2028 }), 409)), ['geen_kader']);
+  // costs of a year the beschikking has no upper bound for: refused, not stored with a finding
+  assert.deepEqual(codes(problem(await dien(vol, { ...conform(), jaar: 2031 }), 409)).sort(), ['geen_kader', 'geen_projectjaar']);
   assert.equal((await w.auditor.get(`/beschikkingen/${vol}/verantwoordingen`)).json().verantwoordingen.length, voor);
 });
 

@@ -15,6 +15,8 @@
  *     the insurer's paid and settled accounts;
  *   - per project 0 <= paid - reclaimed <= upper bound; a reclaim is
  *     exactly max(0, paid - plausible) once the years are complete;
+ *   - the pot holds at most EUR 600 mln and no account of the Zvw tree
+ *     (pot, theme, year) has more posted and reserved than it holds;
  *   - per statement te_vereffenen is the model's (cumulative
  *     min(plausible, paid - reclaimed) per project, less the previous
  *     statement's), and settled <= judged <= te_vereffenen, per year and
@@ -444,6 +446,18 @@ static void controleer(struct lopend *l)
 		erkend += st->geoordeeld ? st->erkend : 0;
 		vereffenen += st->ingediend ? st->te_vereffenen : 0;
 	}
+	/* the sum of upper bounds within the fund and each year's budget: no
+	 * capped account of the Zvw tree below zero */
+	static const char *const bomen[] = {"zvw", "zvw/ai", "zvw/ai/2027", "zvw/ai/2028"};
+	for (size_t i = 0; !l->mis && i < sizeof bomen / sizeof bomen[0]; i++) {
+		struct rekening r = bt_saldo(&l->w, bomen[i]);
+		if (r.debet_geboekt_cent + r.debet_gereserveerd_cent > r.credit_geboekt_cent)
+			meld(l, "%s: meer toegekend dan er is (%" PRId64 " > %" PRId64 ")", bomen[i],
+			     r.debet_geboekt_cent + r.debet_gereserveerd_cent, r.credit_geboekt_cent);
+	}
+	struct rekening pot = bt_saldo(&l->w, "zvw");
+	if (!l->mis && pot.credit_geboekt_cent > INT64_C(60000000000))
+		meld(l, "de Zvw-pot houdt meer dan EUR 600 mln");
 	struct rekening zv = bt_saldo(&l->w, "verzekeraar/9801/verevend");
 	if (!l->mis && zv.credit_geboekt_cent != verevend)
 		meld(l, "verzekeraar/9801/verevend: %" PRId64 ", model %" PRId64, zv.credit_geboekt_cent, verevend);

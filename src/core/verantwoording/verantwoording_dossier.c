@@ -248,6 +248,16 @@ static rc_t dien_in_tx(struct store *s, void *ctx, struct error *e)
 			  PRId64 " nog niet vastgesteld (tolerantie, drempel, termijn).", c->in->jaar);
 		rc = RC_CONFLICT;
 	}
+	/* costs of a year the beschikking has no upper bound for are refused,
+	 * not stored with a finding: there is nothing to account them against */
+	bool projectjaar = false;
+	for (size_t i = 0; i < b.jaar_aantal; i++)
+		projectjaar = projectjaar || b.jaren[i].jaar == c->in->jaar;
+	if ((rc == RC_OK || rc == RC_CONFLICT) && !projectjaar && strcmp(b.besluit, "verleend") == 0) {
+		error_add(e, "/jaar", "geen_projectjaar", "[001 §5], [001 §2]", "%" PRId64 " is geen jaar van deze "
+			  "beschikking: de bovengrens kent alleen andere jaren.", c->in->jaar);
+		rc = RC_CONFLICT;
+	}
 	if (rc == RC_OK)
 		rc = store_verantwoording_lijst(s, c->beschikking_id, c->arena, &vr, e);
 	/* one per year, unless the insurer asked for information on the newest
