@@ -54,7 +54,8 @@ static void controleer(int64_t pot_cent, const struct verdeelsleutel_deel *delen
 			overloop = overloop || __builtin_add_overflow(*totaal, delen[i].gewicht, totaal);
 		r[i] = (struct rest){.i = i, .gewicht = delen[i].gewicht, .id = delen[i].id ? delen[i].id : ""};
 	}
-	qsort(r, n, sizeof *r, id_volgorde);
+	if (n > 1)
+		qsort(r, n, sizeof *r, id_volgorde);
 	for (size_t i = 1; i < n; i++)
 		if (r[i].id[0] && strcmp(r[i].id, r[i - 1].id) == 0)
 			error_add(e, "/delen", "dubbel", BRON, "Ontvanger %s staat er twee keer in.", r[i].id);
@@ -85,7 +86,8 @@ rc_t verdeelsleutel_verdeel(int64_t pot_cent, const struct verdeelsleutel_deel *
 		uit[r[k].i] = deel;
 		verdeeld += deel;   /* <= pot: the floors never sum above it */
 	}
-	qsort(r, n, sizeof *r, rest_volgorde);
+	if (n > 1)
+		qsort(r, n, sizeof *r, rest_volgorde);
 	for (int64_t over = pot_cent - verdeeld, k = 0; over > 0; over--, k++)
 		uit[r[k].i]++;   /* fewer cents left than recipients: each remainder < totaal */
 	free(r);
