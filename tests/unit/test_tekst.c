@@ -1,6 +1,9 @@
-/* test_tekst.c -- the one rule for a filled-in required text (core/tekst.h). */
+/* test_tekst.c -- the one rule for a filled-in required text (core/tekst.h),
+ * and text as a CSV field (core/basis/csv.h). */
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/basis/csv.h"
 #include "core/basis/tekst.h"
 #include "harness.h"
 
@@ -55,11 +58,47 @@ TEST(range_edges)
 	CHECK(tekst_onzichtbaar(0xE0FFF) && !tekst_onzichtbaar(0xE1000));
 }
 
+/* csv_veld(t) as a string (the caller frees it). */
+static char *als_csv(const char *t)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	csv_veld(f, t);
+	fclose(f);
+	return buf;
+}
+
+TEST(csv_velden)
+{
+	static const char *const geval[][2] = {
+		{"Demo Zorgverzekeraar Noord", "Demo Zorgverzekeraar Noord"},
+		{"a;b", "\"a;b\""},
+		{"zei \"ja\"", "\"zei \"\"ja\"\"\""},
+		{"regel\nregel", "\"regel\nregel\""},
+		{"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+		{"+31 6", "'+31 6"},
+		{"-5", "'-5"},
+		{"@som", "'@som"},
+		{"", ""},
+		{"2027-08-01T10:00:00Z", "2027-08-01T10:00:00Z"},
+	};
+	for (size_t i = 0; i < sizeof geval / sizeof geval[0]; i++) {
+		char *uit = als_csv(geval[i][0]);
+		CHECK(uit && strcmp(uit, geval[i][1]) == 0);
+		free(uit);
+	}
+	char *niets = als_csv(NULL);
+	CHECK(niets && niets[0] == '\0');
+	free(niets);
+}
+
 int main(void)
 {
 	RUN(visible_text_is_present);
 	RUN(blank_and_invisible_text_is_absent);
 	RUN(invalid_utf8_is_not_text);
 	RUN(range_edges);
+	RUN(csv_velden);
 	return HARNESS_END();
 }

@@ -10,6 +10,7 @@
 
 #include "core/basis/audit.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/csv.h"
 #include "core/basis/werkblad.h"
 #include "core/basis/json.h"
 #include "core/geld/grootboek.h"
@@ -211,23 +212,6 @@ rc_t verevening_lijst(struct store *s, const struct principal *who, int64_t jaar
 	return *out ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 }
 
-/* Writes a CSV field: quoted when it holds ';', '"' or a line break. */
-static void veld(FILE *f, const char *t)
-{
-	if (!t)
-		return;
-	if (!strpbrk(t, ";\"\r\n")) {
-		fputs(t, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *t; t++) {
-		if (*t == '"')
-			fputc('"', f);
-		fputc(*t, f);
-	}
-	fputc('"', f);
-}
 
 rc_t verevening_csv(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		    const char **csv, size_t *len, struct error *e)
@@ -245,13 +229,13 @@ rc_t verevening_csv(struct store *s, const struct principal *who, int64_t jaar, 
 	for (size_t i = 0; i < r.nrows; i++) {
 		char euro[BEDRAG_TEKST_BYTES];
 		fprintf(f, "%" PRId64 ";", store_int(&r, i, SVV_JAAR, 0));
-		veld(f, store_text(&r, i, SVV_UZOVI));
+		csv_veld(f, store_text(&r, i, SVV_UZOVI));
 		fputc(';', f);
-		veld(f, store_text(&r, i, SVV_NAAM));
+		csv_veld(f, store_text(&r, i, SVV_NAAM));
 		fprintf(f, ";%s;%" PRId64 ";%" PRId64 ";%s;", bedrag_getal(store_int(&r, i, SVV_BEDRAG, 0), euro, sizeof euro),
 			store_int(&r, i, SVV_BEDRAG, 0), store_int(&r, i, SVV_OORDEEL, 0),
 			store_text(&r, i, SVV_BOEKING) ? store_text(&r, i, SVV_BOEKING) : "");
-		veld(f, store_text(&r, i, SVV_OP));
+		csv_veld(f, store_text(&r, i, SVV_OP));
 		fputs("\r\n", f);
 	}
 	fclose(f);
