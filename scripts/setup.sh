@@ -38,7 +38,7 @@ repo_root=$(dirname -- "$script_dir")
 run_pkgs=(
     build-essential pkg-config meson ninja-build
     libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev libpq-dev
-    libhpdf-dev libmagic-dev libxlsxwriter-dev sqlite3 ca-certificates
+    libhpdf-dev libmagic-dev libxlsxwriter-dev zlib1g-dev sqlite3 ca-certificates
 )
 
 test_pkgs=(
