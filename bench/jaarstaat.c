@@ -21,25 +21,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "../tests/unit/harness.h"
 #include "../tests/unit/testdb.h"
 #include "../tests/unit/beschikking_testdata.h"
 
 #include "core/verantwoording/jaarstaat.h"
 #include "core/verantwoording/verantwoording_dossier.h"
-
-static double nu(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static bool fout(const char *wat, const struct error *e)
 {

@@ -13,52 +13,24 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench.h"
 #include "core/sociaal/verdeelsleutel.h"
+#include "../tests/unit/gemeenten_testdata.h"
 
 #define RONDES 10000
-
-static double nu(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
 	const char *pad = argc > 1 ? argv[1] : "data/gemeenten-2025.csv";
-	FILE *f = fopen(pad, "r");
-	if (!f) {
-		fprintf(stderr, "bench_verdeelsleutel: kan %s niet lezen\n", pad);
-		return 1;
-	}
-	static char codes[512][8];
+	static char codes[512][GEMEENTE_CODE_BYTES];
 	static struct verdeelsleutel_deel d[512];
 	static int64_t uit[512];
 	static double tijd[RONDES];
-	char regel[512];
-	size_t n = 0;
-	if (!fgets(regel, sizeof regel, f)) {
-		fclose(f);
+	size_t n = gemeenten_lees(pad, codes, d, 512);
+	if (n == 0) {
+		fprintf(stderr, "bench_verdeelsleutel: kan %s niet lezen\n", pad);
 		return 1;
 	}
-	while (n < 512 && fgets(regel, sizeof regel, f)) {
-		char *code = strtok(regel, ","), *x = NULL;
-		for (int k = 0; k < 4; k++)
-			x = strtok(NULL, ",");
-		if (!code || !x)
-			continue;
-		snprintf(codes[n], sizeof codes[n], "%s", code);
-		d[n] = (struct verdeelsleutel_deel){codes[n], strtoll(x, NULL, 10)};
-		n++;
-	}
-	fclose(f);
 	const int64_t pot = INT64_C(10000000000);   /* EUR 100 mln */
 	for (int r = 0; r < RONDES; r++) {
 		struct error e;

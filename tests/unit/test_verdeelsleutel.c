@@ -11,6 +11,7 @@
 #include "harness.h"
 
 #include "core/sociaal/verdeelsleutel.h"
+#include "gemeenten_testdata.h"
 
 static uint64_t rng = 20270101;
 
@@ -96,29 +97,13 @@ TEST(willekeurige_sleutels)
  * EUR 100 mln to the cent. */
 TEST(gemeenten_2025)
 {
-	FILE *f = fopen("data/gemeenten-2025.csv", "r");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	static char codes[400][8];
+	static char codes[400][GEMEENTE_CODE_BYTES];
 	static struct verdeelsleutel_deel d[400];
 	static int64_t uit[400];
-	char regel[512];
-	size_t n = 0;
+	size_t n = gemeenten_lees("data/gemeenten-2025.csv", codes, d, 400);
 	int64_t inwoners = 0;
-	CHECK(fgets(regel, sizeof regel, f) != NULL);   /* header */
-	while (n < 400 && fgets(regel, sizeof regel, f)) {
-		char *code = strtok(regel, ","), *x = NULL;
-		for (int k = 0; k < 4; k++)
-			x = strtok(NULL, ",");
-		if (!code || !x)
-			continue;
-		snprintf(codes[n], sizeof codes[n], "%s", code);
-		d[n] = (struct verdeelsleutel_deel){codes[n], strtoll(x, NULL, 10)};
-		inwoners += d[n].gewicht;
-		n++;
-	}
-	fclose(f);
+	for (size_t i = 0; i < n; i++)
+		inwoners += d[i].gewicht;
 	CHECK(n == 342);
 	struct error e;
 	error_clear(&e);
