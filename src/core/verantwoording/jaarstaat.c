@@ -302,15 +302,26 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 	return e->rc == RC_OK ? rc : e->rc;
 }
 
+rc_t jaarstaat_lezer(const struct principal *who, int64_t *verzekeraar, struct error *e)
+{
+	*verzekeraar = 0;
+	if (who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU))
+		return RC_OK;
+	if (!(who->roles & ROL_BEOORDELAAR) || who->organisatie_id <= 0)
+		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor, het bestuur, het programmabureau "
+				 "en zorgverzekeraars lezen jaarstaten, rechtsoordelen en vereveningen.");
+	*verzekeraar = who->organisatie_id;
+	return RC_OK;
+}
+
 rc_t jaarstaat_lijst(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		     json_t **out, struct error *e)
 {
-	bool alles = who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU);
-	struct lijst_ctx c = {.verzekeraar = alles ? 0 : who->organisatie_id, .jaar = jaar, .arena = arena};
-	if (!alles && c.verzekeraar <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor, het bestuur, het programmabureau en "
-				 "zorgverzekeraars lezen jaarstaten.");
-	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	struct lijst_ctx c = {.jaar = jaar, .arena = arena};
+	rc_t rc = jaarstaat_lezer(who, &c.verzekeraar, e);
+	if (rc != RC_OK)
+		return rc;
+	rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK)
 		*out = c.uit;
 	else

@@ -30,6 +30,12 @@
 rc_t jaarstaat_dien_in(struct store *s, const struct principal *who, const struct klok *klok, int64_t jaar,
 		       struct arena *arena, json_t **out, struct error *e);
 
+/* Who reads statements, judgements and settlements (docs/verantwoording.md):
+ * NZa, the Zorginstituut, the auditor, the board and the programme office
+ * every insurer's (*verzekeraar 0); an insurer's assessor its own
+ * (*verzekeraar its organisation); anyone else RC_FORBIDDEN. */
+rc_t jaarstaat_lezer(const struct principal *who, int64_t *verzekeraar, struct error *e);
+
 /* The statements `who` may read (NZa, the Zorginstituut, the auditor:
  * all; an insurer: its own) of `jaar` (0: every year), as
  * {"jaarstaten": [...]} (new reference). */

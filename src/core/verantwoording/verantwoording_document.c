@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/basis/document.h"
+#include "core/verantwoording/jaarstaat.h"
 #include "store/store_beschikking.h"
 #include "store/store_verantwoording.h"
 
@@ -17,16 +18,15 @@ static const float KOLOM_2[] = {150, 345};
 static const float KOLOM_PROJECTEN[] = {95, 80, 80, 80, 80, 80};
 static const float KOLOM_BEVINDINGEN[] = {110, 70, 315};
 
-/* NZa, the Zorginstituut and the auditor read every one; an insurer its
- * own (`verzekeraar`); others nothing. */
-static rc_t mag_lezen(const struct principal *who, int64_t verzekeraar, const char *wat, struct error *e)
+/* Who may read the document of insurer `verzekeraar` (jaarstaat_lezer):
+ * another insurer's is not found. */
+static rc_t mag_lezen(const struct principal *who, int64_t verzekeraar, struct error *e)
 {
-	if (who->roles & (ROL_NZA | ROL_AUDITOR | ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU))
-		return RC_OK;
-	if (!(who->roles & ROL_BEOORDELAAR))
-		return error_set(e, RC_FORBIDDEN, "Alleen NZa, het Zorginstituut, de auditor, het bestuur, het programmabureau "
-				 "en zorgverzekeraars lezen %s.", wat);
-	return who->organisatie_id == verzekeraar ? RC_OK : error_set(e, RC_NOT_FOUND, "Dit document bestaat niet.");
+	int64_t eigen = 0;
+	rc_t rc = jaarstaat_lezer(who, &eigen, e);
+	if (rc == RC_OK && eigen != 0 && eigen != verzekeraar)
+		rc = error_set(e, RC_NOT_FOUND, "Dit document bestaat niet.");
+	return rc;
 }
 
 static rc_t uitvoer(const struct document *d, const char *titel, const char *auteur, bool pdf, const void **data,
@@ -121,7 +121,7 @@ rc_t rechtsoordeel_document(struct store *s, const struct principal *who, int64_
 	struct oordeel_ctx c = {.a = arena, .id = jaarstaat_id};
 	rc_t rc = store_tx(s, STORE_READ, oordeel_lees_tx, &c, e);
 	if (rc == RC_OK)
-		rc = mag_lezen(who, store_int(&c.js, 0, SJS_VERZEKERAAR, 0), "rechtsoordelen", e);
+		rc = mag_lezen(who, store_int(&c.js, 0, SJS_VERZEKERAAR, 0), e);
 	if (rc == RC_OK && c.ro.nrows == 0)
 		rc = error_set(e, RC_NOT_FOUND, "Over jaarstaat %" PRId64 " heeft de NZa nog niet geoordeeld.", jaarstaat_id);
 	if (rc != RC_OK)
@@ -211,7 +211,7 @@ rc_t verevening_document(struct store *s, const struct principal *who, int64_t v
 	struct verevening_ctx c = {.a = arena, .id = verevening_id};
 	rc_t rc = store_tx(s, STORE_READ, verevening_lees_tx, &c, e);
 	if (rc == RC_OK)
-		rc = mag_lezen(who, store_int(&c.v, c.rij, SVV_VERZEKERAAR, 0), "vereveningen", e);
+		rc = mag_lezen(who, store_int(&c.v, c.rij, SVV_VERZEKERAAR, 0), e);
 	if (rc != RC_OK)
 		return rc;
 	size_t i = c.rij;

@@ -12,6 +12,7 @@
 #include "core/basis/bedrag.h"
 #include "core/basis/csv.h"
 #include "core/basis/werkblad.h"
+#include "core/verantwoording/jaarstaat.h"
 #include "core/basis/json.h"
 #include "core/geld/grootboek.h"
 #include "store/store_beschikking.h"
@@ -187,12 +188,10 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 static rc_t lees(struct store *s, const struct principal *who, int64_t jaar, struct arena *arena,
 		 struct store_rows *out, struct error *e)
 {
-	bool alles = who->roles & (ROL_ZORGINSTITUUT | ROL_NZA | ROL_AUDITOR | ROL_BESTUUR | ROL_PROGRAMMABUREAU);
-	struct lijst_ctx c = {.verzekeraar = alles ? 0 : who->organisatie_id, .jaar = jaar, .arena = arena};
-	if (!alles && c.verzekeraar <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen het Zorginstituut, NZa, de auditor, het bestuur, het programmabureau en "
-				 "zorgverzekeraars lezen vereveningen.");
-	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	struct lijst_ctx c = {.jaar = jaar, .arena = arena};
+	rc_t rc = jaarstaat_lezer(who, &c.verzekeraar, e);   /* the statements' readers */
+	if (rc == RC_OK)
+		rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
 	if (rc == RC_OK)
 		*out = c.r;
 	return rc;
