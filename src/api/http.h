@@ -172,6 +172,17 @@ rc_t route_match(const char *method, const char *path, const struct route **rout
 rc_t status_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t openapi_get(struct http_request *rq, struct http_response *rs, struct error *e);
 /* The catalogue: catalogus_http.c. */
+/* sociaal_http.c: the social-domain track */
+rc_t sociaal_regios_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t sociaal_vaststellingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t sociaal_vaststellingen_post(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t regioscans_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t regioscans_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t regioscans_import(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t werkagendas_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t werkagendas_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t werkagendas_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_fondsen(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_themas(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_toepassingsgebieden(struct http_request *rq, struct http_response *rs, struct error *e);

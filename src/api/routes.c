@@ -32,6 +32,11 @@
  * (docs/verantwoording.md): an insurer its own, the others all of them. */
 #define JAARSTAAT_LEZERS (ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR | ROL_BESTUUR | \
 			  ROL_PROGRAMMABUREAU)
+/* Who reads the work agendas of the social domain: the municipalities, the
+ * assessors of VNG and ZN, VWS, the programme office, the board, the
+ * auditor; the core hides concepts outside one's own region. */
+#define WERKAGENDA_LEZERS (ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_VWS | ROL_PROGRAMMABUREAU | ROL_BESTUUR | \
+			   ROL_AUDITOR)
 #define GROOTBOEK_LEZERS (ROL_NZA | ROL_PROGRAMMABUREAU | ROL_BESTUUR | ROL_ZORGINSTITUUT | \
 			  ROL_AUDITOR | ROL_BEOORDELAAR)
 
@@ -178,6 +183,26 @@ const struct route routes[] = {
 	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na:getal,limiet:id", false},
 	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,
 	 GROOTBOEK_LEZERS & ~ROL_BEOORDELAAR, 0, NULL, false},
+	/* The social-domain track (docs/sociaal-domein.md). */
+	{"GET", API_BASE "/regios", sociaal_regios_get, ROL_PUBLIEK, 0, NULL, false},
+	{"GET", API_BASE "/regioindelingen", sociaal_vaststellingen_get, ROL_PUBLIEK, 0, NULL, false},
+	{"POST", API_BASE "/regioindelingen", sociaal_vaststellingen_post, ROL_PROGRAMMABUREAU, 512 * KIB, NULL, false},
+	{"GET", API_BASE "/regioscanschalen", sociaal_vaststellingen_get, ROL_PUBLIEK, 0, NULL, false},
+	{"POST", API_BASE "/regioscanschalen", sociaal_vaststellingen_post, ROL_PROGRAMMABUREAU, 16 * KIB, NULL, false},
+	{"GET", API_BASE "/beoordelingskaders", sociaal_vaststellingen_get, ROL_INGELOGD, 0, NULL, false},
+	{"POST", API_BASE "/beoordelingskaders", sociaal_vaststellingen_post, ROL_BESTUUR, 64 * KIB, NULL, false},
+	{"GET", API_BASE "/verdeelsleutels", sociaal_vaststellingen_get, ROL_INGELOGD, 0, NULL, false},
+	{"POST", API_BASE "/verdeelsleutels", sociaal_vaststellingen_post, ROL_VWS, 256 * KIB, NULL, false},
+	{"GET", API_BASE "/regioscans", regioscans_lijst, ROL_INGELOGD, 0, "regio,meting", false},
+	{"POST", API_BASE "/regioscans", regioscans_maak, ROL_PROGRAMMABUREAU, 64 * KIB, NULL, false},
+	{"POST", API_BASE "/regioscans/import", regioscans_import, ROL_PROGRAMMABUREAU, 1024 * KIB, NULL, true},
+	{"GET", API_BASE "/werkagendas", werkagendas_lijst, WERKAGENDA_LEZERS, 0, "regio", false},
+	{"POST", API_BASE "/werkagendas", werkagendas_maak, ROL_GEMEENTE, 256 * KIB, NULL, false},
+	{"GET", API_BASE "/werkagendas/{id}", werkagendas_lees, WERKAGENDA_LEZERS, 0, NULL, false},
+	{"PUT", API_BASE "/werkagendas/{id}", werkagendas_stap, ROL_GEMEENTE, 256 * KIB, NULL, false},
+	{"POST", API_BASE "/werkagendas/{id}/indiening", werkagendas_stap, ROL_GEMEENTE, 1 * KIB, NULL, false},
+	{"POST", API_BASE "/werkagendas/{id}/ondertekeningen", werkagendas_stap, ROL_GEMEENTE, 4 * KIB, NULL, false},
+	{"POST", API_BASE "/werkagendas/{id}/beoordelingen", werkagendas_stap, ROL_BEOORDELAAR, 64 * KIB, NULL, false},
 };
 const size_t route_count = sizeof routes / sizeof routes[0];
 

@@ -9,6 +9,7 @@
 
 #include "api/http.h"
 #include "core/catalogus/catalogus.h"
+#include "core/sociaal/sociaal.h"
 #include "cli/cli.h"
 
 /* Migrations and the built-in catalogue, under the start-up lock. */
@@ -17,6 +18,8 @@ static rc_t prepare_steps(struct store *s, void *ctx, struct error *e)
 	rc_t rc = store_migrate(s, ctx, e);
 	if (rc == RC_OK) /* the built-in catalogue as version 1, once */
 		rc = catalogus_laad_standaard(s, NULL, e);
+	if (rc == RC_OK) /* the social domain's regions, scale, framework and key, once */
+		rc = sociaal_laad_standaard(s, e);
 	return rc;
 }
 

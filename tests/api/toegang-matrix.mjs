@@ -29,7 +29,7 @@
 
 export const ROLLEN = [
   'aanvrager', 'beoordelaar', 'bestuur', 'nza', 'programmabureau',
-  'gemeente', 'zorginstituut', 'auditor', 'beheerder',
+  'gemeente', 'zorginstituut', 'auditor', 'beheerder', 'vws',
 ];
 
 /** Every caller of the matrix: anonymous, one session per role, one API token. */
@@ -49,6 +49,9 @@ export const AUTHORISED = 'geautoriseerd';
 
 // The statements, judgements and settlements after the payment: an insurer its own, the others all.
 const JAARSTAAT_LEZERS = ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau'];
+
+// The social domain's work agendas: the municipalities, VNG/ZN assessors, VWS, the programme office, the board, the auditor.
+const WERKAGENDA_LEZERS = ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'];
 
 export const MATRIX = [
   { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
@@ -185,6 +188,28 @@ export const MATRIX = [
   { method: 'POST', path: '/bestuursbesluiten', allowed: ['bestuur'], ok: AUTHORISED },
   { method: 'GET', path: '/bestuursbesluiten', allowed: [...SCENARIO_LEZERS, 'nza'], ok: 200 },
   { method: 'GET', path: '/bestuursbesluiten/{id}', allowed: [...SCENARIO_LEZERS, 'nza'], ok: AUTHORISED },
+
+  // The social-domain track (docs/sociaal-domein.md): public regions, data published by its body,
+  // work agendas by the mandaatgemeente, signed by municipalities, assessed by VNG and ZN.
+  { method: 'GET', path: '/regios', allowed: 'publiek', ok: 200 },
+  { method: 'GET', path: '/regioindelingen', allowed: 'publiek', ok: 200 },
+  { method: 'POST', path: '/regioindelingen', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/regioscanschalen', allowed: 'publiek', ok: 200 },
+  { method: 'POST', path: '/regioscanschalen', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/beoordelingskaders', allowed: INGELOGD, ok: 200 },
+  { method: 'POST', path: '/beoordelingskaders', allowed: ['bestuur'], ok: AUTHORISED },
+  { method: 'GET', path: '/verdeelsleutels', allowed: INGELOGD, ok: 200 },
+  { method: 'POST', path: '/verdeelsleutels', allowed: ['vws'], ok: AUTHORISED },
+  { method: 'GET', path: '/regioscans', allowed: INGELOGD, ok: 200 },
+  { method: 'POST', path: '/regioscans', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'POST', path: '/regioscans/import', allowed: ['programmabureau'], ok: AUTHORISED },
+  { method: 'GET', path: '/werkagendas', allowed: WERKAGENDA_LEZERS, ok: 200 },
+  { method: 'POST', path: '/werkagendas', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'GET', path: '/werkagendas/{id}', allowed: WERKAGENDA_LEZERS, ok: AUTHORISED },
+  { method: 'PUT', path: '/werkagendas/{id}', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'POST', path: '/werkagendas/{id}/indiening', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'POST', path: '/werkagendas/{id}/ondertekeningen', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'POST', path: '/werkagendas/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },
 ];
 
 /** The role the API-token caller holds. */

@@ -117,6 +117,7 @@ enum afwijking_soort {
 	AFWIJKING_JAARAANDEEL,
 	AFWIJKING_VEREISTE_SECTOR,
 	AFWIJKING_VERANDERKUNDIG,
+	AFWIJKING_REGIOSCAN_ADVIES,   /* social domain: a work agenda against its regioscan's advice */
 	AFWIJKING__AANTAL
 };
 

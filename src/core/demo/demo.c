@@ -35,6 +35,7 @@ static const struct {
 	{"amsterdam", {.soort = "gemeente", .cbs_code = "0363"}},
 	{"eindhoven", {.soort = "gemeente", .cbs_code = "0772"}},
 	{"utrecht", {.soort = "gemeente", .cbs_code = "0344"}},
+	{"stadskanaal", {.soort = "gemeente", .cbs_code = "0037"}},
 };
 
 /* One account per role, and the demo applications' second insurer (so that both
@@ -56,6 +57,9 @@ static const struct {
 	{"auditor", "auditor", "programmabureau"},
 	{"beheerder", "beheerder", "programmabureau"},
 	{"beheerder-2", "beheerder", "programmabureau"},   /* the second pair of eyes */
+	{"vws", "vws", "programmabureau"},                   /* the SPUK of the social domain */
+	{"gemeente-stadskanaal", "gemeente", "stadskanaal"}, /* a second municipality of region VR01 */
+	{"beoordelaar-vng", "beoordelaar", "utrecht"},       /* assesses work agendas for the VNG */
 };
 
 const struct demo_account demo_accounts[] = {
@@ -70,6 +74,9 @@ const struct demo_account demo_accounts[] = {
 	{"auditor", "auditor", "Programmabureau AZWA (ministerie van VWS)"},
 	{"beheerder", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
 	{"beheerder-2", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
+	{"vws", "vws", "Programmabureau AZWA (ministerie van VWS)"},
+	{"gemeente-stadskanaal", "gemeente", "Stadskanaal (gemeente)"},
+	{"beoordelaar-vng", "beoordelaar", "Utrecht (gemeente), namens de VNG"},
 };
 const size_t demo_account_aantal = sizeof demo_accounts / sizeof demo_accounts[0];
 

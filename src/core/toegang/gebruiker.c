@@ -22,7 +22,7 @@
 
 static const unsigned rol_volgorde[] = {
 	ROL_AANVRAGER, ROL_BEOORDELAAR, ROL_BESTUUR, ROL_NZA, ROL_PROGRAMMABUREAU,
-	ROL_GEMEENTE, ROL_ZORGINSTITUUT, ROL_AUDITOR, ROL_BEHEERDER,
+	ROL_GEMEENTE, ROL_ZORGINSTITUUT, ROL_AUDITOR, ROL_BEHEERDER, ROL_VWS,
 };
 
 size_t gebruiker_rolnamen(unsigned rollen, const char **out, size_t max)

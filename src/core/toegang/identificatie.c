@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/basis/embedded.h"
@@ -168,6 +169,7 @@ static void gemeenten_laden(void)
 		snprintf(g->cbs_code, sizeof g->cbs_code, "%.4s", fields[0]);
 		snprintf(g->naam, sizeof g->naam, "%.63s", fields[2]);
 		snprintf(g->provincie, sizeof g->provincie, "%.31s", fields[3]);
+		g->inwoners = n > 4 ? strtoll(fields[4], NULL, 10) : 0;
 	}
 }
 

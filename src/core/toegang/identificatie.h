@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/basis/error.h"
 
@@ -54,6 +55,7 @@ struct gemeente {
 	char cbs_code[5];     /* "0014" */
 	char naam[64];        /* "Groningen" */
 	char provincie[32];
+	int64_t inwoners;     /* as the list gives them (data/README.md) */
 };
 
 /* Finds a municipality by its 4-digit CBS code ("0014"; "GM0014" is

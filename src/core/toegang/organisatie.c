@@ -26,8 +26,10 @@ static const struct {
 } soorten[] = {
 	{"zorgaanbieder", false, ROL_AANVRAGER},
 	{"zorgverzekeraar", false, ROL_BEOORDELAAR},
-	{"gemeente", false, ROL_GEMEENTE},
-	{"programmabureau", true, ROL_PROGRAMMABUREAU | ROL_BEHEERDER | ROL_AUDITOR},
+	/* a municipal assessor assesses work agendas for the VNG [003 D5] */
+	{"gemeente", false, ROL_GEMEENTE | ROL_BEOORDELAAR},
+	/* the programme office sits at the ministry of VWS, which allocates the SPUK */
+	{"programmabureau", true, ROL_PROGRAMMABUREAU | ROL_BEHEERDER | ROL_AUDITOR | ROL_VWS},
 	{"bestuur", true, ROL_BESTUUR | ROL_AUDITOR},
 	{"nza", true, ROL_NZA | ROL_AUDITOR},
 	{"zorginstituut", true, ROL_ZORGINSTITUUT | ROL_AUDITOR},

@@ -18,6 +18,7 @@ static const struct {
 	{ROL_ZORGINSTITUUT, "zorginstituut"},
 	{ROL_AUDITOR, "auditor"},
 	{ROL_BEHEERDER, "beheerder"},
+	{ROL_VWS, "vws"},
 };
 
 const char *rol_naam(unsigned bit)

@@ -22,21 +22,23 @@ enum rol {
 	ROL_ZORGINSTITUUT = 1u << 7,    /* Zorginstituut Nederland: risk equalisation */
 	ROL_AUDITOR = 1u << 8,          /* read-only auditor */
 	ROL_BEHEERDER = 1u << 9,        /* administrator: accounts */
+	ROL_VWS = 1u << 10,             /* ministry of VWS: the SPUK of the social domain [003 D5] */
 };
 
 #define ROL_INGELOGD (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_BESTUUR | ROL_NZA | \
 		      ROL_PROGRAMMABUREAU | ROL_GEMEENTE | ROL_ZORGINSTITUUT |  \
-		      ROL_AUDITOR | ROL_BEHEERDER)
+		      ROL_AUDITOR | ROL_BEHEERDER | ROL_VWS)
 
 /* The roles where money moves: the lead signs and reports milestones, the
  * insurer assesses, signs and pays, the board allocates, NZa grants, the
- * Zorginstituut settles, a municipality spends its SPUK. Separation of
+ * Zorginstituut settles, VWS allocates and pays the SPUK, a municipality
+ * spends it. Separation of
  * duties [BIO 6.1.2 "Scheiding van taken"]: no administrator alone can make
  * an account or an API token act in one of these roles. What one
  * administrator grants of them waits for a second one (gebruiker.h,
  * apitoken.h); the first administrator never receives such a token. */
 #define ROL_GELD (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_BESTUUR | ROL_NZA | \
-		  ROL_GEMEENTE | ROL_ZORGINSTITUUT)
+		  ROL_GEMEENTE | ROL_ZORGINSTITUUT | ROL_VWS)
 
 /* The Dutch API name of one role bit ("aanvrager"), or NULL. */
 const char *rol_naam(unsigned bit);

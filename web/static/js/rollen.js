@@ -15,6 +15,7 @@ export const ROLNAMEN = {
   zorginstituut: 'Zorginstituut Nederland',
   auditor: 'Auditor (alleen lezen)',
   beheerder: 'Beheerder',
+  vws: 'Ministerie van VWS (SPUK sociaal domein)',
 };
 
 export function rolnaam(code) {
@@ -125,6 +126,12 @@ export const ROLTAKEN = {
       { href: '/organisaties', tekst: 'Organisaties registreren en inzien' },
       { href: '/gebruikers', tekst: 'Accounts aanmaken, met hun rollen en tweede factor' },
       { href: '/apitokens', tekst: 'API-tokens uitgeven en intrekken' },
+    ],
+  },
+  vws: {
+    wat: 'U verdeelt namens het ministerie van VWS de 2 x EUR 100 mln voor het sociaal domein via de SPUK, met een generieke verdeelsleutel.',
+    taken: [
+      { tekst: 'Verdeelsleutel, toekenning per regio, SPUK-beschikkingen en betalingen (volgt; de API voor de verdeelsleutel en de werkagenda\'s staat er: /api/v1/verdeelsleutels, /api/v1/werkagendas)' },
     ],
   },
 };

@@ -1,0 +1,142 @@
+/*
+ * sociaal_http.c -- the social-domain track over HTTP
+ * (docs/sociaal-domein.md):
+ *
+ *   GET  /regios                          the current regions (public)
+ *   GET  /regioindelingen, /regioscanschalen, /beoordelingskaders,
+ *        /verdeelsleutels                 every version of the data
+ *   POST the same                         a new version (programme office;
+ *                                         board; VWS)
+ *   GET  /regioscans?regio=&meting=       the newest scans
+ *   POST /regioscans                      one scan (programme office)
+ *   POST /regioscans/import               scans from CSV (programme office)
+ *   GET  /werkagendas?regio=, /werkagendas/{id}
+ *   POST /werkagendas                     the mandaatgemeente drafts
+ *   PUT  /werkagendas/{id}                ... and changes its concept
+ *   POST /werkagendas/{id}/indiening      ... offers it for signing
+ *   POST /werkagendas/{id}/ondertekeningen  a municipality signs
+ *   POST /werkagendas/{id}/beoordelingen  VNG or ZN assesses
+ *
+ * The core checks and stores (core/sociaal/sociaal.h).
+ */
+#include "api/parameters.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/sociaal/sociaal.h"
+
+/* The kind of versioned data a path names. */
+static const char *soort_van(const char *pad)
+{
+	if (strstr(pad, "/regioindelingen"))
+		return "regioindeling";
+	if (strstr(pad, "/regioscanschalen"))
+		return "regioscanschaal";
+	if (strstr(pad, "/beoordelingskaders"))
+		return "beoordelingskader";
+	return "verdeelsleutel";
+}
+
+rc_t sociaal_regios_get(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = sociaal_regios(rq->store, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t sociaal_vaststellingen_get(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = sociaal_vaststellingen(rq->store, soort_van(rq->path), 0, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t sociaal_vaststellingen_post(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = sociaal_vaststel(rq->store, &rq->who, NULL, soort_van(rq->path), rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t regioscans_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = regioscan_lijst(rq->store, http_query(rq, "regio"), http_query(rq, "meting"), rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t regioscans_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = regioscan_voeg_toe(rq->store, &rq->who, NULL, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t regioscans_import(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	if (!rq->ruw)
+		return error_set(e, RC_INVALID, "Stuur het CSV-bestand als inhoud van het verzoek.");
+	rc_t rc = regioscan_importeer(rq->store, &rq->who, NULL, rq->ruw, rq->ruw_len, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t werkagendas_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = werkagenda_lijst(rq->store, &rq->who, http_query(rq, "regio"), rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+/* Location of a new agenda; the answer. */
+static rc_t agenda_antwoord(struct http_request *rq, struct http_response *rs, int status, json_t *uit,
+			    struct error *e)
+{
+	if (status == 201) {
+		char *plek = arena_printf(rq->arena, API_BASE "/werkagendas/%" JSON_INTEGER_FORMAT,
+					  json_integer_value(json_object_get(uit, "id")));
+		if (plek)
+			http_add_header(rq, rs, "Location", plek);
+	}
+	return http_reply_json(rq, rs, status, uit, e);
+}
+
+rc_t werkagendas_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = werkagenda_maak(rq->store, &rq->who, NULL, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? agenda_antwoord(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t werkagendas_lees(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze werkagenda bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = werkagenda_lees(rq->store, &rq->who, id, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+/* The writes on one agenda, by the last path segment. */
+rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze werkagenda bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc;
+	int status = 200;
+	const char *p = rq->path;
+	if (strcmp(rq->method, "PUT") == 0)
+		rc = werkagenda_wijzig(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	else if (strstr(p, "/indiening"))
+		rc = werkagenda_indien(rq->store, &rq->who, NULL, id, rq->arena, &uit, e);
+	else if (strstr(p, "/ondertekeningen"))
+		rc = werkagenda_onderteken(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
+	else
+		rc = werkagenda_beoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
+	return rc == RC_OK ? http_reply_json(rq, rs, status, uit, e) : rc;
+}
