@@ -183,6 +183,15 @@ rc_t werkagendas_lijst(struct http_request *rq, struct http_response *rs, struct
 rc_t werkagendas_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t werkagendas_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_toekenningen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_toekenningen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_beschikkingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_beschikkingen_lees(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_beschikkingen_stap(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t spuk_beschikkingen_document(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t voortgangsrapportages_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t voortgangsoverzicht_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t voortgangsoverzicht_export(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_fondsen(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_themas(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t catalogus_toepassingsgebieden(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -37,6 +37,9 @@
  * auditor; the core hides concepts outside one's own region. */
 #define WERKAGENDA_LEZERS (ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_VWS | ROL_PROGRAMMABUREAU | ROL_BESTUUR | \
 			   ROL_AUDITOR)
+/* Who reads the SPUK's allocations and decisions: VWS, the programme
+ * office, the board, the auditor (a municipality its own decisions). */
+#define SPUK_LEZERS (ROL_VWS | ROL_PROGRAMMABUREAU | ROL_BESTUUR | ROL_AUDITOR)
 #define GROOTBOEK_LEZERS (ROL_NZA | ROL_PROGRAMMABUREAU | ROL_BESTUUR | ROL_ZORGINSTITUUT | \
 			  ROL_AUDITOR | ROL_BEOORDELAAR)
 
@@ -203,6 +206,22 @@ const struct route routes[] = {
 	{"POST", API_BASE "/werkagendas/{id}/indiening", werkagendas_stap, ROL_GEMEENTE, 1 * KIB, NULL, false},
 	{"POST", API_BASE "/werkagendas/{id}/ondertekeningen", werkagendas_stap, ROL_GEMEENTE, 4 * KIB, NULL, false},
 	{"POST", API_BASE "/werkagendas/{id}/beoordelingen", werkagendas_stap, ROL_BEOORDELAAR, 64 * KIB, NULL, false},
+	{"POST", API_BASE "/spuk-toekenningen", spuk_toekenningen_maak, ROL_VWS, 1 * KIB, NULL, false},
+	{"GET", API_BASE "/spuk-toekenningen", spuk_toekenningen_lijst, SPUK_LEZERS, 0, NULL, false},
+	{"GET", API_BASE "/spuk-beschikkingen", spuk_beschikkingen_lijst, SPUK_LEZERS | ROL_GEMEENTE, 0, "jaar:getal",
+	 false},
+	{"GET", API_BASE "/spuk-beschikkingen/{id}", spuk_beschikkingen_lees, SPUK_LEZERS | ROL_GEMEENTE, 0, NULL, false},
+	{"GET", API_BASE "/spuk-beschikkingen/{id}/document", spuk_beschikkingen_document, SPUK_LEZERS | ROL_GEMEENTE,
+	 0, NULL, false},
+	{"GET", API_BASE "/spuk-beschikkingen/{id}/document.pdf", spuk_beschikkingen_document,
+	 SPUK_LEZERS | ROL_GEMEENTE, 0, NULL, false},
+	{"POST", API_BASE "/spuk-beschikkingen/{id}/betaling", spuk_beschikkingen_stap, ROL_VWS, 1 * KIB, NULL, false},
+	{"POST", API_BASE "/spuk-beschikkingen/{id}/verantwoordingen", spuk_beschikkingen_stap, ROL_GEMEENTE, 64 * KIB,
+	 NULL, false},
+	{"POST", API_BASE "/voortgangsrapportages", voortgangsrapportages_maak, ROL_GEMEENTE, 64 * KIB, NULL, false},
+	{"GET", API_BASE "/voortgangsoverzicht", voortgangsoverzicht_get, ROL_PUBLIEK, 0, "periode", false},
+	{"GET", API_BASE "/voortgangsoverzicht/export", voortgangsoverzicht_export, WERKAGENDA_LEZERS, 0,
+	 "periode,formaat", false},
 };
 const size_t route_count = sizeof routes / sizeof routes[0];
 

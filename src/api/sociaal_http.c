@@ -16,6 +16,14 @@
  *   POST /werkagendas/{id}/indiening      ... offers it for signing
  *   POST /werkagendas/{id}/ondertekeningen  a municipality signs
  *   POST /werkagendas/{id}/beoordelingen  VNG or ZN assesses
+ *   POST /spuk-toekenningen               VWS allocates a year by the key
+ *   GET  /spuk-toekenningen, /spuk-beschikkingen[/{id}]
+ *   GET  /spuk-beschikkingen/{id}/document[.pdf]   the decision letter
+ *   POST /spuk-beschikkingen/{id}/betaling          VWS pays
+ *   POST /spuk-beschikkingen/{id}/verantwoordingen  the municipality accounts
+ *   POST /voortgangsrapportages           the mandaatgemeente reports
+ *   GET  /voortgangsoverzicht[/export]    per region and nationally (public
+ *                                         without the bottlenecks' text)
  *
  * The core checks and stores (core/sociaal/sociaal.h).
  */
@@ -139,4 +147,111 @@ rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct 
 	else
 		rc = werkagenda_beoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
 	return rc == RC_OK ? http_reply_json(rq, rs, status, uit, e) : rc;
+}
+
+/* ---- the SPUK ---- */
+
+rc_t spuk_toekenningen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = spuk_toeken(rq->store, &rq->who, NULL, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t spuk_toekenningen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = spuk_toekenningen(rq->store, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t spuk_beschikkingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = spuk_beschikkingen(rq->store, &rq->who, 0, http_query_getal(rq, "jaar"), rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t spuk_beschikkingen_lees(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze SPUK-beschikking bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = spuk_beschikkingen(rq->store, &rq->who, id, 0, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+/* Payment (VWS) or accountability (the municipality), by the path. */
+rc_t spuk_beschikkingen_stap(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze SPUK-beschikking bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = strstr(rq->path, "/betaling")
+		  ? spuk_betaal(rq->store, &rq->who, NULL, id, rq->arena, &uit, e)
+		  : spuk_verantwoord(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t spuk_beschikkingen_document(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze SPUK-beschikking bestaat niet.");
+	bool pdf = strstr(rq->path, ".pdf") || http_wil_pdf(rq);
+	const void *data = NULL;
+	size_t len = 0;
+	rc_t rc = spuk_document(rq->store, &rq->who, id, pdf, rq->arena, &data, &len, e);
+	char *naam = arena_printf(rq->arena, "spuk-beschikking-%" PRId64, id);
+	return rc == RC_OK ? http_reply_document(rq, rs, data, len, pdf, naam) : rc;
+}
+
+/* ---- progress ---- */
+
+rc_t voortgangsrapportages_maak(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = voortgang_voeg_toe(rq->store, &rq->who, NULL, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+/* The overview is public (the regions' progress per function); the
+ * bottlenecks' text only for the parties of the track. */
+rc_t voortgangsoverzicht_get(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	json_t *uit = NULL;
+	rc_t rc = voortgang_overzicht(rq->store, http_query(rq, "periode"), rq->arena, &uit, e);
+	if (rc != RC_OK)
+		return rc;
+	if (!(rq->who.roles & (ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_VWS | ROL_PROGRAMMABUREAU | ROL_BESTUUR |
+			       ROL_AUDITOR))) {
+		size_t i;
+		json_t *r;
+		json_array_foreach(json_object_get(uit, "regios"), i, r)
+			json_object_del(r, "knelpunten");
+	}
+	return http_reply_json(rq, rs, 200, uit, e);
+}
+
+rc_t voortgangsoverzicht_export(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	const char *formaat = http_query(rq, "formaat");
+	bool xlsx = formaat && strcmp(formaat, "xlsx") == 0;
+	if (formaat && !xlsx && strcmp(formaat, "csv") != 0) {
+		error_add(e, "/formaat", "onbekend", NULL, "Het formaat is csv of xlsx.");
+		return RC_INVALID;
+	}
+	const char *data = NULL;
+	size_t len = 0;
+	rc_t rc = voortgang_export(rq->store, http_query(rq, "periode"), xlsx, rq->arena, &data, &len, e);
+	if (rc != RC_OK)
+		return rc;
+	http_reply_raw(rs, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				     : "text/csv; charset=utf-8", data, len);
+	char *cd = arena_printf(rq->arena, "attachment; filename=\"voortgang-sociaal-domein.%s\"", xlsx ? "xlsx" : "csv");
+	if (cd)
+		http_add_header(rq, rs, "Content-Disposition", cd);
+	return RC_OK;
 }

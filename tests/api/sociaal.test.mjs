@@ -6,6 +6,8 @@
 // the regioscan (JSON and CSV, every bad row at once), the work agenda by the
 // mandaatgemeente with its deviations from the scan (pas toe of leg uit),
 // signatures by every municipality, the two-party assessment by VNG and ZN;
+// the SPUK allocation exact to the cent, decisions, payment, accountability
+// with the reclaim in the ledger; progress and its overview and export;
 // every refusal a clear problem with nothing stored.
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
@@ -205,6 +207,130 @@ test('a key whose shares do not sum to the whole is refused; VWS sets a valid on
   const r = await w.vws.post('/verdeelsleutels', { naam: 'Gelijk', niveau: 'regio', grondslag: 'aandelen', aandelen });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json().versie, 2);
+});
+
+let t01;          // the SPUK decision of region T01 (paid to Groningen)
+
+test('VWS allocates 2027 by the key: parts exact to the cent, one decision per region, reserved in the ledger', async () => {
+  assert.ok(codes(problem(await w.vws.post('/spuk-toekenningen', { jaar: 2029 }), 400)).includes('geen_tranche'));
+  assert.ok(codes(problem(await w.vws.post('/spuk-toekenningen', { jaar: 2027, bedrag_cent: 10000000001 }), 400)).includes('boven_pot'));
+  problem(await w.programmabureau.post('/spuk-toekenningen', { jaar: 2027 }), 403);
+  const r = await w.vws.post('/spuk-toekenningen', { jaar: 2027 });
+  assert.equal(r.status, 201, r.text);
+  const t = r.json();
+  assert.equal(t.pot_cent, 10000000000);
+  assert.equal(t.som_delen_cent, 10000000000);
+  assert.equal(t.delen.length, 26);
+  assert.equal(t.delen.reduce((x, d) => x + d.bedrag_cent, 0), 10000000000);
+  assert.equal(t.sleutel.grondslag, 'aandelen');
+  assert.equal(t.sleutel_versie, 2);
+  assert.ok(codes(problem(await w.vws.post('/spuk-toekenningen', { jaar: 2027 }), 409)).length >= 0);
+  const lijst = (await w.vws.get('/spuk-beschikkingen?jaar=2027')).json();
+  assert.equal(lijst.beschikkingen.length, 26);
+  assert.equal(lijst.totaal_cent, 10000000000);
+  t01 = lijst.beschikkingen.find((b) => b.regio === 'T01');
+  assert.equal(t01.cbs_code, '0014');
+  assert.equal(t01.gemeente, 'Groningen');
+});
+
+test('a municipality sees only its own decisions; the decision letter names addressee, amount, basis and objection clause', async () => {
+  const eigen = (await w.gemeente.get('/spuk-beschikkingen')).json().beschikkingen;
+  assert.deepEqual(eigen.map((b) => b.id), [t01.id]);
+  assert.equal((await w['gemeente-stadskanaal'].get('/spuk-beschikkingen')).json().beschikkingen.length, 0);
+  problem(await w['gemeente-stadskanaal'].get(`/spuk-beschikkingen/${t01.id}`), 404);
+  const html = await w.gemeente.get(`/spuk-beschikkingen/${t01.id}/document`);
+  assert.equal(html.status, 200, html.text);
+  assert.match(html.text, /college van burgemeester en wethouders van Groningen/);
+  assert.match(html.text, /Financiële-verhoudingswet/);
+  assert.match(html.text, /zes weken/);
+  assert.match(html.text, /6:7/);
+  assert.match(html.text, /december 20\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november/);
+  const pdf = await w.vws.get(`/spuk-beschikkingen/${t01.id}/document.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.match(pdf.contentType, /application\/pdf/);
+});
+
+test('VWS pays only where the region has an approved agenda; once', async () => {
+  const ander = (await w.vws.get('/spuk-beschikkingen?jaar=2027')).json().beschikkingen.find((b) => b.regio === 'VR02');
+  assert.deepEqual(codes(problem(await w.vws.post(`/spuk-beschikkingen/${ander.id}/betaling`, {}), 409)), ['werkagenda_niet_goedgekeurd']);
+  const r = await w.vws.post(`/spuk-beschikkingen/${t01.id}/betaling`, {});
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().betaald_cent, t01.bedrag_cent);
+  problem(await w.vws.post(`/spuk-beschikkingen/${t01.id}/betaling`, {}), 409);
+});
+
+test('the municipality accounts per year with one indicator set; the final accountability reclaims the unspent part', async () => {
+  const per = (bedragen) => bf.map((id, i) => ({ id, besteed_cent: bedragen[i] || 0 }));
+  let p = problem(await w.gemeente.post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2027, besteed_cent: 1000, basisfunctionaliteiten: per([400, 500]) }), 400);
+  assert.deepEqual(codes(p), ['som_klopt_niet']);
+  p = problem(await w.gemeente.post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2030, besteed_cent: t01.bedrag_cent + 1, basisfunctionaliteiten: per([t01.bedrag_cent + 1]) }), 400);
+  assert.deepEqual(codes(p).sort(), ['jaar_buiten_periode', 'meer_dan_ontvangen']);
+  problem(await w['gemeente-stadskanaal'].post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2027, besteed_cent: 0, basisfunctionaliteiten: per([]) }), 404);
+  const helft = Math.floor(t01.bedrag_cent / 2);
+  let r = await w.gemeente.post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2027, besteed_cent: helft, basisfunctionaliteiten: per([helft]) });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().besteed_cent, helft);
+  assert.equal(r.json().teruggevorderd_cent, 0);
+  r = await w.gemeente.post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2028, besteed_cent: 1000, basisfunctionaliteiten: per([0, 1000]), eindverantwoording: true });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json().teruggevorderd_cent, t01.bedrag_cent - helft - 1000);
+  assert.equal(r.json().eindverantwoording, true);
+  problem(await w.gemeente.post(`/spuk-beschikkingen/${t01.id}/verantwoordingen`,
+    { jaar: 2029, besteed_cent: 0, basisfunctionaliteiten: per([]) }), 409);
+  const journaal = (await w.programmabureau.get('/grootboek/journaal')).text;
+  assert.match(journaal, /spuk:2027:0014/);
+  assert.match(journaal, /sociaal:2027/);
+});
+
+test('progress twice a year: every problem at once; a second report is a new version; the overview per region and nationally', async () => {
+  const rapport = (status) => ({ regio: 'T01', periode: '2027-1', knelpunten: 'Te weinig buurtsportcoaches.',
+    basisfunctionaliteiten: bf.map((id, i) => ({ id, status: i < 3 ? status : 'niet_gestart', besteed_cent: i < 3 ? 100000 : 0 })) });
+  const slecht = rapport('bijna');
+  slecht.periode = '2031-3';
+  slecht.basisfunctionaliteiten.pop();
+  const p = problem(await w.gemeente.post('/voortgangsrapportages', slecht), 400);
+  for (const c of ['periode_ongeldig', 'status_ongeldig', 'basisfunctionaliteit_ontbreekt']) assert.ok(codes(p).includes(c), `${c} in ${codes(p)}`);
+  problem(await w['gemeente-stadskanaal'].post('/voortgangsrapportages', rapport('in_uitvoering')), 403);
+  let r = await w.gemeente.post('/voortgangsrapportages', rapport('in_voorbereiding'));
+  assert.equal(r.status, 201, r.text);
+  r = await w.gemeente.post('/voortgangsrapportages', rapport('in_uitvoering'));
+  assert.equal(r.json().versie, 2);
+  const o = (await w.vws.get('/voortgangsoverzicht?periode=2027-1')).json();
+  assert.equal(o.regios_ingediend, 1);
+  assert.equal(o.besteed_cent, 300000);
+  assert.equal(o.landelijk[0].regios_per_status.in_uitvoering, 1);
+  assert.equal(o.landelijk[0].regios_per_status.in_voorbereiding, 0);
+  assert.equal(o.regios.find((x) => x.regio === 'T01').knelpunten, 'Te weinig buurtsportcoaches.');
+  const open = (await w.anoniem.get('/voortgangsoverzicht')).json();
+  assert.equal(open.periode, '2027-1');
+  assert.equal(open.regios.find((x) => x.regio === 'T01').knelpunten, undefined);
+  const csvres = await w.vws.get('/voortgangsoverzicht/export?periode=2027-1');
+  assert.equal(csvres.status, 200);
+  assert.match(csvres.text, /^periode;regio;regionaam;basisfunctionaliteit;status;besteed_euro;besteed_cent;knelpunten\r\n/);
+  assert.match(csvres.text, /2027-1;T01;Testregio Groningen-Stadskanaal;[a-z-]+;in_uitvoering;1\.000,00;100000;/);
+  assert.match(csvres.text, /;VR02;.*;niet_ingediend;/);
+  const xlsx = await w.vws.get('/voortgangsoverzicht/export?periode=2027-1&formaat=xlsx');
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.contentType, /spreadsheetml/);
+});
+
+test('per municipality by inhabitants: 342 parts that sum to exactly EUR 100 mln', async () => {
+  const k = await w.vws.post('/verdeelsleutels', { naam: 'Aandeel inwoners per gemeente', niveau: 'gemeente', grondslag: 'inwoners' });
+  assert.equal(k.status, 201, k.text);
+  const r = await w.vws.post('/spuk-toekenningen', { jaar: 2028 });
+  assert.equal(r.status, 201, r.text);
+  const t = r.json();
+  assert.equal(t.delen.length, 342);
+  assert.equal(t.delen.reduce((x, d) => x + d.bedrag_cent, 0), 10000000000);
+  const ams = t.delen.find((d) => d.cbs_code === '0363');
+  // Amsterdam's quota is within one cent of pot x inhabitants / total
+  const quota = 10000000000 * ams.gewicht / 18130231;
+  assert.ok(Math.abs(ams.bedrag_cent - quota) < 1.0001, `${ams.bedrag_cent} vs ${quota}`);
 });
 
 await run();

@@ -52,6 +52,7 @@ const JAARSTAAT_LEZERS = ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bes
 
 // The social domain's work agendas: the municipalities, VNG/ZN assessors, VWS, the programme office, the board, the auditor.
 const WERKAGENDA_LEZERS = ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'];
+const SPUK_LEZERS = ['vws', 'programmabureau', 'bestuur', 'auditor'];
 
 export const MATRIX = [
   { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
@@ -210,6 +211,19 @@ export const MATRIX = [
   { method: 'POST', path: '/werkagendas/{id}/indiening', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'POST', path: '/werkagendas/{id}/ondertekeningen', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'POST', path: '/werkagendas/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },
+  // The SPUK: VWS allocates and pays, a municipality reads and accounts for its own decisions.
+  { method: 'POST', path: '/spuk-toekenningen', allowed: ['vws'], ok: AUTHORISED },
+  { method: 'GET', path: '/spuk-toekenningen', allowed: SPUK_LEZERS, ok: 200 },
+  { method: 'GET', path: '/spuk-beschikkingen', allowed: [...SPUK_LEZERS, 'gemeente'], ok: 200 },
+  { method: 'GET', path: '/spuk-beschikkingen/{id}', allowed: [...SPUK_LEZERS, 'gemeente'], ok: AUTHORISED },
+  { method: 'GET', path: '/spuk-beschikkingen/{id}/document', allowed: [...SPUK_LEZERS, 'gemeente'], ok: AUTHORISED },
+  { method: 'GET', path: '/spuk-beschikkingen/{id}/document.pdf', allowed: [...SPUK_LEZERS, 'gemeente'], ok: AUTHORISED },
+  { method: 'POST', path: '/spuk-beschikkingen/{id}/betaling', allowed: ['vws'], ok: AUTHORISED },
+  { method: 'POST', path: '/spuk-beschikkingen/{id}/verantwoordingen', allowed: ['gemeente'], ok: AUTHORISED },
+  // Progress twice a year: the mandaatgemeente reports; the overview is public, its export for the parties.
+  { method: 'POST', path: '/voortgangsrapportages', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'GET', path: '/voortgangsoverzicht', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'GET', path: '/voortgangsoverzicht/export', allowed: WERKAGENDA_LEZERS, ok: AUTHORISED },
 ];
 
 /** The role the API-token caller holds. */

@@ -160,4 +160,53 @@ rc_t werkagenda_lees(struct store *s, const struct principal *who, int64_t id, s
 rc_t werkagenda_lijst(struct store *s, const struct principal *who, const char *regio, struct arena *a,
 		      json_t **out, struct error *e);
 
+/* ---- SPUK (spuk.c) ---- */
+
+/* VWS allocates year `jaar` (body: jaar, bedrag_cent optional = the year's
+ * tranche): one decision per recipient by the newest key, reserved in the
+ * ledger; a second allocation of a year, a year without tranche, an amount
+ * above the pot: refused. */
+rc_t spuk_toeken(struct store *s, const struct principal *who, const struct klok *klok, json_t *body,
+		 struct arena *a, json_t **out, struct error *e);
+
+rc_t spuk_toekenningen(struct store *s, struct arena *a, json_t **out, struct error *e);
+
+/* Decisions: VWS, programme office, board, auditor all; a municipality its
+ * own. `id` > 0: one. */
+rc_t spuk_beschikkingen(struct store *s, const struct principal *who, int64_t id, int64_t jaar, struct arena *a,
+			json_t **out, struct error *e);
+
+/* VWS pays a decision: posts its reservation; refused until the region's
+ * agenda is final and positively assessed by VNG and ZN. */
+rc_t spuk_betaal(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+		 struct arena *a, json_t **out, struct error *e);
+
+/* The receiving municipality accounts for a year (body: jaar, besteed_cent,
+ * per basisfunctionaliteit, eindverantwoording); the final one returns the
+ * unspent part to the pot [001 §5]. */
+rc_t spuk_verantwoord(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+		      json_t *body, struct arena *a, json_t **out, struct error *e);
+
+/* The SPUK decision as HTML or PDF (core/basis/document.h). */
+rc_t spuk_document(struct store *s, const struct principal *who, int64_t id, bool pdf, struct arena *a,
+		   const void **data, size_t *len, struct error *e);
+
+/* ---- progress (voortgang.c) ---- */
+
+/* The mandaatgemeente reports on a half year (body: regio, periode
+ * "2027-1", basisfunctionaliteiten[{id, status, besteed_cent}],
+ * knelpunten); a second report for the same period is its next version. */
+rc_t voortgang_voeg_toe(struct store *s, const struct principal *who, const struct klok *klok, json_t *body,
+			struct arena *a, json_t **out, struct error *e);
+
+/* The newest reports of a period (NULL: all) with per region and
+ * nationally per basisfunctionaliteit the count per status and the
+ * spending. */
+rc_t voortgang_overzicht(struct store *s, const char *periode, struct arena *a, json_t **out, struct error *e);
+
+/* The overview as rows (period, region, function, status, spent, bottlenecks)
+ * in CSV (semicolons, formula-safe fields) or XLSX (amounts exact in cents). */
+rc_t voortgang_export(struct store *s, const char *periode, bool xlsx, struct arena *a, const char **data,
+		      size_t *len, struct error *e);
+
 #endif

@@ -45,4 +45,9 @@ rc_t sociaal_catalogus_lees(struct store *s, struct sociaal_catalogus *c, struct
 /* Index of basisfunctionaliteit `id`, or -1. */
 int sociaal_bf_index(const struct sociaal_catalogus *c, const char *id);
 
+/* True when region `regio` has a final work agenda that VNG and ZN both
+ * assessed positively (the two-party rule) [001], [003 D5]; inside the
+ * caller's transaction (a read failure leaves e set and gives false). */
+bool werkagenda_goedgekeurd_tx(struct store *s, const char *regio, struct arena *a, struct error *e);
+
 #endif

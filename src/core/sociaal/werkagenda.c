@@ -759,3 +759,26 @@ rc_t werkagenda_beoordeel(struct store *s, const struct principal *who, const st
 		*out = c.out;
 	return rc;
 }
+
+bool werkagenda_goedgekeurd_tx(struct store *s, const char *regio, struct arena *a, struct error *e)
+{
+	struct store_rows r, b;
+	if (store_werkagenda_lijst(s, regio, a, &r, e) != RC_OK)
+		return false;
+	for (size_t i = 0; i < r.nrows; i++) {
+		if (strcmp(store_text(&r, i, SW_STATUS), "definitief") != 0)
+			continue;
+		if (store_sociaal_beoordeling_lijst(s, store_int(&r, i, SW_ID, 0), a, &b, e) != RC_OK)
+			return false;
+		struct beoordeling_stand st = {0};
+		for (size_t q = 0; q < b.nrows; q++) {
+			bool pos = strcmp(store_text(&b, q, 3), "positief") == 0;
+			if (strcmp(store_text(&b, q, 0), "vng") == 0)
+				st.coordinerend_gegeven = true, st.coordinerend = pos ? OORDEEL_POSITIEF : OORDEEL_NEGATIEF;
+			else
+				st.tweede_gegeven = true, st.tweede = pos ? OORDEEL_POSITIEF : OORDEEL_NEGATIEF;
+		}
+		return beoordeling_status(&st) == AANVRAAG_POSITIEF;
+	}
+	return false;
+}
