@@ -26,7 +26,8 @@ struct cli {
 	const char *seed;       /* --seed TEXT (verdeel --ronde) */
 	bool json;              /* --json (verdeel): the solver's JSON instead of text */
 	const char *jaar;       /* --jaar N (verantwoording jaarstaten, export) */
-	const char *xlsx;       /* --xlsx FILE (verantwoording export): XLSX instead of CSV on stdout */
+	const char *xlsx;       /* --xlsx FILE (verantwoording export, sociaal voortgang): XLSX instead of CSV */
+	const char *periode;    /* --periode P (sociaal voortgang): the half year */
 	int argc;               /* positional arguments after the command */
 	const char *argv[CLI_ARGS_MAX];
 };
@@ -45,6 +46,7 @@ int cmd_grootboek(struct cli *c);
 int cmd_beschikking(struct cli *c);
 int cmd_verdeel(struct cli *c);
 int cmd_verantwoording(struct cli *c);
+int cmd_sociaal(struct cli *c);
 
 /* Access settings from the environment (gebruiker_cli.c). Each returns 0,
  * or an exit code after printing a one-line error. */

@@ -90,12 +90,17 @@ int cli_sessie_instellingen(struct sessie_instellingen *out)
 }
 
 /* DOORBRAAK_DEMO_VERANTWOORDING=0 leaves out the demo chain after the
- * payment (the test suites build their own worlds; docs/verantwoording.md). */
+ * payment, DOORBRAAK_DEMO_SOCIAAL=0 the social domain's (the test suites
+ * build their own worlds; docs/verantwoording.md, docs/sociaal-domein.md). */
 static rc_t demo_laad_stap(struct store *s, void *ctx, struct error *e)
 {
 	(void)ctx;
 	const char *v = getenv("DOORBRAAK_DEMO_VERANTWOORDING");
-	return demo_laad(s, !v || strcmp(v, "0") != 0, e);
+	const char *sd = getenv("DOORBRAAK_DEMO_SOCIAAL");
+	rc_t rc = demo_laad(s, !v || strcmp(v, "0") != 0, e);
+	if (rc == RC_OK && (!sd || strcmp(sd, "0") != 0))
+		rc = sociaal_demo_laad(s, e);
+	return rc;
 }
 
 int cli_demo_laden(const char *database)

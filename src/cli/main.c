@@ -35,6 +35,9 @@ static const struct command {
 	 "toon (per pot, thema, jaar, verzekeraar, project), export BESTAND (hledger-journaal), herspeel; zie docs/beschikking.md"},
 	{"beschikking", cmd_beschikking, "beschikking document ID",
 	 "het besluitdocument als HTML op stdout, of met --pdf BESTAND als PDF; zie docs/beschikking.md"},
+	{"sociaal", cmd_sociaal, "sociaal regios|beschikkingen|beschikking|voortgang|regioscan-import",
+	 "regios, beschikkingen [--jaar N], beschikking ID [--pdf BESTAND], voortgang [--periode P] [--xlsx BESTAND] "
+	 "(CSV op stdout), regioscan-import BESTAND; zie docs/sociaal-domein.md"},
 	{"verantwoording", cmd_verantwoording, "verantwoording jaarstaten|rechtsoordeel|nacalculatie|export",
 	 "jaarstaten [--jaar N], rechtsoordeel ID [--pdf BESTAND], nacalculatie ID [--pdf BESTAND], "
 	 "export [--jaar N] [--xlsx BESTAND] (CSV op stdout); zie docs/verantwoording.md"},
@@ -67,9 +70,10 @@ static int cmd_help(struct cli *c)
 	       "  --demo             demomodus met demogegevens (DOORBRAAK_DEMO=1)\n"
 	       "  --versie N         catalogusversie voor 'catalogus toon' (standaard de nieuwste)\n"
 	       "  --impactlat A|B|C  impactlat voor 'aanvraag toets' (standaard die van de catalogus)\n"
-	       "  --pdf BESTAND      'beschikking document', 'verantwoording rechtsoordeel|nacalculatie': schrijf de PDF naar BESTAND\n"
-	       "  --jaar N           'verantwoording jaarstaten|export': alleen jaar N\n"
-	       "  --xlsx BESTAND     'verantwoording export': schrijf een werkblad (XLSX) naar BESTAND in plaats van CSV\n"
+	       "  --pdf BESTAND      'beschikking document', 'verantwoording rechtsoordeel|nacalculatie', 'sociaal beschikking': schrijf de PDF naar BESTAND\n"
+	       "  --jaar N           'verantwoording jaarstaten|export', 'sociaal beschikkingen': alleen jaar N\n"
+	       "  --xlsx BESTAND     'verantwoording export', 'sociaal voortgang': schrijf een werkblad (XLSX) naar BESTAND in plaats van CSV\n"
+	       "  --periode P        'sociaal voortgang': het halfjaar P (bijvoorbeeld 2027-1; standaard het nieuwste)\n"
 	       "  --regel R          'verdeel': pro-rata, rangorde of optimaal (standaard die van het bestand)\n"
 	       "  --lp BESTAND       'verdeel': schrijf het model in CPLEX LP-formaat naar BESTAND\n"
 	       "  --ronde ID         'verdeel': de positief beoordeelde aanvragen van ronde ID uit de database\n"
@@ -108,7 +112,8 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				   strcmp(a, "--impactlat") == 0 || strcmp(a, "--pdf") == 0 ||
 				   strcmp(a, "--regel") == 0 || strcmp(a, "--lp") == 0 ||
 				   strcmp(a, "--ronde") == 0 || strcmp(a, "--seed") == 0 ||
-				   strcmp(a, "--jaar") == 0 || strcmp(a, "--xlsx") == 0;
+				   strcmp(a, "--jaar") == 0 || strcmp(a, "--xlsx") == 0 ||
+				   strcmp(a, "--periode") == 0;
 		if (takes_value && i + 1 >= argc) {
 			fprintf(stderr, "doorbraak: optie %s verwacht een waarde\n", a);
 			return -1;
@@ -126,6 +131,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		else if (strcmp(a, "--seed") == 0) c->seed = argv[++i];
 		else if (strcmp(a, "--jaar") == 0) c->jaar = argv[++i];
 		else if (strcmp(a, "--xlsx") == 0) c->xlsx = argv[++i];
+		else if (strcmp(a, "--periode") == 0) c->periode = argv[++i];
 		else if (strcmp(a, "--json") == 0) c->json = true;
 		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) command = "help";
 		else if (strncmp(a, "--", 2) == 0) {

@@ -76,8 +76,8 @@ export function runChecked(cmd, args, opts = {}) {
 }
 
 /** Runs the doorbraak binary; returns {status, stdout, stderr}. Never throws on exit status. */
-/** The environment that leaves the demo chain after the payment out (docs/verantwoording.md). */
-export const GEEN_DEMOKETEN = { DOORBRAAK_DEMO_VERANTWOORDING: '0' };
+/** The environment that leaves the demo chains out: after the payment and the social domain (docs/verantwoording.md, docs/sociaal-domein.md). */
+export const GEEN_DEMOKETEN = { DOORBRAAK_DEMO_VERANTWOORDING: '0', DOORBRAAK_DEMO_SOCIAAL: '0' };
 
 export function doorbraak(args, { env = {}, timeout = 60000 } = {}) {
   const r = spawnSync(doorbraakBin, args, {

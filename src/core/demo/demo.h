@@ -41,6 +41,10 @@ rc_t demo_laad(struct store *s, bool na_betaling, struct error *e);
 /* The chain after the payment (demo_verantwoording.c). */
 rc_t verantwoording_demo_laad(struct store *s, struct error *e);
 
+/* The social-domain track's demo data (demo_sociaal.c): scans, work
+ * agendas in every state, the SPUK of 2027, progress; once. */
+rc_t sociaal_demo_laad(struct store *s, struct error *e);
+
 /* Writes the id of the demo organisation with the given AGB code, UZOVI
  * code or CBS code (the others NULL); the store's error when absent. Used
  * by the demo data of later steps (demo_aanvragen.c, demo_verdeling.c). */

@@ -91,8 +91,9 @@ static rc_t scan_tx(struct store *s, void *ctx, struct error *e)
 	json_array_foreach(c->scans, i, d) {
 		if (rc != RC_OK)
 			break;
-		char waar[32];
-		snprintf(waar, sizeof waar, een ? "" : "/scans/%zu", i);
+		char waar[32] = "";
+		if (!een)
+			snprintf(waar, sizeof waar, "/scans/%zu", i);
 		scan_valideer(d, indeling, &c->cat, top, waar, e);
 	}
 	if (rc == RC_OK && (e->item_count || e->items_dropped))
@@ -190,13 +191,10 @@ static size_t csv_velden(const char *p, size_t len, struct arena *a, char **veld
 	return n;
 }
 
-rc_t regioscan_importeer(struct store *s, const struct principal *who, const struct klok *klok, const char *csv,
-			 size_t len, struct arena *a, json_t **out, struct error *e)
+rc_t regioscan_csv_lees(const char *csv, size_t len, struct arena *a, json_t **out, struct error *e)
 {
 	static const char *const kop[] = {"regio", "meting", "basisfunctionaliteit", "niveau", "advies",
 					  "gezamenlijk_advies"};
-	if (!(who->roles & ROL_PROGRAMMABUREAU))
-		return error_set(e, RC_FORBIDDEN, "Het programmabureau voert de regioscan in.");
 	json_t *scans = json_array();
 	const char *p = csv, *end = csv + len;
 	size_t regel = 0;
@@ -250,16 +248,37 @@ rc_t regioscan_importeer(struct store *s, const struct principal *who, const str
 				break;
 			}
 			scan = json_pack("{s:s, s:s, s:[]}", "regio", v[0], "meting", v[1], "basisfunctionaliteiten");
+			if (!scan) {   /* not UTF-8 */
+				error_add(e, w, "geen_utf8", BRON_SCAN, "Regel %zu is geen UTF-8.", regel);
+				continue;
+			}
 			json_array_append_new(scans, scan);
 		}
 		if (tekst_aanwezig(v[5]))
 			json_object_set_new(scan, "gezamenlijk_advies", json_string(v[5]));
-		json_array_append_new(json_object_get(scan, "basisfunctionaliteiten"),
-				      json_pack("{s:s, s:I, s:s}", "id", v[2], "niveau", (json_int_t)niveau, "advies", v[4]));
+		json_t *b = json_pack("{s:s, s:I, s:s}", "id", v[2], "niveau", (json_int_t)niveau, "advies", v[4]);
+		if (!b)
+			error_add(e, w, "geen_utf8", BRON_SCAN, "Regel %zu is geen UTF-8.", regel);
+		else
+			json_array_append_new(json_object_get(scan, "basisfunctionaliteiten"), b);
 	}
 	rc_t rc = e->item_count || e->items_dropped ? RC_INVALID : RC_OK;
 	if (rc == RC_OK && json_array_size(scans) == 0)
 		rc = error_set(e, RC_INVALID, "Het bestand bevat geen scans.");
+	if (rc == RC_OK)
+		*out = scans;
+	else
+		json_decref(scans);
+	return rc;
+}
+
+rc_t regioscan_importeer(struct store *s, const struct principal *who, const struct klok *klok, const char *csv,
+			 size_t len, struct arena *a, json_t **out, struct error *e)
+{
+	if (!(who->roles & ROL_PROGRAMMABUREAU))
+		return error_set(e, RC_FORBIDDEN, "Het programmabureau voert de regioscan in.");
+	json_t *scans = NULL;
+	rc_t rc = regioscan_csv_lees(csv, len, a, &scans, e);
 	if (rc == RC_OK)
 		rc = scans_opslaan(s, who, klok, scans, a, out, e);
 	json_decref(scans);

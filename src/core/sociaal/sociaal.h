@@ -113,6 +113,11 @@ rc_t regioscan_voeg_toe(struct store *s, const struct principal *who, const stru
 rc_t regioscan_importeer(struct store *s, const struct principal *who, const struct klok *klok, const char *csv,
 			 size_t len, struct arena *a, json_t **out, struct error *e);
 
+/* Reads the CSV of regioscan_importeer into scan documents (pure; the
+ * decoder of untrusted input, fuzzed by fuzz/fuzz_sociaal.c): every bad
+ * row at once, RC_INVALID; *out a new array on RC_OK. */
+rc_t regioscan_csv_lees(const char *csv, size_t len, struct arena *a, json_t **out, struct error *e);
+
 /* The newest scans, filtered by region / measurement (NULL: all). */
 rc_t regioscan_lijst(struct store *s, const char *regio, const char *meting, struct arena *a, json_t **out,
 		     struct error *e);
