@@ -59,6 +59,7 @@ static const struct {
 	{"beheerder-2", "beheerder", "programmabureau"},   /* the second pair of eyes */
 	{"vws", "vws", "programmabureau"},                   /* the SPUK of the social domain */
 	{"gemeente-stadskanaal", "gemeente", "stadskanaal"}, /* a second municipality of region VR01 */
+	{"gemeente-amsterdam", "gemeente", "amsterdam"},     /* mandaatgemeente of VR13, its SPUK paid */
 	{"beoordelaar-vng", "beoordelaar", "utrecht"},       /* assesses work agendas for the VNG */
 };
 
@@ -76,6 +77,7 @@ const struct demo_account demo_accounts[] = {
 	{"beheerder-2", "beheerder", "Programmabureau AZWA (ministerie van VWS)"},
 	{"vws", "vws", "Programmabureau AZWA (ministerie van VWS)"},
 	{"gemeente-stadskanaal", "gemeente", "Stadskanaal (gemeente)"},
+	{"gemeente-amsterdam", "gemeente", "Amsterdam (gemeente)"},
 	{"beoordelaar-vng", "beoordelaar", "Utrecht (gemeente), namens de VNG"},
 };
 const size_t demo_account_aantal = sizeof demo_accounts / sizeof demo_accounts[0];

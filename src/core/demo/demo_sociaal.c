@@ -4,12 +4,14 @@
  * regions and their work agendas in every state --
  *   VR13 Amsterdam-Amstelland  final, signed by all six, assessed positively
  *                              by VNG and ZN, its SPUK paid and partly accounted
- *   VR22 Brabant-Zuidoost      final, signed by all twenty, VNG positive and
- *                              ZN negative: not approved, not paid
- *   VR01 Groningen             offered for signing, a motivated deviation,
- *                              signed by Groningen only (Stadskanaal's demo
- *                              account can sign in the browser)
- *   VR09 Utrecht               a concept with a deviation not yet motivated
+ *   VR22 Brabant-Zuidoost      final, signed by all twenty, assessed by the
+ *                              VNG only: ZN's assessment is due (demo
+ *                              account beoordelaar)
+ *   VR09 Utrecht               offered for signing, a motivated deviation,
+ *                              signed by Utrecht only
+ *   VR01 Groningen             a concept with a deviation not yet motivated
+ *                              (demo account gemeente: Groningen is its
+ *                              mandaatgemeente; Stadskanaal signs after)
  * -- the SPUK of 2027 allocated by the default key, and progress of 2027-1
  * from three regions. Loaded once (nothing when an agenda exists).
  */
@@ -231,11 +233,9 @@ rc_t sociaal_demo_laad(struct store *s, struct error *e)
 	if (rc == RC_OK)
 		rc = beoordeel(d, vr22, &vng, true, e);
 	if (rc == RC_OK)
-		rc = beoordeel(d, vr22, &zn, false, e);
+		rc = agenda_maak(d, "VR09", 4, true, true, 1, &vr09, e);
 	if (rc == RC_OK)
-		rc = agenda_maak(d, "VR01", 4, true, true, 1, &vr01, e);
-	if (rc == RC_OK)
-		rc = agenda_maak(d, "VR09", 4, false, false, 0, &vr09, e);
+		rc = agenda_maak(d, "VR01", 4, false, false, 0, &vr01, e);
 	/* the SPUK of 2027: allocated by the default key, Amsterdam-Amstelland paid and partly accounted */
 	json_t *uit = NULL, *body = json_pack("{s:i}", "jaar", 2027);
 	if (rc == RC_OK)

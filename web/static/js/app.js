@@ -51,6 +51,13 @@ route('/verantwoordingskaders', { titel: 'Verantwoordingskaders', menu: 'Verantw
 route('/jaarstaten', { titel: 'Jaarstaten', menu: 'Jaarstaten', toegang: ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau'], laad: () => import('./schermen/jaarstaten.js') });
 route('/vereveningen', { titel: 'Vereveningen', menu: 'Vereveningen', toegang: ['zorginstituut', 'nza', 'auditor', 'beoordelaar', 'bestuur', 'programmabureau'], laad: () => import('./schermen/vereveningen.js') });
 route('/grootboek', { titel: 'Grootboek', menu: 'Grootboek', toegang: ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'], laad: () => import('./schermen/grootboek.js') });
+// the social domain (docs/sociaal-domein.md): public progress map, scans, work agendas, the SPUK, progress
+route('/sociaal-domein', { titel: 'Sociaal domein', menu: 'Sociaal domein', laad: () => import('./schermen/sociaal-domein.js') });
+route('/regioscans', { titel: 'Regioscans', menu: 'Regioscans', toegang: ['programmabureau', 'gemeente', 'beoordelaar', 'vws', 'bestuur', 'auditor'], laad: () => import('./schermen/regioscans.js') });
+route('/werkagendas', { titel: 'Werkagenda’s', menu: 'Werkagenda’s', toegang: ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'], laad: () => import('./schermen/werkagendas.js') });
+route('/werkagendas/:id', { titel: 'Werkagenda', toegang: ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'], laad: () => import('./schermen/werkagenda.js') });
+route('/spuk', { titel: 'SPUK sociaal domein', menu: 'SPUK', toegang: ['vws', 'programmabureau', 'bestuur', 'auditor', 'gemeente'], laad: () => import('./schermen/spuk.js') });
+route('/voortgang', { titel: 'Voortgang sociaal domein', menu: 'Voortgang', toegang: ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'], laad: () => import('./schermen/voortgang.js') });
 // Programme office and administrator: catalogue publication, organisations, accounts, API tokens
 route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });
 route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });

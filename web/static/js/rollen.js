@@ -58,6 +58,7 @@ export const ROLTAKEN = {
       { href: '/nza-aanvragen', tekst: 'Verzoeken aan de NZa opstellen en ondertekenen' },
       { href: '/beschikkingen', tekst: 'Beschikkingen: mijlpalen betalen of corrigeren, verantwoordingen toetsen' },
       { href: '/jaarstaten', tekst: 'De jaarstaat per jaar indienen bij de NZa' },
+      { href: '/werkagendas', tekst: 'Sociaal domein: definitieve werkagenda\'s beoordelen (namens ZN, of namens de VNG als u bij een gemeente werkt)' },
     ],
   },
   bestuur: {
@@ -69,6 +70,7 @@ export const ROLTAKEN = {
       { href: '/verdeelscenarios', tekst: 'Verdeelscenario’s doorrekenen, naast elkaar zetten en het besluit nemen' },
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
       { href: '/vereveningen', tekst: 'Vereveningen in de risicoverevening (alleen lezen)' },
+      { href: '/voortgang', tekst: 'Sociaal domein: de voortgang per regio en landelijk' },
     ],
   },
   nza: {
@@ -90,13 +92,17 @@ export const ROLTAKEN = {
       { href: '/indieningsrondes', tekst: 'Indieningsrondes instellen en volgen' },
       { href: '/verantwoordingskaders', tekst: 'Het verantwoordingskader per jaar vaststellen: marge, drempel accountantsverklaring, termijn' },
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
+      { href: '/regioscans', tekst: 'Sociaal domein: regioscans importeren (CSV) en inzien' },
+      { href: '/werkagendas', tekst: 'Sociaal domein: de werkagenda\'s van de regio\'s' },
     ],
   },
   gemeente: {
     wat: 'U werkt in het spoor van het sociaal domein aan de regionale werkagenda.',
     taken: [
       { href: '/', tekst: 'Fonds en potten, ook die voor het sociaal domein' },
-      { tekst: 'De regionale werkagenda (volgt)' },
+      { href: '/werkagendas', tekst: 'De regionale werkagenda: opstellen (mandaatgemeente), ondertekenen met het collegebesluit' },
+      { href: '/spuk', tekst: 'SPUK-beschikkingen van uw gemeente inzien en de besteding per jaar verantwoorden' },
+      { href: '/voortgang', tekst: 'De voortgang per halfjaar rapporteren (mandaatgemeente) en inzien' },
     ],
   },
   zorginstituut: {
@@ -131,7 +137,9 @@ export const ROLTAKEN = {
   vws: {
     wat: 'U verdeelt namens het ministerie van VWS de 2 x EUR 100 mln voor het sociaal domein via de SPUK, met een generieke verdeelsleutel.',
     taken: [
-      { tekst: 'Verdeelsleutel, toekenning per regio, SPUK-beschikkingen en betalingen (volgt; de API voor de verdeelsleutel en de werkagenda\'s staat er: /api/v1/verdeelsleutels, /api/v1/werkagendas)' },
+      { href: '/spuk', tekst: 'De SPUK per jaar toekennen met de verdeelsleutel, de beschikkingen inzien en betalen' },
+      { href: '/werkagendas', tekst: 'De werkagenda\'s van de regio\'s en hun beoordeling door VNG en ZN' },
+      { href: '/voortgang', tekst: 'De voortgang per regio en landelijk, ook als CSV of Excel' },
     ],
   },
 };
