@@ -1,7 +1,7 @@
 /*
  * bijlagen_http.c -- an attachment as a download (docs/bijlagen.md):
  *
- *   GET /bijlagen/{id}     for who may read the beschikking it belongs to
+ *   GET /bijlagen/{id}     for who may read the beschikking or work agenda it belongs to
  *
  * Adding files is the object's own route (mijlpalen_http.c,
  * verantwoordingen_http.c); the core checks and stores (core/bijlage).
@@ -12,6 +12,8 @@
 #include <stdio.h>
 
 #include "core/beschikking/beschikking_bijlage.h"
+#include "core/bijlage/bijlage.h"
+#include "core/sociaal/sociaal.h"
 
 /* The file itself, as a download: its stored type, a safe file name
  * (RFC 6266, with the UTF-8 form), nosniff (every answer has it). */
@@ -24,6 +26,10 @@ rc_t bijlagen_download(struct http_request *rq, struct http_response *rs, struct
 	const unsigned char *data = NULL;
 	size_t len = 0;
 	rc_t rc = beschikking_bijlage_open(rq->store, rq->arena, &rq->who, id, &b, &data, &len, e);
+	if (rc == RC_NOT_FOUND) { /* a collegebesluit of a work agenda (docs/sociaal-domein.md §4) */
+		error_clear(e);
+		rc = werkagenda_bijlage_open(rq->store, rq->arena, &rq->who, id, &b, &data, &len, e);
+	}
 	if (rc != RC_OK)
 		return rc;
 	http_reply_raw(rs, 200, arena_strdup(rq->arena, b.mediatype), (const char *)data, len);

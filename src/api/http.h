@@ -183,6 +183,7 @@ rc_t werkagendas_lijst(struct http_request *rq, struct http_response *rs, struct
 rc_t werkagendas_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t werkagendas_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t werkagendas_bijlage(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t spuk_toekenningen_maak(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t spuk_toekenningen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t spuk_beschikkingen_lijst(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -14,6 +14,7 @@
  *   POST /werkagendas                     the mandaatgemeente drafts
  *   PUT  /werkagendas/{id}                ... and changes its concept
  *   POST /werkagendas/{id}/indiening      ... offers it for signing
+ *   POST /werkagendas/{id}/bijlagen       a municipality attaches its collegebesluit
  *   POST /werkagendas/{id}/ondertekeningen  a municipality signs
  *   POST /werkagendas/{id}/beoordelingen  VNG or ZN assesses
  *   POST /spuk-toekenningen               VWS allocates a year by the key
@@ -147,6 +148,23 @@ rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct 
 	else
 		rc = werkagenda_beoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
 	return rc == RC_OK ? http_reply_json(rq, rs, status, uit, e) : rc;
+}
+
+rc_t werkagendas_bijlage(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze werkagenda bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = werkagenda_bijlage(rq->store, &rq->who, NULL, id, http_query(rq, "naam"), rq->ruw ? rq->ruw : "",
+				     rq->ruw_len, rq->arena, &uit, e);
+	if (rc != RC_OK)
+		return rc;
+	char *plek = arena_printf(rq->arena, API_BASE "/bijlagen/%" JSON_INTEGER_FORMAT,
+				  json_integer_value(json_object_get(uit, "id")));
+	if (plek)
+		http_add_header(rq, rs, "Location", plek);
+	return http_reply_json(rq, rs, 201, uit, e);
 }
 
 /* ---- the SPUK ---- */

@@ -168,9 +168,25 @@ test('motivated, offered for signing; an outsider and a second signature are ref
   problem(await w.gemeente.post(`/werkagendas/${agendaId}/ondertekeningen`, besluit), 409);
   const p = problem(await w['gemeente-stadskanaal'].post(`/werkagendas/${agendaId}/ondertekeningen`, { besluitdatum: '15-09-2026' }), 400);
   assert.deepEqual(codes(p).sort(), ['besluitdatum_ongeldig', 'kenmerk_ontbreekt']);
-  s = await w['gemeente-stadskanaal'].post(`/werkagendas/${agendaId}/ondertekeningen`, besluit);
+  // Stadskanaal attaches its collegebesluit; Groningen's attachment cannot be named by Stadskanaal
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const upload = (who, naam) => client(srv.url).request('POST', `/api/v1/werkagendas/${agendaId}/bijlagen?naam=${naam}`, {
+    headers: { cookie: `__Host-doorbraak=${who.cookie}`, 'x-csrf-token': who.csrf, 'content-type': 'application/pdf' }, body: pdf });
+  const eigen = await upload(w['gemeente-stadskanaal'], 'collegebesluit-stadskanaal.pdf');
+  assert.equal(eigen.status, 201, eigen.text);
+  problem(await upload(w.vws, 'x.pdf'), 403);
+  const ander = await w.gemeente.get(`/werkagendas/${agendaId}`);
+  assert.equal(ander.status, 200);
+  const p2 = problem(await w['gemeente-stadskanaal'].post(`/werkagendas/${agendaId}/ondertekeningen`, { ...besluit, bijlage_id: eigen.json().id + 1000 }), 400);
+  assert.deepEqual(codes(p2), ['bijlage_onbekend']);
+  s = await w['gemeente-stadskanaal'].post(`/werkagendas/${agendaId}/ondertekeningen`, { ...besluit, bijlage_id: eigen.json().id });
   assert.equal(s.status, 201, s.text);
   assert.equal(s.json().status, 'definitief');
+  assert.equal(s.json().ondertekeningen.find((o) => o.cbs_code === '0037').bijlage_id, eigen.json().id);
+  // who reads the agenda reads the collegebesluit; a party that does not, does not
+  const dl = await w.vws.get(`/bijlagen/${eigen.json().id}`);
+  assert.equal(dl.status, 200, dl.text);
+  assert.match(dl.contentType, /application\/pdf/);
   assert.equal(s.json().nog_te_ondertekenen.length, 0);
   assert.equal(s.json().ondertekeningen.length, 2);
 });

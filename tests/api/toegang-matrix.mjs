@@ -144,7 +144,7 @@ export const MATRIX = [
   // the readers of a beschikking list and download.
   { method: 'POST', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'GET', path: '/beschikkingen/{id}/mijlpalen/{mijlpaal}/bijlagen', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
-  { method: 'GET', path: '/bijlagen/{id}', allowed: BESCHIKKING_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/bijlagen/{id}', allowed: [...BESCHIKKING_LEZERS, 'vws', 'programmabureau', 'bestuur'], ok: AUTHORISED },
   // The accountability (docs/verantwoording.md): the programme office sets the year's framework,
   // the lead accounts and adds documents, the readers of a beschikking read.
   { method: 'GET', path: '/verantwoordingskaders', allowed: [...BESCHIKKING_LEZERS, 'programmabureau'], ok: 200 },
@@ -209,6 +209,7 @@ export const MATRIX = [
   { method: 'GET', path: '/werkagendas/{id}', allowed: WERKAGENDA_LEZERS, ok: AUTHORISED },
   { method: 'PUT', path: '/werkagendas/{id}', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'POST', path: '/werkagendas/{id}/indiening', allowed: ['gemeente'], ok: AUTHORISED },
+  { method: 'POST', path: '/werkagendas/{id}/bijlagen', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'POST', path: '/werkagendas/{id}/ondertekeningen', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'POST', path: '/werkagendas/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },
   // The SPUK: VWS allocates and pays, a municipality reads and accounts for its own decisions.

@@ -105,9 +105,14 @@ test('Stadskanaal signs after a refused empty form', async () => {
   await expectAccessible(page, 'the signature with errors');
   await page.getByLabel('Datum van het collegebesluit').fill('2026-10-13');
   await page.getByLabel('Kenmerk van het collegebesluit').fill('Stadskanaal 2026-1013');
+  await page.getByLabel(/collegebesluit als bestand/).setInputFiles({ name: 'besluit.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n') });
   await page.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
   await status('Ondertekend');
   assert.match(await main(), /Stadskanaal 2026-1013/);
+  const besluit = await paginaGet(page, `${srv.url}${await page.getByRole('link', { name: 'Collegebesluit Stadskanaal' }).getAttribute('href')}`);
+  assert.equal(besluit.status, 200);
+  assert.match(besluit.text, /^%PDF/);
 });
 
 test('ZN assesses Brabant-Zuidoost: every missing criterion at once, then negative', async () => {

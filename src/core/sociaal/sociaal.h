@@ -146,10 +146,23 @@ rc_t werkagenda_indien(struct store *s, const struct principal *who, const struc
 		       struct arena *a, json_t **out, struct error *e);
 
 /* A municipality of the region signs with its collegebesluit (body:
- * besluitdatum, kenmerk); the last signature makes the
+ * besluitdatum, kenmerk, bijlage_id optional: its own attachment); the last signature makes the
  * agenda final and the previous final version vervangen [001]. */
 rc_t werkagenda_onderteken(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 			   json_t *body, struct arena *a, json_t **out, struct error *e);
+
+/* A municipality of the region attaches its collegebesluit (a file,
+ * core/bijlage) to an agenda offered for signing; the signature names it
+ * by bijlage_id. Object "werkagenda/<id>/<cbs>". */
+rc_t werkagenda_bijlage(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+			const char *naam, const void *data, size_t len, struct arena *a, json_t **out,
+			struct error *e);
+
+/* Attachment `id` of a work agenda with its bytes, for who may read that
+ * agenda (else RC_NOT_FOUND). */
+struct bijlage;
+rc_t werkagenda_bijlage_open(struct store *s, struct arena *a, const struct principal *who, int64_t id,
+			     struct bijlage *out, const unsigned char **data, size_t *len, struct error *e);
 
 /* VNG (a municipal assessor) or ZN (an insurer's assessor) assesses a
  * final agenda against the newest framework (body: oordeel, motivering,

@@ -6,6 +6,7 @@
 #include "core/sociaal/sociaal_intern.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "core/basis/json.h"
 #include "core/basis/tekst.h"
 #include "core/beoordeling/beoordeling.h"
+#include "core/bijlage/bijlage.h"
 #include "core/toegang/identificatie.h"
 #include "core/toegang/rol.h"
 #include "store/store_sociaal.h"
@@ -597,9 +599,9 @@ static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
 	json_array_foreach(rc == RC_OK ? json_object_get(huidig, "ondertekeningen") : NULL, i, o)
 		if (strcmp(json_string_value(json_object_get(o, "cbs_code")), cbs) == 0)
 			rc = error_set(e, RC_CONFLICT, "Uw gemeente heeft deze versie al ondertekend.");
-	static const char *const velden[] = {"besluitdatum", "kenmerk", NULL};
+	static const char *const velden[] = {"besluitdatum", "kenmerk", "bijlage_id", NULL};
 	const char *datum = NULL, *kenmerk = NULL;
-	int64_t dag = 0;
+	int64_t dag = 0, bijlage_id = 0;
 	if (rc == RC_OK) {
 		json_reject_unknown(c->body, velden, "", e);
 		datum = json_string_value(json_object_get(c->body, "besluitdatum"));
@@ -607,13 +609,28 @@ static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
 			error_add(e, "/besluitdatum", "besluitdatum_ongeldig", BRON_TEKEN,
 				  "De datum van het collegebesluit (JJJJ-MM-DD).");
 		kenmerk = sociaal_tekst_veld(c->body, "kenmerk", "", 200, "kenmerk_ontbreekt", BRON_TEKEN, e);
+		if (json_object_get(c->body, "bijlage_id") &&
+		    json_get_int(c->body, "bijlage_id", false, "", &bijlage_id, e)) {
+			/* the collegebesluit this municipality attached to this agenda */
+			char object[64];
+			snprintf(object, sizeof object, "werkagenda/%" PRId64 "/%s", c->id, cbs);
+			struct bijlage b;
+			const unsigned char *bd = NULL;
+			size_t bl = 0;
+			struct error be;
+			error_clear(&be);
+			if (bijlage_lees_tx(s, c->a, bijlage_id, &b, &bd, &bl, &be) != RC_OK || strcmp(b.object, object) != 0)
+				error_add(e, "/bijlage_id", "bijlage_onbekend", BRON_TEKEN,
+					  "Bijlage %" PRId64 " is geen collegebesluit dat uw gemeente bij deze werkagenda voegde.",
+					  bijlage_id);
+		}
 		if (e->item_count || e->items_dropped)
 			rc = RC_INVALID;
 	}
 	char nu[KLOK_TEKST_BYTES];
 	klok_nu_tekst(c->klok, nu, sizeof nu);
 	if (rc == RC_OK)
-		rc = store_ondertekening_voeg_toe(s, c->id, cbs, c->who->organisatie_id, datum, kenmerk, 0, nu,
+		rc = store_ondertekening_voeg_toe(s, c->id, cbs, c->who->organisatie_id, datum, kenmerk, bijlage_id, nu,
 						  c->who->actor, e);
 	bool laatste = rc == RC_OK && json_array_size(json_object_get(huidig, "nog_te_ondertekenen")) == 1;
 	if (rc == RC_OK && laatste) {
@@ -781,4 +798,90 @@ bool werkagenda_goedgekeurd_tx(struct store *s, const char *regio, struct arena 
 		return beoordeling_status(&st) == AANVRAAG_POSITIEF;
 	}
 	return false;
+}
+
+/* ---- the collegebesluit as an attachment ---- */
+
+static rc_t bijlage_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct agenda_ctx *c = ctx;
+	struct store_rows r;
+	json_t *indeling = NULL, *regio = NULL;
+	rc_t rc = agenda_laad(s, c, &r, &indeling, &regio, e);
+	const char *cbs = NULL;
+	bool mandaat = false;
+	if (rc == RC_OK && !lid_van(s, c->who, regio, c->a, &cbs, &mandaat))
+		rc = error_set(e, RC_FORBIDDEN, "Alleen een gemeente van regio %s voegt haar collegebesluit toe %s.",
+			       store_text(&r, 0, SW_REGIO), BRON_TEKEN);
+	if (rc == RC_OK && strcmp(store_text(&r, 0, SW_STATUS), "ter_ondertekening") != 0)
+		rc = error_set(e, RC_CONFLICT, "Deze werkagenda ligt niet ter ondertekening.");
+	char nu[KLOK_TEKST_BYTES], object[64];
+	klok_nu_tekst(c->klok, nu, sizeof nu);
+	snprintf(object, sizeof object, "werkagenda/%" PRId64 "/%s", c->id, cbs ? cbs : "");
+	struct bijlage b;
+	if (rc == RC_OK)
+		rc = bijlage_voeg_toe_tx(s, c->who, object, c->naam, c->data, c->len, nu, c->a, &b, e);
+	if (rc == RC_OK)
+		c->out = bijlage_json(&b);
+	json_decref(indeling);
+	return rc;
+}
+
+rc_t werkagenda_bijlage(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+			const char *naam, const void *data, size_t len, struct arena *a, json_t **out,
+			struct error *e)
+{
+	const struct bijlage_type *type = NULL;
+	rc_t rc = bijlage_type_bepaal(data, len, &type, e);
+	if (rc != RC_OK)
+		return rc;
+	struct agenda_ctx c = {.who = who, .klok = klok, .id = id, .a = a, .data = data, .len = len,
+			       .naam = naam && *naam ? naam : "collegebesluit"};
+	rc = store_tx(s, STORE_WRITE, bijlage_tx, &c, e);
+	if (rc == RC_OK)
+		*out = c.out;
+	return rc;
+}
+
+/* The agenda id of an attachment object "werkagenda/<id>/<cbs>", or 0. */
+static int64_t bijlage_agenda(const char *object)
+{
+	int64_t id = 0;
+	int k = 0;
+	if (object && sscanf(object, "werkagenda/%" SCNd64 "/%n", &id, &k) == 1 && k > 0 && id > 0)
+		return id;
+	return 0;
+}
+
+struct open_ctx {
+	struct arena *a;
+	int64_t id;
+	struct bijlage *uit;
+	const unsigned char *data;
+	size_t len;
+};
+
+static rc_t open_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct open_ctx *c = ctx;
+	return bijlage_lees_tx(s, c->a, c->id, c->uit, &c->data, &c->len, e);
+}
+
+rc_t werkagenda_bijlage_open(struct store *s, struct arena *a, const struct principal *who, int64_t id,
+			     struct bijlage *out, const unsigned char **data, size_t *len, struct error *e)
+{
+	struct open_ctx c = {.a = a, .id = id, .uit = out};
+	rc_t rc = store_tx(s, STORE_READ, open_tx, &c, e);
+	if (rc != RC_OK)
+		return rc;
+	int64_t agenda = bijlage_agenda(out->object);
+	json_t *x = NULL;
+	struct error stil;
+	error_clear(&stil);
+	if (!agenda || werkagenda_lees(s, who, agenda, a, &x, &stil) != RC_OK)
+		return error_set(e, RC_NOT_FOUND, "Bijlage %" PRId64 " bestaat niet.", id);
+	json_decref(x);
+	*data = c.data;
+	*len = c.len;
+	return RC_OK;
 }

@@ -69,12 +69,20 @@ export async function toon(ctx) {
   function ondertekenen() {
     const d = tekstveld({ pointer: '/besluitdatum', label: 'Datum van het collegebesluit', type: 'date' });
     const k = tekstveld({ pointer: '/kenmerk', label: 'Kenmerk van het collegebesluit' });
+    const bestand = tekstveld({ pointer: '/bijlage_id', label: 'Het collegebesluit als bestand (niet verplicht)', type: 'file',
+      omschrijving: 'PDF, PNG of JPEG.' });
     formKader({
-      houder: stapHouder, titel: `Ondertekenen namens ${gemeente.naam}`, velden: [d, k], knopTekst: 'Ondertekenen',
+      houder: stapHouder, titel: `Ondertekenen namens ${gemeente.naam}`, velden: [d, k, bestand], knopTekst: 'Ondertekenen',
       extra: paragraph('Het college van burgemeester en wethouders ondertekent de regionale werkagenda bestuurlijk [001 "Transformeren op het snijvlak"].'),
       annuleer: () => replaceChildren(stapHouder),
       verstuur: async () => {
-        const r = await api.post(`/werkagendas/${id}/ondertekeningen`, { besluitdatum: d.input.value, kenmerk: k.input.value }, { signal: ctx.signal });
+        const body = { besluitdatum: d.input.value, kenmerk: k.input.value };
+        const file = bestand.input.files?.[0];
+        if (file) {
+          const b = await api.upload(`/werkagendas/${id}/bijlagen`, file, { query: { naam: file.name }, signal: ctx.signal });
+          body.bijlage_id = b.id;
+        }
+        const r = await api.post(`/werkagendas/${id}/ondertekeningen`, body, { signal: ctx.signal });
         await herlaad(r.status === 'definitief' ? 'Ondertekend. Alle gemeenten hebben getekend: de werkagenda is definitief.' : 'Ondertekend.');
       },
     });
@@ -160,6 +168,7 @@ export async function toon(ctx) {
           { kop: 'Gemeente', waarde: (o) => o.naam || o.cbs_code },
           { kop: 'Besluitdatum', waarde: (o) => datum(o.besluitdatum) },
           { kop: 'Kenmerk', waarde: (o) => o.kenmerk },
+          { kop: 'Besluit', waarde: (o) => (o.bijlage_id ? h('a', { class: 'utrecht-link utrecht-link--html-a', href: `/api/v1/bijlagen/${o.bijlage_id}` }, `Collegebesluit ${o.naam || o.cbs_code}`) : '') },
         ],
         rows: a.ondertekeningen,
       }) : paragraph('Nog geen gemeente heeft ondertekend.'),
