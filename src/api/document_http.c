@@ -42,6 +42,27 @@ rc_t http_reply_document(struct http_request *rq, struct http_response *rs, cons
 	return RC_OK;
 }
 
+rc_t http_export_formaat(struct http_request *rq, bool *xlsx, struct error *e)
+{
+	const char *formaat = http_query(rq, "formaat");
+	*xlsx = formaat && strcmp(formaat, "xlsx") == 0;
+	if (formaat && !*xlsx && strcmp(formaat, "csv") != 0) {
+		error_add(e, "/formaat", "onbekend", NULL, "Het formaat is csv of xlsx.");
+		return RC_INVALID;
+	}
+	return RC_OK;
+}
+
+void http_reply_export(struct http_request *rq, struct http_response *rs, const char *data, size_t len, bool xlsx,
+		       const char *naam)
+{
+	http_reply_raw(rs, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				     : "text/csv; charset=utf-8", data, len);
+	char *cd = arena_printf(rq->arena, "attachment; filename=\"%s.%s\"", naam, xlsx ? "xlsx" : "csv");
+	if (cd)
+		http_add_header(rq, rs, "Content-Disposition", cd);
+}
+
 bool http_wil_pdf(struct http_request *rq)
 {
 	const char *accept = http_header(rq, "Accept");

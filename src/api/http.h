@@ -149,6 +149,15 @@ void http_reply_raw(struct http_response *rs, int status, const char *content_ty
 rc_t http_reply_document(struct http_request *rq, struct http_response *rs, const void *data, size_t len,
 			 bool pdf, const char *naam);
 
+/* The export's ?formaat= (csv, the default, or xlsx) into *xlsx;
+ * RC_INVALID naming /formaat for anything else. */
+rc_t http_export_formaat(struct http_request *rq, bool *xlsx, struct error *e);
+
+/* A list as a download: CSV or XLSX with its type and the file name
+ * `naam`.csv|.xlsx (attachment). */
+void http_reply_export(struct http_request *rq, struct http_response *rs, const char *data, size_t len, bool xlsx,
+		       const char *naam);
+
 /* True when the client asks for PDF rather than HTML (Accept). */
 bool http_wil_pdf(struct http_request *rq);
 

@@ -255,21 +255,13 @@ rc_t voortgangsoverzicht_get(struct http_request *rq, struct http_response *rs, 
 
 rc_t voortgangsoverzicht_export(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	const char *formaat = http_query(rq, "formaat");
-	bool xlsx = formaat && strcmp(formaat, "xlsx") == 0;
-	if (formaat && !xlsx && strcmp(formaat, "csv") != 0) {
-		error_add(e, "/formaat", "onbekend", NULL, "Het formaat is csv of xlsx.");
-		return RC_INVALID;
-	}
+	bool xlsx = false;
+	rc_t rc = http_export_formaat(rq, &xlsx, e);
 	const char *data = NULL;
 	size_t len = 0;
-	rc_t rc = voortgang_export(rq->store, http_query(rq, "periode"), xlsx, rq->arena, &data, &len, e);
-	if (rc != RC_OK)
-		return rc;
-	http_reply_raw(rs, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-				     : "text/csv; charset=utf-8", data, len);
-	char *cd = arena_printf(rq->arena, "attachment; filename=\"voortgang-sociaal-domein.%s\"", xlsx ? "xlsx" : "csv");
-	if (cd)
-		http_add_header(rq, rs, "Content-Disposition", cd);
-	return RC_OK;
+	if (rc == RC_OK)
+		rc = voortgang_export(rq->store, http_query(rq, "periode"), xlsx, rq->arena, &data, &len, e);
+	if (rc == RC_OK)
+		http_reply_export(rq, rs, data, len, xlsx, "voortgang-sociaal-domein");
+	return rc;
 }

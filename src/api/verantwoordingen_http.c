@@ -165,26 +165,18 @@ rc_t vereveningen_lijst(struct http_request *rq, struct http_response *rs, struc
 
 rc_t vereveningen_csv(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	const char *formaat = http_query(rq, "formaat");
-	bool xlsx = formaat && strcmp(formaat, "xlsx") == 0;
-	if (formaat && !xlsx && strcmp(formaat, "csv") != 0) {
-		error_add(e, "/formaat", "onbekend", NULL, "Het formaat is csv of xlsx.");
-		return RC_INVALID;
-	}
+	bool xlsx = false;
+	rc_t rc = http_export_formaat(rq, &xlsx, e);
 	const char *data = NULL;
 	size_t len = 0;
 	int64_t jaar = http_query_getal(rq, "jaar");
-	rc_t rc = xlsx ? verevening_xlsx(rq->store, &rq->who, jaar, rq->arena, (const unsigned char **)&data, &len, e)
-		       : verevening_csv(rq->store, &rq->who, jaar, rq->arena, &data, &len, e);
+	if (rc == RC_OK)
+		rc = xlsx ? verevening_xlsx(rq->store, &rq->who, jaar, rq->arena, (const unsigned char **)&data, &len, e)
+			  : verevening_csv(rq->store, &rq->who, jaar, rq->arena, &data, &len, e);
 	if (rc != RC_OK)
 		return rc;
-	http_reply_raw(rs, 200, xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-				     : "text/csv; charset=utf-8", data, len);
-	char *cd = jaar ? arena_printf(rq->arena, "attachment; filename=\"vereveningen-%lld.%s\"", (long long)jaar,
-				       xlsx ? "xlsx" : "csv")
-			: arena_printf(rq->arena, "attachment; filename=\"vereveningen.%s\"", xlsx ? "xlsx" : "csv");
-	if (cd)
-		http_add_header(rq, rs, "Content-Disposition", cd);
+	http_reply_export(rq, rs, data, len, xlsx,
+			  jaar ? arena_printf(rq->arena, "vereveningen-%lld", (long long)jaar) : "vereveningen");
 	return RC_OK;
 }
 

@@ -41,15 +41,7 @@ int cmd_beschikking(struct cli *c)
 	if (rc != RC_OK) {
 		uit = cli_fail(&e);
 	} else if (c->pdf) {
-		FILE *f = fopen(c->pdf, "wb");
-		if (!f || fwrite(pdf, 1, len, f) != len) {
-			fprintf(stderr, "doorbraak: kan %s niet schrijven\n", c->pdf);
-			uit = rc_exit_code(RC_IO);
-		}
-		if (f && fclose(f) != 0 && uit == 0) {
-			fprintf(stderr, "doorbraak: kan %s niet schrijven\n", c->pdf);
-			uit = rc_exit_code(RC_IO);
-		}
+		uit = cli_schrijf(c->pdf, pdf, len);
 		if (uit == 0)
 			printf("beschikking %s geschreven naar %s (%zu bytes)\n", b.kenmerk, c->pdf, len);
 	} else {

@@ -36,6 +36,10 @@ struct cli {
  * stderr and returns the exit code of the rc table. */
 int cli_fail(const struct error *e);
 
+/* Writes `len` bytes to file `pad` (a PDF, an XLSX); 0, or the exit code
+ * after a one-line message. */
+int cli_schrijf(const char *pad, const void *data, size_t len);
+
 int cmd_serve(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_audit(struct cli *c);

@@ -82,6 +82,19 @@ static int cmd_help(struct cli *c)
 	return 0;
 }
 
+int cli_schrijf(const char *pad, const void *data, size_t len)
+{
+	FILE *f = fopen(pad, "wb");
+	bool ok = f && fwrite(data, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok) {
+		fprintf(stderr, "doorbraak: kan %s niet schrijven\n", pad);
+		return rc_exit_code(RC_IO);
+	}
+	return 0;
+}
+
 int cli_fail(const struct error *e)
 {
 	fprintf(stderr, "doorbraak: %s\n", e->message[0] ? e->message : rc_title(e->rc));

@@ -30,18 +30,6 @@ static int gebruik(void)
 	return 2;
 }
 
-static int schrijf(const char *pad, const void *data, size_t len)
-{
-	FILE *f = fopen(pad, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok) {
-		fprintf(stderr, "doorbraak: kan %s niet schrijven\n", pad);
-		return rc_exit_code(RC_IO);
-	}
-	return 0;
-}
 
 static int regios(struct store *s, struct arena *a)
 {
@@ -103,7 +91,7 @@ static int beschikking(struct store *s, struct arena *a, const char *arg, const 
 		fwrite(data, 1, len, stdout);
 		return 0;
 	}
-	int uit = schrijf(pdf, data, len);
+	int uit = cli_schrijf(pdf, data, len);
 	if (uit == 0)
 		printf("SPUK-beschikking %lld geschreven naar %s (%zu bytes)\n", id, pdf, len);
 	return uit;
@@ -121,7 +109,7 @@ static int voortgang(struct store *s, struct arena *a, const char *periode, cons
 		fwrite(data, 1, len, stdout);
 		return 0;
 	}
-	int uit = schrijf(xlsx, data, len);
+	int uit = cli_schrijf(xlsx, data, len);
 	if (uit == 0)
 		printf("voortgang geschreven naar %s (%zu bytes)\n", xlsx, len);
 	return uit;

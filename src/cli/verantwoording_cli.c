@@ -29,19 +29,6 @@ static int gebruik(void)
 	return 2;
 }
 
-/* Writes `len` bytes to `pad`; 0 or the exit code after a message. */
-static int schrijf(const char *pad, const void *data, size_t len)
-{
-	FILE *f = fopen(pad, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok) {
-		fprintf(stderr, "doorbraak: kan %s niet schrijven\n", pad);
-		return rc_exit_code(RC_IO);
-	}
-	return 0;
-}
 
 static int jaarstaten(struct store *s, struct arena *a, int64_t jaar)
 {
@@ -87,7 +74,7 @@ static int document(struct store *s, struct arena *a, bool oordeel, const char *
 		fwrite(data, 1, len, stdout);
 		return 0;
 	}
-	int uit = schrijf(pdf, data, len);
+	int uit = cli_schrijf(pdf, data, len);
 	if (uit == 0)
 		printf("%s geschreven naar %s (%zu bytes)\n", naam, pdf, len);
 	return uit;
@@ -109,7 +96,7 @@ static int exporteer(struct store *s, struct arena *a, int64_t jaar, const char 
 	size_t len = 0;
 	if (verevening_xlsx(s, &lezer, jaar, a, &data, &len, &e) != RC_OK)
 		return cli_fail(&e);
-	int uit = schrijf(xlsx, data, len);
+	int uit = cli_schrijf(xlsx, data, len);
 	if (uit == 0)
 		printf("vereveningen geschreven naar %s (%zu bytes)\n", xlsx, len);
 	return uit;

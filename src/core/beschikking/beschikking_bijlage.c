@@ -25,26 +25,13 @@ int64_t beschikking_bijlage_object(const char *object)
 	return 0;
 }
 
-struct open_ctx {
-	struct arena *arena;
-	int64_t id;
-	struct bijlage *uit;
-	const unsigned char *data;
-	size_t len;
-};
-
-static rc_t open_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct open_ctx *c = ctx;
-	return bijlage_lees_tx(s, c->arena, c->id, c->uit, &c->data, &c->len, e);
-}
-
 rc_t beschikking_bijlage_open(struct store *s, struct arena *arena, const struct principal *who,
 			      int64_t id, struct bijlage *out, const unsigned char **data, size_t *len,
 			      struct error *e)
 {
-	struct open_ctx c = {.arena = arena, .id = id, .uit = out};
-	rc_t rc = store_tx(s, STORE_READ, open_tx, &c, e);
+	const unsigned char *inhoud = NULL;
+	size_t lengte = 0;
+	rc_t rc = bijlage_lees(s, arena, id, out, &inhoud, &lengte, e);
 	if (rc != RC_OK)
 		return rc;
 	int64_t beschikking_id = beschikking_bijlage_object(out->object);
@@ -53,7 +40,7 @@ rc_t beschikking_bijlage_open(struct store *s, struct arena *arena, const struct
 	error_clear(&stil);
 	if (!beschikking_id || beschikking_open(s, arena, who, beschikking_id, &b, &stil) != RC_OK)
 		return error_set(e, RC_NOT_FOUND, "Bijlage %" PRId64 " bestaat niet.", id);
-	*data = c.data;
-	*len = c.len;
+	*data = inhoud;
+	*len = lengte;
 	return RC_OK;
 }

@@ -230,3 +230,24 @@ json_t *bijlage_json(const struct bijlage *b)
 			 b->geupload_op ? b->geupload_op : "", "geupload_door",
 			 b->geupload_door ? b->geupload_door : "");
 }
+
+struct lees_ctx {
+	struct arena *arena;
+	int64_t id;
+	struct bijlage *uit;
+	const unsigned char **data;
+	size_t *len;
+};
+
+static rc_t lees_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct lees_ctx *c = ctx;
+	return bijlage_lees_tx(s, c->arena, c->id, c->uit, c->data, c->len, e);
+}
+
+rc_t bijlage_lees(struct store *s, struct arena *arena, int64_t id, struct bijlage *out,
+		  const unsigned char **data, size_t *len, struct error *e)
+{
+	struct lees_ctx c = {arena, id, out, data, len};
+	return store_tx(s, STORE_READ, lees_tx, &c, e);
+}

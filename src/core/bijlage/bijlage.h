@@ -71,6 +71,11 @@ rc_t bijlage_voeg_toe_tx(struct store *s, const struct principal *who, const cha
 rc_t bijlage_lees_tx(struct store *s, struct arena *arena, int64_t id, struct bijlage *out,
 		     const unsigned char **data, size_t *len, struct error *e);
 
+/* The same in a read transaction of its own (no access check: the
+ * caller checks the object it belongs to). */
+rc_t bijlage_lees(struct store *s, struct arena *arena, int64_t id, struct bijlage *out,
+		  const unsigned char **data, size_t *len, struct error *e);
+
 /* The attachments of `object`, oldest first, without bytes. */
 rc_t bijlage_lijst_tx(struct store *s, struct arena *arena, const char *object,
 		      struct bijlage **out, size_t *n, struct error *e);

@@ -453,21 +453,29 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	return rc == RC_OK ? lees_tx(s, c, e) : rc;
 }
 
-rc_t werkagenda_maak(struct store *s, const struct principal *who, const struct klok *klok, json_t *body,
-		     struct arena *a, json_t **out, struct error *e)
+/* Runs the write `fn` of an agenda's content (make or change) with the
+ * catalogue's functions read first. */
+static rc_t agenda_schrijf(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+			   json_t *body, store_tx_fn fn, struct arena *a, json_t **out, struct error *e)
 {
 	if (!json_is_object(body))
 		return error_set(e, RC_INVALID, "Stuur de werkagenda als JSON-object.");
 	struct agenda_ctx *c = arena_alloc(a, sizeof *c);
 	if (!c)
 		return error_set(e, RC_NOMEM, "Geen geheugen.");
-	*c = (struct agenda_ctx){.who = who, .klok = klok, .body = body, .a = a};
+	*c = (struct agenda_ctx){.who = who, .klok = klok, .id = id, .body = body, .a = a};
 	rc_t rc = sociaal_catalogus_lees(s, &c->cat, e);
 	if (rc == RC_OK)
-		rc = store_tx(s, STORE_WRITE, maak_tx, c, e);
+		rc = store_tx(s, STORE_WRITE, fn, c, e);
 	if (rc == RC_OK)
 		*out = c->out;
 	return rc;
+}
+
+rc_t werkagenda_maak(struct store *s, const struct principal *who, const struct klok *klok, json_t *body,
+		     struct arena *a, json_t **out, struct error *e)
+{
+	return agenda_schrijf(s, who, klok, 0, body, maak_tx, a, out, e);
 }
 
 static rc_t wijzig_tx(struct store *s, void *ctx, struct error *e)
@@ -505,18 +513,7 @@ static rc_t wijzig_tx(struct store *s, void *ctx, struct error *e)
 rc_t werkagenda_wijzig(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 		       json_t *body, struct arena *a, json_t **out, struct error *e)
 {
-	if (!json_is_object(body))
-		return error_set(e, RC_INVALID, "Stuur de werkagenda als JSON-object.");
-	struct agenda_ctx *c = arena_alloc(a, sizeof *c);
-	if (!c)
-		return error_set(e, RC_NOMEM, "Geen geheugen.");
-	*c = (struct agenda_ctx){.who = who, .klok = klok, .id = id, .body = body, .a = a};
-	rc_t rc = sociaal_catalogus_lees(s, &c->cat, e);
-	if (rc == RC_OK)
-		rc = store_tx(s, STORE_WRITE, wijzig_tx, c, e);
-	if (rc == RC_OK)
-		*out = c->out;
-	return rc;
+	return agenda_schrijf(s, who, klok, id, body, wijzig_tx, a, out, e);
 }
 
 /* Reads the agenda for a write by a municipality of its region; the
@@ -853,25 +850,12 @@ static int64_t bijlage_agenda(const char *object)
 	return 0;
 }
 
-struct open_ctx {
-	struct arena *a;
-	int64_t id;
-	struct bijlage *uit;
-	const unsigned char *data;
-	size_t len;
-};
-
-static rc_t open_tx(struct store *s, void *ctx, struct error *e)
-{
-	struct open_ctx *c = ctx;
-	return bijlage_lees_tx(s, c->a, c->id, c->uit, &c->data, &c->len, e);
-}
-
 rc_t werkagenda_bijlage_open(struct store *s, struct arena *a, const struct principal *who, int64_t id,
 			     struct bijlage *out, const unsigned char **data, size_t *len, struct error *e)
 {
-	struct open_ctx c = {.a = a, .id = id, .uit = out};
-	rc_t rc = store_tx(s, STORE_READ, open_tx, &c, e);
+	const unsigned char *inhoud = NULL;
+	size_t lengte = 0;
+	rc_t rc = bijlage_lees(s, a, id, out, &inhoud, &lengte, e);
 	if (rc != RC_OK)
 		return rc;
 	int64_t agenda = bijlage_agenda(out->object);
@@ -881,7 +865,7 @@ rc_t werkagenda_bijlage_open(struct store *s, struct arena *a, const struct prin
 	if (!agenda || werkagenda_lees(s, who, agenda, a, &x, &stil) != RC_OK)
 		return error_set(e, RC_NOT_FOUND, "Bijlage %" PRId64 " bestaat niet.", id);
 	json_decref(x);
-	*data = c.data;
-	*len = c.len;
+	*data = inhoud;
+	*len = lengte;
 	return RC_OK;
 }
