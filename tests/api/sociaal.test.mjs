@@ -56,7 +56,8 @@ before(async () => {
   srv = await startServer({ backend, args: ['--demo'], threads: 4, env: GEEN_DEMOKETEN });
   w.anoniem = { get: (p) => client(srv.url).request('GET', `/api/v1${p}`, {}) };
   const api = client(srv.url);
-  for (const n of ['programmabureau', 'gemeente', 'gemeente-stadskanaal', 'beoordelaar', 'beoordelaar-vng', 'bestuur', 'vws', 'auditor']) {
+  for (const n of ['programmabureau', 'gemeente', 'gemeente-stadskanaal', 'beoordelaar', 'beoordelaar-vng', 'bestuur', 'vws', 'auditor',
+    'beheerder', 'beheerder-2']) {
     w[n] = await inloggen(api, n);
   }
   bf = (await w.anoniem.get('/basisfunctionaliteiten')).json().basisfunctionaliteiten.map((b) => b.id);
@@ -202,6 +203,15 @@ test('VNG and ZN assess as equals: every missing criterion at once; positive onl
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json().beoordeling, 'in_beoordeling');
   problem(await w.beoordelaar.post(`/werkagendas/${agendaId}/beoordelingen`, oordeel('positief')), 409);
+  // an assessor of a municipality of the region itself has a conflict of interest [003 D5]
+  const orgs = (await w.beheerder.get('/organisaties?limiet=1000')).json().organisaties;
+  let tk = await w.beheerder.post('/apitokens', { organisatie_id: orgs.find((o) => o.cbs_code === '0037').id, rol: 'beoordelaar', naam: 'vng-stadskanaal' });
+  assert.equal(tk.status, 201, tk.text);
+  tk = await w['beheerder-2'].post(`/apitokens/${tk.json().apitoken.id}/goedkeuringen`, {});
+  assert.equal(tk.status, 201, tk.text);
+  const eigenRegio = await client(srv.url).request('POST', `/api/v1/werkagendas/${agendaId}/beoordelingen`, {
+    headers: { authorization: `Bearer ${tk.json().token}`, 'content-type': 'application/json' }, body: JSON.stringify(oordeel('positief')) });
+  assert.match(problem(eigenRegio, 403).detail, /belangenconflict/);
   r = await w['beoordelaar-vng'].post(`/werkagendas/${agendaId}/beoordelingen`, oordeel('positief'));
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json().beoordeling, 'positief');

@@ -17,6 +17,7 @@
 #include "core/bijlage/bijlage.h"
 #include "core/toegang/identificatie.h"
 #include "core/toegang/rol.h"
+#include "store/store_partijen.h"
 #include "store/store_sociaal.h"
 
 #define BRON_AGENDA "[001 \"Transformeren op het snijvlak\"]"
@@ -180,6 +181,25 @@ static bool lid_van(struct store *s, const struct principal *who, json_t *regio,
 	json_t *g;
 	json_array_foreach(json_object_get(regio, "gemeenten"), i, g)
 		if (strcmp(json_string_value(g), *cbs) == 0)
+			return true;
+	return false;
+}
+
+/* True when who's organisation, whatever its roles, is a municipality of
+ * `regio` (an assessor of the VNG from that region has a conflict of
+ * interest). */
+static bool gemeente_in_regio(struct store *s, const struct principal *who, json_t *regio, struct arena *a)
+{
+	struct store_rows r;
+	struct error ne;
+	error_clear(&ne);
+	if (!regio || store_organisatie_by_id(s, who->organisatie_id, a, &r, &ne) != RC_OK || r.nrows != 1 ||
+	    !store_text(&r, 0, SO_CBS))
+		return false;
+	size_t i;
+	json_t *g;
+	json_array_foreach(json_object_get(regio, "gemeenten"), i, g)
+		if (strcmp(json_string_value(g), store_text(&r, 0, SO_CBS)) == 0)
 			return true;
 	return false;
 }
@@ -353,6 +373,7 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 	rc_t rc = sociaal_vaststelling_huidig_tx(s, "regioindeling", c->a, &iv, &indeling, e);
 	if (rc == RC_OK)
 		rc = store_werkagenda_lijst(s, c->regio, c->a, &r, e);
+	json_decref(c->out);   /* a retried transaction starts again */
 	c->out = json_array();
 	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
 		json_t *regio = regio_zoek(indeling, store_text(&r, i, SW_REGIO));
@@ -678,9 +699,7 @@ static rc_t beoordeel_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK && !partij)
 		rc = error_set(e, RC_FORBIDDEN, "Gemeenten (VNG) en zorgverzekeraars (ZN) beoordelen de werkagenda's %s.",
 			       BRON_BEOORDEEL);
-	const char *cbs;
-	bool mandaat;
-	if (rc == RC_OK && strcmp(partij, "vng") == 0 && lid_van(s, c->who, regio, c->a, &cbs, &mandaat))
+	if (rc == RC_OK && strcmp(partij, "vng") == 0 && gemeente_in_regio(s, c->who, regio, c->a))
 		rc = error_set(e, RC_FORBIDDEN, "Een gemeente van regio %s beoordeelt haar eigen werkagenda niet "
 			       "(belangenconflict) %s.", store_text(&r, 0, SW_REGIO), BRON_BEOORDEEL);
 	if (rc == RC_OK && strcmp(store_text(&r, 0, SW_STATUS), "definitief") != 0)
