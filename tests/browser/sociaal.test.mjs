@@ -49,7 +49,7 @@ after(async () => {
 
 test('the public sees the regions\' progress as a tile map with an equivalent table', async () => {
   await page.goto(`${srv.url}/sociaal-domein`);
-  await waitForScreen(page, /basisfunctionaliteiten per regio/);
+  await waitForScreen(page, 'Sociaal domein: voortgang per regio');
   const kaart = page.getByRole('img', { name: /Kaart van de regio's/ });
   await kaart.waitFor();
   assert.match(await kaart.getAttribute('aria-label'), /In uitvoering: 1/);

@@ -6,7 +6,7 @@
 // the regions.
 
 import { api } from './api.js';
-import { h } from './dom.js';
+import { h, table } from './dom.js';
 import { sessie } from './sessie.js';
 
 /** The catalogue's basisfunctionaliteiten: [{ id, naam }]. */
@@ -100,4 +100,13 @@ export function tegelkaart({ regios, klasse, titel, beschrijving }) {
 export function halfjaar(p) {
   const m = /^(\d{4})-([12])$/.exec(p || '');
   return m ? `het ${m[2] === '1' ? 'eerste' : 'tweede'} halfjaar van ${m[1]}` : (p || '');
+}
+
+/**
+ * A table of these screens: words break only when they do not fit at all
+ * and buttons stay whole (the class of app.css that the administration
+ * tables use), so a heading never breaks inside a word.
+ */
+export function tabel(opties) {
+  return h('div', { class: 'beheertabel' }, table(opties));
 }

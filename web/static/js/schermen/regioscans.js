@@ -7,10 +7,10 @@
 // nothing is stored unless all rows are good.
 
 import { api } from '../api.js';
-import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
+import { button, h, heading, paragraph, replaceChildren } from '../dom.js';
 import { bezig } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
-import { basisfunctionaliteiten, bfNaam } from '../sociaal.js';
+import { basisfunctionaliteiten, bfNaam, tabel } from '../sociaal.js';
 
 export async function toon(ctx) {
   const rollen = ctx.sessie?.gebruiker?.rollen || [];
@@ -24,7 +24,7 @@ export async function toon(ctx) {
   const lijst = h('div', {});
 
   function teken(rijen) {
-    replaceChildren(lijst, rijen.length ? table({
+    replaceChildren(lijst, rijen.length ? tabel({
       caption: 'De nieuwste scan per regio en meting',
       columns: [
         { kop: 'Regio en meting', waarde: (s) => `${s.regio}, ${s.meting === 'nulmeting' ? 'nulmeting' : `meting ${s.meting}`} (versie ${s.versie})` },

@@ -9,10 +9,10 @@
 // .../verantwoordingen), the final one returning what was not spent.
 
 import { api } from '../api.js';
-import { button, dataList, h, heading, paragraph, replaceChildren, table } from '../dom.js';
+import { button, dataList, h, heading, paragraph, replaceChildren } from '../dom.js';
 import { bezig, formKader, keuzeveld, metBron, tekstveld, vinkje } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro } from '../opmaak.js';
-import { basisfunctionaliteiten } from '../sociaal.js';
+import { basisfunctionaliteiten, tabel } from '../sociaal.js';
 
 const LINK = 'utrecht-link utrecht-link--html-a';
 
@@ -113,7 +113,7 @@ export async function toon(ctx) {
         const k = button(`Tranche ${j} toekennen`, { onClick: () => toeken(j, k) });
         return k;
       })) : null,
-      toekenningen.length ? table({
+      toekenningen.length ? tabel({
         caption: 'Toekenningen per jaar',
         columns: [
           { kop: 'Jaar', waarde: (t) => String(t.jaar) },
@@ -125,7 +125,7 @@ export async function toon(ctx) {
         rows: toekenningen,
       }) : null,
       heading(2, 'SPUK-beschikkingen'),
-      beschikkingen.length ? table({
+      beschikkingen.length ? tabel({
         caption: isGemeente && !isVws ? 'Beschikkingen van uw gemeente' : 'Beschikkingen per ontvanger',
         columns: [
           { kop: 'Kenmerk', waarde: (b) => b.kenmerk },
