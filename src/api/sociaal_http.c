@@ -129,25 +129,53 @@ rc_t werkagendas_lees(struct http_request *rq, struct http_response *rs, struct 
 	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
 }
 
-/* The writes on one agenda, by the last path segment. */
-rc_t werkagendas_stap(struct http_request *rq, struct http_response *rs, struct error *e)
+/* The agenda id of the path, or a not-found problem. */
+static bool agenda_id(struct http_request *rq, int64_t *id, struct error *e)
+{
+	if (http_param_id(rq, 0, id))
+		return true;
+	error_set(e, RC_NOT_FOUND, "Deze werkagenda bestaat niet.");
+	return false;
+}
+
+rc_t werkagendas_wijzig(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t id = 0;
-	if (!http_param_id(rq, 0, &id))
-		return error_set(e, RC_NOT_FOUND, "Deze werkagenda bestaat niet.");
 	json_t *uit = NULL;
-	rc_t rc;
-	int status = 200;
-	const char *p = rq->path;
-	if (strcmp(rq->method, "PUT") == 0)
-		rc = werkagenda_wijzig(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
-	else if (strstr(p, "/indiening"))
-		rc = werkagenda_indien(rq->store, &rq->who, NULL, id, rq->arena, &uit, e);
-	else if (strstr(p, "/ondertekeningen"))
-		rc = werkagenda_onderteken(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
-	else
-		rc = werkagenda_beoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e), status = 201;
-	return rc == RC_OK ? http_reply_json(rq, rs, status, uit, e) : rc;
+	if (!agenda_id(rq, &id, e))
+		return RC_NOT_FOUND;
+	rc_t rc = werkagenda_wijzig(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t werkagendas_indiening(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	json_t *uit = NULL;
+	if (!agenda_id(rq, &id, e))
+		return RC_NOT_FOUND;
+	rc_t rc = werkagenda_indien(rq->store, &rq->who, NULL, id, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
+}
+
+rc_t werkagendas_ondertekening(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	json_t *uit = NULL;
+	if (!agenda_id(rq, &id, e))
+		return RC_NOT_FOUND;
+	rc_t rc = werkagenda_onderteken(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t werkagendas_beoordeling(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	json_t *uit = NULL;
+	if (!agenda_id(rq, &id, e))
+		return RC_NOT_FOUND;
+	rc_t rc = werkagenda_beoordeel(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }
 
 rc_t werkagendas_bijlage(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -200,16 +228,23 @@ rc_t spuk_beschikkingen_lees(struct http_request *rq, struct http_response *rs, 
 	return rc == RC_OK ? http_reply_json(rq, rs, 200, uit, e) : rc;
 }
 
-/* Payment (VWS) or accountability (the municipality), by the path. */
-rc_t spuk_beschikkingen_stap(struct http_request *rq, struct http_response *rs, struct error *e)
+rc_t spuk_beschikkingen_betaling(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t id = 0;
 	if (!http_param_id(rq, 0, &id))
 		return error_set(e, RC_NOT_FOUND, "Deze SPUK-beschikking bestaat niet.");
 	json_t *uit = NULL;
-	rc_t rc = strstr(rq->path, "/betaling")
-		  ? spuk_betaal(rq->store, &rq->who, NULL, id, rq->arena, &uit, e)
-		  : spuk_verantwoord(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	rc_t rc = spuk_betaal(rq->store, &rq->who, NULL, id, rq->arena, &uit, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
+}
+
+rc_t spuk_beschikkingen_verantwoording(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "Deze SPUK-beschikking bestaat niet.");
+	json_t *uit = NULL;
+	rc_t rc = spuk_verantwoord(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }
 

@@ -40,6 +40,10 @@ int cli_fail(const struct error *e);
  * after a one-line message. */
 int cli_schrijf(const char *pad, const void *data, size_t len);
 
+/* --jaar N into *jaar (left 0 without the option); false after a one-line
+ * message when it is no year 2000..2100. */
+bool cli_jaar(const struct cli *c, int64_t *jaar);
+
 int cmd_serve(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_audit(struct cli *c);

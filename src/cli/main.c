@@ -95,6 +95,20 @@ int cli_schrijf(const char *pad, const void *data, size_t len)
 	return 0;
 }
 
+bool cli_jaar(const struct cli *c, int64_t *jaar)
+{
+	if (!c->jaar)
+		return true;
+	char *eind = NULL;
+	long long j = strtoll(c->jaar, &eind, 10);
+	if (!eind || *eind || j < 2000 || j > 2100) {
+		fprintf(stderr, "doorbraak: --jaar is een jaar tussen 2000 en 2100\n");
+		return false;
+	}
+	*jaar = j;
+	return true;
+}
+
 int cli_fail(const struct error *e)
 {
 	fprintf(stderr, "doorbraak: %s\n", e->message[0] ? e->message : rc_title(e->rc));

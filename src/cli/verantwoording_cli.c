@@ -106,15 +106,8 @@ int cmd_verantwoording(struct cli *c)
 {
 	const char *wat = c->argc > 0 ? c->argv[0] : "";
 	int64_t jaar = 0;
-	if (c->jaar) {
-		char *eind = NULL;
-		long long j = strtoll(c->jaar, &eind, 10);
-		if (!eind || *eind || j < 2000 || j > 2100) {
-			fprintf(stderr, "doorbraak: --jaar is een jaar tussen 2000 en 2100\n");
-			return 2;
-		}
-		jaar = j;
-	}
+	if (!cli_jaar(c, &jaar))
+		return 2;
 	bool met_id = strcmp(wat, "rechtsoordeel") == 0 || strcmp(wat, "nacalculatie") == 0;
 	bool zonder = strcmp(wat, "jaarstaten") == 0 || strcmp(wat, "export") == 0;
 	if (!(met_id && c->argc == 2) && !(zonder && c->argc == 1))

@@ -69,6 +69,27 @@ static char *als_csv(const char *t)
 	return buf;
 }
 
+TEST(csv_regel_gelezen)
+{
+	const char *v[4];
+	char buf[64];
+	const char *r = "VR01,\"Advies, met \"\"komma\"\"\",,3\r";
+	size_t n = csv_regel(r, strlen(r), buf, strlen(r) + 1, v, 4);
+	CHECK(n == 4);
+	CHECK(strcmp(v[0], "VR01") == 0);
+	CHECK(strcmp(v[1], "Advies, met \"komma\"") == 0);
+	CHECK(strcmp(v[2], "") == 0);
+	CHECK(strcmp(v[3], "3") == 0);
+	/* more fields than room: counted, not stored */
+	n = csv_regel("a,b,c,d,e,f", 11, buf, sizeof buf, v, 2);
+	CHECK(n == 6);
+	CHECK(strcmp(v[0], "a") == 0 && strcmp(v[1], "b") == 0);
+	/* a buffer too small cuts, never overflows */
+	char klein[4];
+	n = csv_regel("abcdef,gh", 9, klein, sizeof klein, v, 4);
+	CHECK(n == 2 && strlen(v[0]) <= 3);
+}
+
 TEST(csv_velden)
 {
 	static const char *const geval[][2] = {
@@ -100,5 +121,6 @@ int main(void)
 	RUN(invalid_utf8_is_not_text);
 	RUN(range_edges);
 	RUN(csv_velden);
+	RUN(csv_regel_gelezen);
 	return HARNESS_END();
 }

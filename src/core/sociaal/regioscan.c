@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/basis/csv.h"
 #include "core/basis/json.h"
 #include "core/basis/tekst.h"
 #include "core/toegang/rol.h"
@@ -156,41 +157,6 @@ rc_t regioscan_voeg_toe(struct store *s, const struct principal *who, const stru
 	return rc;
 }
 
-/* Splits one CSV line (RFC 4180 quotes) into at most `max` fields in the
- * arena; returns the count. */
-static size_t csv_velden(const char *p, size_t len, struct arena *a, char **velden, size_t max)
-{
-	size_t n = 0, i = 0;
-	while (n < max) {
-		char *buf = arena_alloc(a, len + 1);
-		if (!buf)
-			return n;
-		size_t k = 0;
-		bool quote = i < len && p[i] == '"';
-		if (quote)
-			i++;
-		while (i < len) {
-			if (quote && p[i] == '"' && i + 1 < len && p[i + 1] == '"') {
-				buf[k++] = '"';
-				i += 2;
-			} else if (quote && p[i] == '"') {
-				quote = false;
-				i++;
-			} else if (!quote && p[i] == ',') {
-				break;
-			} else {
-				buf[k++] = p[i++];
-			}
-		}
-		buf[k] = '\0';
-		velden[n++] = buf;
-		if (i >= len)
-			break;
-		i++;   /* the comma */
-	}
-	return n;
-}
-
 rc_t regioscan_csv_lees(const char *csv, size_t len, struct arena *a, json_t **out, struct error *e)
 {
 	static const char *const kop[] = {"regio", "meting", "basisfunctionaliteit", "niveau", "advies",
@@ -207,8 +173,9 @@ rc_t regioscan_csv_lees(const char *csv, size_t len, struct arena *a, json_t **o
 			l--;
 		if (l == 0)
 			continue;
-		char *v[8];
-		size_t n = csv_velden(lijn, l, a, v, 8);
+		char *buf = arena_alloc(a, l + 1);
+		const char *v[8];
+		size_t n = buf ? csv_regel(lijn, l, buf, l + 1, v, 8) : 0;
 		regel++;
 		char w[40];
 		snprintf(w, sizeof w, "/regels/%zu", regel);

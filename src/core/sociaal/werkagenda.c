@@ -452,7 +452,7 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 			error_add(e, "/regio", "agenda_open", BRON_AGENDA,
 				  "Regio %s heeft al een werkagenda (versie %" PRId64 ") die %s is; werk die bij.", regio,
 				  store_int(&r, i, SW_VERSIE, 0), strcmp(st, "concept") == 0 ? "concept" : "ter ondertekening");
-			rc = RC_CONFLICT;
+			rc = e->rc = RC_CONFLICT;   /* a state, not the input: 409 with the item */
 		}
 	}
 	if (rc == RC_OK && r.nrows)
@@ -474,18 +474,21 @@ static rc_t maak_tx(struct store *s, void *ctx, struct error *e)
 	return rc == RC_OK ? lees_tx(s, c, e) : rc;
 }
 
-/* Runs the write `fn` of an agenda's content (make or change) with the
- * catalogue's functions read first. */
-static rc_t agenda_schrijf(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
-			   json_t *body, store_tx_fn fn, struct arena *a, json_t **out, struct error *e)
+/* Runs the write `fn` on agenda `id` (0: a new one) in one transaction
+ * and hands back its answer. `wat` names the body a step needs ("de
+ * werkagenda"; NULL: none); `catalogus`: the catalogue's functions are
+ * read first (for the content's rules). */
+static rc_t agenda_stap(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
+			json_t *body, const char *wat, bool catalogus, store_tx_fn fn, struct arena *a, json_t **out,
+			struct error *e)
 {
-	if (!json_is_object(body))
-		return error_set(e, RC_INVALID, "Stuur de werkagenda als JSON-object.");
+	if (wat && !json_is_object(body))
+		return error_set(e, RC_INVALID, "Stuur %s als JSON-object.", wat);
 	struct agenda_ctx *c = arena_alloc(a, sizeof *c);
 	if (!c)
 		return error_set(e, RC_NOMEM, "Geen geheugen.");
 	*c = (struct agenda_ctx){.who = who, .klok = klok, .id = id, .body = body, .a = a};
-	rc_t rc = sociaal_catalogus_lees(s, &c->cat, e);
+	rc_t rc = catalogus ? sociaal_catalogus_lees(s, &c->cat, e) : RC_OK;
 	if (rc == RC_OK)
 		rc = store_tx(s, STORE_WRITE, fn, c, e);
 	if (rc == RC_OK)
@@ -496,7 +499,7 @@ static rc_t agenda_schrijf(struct store *s, const struct principal *who, const s
 rc_t werkagenda_maak(struct store *s, const struct principal *who, const struct klok *klok, json_t *body,
 		     struct arena *a, json_t **out, struct error *e)
 {
-	return agenda_schrijf(s, who, klok, 0, body, maak_tx, a, out, e);
+	return agenda_stap(s, who, klok, 0, body, "de werkagenda", true, maak_tx, a, out, e);
 }
 
 static rc_t wijzig_tx(struct store *s, void *ctx, struct error *e)
@@ -534,7 +537,7 @@ static rc_t wijzig_tx(struct store *s, void *ctx, struct error *e)
 rc_t werkagenda_wijzig(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 		       json_t *body, struct arena *a, json_t **out, struct error *e)
 {
-	return agenda_schrijf(s, who, klok, id, body, wijzig_tx, a, out, e);
+	return agenda_stap(s, who, klok, id, body, "de werkagenda", true, wijzig_tx, a, out, e);
 }
 
 /* Reads the agenda for a write by a municipality of its region; the
@@ -595,11 +598,7 @@ static rc_t indien_tx(struct store *s, void *ctx, struct error *e)
 rc_t werkagenda_indien(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 		       struct arena *a, json_t **out, struct error *e)
 {
-	struct agenda_ctx c = {.who = who, .klok = klok, .id = id, .a = a};
-	rc_t rc = store_tx(s, STORE_WRITE, indien_tx, &c, e);
-	if (rc == RC_OK)
-		*out = c.out;
-	return rc;
+	return agenda_stap(s, who, klok, id, NULL, NULL, false, indien_tx, a, out, e);
 }
 
 static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
@@ -675,13 +674,7 @@ static rc_t teken_tx(struct store *s, void *ctx, struct error *e)
 rc_t werkagenda_onderteken(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 			   json_t *body, struct arena *a, json_t **out, struct error *e)
 {
-	if (!json_is_object(body))
-		return error_set(e, RC_INVALID, "Stuur het collegebesluit als JSON-object.");
-	struct agenda_ctx c = {.who = who, .klok = klok, .id = id, .body = body, .a = a};
-	rc_t rc = store_tx(s, STORE_WRITE, teken_tx, &c, e);
-	if (rc == RC_OK)
-		*out = c.out;
-	return rc;
+	return agenda_stap(s, who, klok, id, body, "het collegebesluit", false, teken_tx, a, out, e);
 }
 
 /* ---- the joint assessment ---- */
@@ -782,15 +775,9 @@ static rc_t beoordeel_tx(struct store *s, void *ctx, struct error *e)
 rc_t werkagenda_beoordeel(struct store *s, const struct principal *who, const struct klok *klok, int64_t id,
 			  json_t *body, struct arena *a, json_t **out, struct error *e)
 {
-	if (!json_is_object(body))
-		return error_set(e, RC_INVALID, "Stuur de beoordeling als JSON-object.");
 	if (!(who->roles & ROL_BEOORDELAAR))
 		return error_set(e, RC_FORBIDDEN, "Beoordelaars van VNG en ZN beoordelen de werkagenda's %s.", BRON_BEOORDEEL);
-	struct agenda_ctx c = {.who = who, .klok = klok, .id = id, .body = body, .a = a};
-	rc_t rc = store_tx(s, STORE_WRITE, beoordeel_tx, &c, e);
-	if (rc == RC_OK)
-		*out = c.out;
-	return rc;
+	return agenda_stap(s, who, klok, id, body, "de beoordeling", false, beoordeel_tx, a, out, e);
 }
 
 bool werkagenda_goedgekeurd_tx(struct store *s, const char *regio, struct arena *a, struct error *e)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/basis/csv.h"
 #include "core/basis/embedded.h"
 
 #define GEMEENTE_MAX 400
@@ -111,39 +112,6 @@ static struct gemeente gemeenten[GEMEENTE_MAX];
 static size_t gemeente_aantal;
 static pthread_once_t gemeenten_once = PTHREAD_ONCE_INIT;
 
-/* Splits one CSV line (RFC 4180 quoting, no newlines inside fields) into
- * at most CSV_FIELDS_MAX fields; returns the number of fields. Fields
- * longer than CSV_FIELD_BYTES - 1 are cut. */
-static size_t csv_split(const char *line, size_t len, char fields[][CSV_FIELD_BYTES])
-{
-	size_t count = 0, pos = 0;
-	bool quoted = false;
-	fields[0][0] = '\0';
-	for (size_t i = 0; i < len; i++) {
-		char c = line[i];
-		if (quoted && c == '"' && i + 1 < len && line[i + 1] == '"') {
-			c = '"';
-			i++;
-		} else if (c == '"') {
-			quoted = !quoted;
-			continue;
-		} else if (c == ',' && !quoted) {
-			if (++count >= CSV_FIELDS_MAX)
-				return count;
-			pos = 0;
-			fields[count][0] = '\0';
-			continue;
-		} else if (c == '\r') {
-			continue;
-		}
-		if (pos + 1 < CSV_FIELD_BYTES) {
-			fields[count][pos++] = c;
-			fields[count][pos] = '\0';
-		}
-	}
-	return count + 1;
-}
-
 /* Parses the embedded list; header line first, then one line per
  * municipality: gemeentecode,gemeentecode_gm,gemeentenaam,provincie,... */
 static void gemeenten_laden(void)
@@ -153,11 +121,12 @@ static void gemeenten_laden(void)
 		return;
 	const char *p = f->data, *end = f->data + f->size;
 	bool header = true;
-	char fields[CSV_FIELDS_MAX][CSV_FIELD_BYTES];
+	char buf[CSV_FIELDS_MAX * CSV_FIELD_BYTES];
+	const char *fields[CSV_FIELDS_MAX];
 	while (p < end && gemeente_aantal < GEMEENTE_MAX) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		size_t n = csv_split(p, len, fields);
+		size_t n = csv_regel(p, len, buf, sizeof buf, fields, CSV_FIELDS_MAX);
 		p += len + 1;
 		if (header) {
 			header = false;
