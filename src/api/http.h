@@ -60,6 +60,8 @@ struct http_request {
 	void *connection;          /* the MHD connection, for query lookups */
 	const char *remote_addr;   /* client IP as text */
 	struct principal who;
+	const char *export_na;     /* a generic export's page (export_http.c): overrides ?na= */
+	bool export_pagina;        /* ... and ?limiet= is the route's maximum */
 };
 
 struct http_header {
@@ -74,6 +76,7 @@ struct http_response {
 	size_t body_len;
 	struct http_header headers[HTTP_HEADERS_MAX];
 	size_t header_count;
+	int fd;                    /* > 0: the body is this open file of body_len bytes (streamed, then closed) */
 };
 
 /* Server configuration (from flags and environment, see cli). */
@@ -157,6 +160,14 @@ rc_t http_export_formaat(struct http_request *rq, bool *xlsx, struct error *e);
  * `naam`.csv|.xlsx (attachment). */
 void http_reply_export(struct http_request *rq, struct http_response *rs, const char *data, size_t len, bool xlsx,
 		       const char *naam);
+
+/* Every list as a download (export_http.c): a GET route that declares
+ * the query parameter `formaat` and answers JSON is answered, when the
+ * request names ?formaat=csv|xlsx, with the rows of the first list in its
+ * answer -- every page of it, read by the same handler with the same
+ * access rules -- as CSV or XLSX written to a temporary file page by page
+ * and streamed from there. Called by the server instead of the handler. */
+rc_t http_export_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 
 /* True when the client asks for PDF rather than HTML (Accept). */
 bool http_wil_pdf(struct http_request *rq);
@@ -307,6 +318,18 @@ rc_t vereveningen_document(struct http_request *rq, struct http_response *rs, st
 rc_t vereveningen_document_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t jaarstaten_rechtsoordeel_document(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t jaarstaten_rechtsoordeel_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
+/* monitoring_http.c: monitoring and transparency */
+rc_t rapportageperiodes_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t projectrapportages_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t projectrapportages_maak(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t signalen_lijst_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t signalen_kennisname(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t programmamonitor_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t kwartaalrapportage_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t kwartaalrapportage_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t opendata_plannen_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t opendata_beschrijving_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

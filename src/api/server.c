@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/verdeling/verdeeltaak.h"
 #include "core/basis/json.h"
@@ -50,6 +51,14 @@ struct server {
 	struct server_config config;
 	struct verdeeltaak_werker *werker;   /* scenario jobs; NULL when this process runs none */
 };
+
+/* A list route answered generically as CSV/XLSX (export_http.c): a GET
+ * that declares `formaat` and whose handler does not write files itself. */
+static bool export_route(const struct route *r)
+{
+	return strcmp(r->method, "GET") == 0 && r->query_params && strstr(r->query_params, "formaat") &&
+	       !strstr(r->pattern, "/export");
+}
 
 /* Per-connection request state, from the first callback to completion. */
 struct request_ctx {
@@ -82,6 +91,10 @@ const char *http_header(struct http_request *rq, const char *name)
 
 const char *http_query(struct http_request *rq, const char *name)
 {
+	if (rq->export_pagina && strcmp(name, "na") == 0)
+		return rq->export_na;
+	if (rq->export_pagina && strcmp(name, "limiet") == 0)
+		return NULL;
 	return MHD_lookup_connection_value(rq->connection, MHD_GET_ARGUMENT_KIND, name);
 }
 
@@ -231,8 +244,10 @@ static bool response_has_header(const struct http_response *rs, const char *name
 static struct MHD_Response *response_build(const struct request_ctx *ctx,
 					   const struct http_response *rs, const char *url)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
-		rs->body_len, (void *)(rs->body ? rs->body : ""), MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *r = rs->fd > 0
+		? MHD_create_response_from_fd(rs->body_len, rs->fd)   /* closes the file when done */
+		: MHD_create_response_from_buffer(rs->body_len, (void *)(rs->body ? rs->body : ""),
+						  MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return NULL;
 	if (rs->content_type)
@@ -354,7 +369,9 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 			      : error_set(e, RC_NOMEM, "Onvoldoende geheugen voor het verzoek.");
 		if (rc == RC_OK)
 			rc = auth_authorize(&rq, e);
-		if (rc == RC_OK)
+		if (rc == RC_OK && http_query(&rq, "formaat") && export_route(ctx->route))
+			rc = http_export_lijst(&rq, rs, e);
+		else if (rc == RC_OK)
 			rc = ctx->route->handler(&rq, rs, e);
 	}
 	arena_budget_zet(vorig);
@@ -363,6 +380,8 @@ static void request_dispatch(struct server *srv, struct request_ctx *ctx,
 	if (rc != RC_OK) {
 		if (e->rc == RC_OK)
 			error_set(e, rc, "%s", rc_title(rc));
+		if (rs->fd > 0)
+			close(rs->fd);
 		*rs = (struct http_response){0};
 		http_problem(&rq, rs, e);
 	}
@@ -462,8 +481,11 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn,
 	}
 	ctx->status = rs.status;
 	struct MHD_Response *r = response_build(ctx, &rs, url);
-	if (!r)
+	if (!r) {
+		if (rs.fd > 0)
+			close(rs.fd);
 		return MHD_NO;
+	}
 	enum MHD_Result ok = MHD_queue_response(conn, (unsigned)rs.status, r);
 	MHD_destroy_response(r);
 	return ok;

@@ -34,6 +34,17 @@ static inline bool bedrag_trek_af(int64_t *rest_cent, int64_t bedrag_cent)
 	return true;
 }
 
+/* cent x bp / 10,000 (rounded toward zero) into *uit_cent: a share in
+ * basis points of an amount; false (and *uit_cent unchanged) on overflow. */
+static inline bool bedrag_deel_bp(int64_t cent, int64_t bp, int64_t *uit_cent)
+{
+	int64_t r;
+	if (__builtin_mul_overflow(cent, bp, &r))
+		return false;
+	*uit_cent = r / 10000;
+	return true;
+}
+
 /* a_cent + b_cent into *uit_cent; false (and *uit_cent unchanged) on overflow. */
 static inline bool bedrag_som(int64_t a_cent, int64_t b_cent, int64_t *uit_cent)
 {

@@ -156,3 +156,17 @@ int64_t klok_nu_s(const struct klok *k)
 	int64_t us = klok_nu_us(k);
 	return us >= 0 ? us / 1000000 : -((-us + 999999) / 1000000);
 }
+
+char *klok_dag_tekst(int64_t dag, char *out, size_t n)
+{
+	char t[KLOK_TEKST_BYTES];
+	klok_tekst(dag * 86400 * KLOK_US_PER_S, t, sizeof t);
+	snprintf(out, n, "%.10s", t);
+	return out;
+}
+
+int64_t klok_vandaag(const struct klok *k)
+{
+	int64_t us = klok_nu_us(k);
+	return (us >= 0 ? us : us - 86400 * KLOK_US_PER_S + 1) / (86400 * KLOK_US_PER_S);
+}

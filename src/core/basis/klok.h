@@ -56,6 +56,13 @@ bool klok_datum_lees(const char *s, int64_t *dag);
  * false for anything else, leaving *us untouched. */
 bool klok_lees(const char *tekst, int64_t *us);
 
+/* Writes day `dag` (days since 1970-01-01) as "YYYY-MM-DD" into out (at
+ * least 11 bytes); returns out. */
+char *klok_dag_tekst(int64_t dag, char *out, size_t n);
+
+/* Today (UTC) of `k` in days since 1970-01-01. */
+int64_t klok_vandaag(const struct klok *k);
+
 /* A fixed clock for tests: klok_vast(&k, &t) makes k read *t. */
 void klok_vast(struct klok *k, int64_t *tijd_us);
 

@@ -11,6 +11,7 @@
 #ifndef DOORBRAAK_WERKBLAD_H
 #define DOORBRAAK_WERKBLAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,11 +38,26 @@ struct werkblad_cel {
 	int64_t getal;
 };
 
+/* A number cell without a value: tekst == werkblad_leeg (nothing written). */
+extern const char werkblad_leeg[];
+
 /* The XLSX of `nrij` rows of `nkol` cells (row-major) on sheet `blad`, in
  * the arena. Written to a temporary file (libxlsxwriter 1.1.4 writes files
  * only) that is removed before returning. */
 rc_t werkblad_xlsx(const char *blad, const struct werkblad_kolom *kolommen, size_t nkol,
 		   const struct werkblad_cel *cellen, size_t nrij, struct arena *arena,
 		   const unsigned char **xlsx, size_t *len, struct error *e);
+
+/* The same, streamed: rows go to a temporary file as they are written
+ * (libxlsxwriter's constant-memory mode), so a list of any length takes
+ * the memory of one row. begin, then a row of `nkol` cells per call, then
+ * einde: *fd is an open descriptor of the finished file (already removed
+ * from the directory; the caller closes it) of *len bytes. einde frees the
+ * writer whatever it returns. */
+struct werkblad_stroom;
+rc_t werkblad_stroom_begin(const char *blad, const struct werkblad_kolom *kolommen, size_t nkol,
+			   struct werkblad_stroom **out, struct error *e);
+void werkblad_stroom_rij(struct werkblad_stroom *w, const struct werkblad_cel *cellen);
+rc_t werkblad_stroom_einde(struct werkblad_stroom *w, int *fd, size_t *len, struct error *e);
 
 #endif

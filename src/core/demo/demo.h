@@ -19,8 +19,12 @@
 
 #include "core/basis/arena.h"
 #include "store/store.h"
+#include "core/toegang/toegang.h"
 
 #define DEMO_WACHTWOORD "demo-doorbraak-2026"
+/* The demo's "today" for monitoring (signals, dashboard): its data lives in
+ * 2027-2028 (docs/monitoring.md §3). */
+#define DEMO_PEILDATUM "2028-09-15"
 
 struct demo_account {
 	const char *gebruikersnaam;
@@ -44,6 +48,12 @@ rc_t verantwoording_demo_laad(struct store *s, struct error *e);
 /* The social-domain track's demo data (demo_sociaal.c): scans, work
  * agendas in every state, the SPUK of 2027, progress; once. */
 rc_t sociaal_demo_laad(struct store *s, struct error *e);
+
+/* Demo progress reports and an acknowledged signal on the granted demo
+ * projects `beschikkingen` (docs/monitoring.md §8): the lead `penvoerder`
+ * reports, verzekeraars[i] coordinates project i. */
+rc_t monitoring_demo_laad(struct store *s, const struct principal *penvoerder, const struct principal *verzekeraars,
+			  const int64_t *beschikkingen, size_t n, struct error *e);
 
 /* Writes the id of the demo organisation with the given AGB code, UZOVI
  * code or CBS code (the others NULL); the store's error when absent. Used

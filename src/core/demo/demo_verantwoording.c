@@ -332,6 +332,11 @@ rc_t verantwoording_demo_laad(struct store *s, struct error *e)
 		rc = staat_en_oordeel(&k, &k.zuid_p, false, false, e);
 	if (rc == RC_OK)
 		rc = jaren(&k, TERUGVORDERING, 10, 2028, 2100, e);
+	struct principal vz[PROJECTEN];
+	for (int p = 0; p < PROJECTEN; p++)
+		vz[p] = *verzekeraar(&k, p);
+	if (rc == RC_OK)
+		rc = monitoring_demo_laad(s, &k.penvoerder, vz, k.beschikking, PROJECTEN, e);
 	arena_release(&a);
 	return rc;
 }
