@@ -96,8 +96,9 @@ rc_t store_monitoring_jaargeld(struct store *s, struct arena *a, struct store_ro
 
 rc_t store_monitoring_toekenningen(struct store *s, struct arena *a, struct store_rows *out, struct error *e)
 {
-	return store_query(s, "SELECT aanvraag_id, jaar, bedrag_cent FROM toekenning ORDER BY aanvraag_id, jaar", NULL,
-			   0, a, out, e);
+	return store_query(s, "SELECT t.aanvraag_id, t.jaar, t.bedrag_cent, a.thema, a.toepassingsgebied,"
+			   " coalesce(a.regio, '') FROM toekenning t JOIN aanvraag a ON a.id = t.aanvraag_id"
+			   " ORDER BY t.aanvraag_id, t.jaar", NULL, 0, a, out, e);
 }
 
 rc_t store_monitoring_verevend(struct store *s, struct arena *a, struct store_rows *out, struct error *e)

@@ -53,7 +53,8 @@ rc_t store_monitoring_meldingen(struct store *s, struct arena *a, struct store_r
  * newest accountability of that year). */
 rc_t store_monitoring_jaargeld(struct store *s, struct arena *a, struct store_rows *out, struct error *e);
 
-/* Per application the board's grant per year: aanvraag_id, jaar, bedrag_cent. */
+/* Per application the board's grant per year: aanvraag_id, jaar,
+ * bedrag_cent, thema, toepassingsgebied, regio ('' when none). */
 rc_t store_monitoring_toekenningen(struct store *s, struct arena *a, struct store_rows *out, struct error *e);
 
 /* Settled in risk equalisation per year: jaar, bedrag_cent. */

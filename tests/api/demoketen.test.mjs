@@ -73,6 +73,23 @@ test('every state: judged plausible and settled, judged not plausible and open, 
   assert.ok(boekingen.some((b) => b.code === 'verevening.nacalculatie'), 'the settlement is booked');
 });
 
+test('monitoring in every state on the demo day: on track, behind (acknowledged), reports missing, a second version', async () => {
+  const bestuur = await login(srv, 'bestuur');
+  const sig = (await json(bestuur, '/signalen')).signalen;
+  const codes = new Set(sig.map((s) => s.code));
+  for (const c of ['mijlpaal_te_laat', 'fte_achter', 'besteding_achter', 'rapportage_ontbreekt']) assert.ok(codes.has(c), `${c}: ${[...codes]}`);
+  assert.ok(sig.some((s) => s.code === 'fte_achter' && s.erkend && s.kennisnames.length === 1), 'one signal acknowledged');
+  const beschikkingen = (await json(nza, '/beschikkingen?limiet=100')).beschikkingen.filter((b) => b.besluit === 'verleend');
+  const rapporten = [];
+  for (const b of beschikkingen) rapporten.push((await json(bestuur, `/beschikkingen/${b.id}/voortgangsrapportages`)).rapportages);
+  assert.ok(rapporten.some((r) => r.some((x) => x.versie === 2)), 'a second version');
+  const zonderAchterstand = beschikkingen.filter((b) => !sig.some((s) => s.beschikking_id === b.id && s.code !== 'mijlpaal_te_laat'));
+  assert.ok(zonderAchterstand.length >= 1, 'one project on track (only late milestones at most)');
+  const d = await json(bestuur, '/programmamonitor');
+  assert.equal(d.peildatum, '2028-09-15');
+  assert.ok(d.fte.gerealiseerd_milli > 0 && d.fte.gerealiseerd_milli < d.fte.toegezegd_milli);
+});
+
 test('a second server started on the same database adds nothing; the audit chain holds and the ledger replays', async () => {
   const voor = await stand(nza);
   const tweede = await startServer({ backend, dbUrl: srv.dbUrl, init: false, args: ['--demo'], env: AAN });

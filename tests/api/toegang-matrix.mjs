@@ -54,6 +54,9 @@ const JAARSTAAT_LEZERS = ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bes
 const WERKAGENDA_LEZERS = ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'];
 const SPUK_LEZERS = ['vws', 'programmabureau', 'bestuur', 'auditor'];
 
+// Monitoring (docs/monitoring.md): the programme's readers see every project and the dashboard.
+const MONITORING_LEZERS = ['bestuur', 'programmabureau', 'vws', 'nza', 'zorginstituut', 'auditor'];
+
 export const MATRIX = [
   { method: 'GET', path: '/status', allowed: 'publiek', ok: 200 },
   { method: 'GET', path: '/openapi.json', allowed: 'publiek', ok: 200 },
@@ -225,6 +228,19 @@ export const MATRIX = [
   { method: 'POST', path: '/voortgangsrapportages', allowed: ['gemeente'], ok: AUTHORISED },
   { method: 'GET', path: '/voortgangsoverzicht', allowed: 'publiek', ok: AUTHORISED },
   { method: 'GET', path: '/voortgangsoverzicht/export', allowed: WERKAGENDA_LEZERS, ok: AUTHORISED },
+  // Monitoring and transparency
+  { method: 'GET', path: '/rapportageperiodes', allowed: 'publiek', ok: 200 },
+  { method: 'GET', path: '/beschikkingen/{id}/voortgangsrapportages',
+    allowed: [...new Set([...BESCHIKKING_LEZERS, ...MONITORING_LEZERS])], ok: AUTHORISED },
+  { method: 'POST', path: '/beschikkingen/{id}/voortgangsrapportages', allowed: ['aanvrager'], ok: AUTHORISED },
+  { method: 'GET', path: '/signalen', allowed: ['beoordelaar', ...MONITORING_LEZERS], ok: 200 },
+  { method: 'POST', path: '/signalen/kennisnames', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/programmamonitor', allowed: MONITORING_LEZERS, ok: 200 },
+  { method: 'GET', path: '/programmamonitor/kwartaalrapportage', allowed: MONITORING_LEZERS, ok: 200 },
+  { method: 'GET', path: '/programmamonitor/kwartaalrapportage.pdf', allowed: MONITORING_LEZERS, ok: 200 },
+  { method: 'GET', path: '/open-data/plannen', allowed: 'publiek', ok: 200 },
+  { method: 'GET', path: '/open-data/plannen.csv', allowed: 'publiek', ok: 200 },
+  { method: 'GET', path: '/open-data/plannen/beschrijving', allowed: 'publiek', ok: 200 },
 ];
 
 /** The role the API-token caller holds. */

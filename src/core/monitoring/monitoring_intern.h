@@ -51,6 +51,7 @@ struct monitoring_stand {
 	struct monitoring_project *projecten;     /* by beschikking id */
 	size_t project_aantal;
 	struct store_rows kennisnames;            /* store_signaal_kennisnames */
+	struct store_rows toekenningen;           /* store_monitoring_toekenningen: every board grant */
 };
 
 /* Reads the periods, every granted project (paged) with its milestones,

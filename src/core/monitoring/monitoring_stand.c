@@ -119,7 +119,7 @@ static int op_aanvraag(const void *x, const void *y)
 struct stand_ctx {
 	struct arena *a;
 	struct monitoring_stand *st;
-	struct store_rows perioden, meldingen, jaargeld, toekenningen, rapporten;
+	struct store_rows perioden, meldingen, jaargeld, rapporten;
 	struct store_rows *paginas;
 	size_t pagina_aantal, pagina_cap;
 };
@@ -155,7 +155,7 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_monitoring_jaargeld(s, c->a, &c->jaargeld, e);
 	if (rc == RC_OK)
-		rc = store_monitoring_toekenningen(s, c->a, &c->toekenningen, e);
+		rc = store_monitoring_toekenningen(s, c->a, &c->st->toekenningen, e);
 	if (rc == RC_OK)
 		rc = store_projectvoortgang_lijst(s, 0, true, false, c->a, &c->rapporten, e);
 	if (rc == RC_OK)
@@ -228,8 +228,8 @@ static rc_t koppel(struct stand_ctx *c, struct error *e)
 	for (size_t i = 0; i < np; i++)
 		per_aanvraag[i] = &st->projecten[i];
 	qsort(per_aanvraag, np, sizeof *per_aanvraag, op_aanvraag);
-	for (size_t i = 0; i < c->toekenningen.nrows; i++) {
-		int64_t aid = store_int(&c->toekenningen, i, 0, 0);
+	for (size_t i = 0; i < c->st->toekenningen.nrows; i++) {
+		int64_t aid = store_int(&c->st->toekenningen, i, 0, 0);
 		size_t lo = 0, hi = np;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
@@ -241,9 +241,9 @@ static rc_t koppel(struct stand_ctx *c, struct error *e)
 		if (lo == np || per_aanvraag[lo]->aanvraag_id != aid)
 			continue;
 		struct monitoring_project *p = per_aanvraag[lo];
-		struct monitoring_jaar *j = jaar_van(p, store_int(&c->toekenningen, i, 1, 0));
+		struct monitoring_jaar *j = jaar_van(p, store_int(&c->st->toekenningen, i, 1, 0));
 		if (j)
-			j->toegekend_cent += store_int(&c->toekenningen, i, 2, 0);
+			j->toegekend_cent += store_int(&c->st->toekenningen, i, 2, 0);
 	}
 	size_t nr = c->rapporten.nrows;
 	struct monitoring_rapport *alle = arena_alloc(c->a, (nr + 1) * sizeof *alle);

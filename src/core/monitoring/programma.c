@@ -140,7 +140,6 @@ static void projecten(struct arena *a, struct dashboard *d)
 		const char *dim[] = {p->thema, p->gebied, p->regio};
 		const enum dimensie di[] = {THEMA, GEBIED, REGIO};
 		for (size_t k = 0; k < 3; k++) {
-			geld(&d->d[di[k]], dim[k], TOEGEKEND, p->toegekend_cent);
 			geld(&d->d[di[k]], dim[k], BOVENGRENS, p->bovengrens_cent);
 			geld(&d->d[di[k]], dim[k], BETAALD, p->betaald_cent);
 			geld(&d->d[di[k]], dim[k], VERANTWOORD, p->verantwoord_cent);
@@ -148,11 +147,19 @@ static void projecten(struct arena *a, struct dashboard *d)
 		for (size_t j = 0; j < p->jaar_aantal; j++) {
 			const struct monitoring_jaar *y = &p->jaren[j];
 			char *jt = arena_printf(a, "%" PRId64, y->jaar);
-			geld(&d->d[JAAR], jt, TOEGEKEND, y->toegekend_cent);
 			geld(&d->d[JAAR], jt, BOVENGRENS, y->bovengrens_cent);
 			geld(&d->d[JAAR], jt, BETAALD, y->betaald_cent);
 			geld(&d->d[JAAR], jt, VERANTWOORD, y->verantwoord_cent);
 		}
+	}
+	/* the board's grants: of every application it granted, whatever NZa decided */
+	const struct store_rows *g = &d->st.toekenningen;
+	for (size_t i = 0; i < g->nrows; i++) {
+		int64_t c = store_int(g, i, 2, 0);
+		geld(&d->d[JAAR], arena_printf(a, "%" PRId64, store_int(g, i, 1, 0)), TOEGEKEND, c);
+		geld(&d->d[THEMA], store_text(g, i, 3), TOEGEKEND, c);
+		geld(&d->d[GEBIED], store_text(g, i, 4), TOEGEKEND, c);
+		geld(&d->d[REGIO], store_text(g, i, 5), TOEGEKEND, c);
 	}
 	for (size_t i = 0; i < d->verevend.nrows; i++) {
 		char jt[16];
