@@ -7,6 +7,9 @@
  * of any length holds one page in memory. The file is streamed to the
  * client with its length, so the client can show progress.
  *
+ * A route that answers with several lists (the programme monitor) also
+ * declares ?lijst=, the dotted path of the list to export.
+ *
  * Columns come from the first row: every scalar member, and the scalar
  * members of a nested object as "object.member"; lists and links are left
  * out. A member ending in _cent is an amount: its whole cents, and beside
@@ -181,9 +184,21 @@ static rc_t begin(struct export *x, struct http_request *rq, struct error *e)
 	return RC_OK;
 }
 
-/* The first member of `body` that is a list. */
-static json_t *lijst_van(json_t *body)
+/* The list at dotted path `pad` of `body` ("geld.per_thema", from
+ * ?lijst=), or without one the first member of `body` that is a list. */
+static json_t *lijst_van(json_t *body, const char *pad)
 {
+	if (pad) {
+		json_t *v = body;
+		char deel[64];
+		while (v && *pad) {
+			size_t n = strcspn(pad, ".");
+			snprintf(deel, sizeof deel, "%.*s", (int)(n < sizeof deel - 1 ? n : sizeof deel - 1), pad);
+			v = json_object_get(v, deel);
+			pad += n + (pad[n] == '.');
+		}
+		return json_is_array(v) ? v : NULL;
+	}
 	if (json_is_array(body))
 		return body;
 	const char *s;
@@ -248,7 +263,11 @@ static rc_t pagina(struct http_request *rq, struct export *x, const char **volge
 		rc = error_set(e, RC_INVALID, "Deze lijst kan niet als bestand worden gedownload.");
 	if (rc == RC_OK && !(body = json_loadb(r.body, r.body_len, 0, NULL)))
 		rc = error_set(e, RC_INTERNAL, "Het antwoord van de lijst is onleesbaar.");
-	json_t *l = lijst_van(body);
+	json_t *l = lijst_van(body, http_query(rq, "lijst"));
+	if (rc == RC_OK && !l) {
+		error_add(e, "lijst", "parameter_ongeldig", NULL, "Dit antwoord heeft geen lijst '%s'.", http_query(rq, "lijst"));
+		rc = RC_INVALID;
+	}
 	if (rc == RC_OK && x->n == 0 && !x->csv && !x->ws) {
 		if (json_array_size(l))
 			kolommen(x, json_array_get(l, 0));

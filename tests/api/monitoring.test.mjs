@@ -203,6 +203,15 @@ test('the programme monitor: fte against the ambition, money through every stage
   const etag = r.headers.etag;
   assert.equal((await w.bestuur.call('GET', '/programmamonitor?peildatum=2027-06-30', undefined, { 'if-none-match': etag })).status, 304);
   problem(await w.aanvrager.get('/programmamonitor'), 403);
+  // each table of the monitor as a download: ?lijst= names it
+  const csv = await w.bestuur.get('/programmamonitor?peildatum=2027-06-30&formaat=csv&lijst=geld.per_thema');
+  assert.equal(csv.status, 200, csv.text);
+  const regels = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(regels.length, d.geld.per_thema.length + 1);
+  assert.match(regels[0], /^sleutel;gevraagd_cent;gevraagd_euro;toegekend_cent;toegekend_euro;bovengrens_cent;bovengrens_euro/);
+  assert.ok(regels.some((r) => r.startsWith(`ai;${ai.gevraagd_cent};`)));
+  assert.deepEqual(problem(await w.bestuur.get('/programmamonitor?formaat=csv&lijst=geld.onbekend'), 400).errors.map((x) => x.code),
+    ['parameter_ongeldig']);
 });
 
 test('the quarterly report for the board as PDF and HTML', async () => {

@@ -173,7 +173,8 @@ export async function request(method, path, { query = null, body = undefined, te
 /**
  * A download read as a stream (a long text such as the ledger journal):
  * GET path with Accept `accept`, no time-out but the caller's signal;
- * opVoortgang(bytes) after every chunk. Resolves with a Blob of `type`;
+ * opVoortgang(bytes, totaal) after every chunk (totaal: the length the
+ * answer announced, 0 when none). Resolves with a Blob of `type`;
  * rejects with an ApiFout like request() (a problem+json answer, an ended
  * session, no connection, cancelled).
  */
@@ -194,13 +195,14 @@ export async function download(path, { accept = 'text/plain', type = 'text/plain
   }
   const reader = res.body.getReader();
   const delen = [];
+  const totaal = Number(res.headers.get('content-length')) || 0;
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     delen.push(value);
     bytes += value.length;
-    if (opVoortgang) opVoortgang(bytes);
+    if (opVoortgang) opVoortgang(bytes, totaal);
   }
   return new Blob(delen, { type });
 }

@@ -46,12 +46,17 @@ route('/nza/verzoeken/:id', { titel: 'Verzoek', toegang: ['nza', 'auditor'], laa
 route('/beschikkingen', { titel: 'Beschikkingen', menu: 'Beschikkingen', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikkingen.js') });
 route('/beschikkingen/:id', { titel: 'Beschikking', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/beschikking.js') });
 // after the payment (docs/verantwoording.md): accountability, statements and judgements, settlement
+route('/beschikkingen/:id/voortgang', { titel: 'Voortgang van een project', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau', 'vws'], laad: () => import('./schermen/projectvoortgang.js') });
 route('/beschikkingen/:id/verantwoording', { titel: 'Verantwoording', toegang: ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/verantwoording.js') });
 route('/verantwoordingskaders', { titel: 'Verantwoordingskaders', menu: 'Verantwoordingskaders', toegang: ['programmabureau', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/verantwoordingskaders.js') });
 route('/jaarstaten', { titel: 'Jaarstaten', menu: 'Jaarstaten', toegang: ['beoordelaar', 'nza', 'zorginstituut', 'auditor', 'bestuur', 'programmabureau'], laad: () => import('./schermen/jaarstaten.js') });
 route('/vereveningen', { titel: 'Vereveningen', menu: 'Vereveningen', toegang: ['zorginstituut', 'nza', 'auditor', 'beoordelaar', 'bestuur', 'programmabureau'], laad: () => import('./schermen/vereveningen.js') });
 route('/grootboek', { titel: 'Grootboek', menu: 'Grootboek', toegang: ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'], laad: () => import('./schermen/grootboek.js') });
 // the social domain (docs/sociaal-domein.md): public progress map, scans, work agendas, the SPUK, progress
+route('/programmamonitor', { titel: 'Programmamonitor', menu: 'Programmamonitor', toegang: ['bestuur', 'programmabureau', 'vws', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/programmamonitor.js') });
+route('/signalen', { titel: 'Signalen', menu: 'Signalen', toegang: ['beoordelaar', 'bestuur', 'programmabureau', 'vws', 'nza', 'zorginstituut', 'auditor'], laad: () => import('./schermen/signalen.js') });
+route('/open-data', { titel: 'Open data', menu: 'Open data', laad: () => import('./schermen/open-data.js') });
+
 route('/sociaal-domein', { titel: 'Sociaal domein', menu: 'Sociaal domein', laad: () => import('./schermen/sociaal-domein.js') });
 route('/regioscans', { titel: 'Regioscans', menu: 'Regioscans', toegang: ['programmabureau', 'gemeente', 'beoordelaar', 'vws', 'bestuur', 'auditor'], laad: () => import('./schermen/regioscans.js') });
 route('/werkagendas', { titel: 'Werkagenda’s', menu: 'Werkagenda’s', toegang: ['gemeente', 'beoordelaar', 'vws', 'programmabureau', 'bestuur', 'auditor'], laad: () => import('./schermen/werkagendas.js') });

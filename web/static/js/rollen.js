@@ -48,6 +48,7 @@ export const ROLTAKEN = {
       { href: '/aanvragen', tekst: 'Mijn aanvragen: concepten verder invullen, indienen, ontvangstbewijs en status' },
       { href: '/nza-aanvragen', tekst: 'Verzoeken aan NZa ondertekenen' },
       { href: '/beschikkingen', tekst: 'Beschikkingen: mijlpalen melden en de werkelijke kosten per jaar verantwoorden' },
+      { href: '/beschikkingen', tekst: 'Beschikkingen: per kwartaal de voortgang rapporteren (mijlpalen, KPI’s, fte, risico’s)' },
     ],
   },
   beoordelaar: {
@@ -58,6 +59,7 @@ export const ROLTAKEN = {
       { href: '/nza-aanvragen', tekst: 'Verzoeken aan de NZa opstellen en ondertekenen' },
       { href: '/beschikkingen', tekst: 'Beschikkingen: mijlpalen betalen of corrigeren, verantwoordingen toetsen' },
       { href: '/jaarstaten', tekst: 'De jaarstaat per jaar indienen bij de NZa' },
+      { href: '/signalen', tekst: 'Signalen bij de projecten die u coördineert: bekijken en kennisnemen' },
       { href: '/werkagendas', tekst: 'Sociaal domein: definitieve werkagenda\'s beoordelen (namens ZN, of namens de VNG als u bij een gemeente werkt)' },
     ],
   },
@@ -71,6 +73,8 @@ export const ROLTAKEN = {
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
       { href: '/vereveningen', tekst: 'Vereveningen in de risicoverevening (alleen lezen)' },
       { href: '/voortgang', tekst: 'Sociaal domein: de voortgang per regio en landelijk' },
+      { href: '/programmamonitor', tekst: 'Programmamonitor: fte tegen de ambitie, geld per stadium, plannen ingediend en gehonoreerd; kwartaalrapportage' },
+      { href: '/signalen', tekst: 'Signalen bij de projecten' },
     ],
   },
   nza: {
@@ -94,6 +98,7 @@ export const ROLTAKEN = {
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
       { href: '/regioscans', tekst: 'Sociaal domein: regioscans importeren (CSV) en inzien' },
       { href: '/werkagendas', tekst: 'Sociaal domein: de werkagenda\'s van de regio\'s' },
+      { href: '/programmamonitor', tekst: 'Programmamonitor en kwartaalrapportage' },
     ],
   },
   gemeente: {
@@ -123,6 +128,7 @@ export const ROLTAKEN = {
       { href: '/grootboek', tekst: 'Het grootboek en zijn boekingen' },
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen' },
       { href: '/vereveningen', tekst: 'Vereveningen' },
+      { href: '/programmamonitor', tekst: 'Programmamonitor en signalen' },
       { tekst: 'Het auditlog inzien (volgt)' },
     ],
   },
@@ -140,6 +146,7 @@ export const ROLTAKEN = {
       { href: '/spuk', tekst: 'De SPUK per jaar toekennen met de verdeelsleutel, de beschikkingen inzien en betalen' },
       { href: '/werkagendas', tekst: 'De werkagenda\'s van de regio\'s en hun beoordeling door VNG en ZN' },
       { href: '/voortgang', tekst: 'De voortgang per regio en landelijk, ook als CSV of Excel' },
+      { href: '/programmamonitor', tekst: 'Programmamonitor: fte, geld en plannen van de Zvw-doorbraakmiddelen' },
     ],
   },
 };

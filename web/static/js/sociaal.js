@@ -6,7 +6,7 @@
 // the regions.
 
 import { api } from './api.js';
-import { h, table } from './dom.js';
+import { h } from './dom.js';
 import { sessie } from './sessie.js';
 
 /** The catalogue's basisfunctionaliteiten: [{ id, naam }]. */
@@ -102,11 +102,5 @@ export function halfjaar(p) {
   return m ? `het ${m[2] === '1' ? 'eerste' : 'tweede'} halfjaar van ${m[1]}` : (p || '');
 }
 
-/**
- * A table of these screens: words break only when they do not fit at all
- * and buttons stay whole (the class of app.css that the administration
- * tables use), so a heading never breaks inside a word.
- */
-export function tabel(opties) {
-  return h('div', { class: 'beheertabel' }, table(opties));
-}
+/** The tables of these screens (dom.js heleTabel). */
+export { heleTabel as tabel } from './dom.js';

@@ -8,6 +8,7 @@
 // submitted application the route of its newest version (GET .../versies).
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { statusBadge } from '../aanvraagformulier.js';
 import * as catalogus from '../catalogus.js';
 import { alert, h, heading, link, paragraph, table } from '../dom.js';
@@ -70,6 +71,7 @@ export async function toon(ctx) {
 
   return [
     heading(1, 'Mijn aanvragen'),
+    downloadBalk({ pad: '/aanvragen', naam: 'aanvragen', omschrijving: 'uw aanvragen', signal: ctx.signal }),
     paragraph('De aanvragen van uw samenwerkingscoalitie. Een concept bewaart de server: u kunt stoppen en later verder gaan. ',
       'U dient een aanvraag één keer in, binnen de indieningsronde; daarna beoordelen twee zorgverzekeraars haar.'),
     h('p', { class: 'utrecht-paragraph' },

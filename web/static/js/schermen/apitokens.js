@@ -11,6 +11,7 @@
 // (POST /apitokens/{id}/goedkeuringen). Who asked sees that it waits.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { badge, button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formulier, tekstveld } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
@@ -241,6 +242,7 @@ export async function toon(ctx) {
 
   return [
     heading(1, 'API-tokens'),
+    downloadBalk({ pad: '/apitokens', naam: 'api-tokens', omschrijving: 'de API-tokens', signal: ctx.signal }),
     paragraph(beheerder
       ? 'De tokens waarmee systemen van organisaties de API gebruiken. Het token zelf wordt nergens bewaard; u ziet alleen het begin.'
       : 'De tokens waarmee systemen van organisaties de API gebruiken. U kunt ze inzien, maar niet uitgeven of intrekken.'),

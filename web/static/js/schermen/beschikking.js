@@ -336,6 +336,10 @@ export async function toon(ctx) {
       heading(2, 'Verantwoording', { id: 'kop-verantwoording' }),
       paragraph('De werkelijke kosten per jaar, de toetsing door de zorgverzekeraar en wat er is teruggevorderd [001 §5]. ',
         link(`/beschikkingen/${b.id}/verantwoording`, 'Naar de verantwoording'))) : null,
+    b.besluit === 'verleend' ? h('section', { 'aria-labelledby': 'kop-voortgang' },
+      heading(2, 'Voortgang', { id: 'kop-voortgang' }),
+      paragraph('Per kwartaal de mijlpalen, de KPI’s van het modelplan, de gerealiseerde arbeidsbesparing, risico’s en bijsturing '
+        + '[004 "Monitoring en bijsturing"]. ', link(`/beschikkingen/${b.id}/voortgang`, 'Naar de voortgang'))) : null,
     mijlpalen ? mijlpalenSectie(ctx, b, mijlpalen, bijlagen)
       : h('section', { 'aria-labelledby': 'kop-mijlpalen' },
         heading(2, 'Mijlpalen en betalingen', { id: 'kop-mijlpalen' }),

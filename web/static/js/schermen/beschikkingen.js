@@ -5,6 +5,7 @@
 // their own (docs/beschikking.md §7). Paged with "Meer laden".
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { datumTijd, euro } from '../opmaak.js';
 import { besluitBadge, themanamen } from './nza-gedeeld.js';
@@ -61,6 +62,7 @@ export async function toon(ctx) {
   await laad(false);
   return [
     heading(1, 'Beschikkingen'),
+    downloadBalk({ pad: '/beschikkingen', naam: 'beschikkingen', omschrijving: 'de beschikkingen', signal: ctx.signal }),
     paragraph('De besluiten van de NZa op de gezamenlijke verzoeken van zorgverzekeraar en coalitie: '
       + 'de bovengrens per project, de toetsing met de bronnen, het besluitdocument en de mijlpalen waarop wordt betaald.'),
     aantal,

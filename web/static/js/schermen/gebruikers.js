@@ -10,6 +10,7 @@
 // with the warning that it will not be shown again.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { badge, button, dataList, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formulier, tekstveld } from '../formulier.js';
 import { ORGANISATIESOORTEN, rolnaam } from '../rollen.js';
@@ -158,6 +159,7 @@ export async function toon(ctx) {
   const beheerder = ctx.sessie?.gebruiker?.rollen?.includes('beheerder');
   return [
     heading(1, 'Accounts'),
+    downloadBalk({ pad: '/gebruikers', naam: 'accounts', omschrijving: 'de accounts', signal: ctx.signal }),
     paragraph(beheerder
       ? 'Alle accounts met hun organisatie en rollen.'
       : 'Alle accounts met hun organisatie en rollen. U kunt ze inzien, maar niet wijzigen.'),

@@ -13,6 +13,7 @@
 // journal section is shown to the roles that may fetch it).
 
 import { api, download } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { staafdiagram } from '../grafiek.js';
 import { datumTijd, euro, euroAlsGetal, euroMiljoen, getal, toBigInt } from '../opmaak.js';
@@ -274,6 +275,7 @@ export async function toon(ctx) {
   const rollen = ctx.sessie?.gebruiker?.rollen || [];
   return [
     heading(1, 'Grootboek'),
+    downloadBalk({ pad: '/grootboek/boekingen', naam: 'grootboek-boekingen', omschrijving: 'de boekingen van het grootboek', signal: ctx.signal }),
     paragraph('De budgetbewaking van de doorbraakmiddelen: wat er per pot, thema, jaar, zorgverzekeraar en project beschikbaar, '
       + 'gereserveerd, toegekend en betaald is. Het grootboek voorkomt dat de som van de bovengrenzen het macrokader of het budget van een jaar overschrijdt [001 §3].'),
     rekeningenSectie(overzicht, namen, ctx.signal),

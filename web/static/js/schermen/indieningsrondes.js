@@ -9,6 +9,7 @@
 // A round never changes afterwards; the form says so before it is sent.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import * as catalogus from '../catalogus.js';
 import { badge, button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formulier, tekstveld, vinkje } from '../formulier.js';
@@ -141,6 +142,7 @@ export async function toon(ctx) {
   const magInstellen = ctx.sessie?.gebruiker?.rollen?.includes('programmabureau');
   return [
     heading(1, 'Indieningsrondes'),
+    downloadBalk({ pad: '/indieningsrondes', naam: 'indieningsrondes', omschrijving: 'de indieningsrondes', signal: ctx.signal }),
     paragraph('In een indieningsronde dienen samenwerkingscoalities hun aanvragen in. Elke ronde heeft één openings- en één sluitmoment; '
       + 'wat vóór het sluitmoment is ingediend telt gelijk, vroeg indienen geeft geen voorrang. Alle tijden zijn Nederlandse tijd.'),
     h('section', { 'aria-labelledby': 'kop-rondes' },

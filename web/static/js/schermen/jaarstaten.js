@@ -13,6 +13,7 @@
 // the board and the programme office read.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, dataList, h, heading, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
 import { formKader as gedeeldKader, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro } from '../opmaak.js';
@@ -168,6 +169,7 @@ export async function toon(ctx) {
   teken();
   return [
     heading(1, 'Jaarstaten'),
+    downloadBalk({ pad: '/jaarstaten', naam: 'jaarstaten', omschrijving: 'de jaarstaten', signal: ctx.signal }),
     paragraph('Per zorgverzekeraar per jaar: wat per mijlpaal is betaald, gecorrigeerd en teruggevorderd, wat plausibel is en wat '
       + 'daarvan in de risicoverevening komt. De NZa geeft er een bestuurlijk rechtsoordeel over [001 §5].'),
     melding,

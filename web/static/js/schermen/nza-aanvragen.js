@@ -7,6 +7,7 @@
 // button and lives in the address.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { formulier, keuzeveld, metBron } from '../formulier.js';
 import { euro } from '../opmaak.js';
@@ -76,6 +77,7 @@ export async function toon(ctx) {
   await laad();
   return [
     heading(1, 'Verzoeken aan NZa'),
+    downloadBalk({ pad: '/nza-aanvragen', naam: 'verzoeken-aan-nza', omschrijving: 'de verzoeken aan de NZa', signal: ctx.signal }),
     paragraph('De coördinerend zorgverzekeraar en de penvoerder vragen de NZa samen om een beschikking met een bovengrens. '
       + 'Beide ondertekenen de vastgelegde inhoud; de tweede handtekening dient het verzoek in bij de NZa.'),
     form,

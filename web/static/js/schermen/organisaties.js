@@ -9,6 +9,7 @@
 // the 2025 municipality list) and every problem lands at its field.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { badge, button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formulier, tekstveld } from '../formulier.js';
 import { ORGANISATIESOORTEN } from '../rollen.js';
@@ -148,6 +149,7 @@ export async function toon(ctx) {
   const beheerder = ctx.sessie?.gebruiker?.rollen?.includes('beheerder');
   return [
     heading(1, 'Organisaties'),
+    downloadBalk({ pad: '/organisaties', naam: 'organisaties', omschrijving: 'de organisaties', signal: ctx.signal }),
     paragraph(beheerder
       ? 'Alle organisaties die met doorbraak werken. Accounts en API-tokens horen altijd bij één organisatie.'
       : 'Alle organisaties die met doorbraak werken. U kunt ze inzien, maar niet wijzigen.'),

@@ -7,6 +7,7 @@
 // nothing is stored unless all rows are good.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, paragraph, replaceChildren } from '../dom.js';
 import { bezig } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
@@ -64,6 +65,7 @@ export async function toon(ctx) {
   teken(scans);
   return [
     heading(1, 'Regioscans'),
+    downloadBalk({ pad: '/regioscans', naam: 'regioscans', omschrijving: 'de regioscans', signal: ctx.signal }),
     paragraph('De regioscan legt per regio vast hoe ver elke basisfunctionaliteit is ingevoerd, met het gezamenlijk advies van VNG, ZN '
       + 'en VWS; hij wordt herhaald in 2027 en 2028 [001 "Transformeren op het snijvlak"].'),
     rollen.includes('programmabureau') ? h('section', { 'aria-labelledby': 'kop-import' },

@@ -9,6 +9,7 @@
 // .../verantwoordingen), the final one returning what was not spent.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, dataList, h, heading, paragraph, replaceChildren } from '../dom.js';
 import { bezig, formKader, keuzeveld, metBron, tekstveld, vinkje } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro } from '../opmaak.js';
@@ -158,6 +159,7 @@ export async function toon(ctx) {
   teken();
   return [
     heading(1, 'SPUK sociaal domein'),
+    downloadBalk({ pad: '/spuk-beschikkingen', naam: 'spuk-beschikkingen', omschrijving: 'de SPUK-beschikkingen', signal: ctx.signal }),
     paragraph('VWS verdeelt de EUR 100 mln van 2027 en van 2028 via de specifieke uitkering (SPUK) met een generieke verdeelsleutel, '
       + 'in hele centen met de methode van de grootste resten; de delen zijn samen precies de tranche. Betaald wordt zodra de '
       + 'werkagenda van de regio definitief is en VNG en ZN haar positief beoordeelden [003 D5], [001 "Transformeren op het snijvlak"].'),

@@ -11,6 +11,7 @@
 // the programme office read; an insurer its own.
 
 import { api, download } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig } from '../formulier.js';
 import { datumTijd, euro } from '../opmaak.js';
@@ -117,6 +118,7 @@ export async function toon(ctx) {
   const xlsx = button('Downloaden als Excel (XLSX)', { kind: 'secondary', onClick: () => exporteer('xlsx', xlsx) });
   return [
     heading(1, 'Vereveningen'),
+    downloadBalk({ pad: '/vereveningen', naam: 'vereveningen', omschrijving: 'de vereveningen', signal: ctx.signal }),
     paragraph('Het Zorginstituut neemt precies wat de NZa plausibel oordeelde op als vaste kosten in de nacalculatie van de '
       + 'risicoverevening; de zorgverzekeraar loopt geen risico en het macrobeheersinstrument is niet van toepassing [001 §4], [001 §6].'),
     melding,

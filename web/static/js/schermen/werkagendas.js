@@ -8,6 +8,7 @@
 // municipalities.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import { button, h, heading, link, paragraph, replaceChildren } from '../dom.js';
 import { formKader, metBron } from '../formulier.js';
 import { euro } from '../opmaak.js';
@@ -50,6 +51,7 @@ export async function toon(ctx) {
     ? button(`Nieuwe werkagenda voor ${mijnRegio.naam} opstellen`, { onClick: () => nieuw() }) : null;
   return [
     heading(1, 'Werkagenda\'s sociaal domein'),
+    downloadBalk({ pad: '/werkagendas', naam: 'werkagendas', omschrijving: 'de werkagenda’s', signal: ctx.signal }),
     paragraph('Elke regio maakt onder regie van de mandaatgemeente een werkagenda: welke basisfunctionaliteiten zij versneld '
       + 'opschaalt, met doelen, arbeidsbesparing en begroting. Zij betrekt de regioscan en motiveert elke afwijking; alle '
       + 'gemeenten van de regio ondertekenen haar; VNG en ZN beoordelen haar samen [001 "Transformeren op het snijvlak"], [003 D5].'),
