@@ -21,7 +21,7 @@ test:
 
 fuzz:
 	@test -f build-fuzz/build.ninja || CC=clang-14 meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false --buildtype=debug >/dev/null
-	@ninja -C build-fuzz fuzz_json fuzz_aanvraag fuzz_ontvangstbewijs fuzz_verdeling fuzz_klok fuzz_catalogus fuzz_bijlage fuzz_verantwoording fuzz_sociaal
+	@ninja -C build-fuzz fuzz_json fuzz_aanvraag fuzz_ontvangstbewijs fuzz_verdeling fuzz_klok fuzz_catalogus fuzz_bijlage fuzz_verantwoording fuzz_sociaal fuzz_monitoring
 
 bench: build
 	@bench/status.sh

@@ -19,7 +19,7 @@
 #   lint          api/openapi.json with Spectral against each tests/lint/adr-ruleset-*.yaml
 #   fuzz          build-fuzz/fuzz_json for 60 s, then one target per reader of
 #                 untrusted input (aanvraag, ontvangstbewijs, verdeling, klok,
-#                 catalogus, bijlage, verantwoording, sociaal) for 30 s each (libFuzzer; a crash or leak fails)
+#                 catalogus, bijlage, verantwoording, sociaal, monitoring) for 30 s each (libFuzzer; a crash or leak fails)
 #
 # Every test line "ok - ..." counts as passed, "ok - ... # SKIP ..." as
 # skipped, "not ok - ..." as failed. A suite that crashes, hangs (timeout)
@@ -342,7 +342,7 @@ if [ "$quick" != 1 ]; then
     if step "build: make fuzz" make fuzz; then
         # The JSON decoder gets the full time; every reader behind it half of it.
         run_suite "fuzz: fuzz_json" $((fuzz_seconds + 240)) fuzz_run json "$fuzz_seconds"
-        for doel in aanvraag ontvangstbewijs verdeling klok catalogus bijlage verantwoording sociaal; do
+        for doel in aanvraag ontvangstbewijs verdeling klok catalogus bijlage verantwoording sociaal monitoring; do
             run_suite "fuzz: fuzz_$doel" $((fuzz_seconds / 2 + 240)) fuzz_run "$doel" $((fuzz_seconds / 2))
         done
     fi

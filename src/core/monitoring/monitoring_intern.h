@@ -71,6 +71,13 @@ int64_t monitoring_fte_plan(const struct monitoring_project *p, int64_t dag);
  * years before it and the part of its own year. */
 int64_t monitoring_geld_plan(const struct monitoring_project *p, const struct monitoring_periode *q);
 
+/* Every problem of a progress report `body` at once into `e` (nothing
+ * stored): against the modelplan's milestones (their KPIs), the
+ * beschikking's milestones and the periods of `st` (only .perioden used).
+ * The decoder of untrusted input that fuzz_monitoring exercises. */
+void projectvoortgang_lees(json_t *body, json_t *modelplan_mijlpalen, json_t *beschikking_mijlpalen,
+			   const struct monitoring_stand *st, struct error *e);
+
 /* One signal. */
 struct signaal {
 	const char *sleutel, *code, *omschrijving, *bron;

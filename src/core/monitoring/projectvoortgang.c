@@ -94,7 +94,7 @@ static void tekst(json_t *o, const char *veld, const char *pad, const char *code
 			  melding, MONITORING_TEKST_MAX);
 }
 
-static void lees_mijlpalen(json_t *body, const struct plan *p, struct error *e)
+static void lees_mijlpalen(json_t *body, json_t *beschikking_mijlpalen, struct error *e)
 {
 	static const char *const velden[] = {"id", "status", "toelichting", NULL};
 	size_t i;
@@ -104,7 +104,7 @@ static void lees_mijlpalen(json_t *body, const struct plan *p, struct error *e)
 		snprintf(w, sizeof w, "/mijlpalen/%zu", i);
 		json_reject_unknown(m, velden, w, e);
 		const char *id = json_string_value(json_object_get(m, "id"));
-		if (!zoek_id(p->beschikking_mijlpalen, id))
+		if (!zoek_id(beschikking_mijlpalen, id))
 			error_add(e, w, "mijlpaal_onbekend", BRON_MONITORING, "Mijlpaal %s hoort niet bij deze beschikking.",
 				  id ? id : "?");
 		const char *st = json_string_value(json_object_get(m, "status"));
@@ -118,7 +118,7 @@ static void lees_mijlpalen(json_t *body, const struct plan *p, struct error *e)
 	}
 }
 
-static void lees_kpis(json_t *body, const struct plan *p, struct error *e)
+static void lees_kpis(json_t *body, json_t *modelplan_mijlpalen, struct error *e)
 {
 	static const char *const velden[] = {"kpi", "waarde", "toelichting", NULL};
 	size_t i;
@@ -128,7 +128,7 @@ static void lees_kpis(json_t *body, const struct plan *p, struct error *e)
 		snprintf(w, sizeof w, "/kpis/%zu", i);
 		json_reject_unknown(k, velden, w, e);
 		const char *id = json_string_value(json_object_get(k, "kpi"));
-		json_t *m = zoek_id(p->modelplan_mijlpalen, id);
+		json_t *m = zoek_id(modelplan_mijlpalen, id);
 		if (!m || !json_string_value(json_object_get(m, "kpi")))
 			error_add(e, w, "kpi_onbekend", BRON_MONITORING,
 				  "KPI %s staat niet in het modelplan; de KPI's zijn die van de mijlpalen van het modelplan.",
@@ -154,8 +154,8 @@ static void lees_risicos(json_t *body, struct error *e)
 	}
 }
 
-/* Every problem of the report at once. */
-static void lees(json_t *body, const struct plan *p, const struct monitoring_stand *st, struct error *e)
+void projectvoortgang_lees(json_t *body, json_t *modelplan_mijlpalen, json_t *beschikking_mijlpalen,
+			   const struct monitoring_stand *st, struct error *e)
 {
 	static const char *const velden[] = {"periode", "mijlpalen", "kpis", "fte_gerealiseerd_milli",
 		"meetmethode_gevolgd", "meetmethode_toelichting", "besteed_cent", "risicos", "bijsturing", NULL};
@@ -169,8 +169,8 @@ static void lees(json_t *body, const struct plan *p, const struct monitoring_sta
 	json_get_array(body, "mijlpalen", true, "", &l, e);
 	json_get_array(body, "kpis", true, "", &l, e);
 	json_get_array(body, "risicos", true, "", &l, e);
-	lees_mijlpalen(body, p, e);
-	lees_kpis(body, p, e);
+	lees_mijlpalen(body, beschikking_mijlpalen, e);
+	lees_kpis(body, modelplan_mijlpalen, e);
 	lees_risicos(body, e);
 	int64_t x = -1;
 	if (json_get_int(body, "fte_gerealiseerd_milli", true, "", &x, e) && (x < 0 || x > INT64_C(1) << 40))
@@ -219,7 +219,7 @@ static rc_t voeg_tx(struct store *s, void *ctx, struct error *e)
 		st.perioden = arena_alloc(c->a, (pr.nrows + 1) * sizeof *st.perioden);
 		for (size_t i = 0; st.perioden && i < pr.nrows; i++)
 			st.perioden[st.periode_aantal++] = (struct monitoring_periode){.code = store_text(&pr, i, 0)};
-		lees(c->body, &p, &st, e);
+		projectvoortgang_lees(c->body, p.modelplan_mijlpalen, p.beschikking_mijlpalen, &st, e);
 		if (e->item_count || e->items_dropped)
 			rc = RC_INVALID;
 	}
