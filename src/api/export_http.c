@@ -33,7 +33,8 @@
 
 struct kolom {
 	char naam[96];
-	const char *ouder, *lid;   /* json path: ouder.lid, or lid alone (ouder NULL) */
+	char ouder[48], lid[48];   /* json path: ouder.lid, or lid alone (ouder "") -- copies: the
+				      first page's keys are gone when later pages are written */
 	enum werkblad_soort soort;
 	bool euro;                 /* the euro column beside a cents column */
 };
@@ -61,10 +62,13 @@ static bool eindigt_op(const char *s, const char *x)
 
 static void kolom_voeg(struct export *x, const char *ouder, const char *lid, json_t *v)
 {
-	if (x->n + 2 > EXPORT_KOLOMMEN_MAX || lid[0] == '_')
+	if (x->n + 2 > EXPORT_KOLOMMEN_MAX || lid[0] == '_' || strlen(lid) >= sizeof x->k[0].lid ||
+	    (ouder && strlen(ouder) >= sizeof x->k[0].ouder))
 		return;
 	struct kolom *k = &x->k[x->n];
-	*k = (struct kolom){.ouder = ouder, .lid = lid, .soort = WERKBLAD_TEKST};
+	*k = (struct kolom){.soort = WERKBLAD_TEKST};
+	snprintf(k->ouder, sizeof k->ouder, "%s", ouder ? ouder : "");
+	snprintf(k->lid, sizeof k->lid, "%s", lid);
 	snprintf(k->naam, sizeof k->naam, "%s%s%s", ouder ? ouder : "", ouder ? "." : "", lid);
 	if (json_is_integer(v))
 		k->soort = eindigt_op(lid, "_cent") ? WERKBLAD_CENT : WERKBLAD_GETAL;
@@ -105,7 +109,7 @@ static void kolommen(struct export *x, json_t *rij)
 
 static json_t *waarde(json_t *rij, const struct kolom *k)
 {
-	json_t *o = k->ouder ? json_object_get(rij, k->ouder) : rij;
+	json_t *o = k->ouder[0] ? json_object_get(rij, k->ouder) : rij;
 	return json_object_get(o, k->lid);
 }
 

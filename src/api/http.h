@@ -61,7 +61,7 @@ struct http_request {
 	const char *remote_addr;   /* client IP as text */
 	struct principal who;
 	const char *export_na;     /* a generic export's page (export_http.c): overrides ?na= */
-	bool export_pagina;        /* ... and ?limiet= is the route's maximum */
+	bool export_pagina;        /* ... and pages are the route's largest unless ?limiet= says (http_pagina) */
 };
 
 struct http_header {

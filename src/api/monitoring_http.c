@@ -76,11 +76,13 @@ rc_t projectrapportages_maak(struct http_request *rq, struct http_response *rs, 
 
 rc_t signalen_lijst_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	int64_t dag = 0;
+	int64_t dag = 0, na = 0, limiet = 0;
 	rc_t rc = peildag(rq, &dag, e);
+	if (rc == RC_OK)
+		rc = http_pagina(rq, SIGNALEN_PAGINA_MAX, &na, &limiet, e);
 	json_t *out = NULL;
 	if (rc == RC_OK)
-		rc = signalen_lijst(rq->store, &rq->who, dag, http_query_janee(rq, "open"), rq->arena, &out, e);
+		rc = signalen_lijst(rq->store, &rq->who, dag, http_query_janee(rq, "open"), na, limiet, rq->arena, &out, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 200, out, e) : rc;
 }
 
@@ -98,15 +100,15 @@ rc_t programmamonitor_get(struct http_request *rq, struct http_response *rs, str
 {
 	int64_t dag = 0;
 	rc_t rc = peildag(rq, &dag, e);
-	json_t *out = NULL;
+	const char *tekst = NULL;
+	size_t len = 0;
 	if (rc == RC_OK)
-		rc = monitoring_dashboard(rq->store, dag, rq->arena, &out, e);
+		rc = monitoring_dashboard_tekst(rq->store, dag, rq->arena, &tekst, &len, e);
 	if (rc != RC_OK)
 		return rc;
-	rc = http_reply_json(rq, rs, 200, out, e);
-	if (rc == RC_OK)
-		http_reply_etag(rq, rs);
-	return rc;
+	http_reply_raw(rs, 200, "application/json", tekst, len);
+	http_reply_etag(rq, rs);
+	return RC_OK;
 }
 
 static rc_t kwartaalrapportage(struct http_request *rq, struct http_response *rs, bool pdf, struct error *e)
@@ -133,12 +135,15 @@ rc_t kwartaalrapportage_pdf(struct http_request *rq, struct http_response *rs, s
 
 rc_t opendata_plannen_get(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	json_t *l = NULL;
-	rc_t rc = opendata_plannen(rq->store, rq->arena, &l, e);
+	const char *tekst = NULL;
+	size_t len = 0;
+	rc_t rc = opendata_plannen_tekst(rq->store, rq->arena, &tekst, &len, e);
 	if (rc != RC_OK)
 		return rc;
+	http_reply_raw(rs, 200, "application/json", tekst, len);
 	http_add_header(rq, rs, "Link", "</api/v1/open-data/plannen/beschrijving>; rel=\"describedby\"");
-	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "plannen", l), e);
+	http_reply_etag(rq, rs);
+	return RC_OK;
 }
 
 rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, struct error *e)

@@ -125,6 +125,8 @@ rc_t http_pagina(struct http_request *rq, int64_t max, int64_t *na, int64_t *lim
 {
 	*na = http_query_getal(rq, "na");
 	*limiet = PAGINA_STANDAARD < max ? PAGINA_STANDAARD : max;
+	if (rq->export_pagina)   /* a download reads the list in the largest pages unless told (export_http.c) */
+		*limiet = max;
 	int64_t l = http_query_getal(rq, "limiet");
 	if (l > max)
 		error_add(e, "limiet", "parameter_ongeldig", NULL, "'limiet' ligt tussen 1 en %" PRId64 ".",

@@ -232,7 +232,7 @@ const struct route routes[] = {
 	{"POST", API_BASE "/beschikkingen/{id}/voortgangsrapportages", projectrapportages_maak, ROL_AANVRAGER, 64 * KIB,
 	 NULL, false},
 	{"GET", API_BASE "/signalen", signalen_lijst_get, ROL_BEOORDELAAR | MONITORING_LEZERS, 0,
-	 "peildatum,open:janee,formaat", false},
+	 "peildatum,open:janee,na:getal,limiet:id,formaat", false},
 	{"POST", API_BASE "/signalen/kennisnames", signalen_kennisname, ROL_BEOORDELAAR, 8 * KIB, "peildatum", false},
 	{"GET", API_BASE "/programmamonitor", programmamonitor_get, MONITORING_LEZERS, 0, "peildatum,formaat,lijst",
 	 false},

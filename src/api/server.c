@@ -93,8 +93,6 @@ const char *http_query(struct http_request *rq, const char *name)
 {
 	if (rq->export_pagina && strcmp(name, "na") == 0)
 		return rq->export_na;
-	if (rq->export_pagina && strcmp(name, "limiet") == 0)
-		return NULL;
 	return MHD_lookup_connection_value(rq->connection, MHD_GET_ARGUMENT_KIND, name);
 }
 

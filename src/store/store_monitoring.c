@@ -33,6 +33,15 @@ rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, bool 
 			   " ORDER BY beschikking_id, periode, versie", p, 4, a, out, e);
 }
 
+rc_t store_monitoring_rapporten(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+			       struct error *e)
+{
+	struct store_param p[] = {SP_I(van), SP_I(tot)};
+	return store_query(s, "SELECT beschikking_id, periode, versie, fte_gerealiseerd_milli, besteed_cent, ingediend_op"
+			   " FROM projectvoortgang WHERE beschikking_id > ? AND beschikking_id <= ?"
+			   " ORDER BY beschikking_id, periode, versie", p, 2, a, out, e);
+}
+
 rc_t store_projectvoortgang_versie(struct store *s, int64_t beschikking_id, const char *periode, int64_t *versie,
 				   struct error *e)
 {
@@ -56,10 +65,10 @@ rc_t store_signaal_kennisnames(struct store *s, struct arena *a, struct store_ro
 			   " FROM signaal_kennisname ORDER BY id", NULL, 0, a, out, e);
 }
 
-rc_t store_monitoring_projecten(struct store *s, int64_t na, int64_t limiet, struct arena *a,
+rc_t store_monitoring_projecten(struct store *s, int64_t coordinerend, int64_t na, int64_t limiet, struct arena *a,
 				struct store_rows *out, struct error *e)
 {
-	struct store_param p[] = {SP_I(na), SP_I(limiet)};
+	struct store_param p[] = {SP_I(na), SP_I(coordinerend), SP_I(coordinerend), SP_I(limiet)};
 	return store_query(s,
 		"SELECT b.id, b.aanvraag_id, b.kenmerk, b.bovengrens_cent, b.jaarverdeling, b.mijlpalen, b.genomen_op,"
 		" coalesce(a.titel, ''), a.thema, a.toepassingsgebied, coalesce(a.regio, ''), a.ronde_id,"
@@ -73,17 +82,22 @@ rc_t store_monitoring_projecten(struct store *s, int64_t na, int64_t limiet, str
 		" coalesce(a.tweede_verzekeraar_id, 0)"
 		" FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
 		" JOIN organisatie o ON o.id = a.penvoerder_id JOIN nza_aanvraag n ON n.id = b.nza_aanvraag_id"
-		" WHERE b.besluit = 'verleend' AND b.id > ? ORDER BY b.id LIMIT ?", p, 2, a, out, e);
+		" WHERE b.besluit = 'verleend' AND b.id > ? AND (? = 0 OR a.coordinerend_verzekeraar_id = ?)"
+		" ORDER BY b.id LIMIT ?", p, 4, a, out, e);
 }
 
-rc_t store_monitoring_meldingen(struct store *s, struct arena *a, struct store_rows *out, struct error *e)
+rc_t store_monitoring_meldingen(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+				struct error *e)
 {
-	return store_query(s, "SELECT beschikking_id, mijlpaal FROM mijlpaal_melding ORDER BY beschikking_id", NULL, 0,
-			   a, out, e);
+	struct store_param p[] = {SP_I(van), SP_I(tot)};
+	return store_query(s, "SELECT beschikking_id, mijlpaal FROM mijlpaal_melding WHERE beschikking_id > ?"
+			   " AND beschikking_id <= ? ORDER BY beschikking_id", p, 2, a, out, e);
 }
 
-rc_t store_monitoring_jaargeld(struct store *s, struct arena *a, struct store_rows *out, struct error *e)
+rc_t store_monitoring_jaargeld(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+			      struct error *e)
 {
+	struct store_param p[] = {SP_I(van), SP_I(tot)};
 	return store_query(s,
 		"SELECT beschikking_id, jaar, sum(betaald), sum(verantwoord) FROM ("
 		" SELECT beschikking_id, jaar, bedrag_cent AS betaald, 0 AS verantwoord FROM mijlpaal_betaling"
@@ -91,7 +105,8 @@ rc_t store_monitoring_jaargeld(struct store *s, struct arena *a, struct store_ro
 		" UNION ALL SELECT beschikking_id, jaar, 0, aanvaardbaar_cent FROM verantwoording v"
 		"  WHERE v.versie = (SELECT max(versie) FROM verantwoording w"
 		"  WHERE w.beschikking_id = v.beschikking_id AND w.jaar = v.jaar)"
-		") x GROUP BY beschikking_id, jaar ORDER BY beschikking_id, jaar", NULL, 0, a, out, e);
+		") x WHERE beschikking_id > ? AND beschikking_id <= ? GROUP BY beschikking_id, jaar"
+		" ORDER BY beschikking_id, jaar", p, 2, a, out, e);
 }
 
 rc_t store_monitoring_toekenningen(struct store *s, struct arena *a, struct store_rows *out, struct error *e)

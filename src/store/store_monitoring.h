@@ -23,6 +23,13 @@ rc_t store_projectvoortgang_voeg_toe(struct store *s, int64_t beschikking_id, co
 rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, bool nieuwste, bool met_document,
 				  struct arena *a, struct store_rows *out, struct error *e);
 
+/* Every report's numbers, for the programme's computations: beschikking_id,
+ * periode, versie, fte_gerealiseerd_milli, besteed_cent, ingediend_op; by
+ * beschikking, period and version (the newest of a period last); of the
+ * beschikkingen with an id above `van` up to `tot` (as the next two). */
+rc_t store_monitoring_rapporten(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+			       struct error *e);
+
 /* The newest version number of (beschikking, periode); 0 when none. */
 rc_t store_projectvoortgang_versie(struct store *s, int64_t beschikking_id, const char *periode, int64_t *versie,
 				   struct error *e);
@@ -36,22 +43,25 @@ rc_t store_signaal_kennisname_voeg_toe(struct store *s, int64_t beschikking_id, 
 rc_t store_signaal_kennisnames(struct store *s, struct arena *a, struct store_rows *out, struct error *e);
 
 /* Every granted project with what monitoring needs, by beschikking id:
- * PR_* columns. Paged: ids above `na`, at most `limiet`. */
+ * PR_* columns. Paged: ids above `na`, at most `limiet`; only those that
+ * insurer `coordinerend` coordinates when it is not 0. */
 enum store_project_kolom {
 	PR_BESCHIKKING, PR_AANVRAAG, PR_KENMERK, PR_BOVENGRENS, PR_JAREN, PR_MIJLPALEN, PR_GENOMEN_OP,
 	PR_TITEL, PR_THEMA, PR_GEBIED, PR_REGIO, PR_RONDE, PR_COORDINEREND, PR_PENVOERDER, PR_PENVOERDER_NAAM,
 	PR_TOEGEKEND, PR_BEREIKT, PR_BETAALD, PR_GECORRIGEERD, PR_VERANTWOORD, PR_TWEEDE,
 };
-rc_t store_monitoring_projecten(struct store *s, int64_t na, int64_t limiet, struct arena *a,
+rc_t store_monitoring_projecten(struct store *s, int64_t coordinerend, int64_t na, int64_t limiet, struct arena *a,
 				struct store_rows *out, struct error *e);
 
 /* Reported milestones: beschikking_id, mijlpaal. */
-rc_t store_monitoring_meldingen(struct store *s, struct arena *a, struct store_rows *out, struct error *e);
+rc_t store_monitoring_meldingen(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+				struct error *e);
 
 /* Money per project and year by stage: beschikking_id, jaar, betaald_cent
  * (payments and corrections), verantwoord_cent (the accepted costs of the
  * newest accountability of that year). */
-rc_t store_monitoring_jaargeld(struct store *s, struct arena *a, struct store_rows *out, struct error *e);
+rc_t store_monitoring_jaargeld(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
+			      struct error *e);
 
 /* Per application the board's grant per year: aanvraag_id, jaar,
  * bedrag_cent, thema, toepassingsgebied, regio ('' when none). */

@@ -167,6 +167,18 @@ test('signals by rules with sources; only the coordinating insurer sees and ackn
   assert.equal((await sig(w.zuid)).length, 0, 'the second insurer does not coordinate');
   assert.ok((await sig(w.bestuur)).length >= alle.length);
   problem(await w.beoordelaar.get('/signalen?peildatum=morgen'), 400);
+  // paged by project: one project per page, the next page named; the export holds every page
+  const p1 = (await w.bestuur.get('/signalen?peildatum=2029-12-31&limiet=1')).json();
+  assert.ok(p1.signalen.length > 0 && p1.signalen.every((s) => s.beschikking_id === p1.signalen[0].beschikking_id));
+  assert.equal(p1.volgende_na, p1.signalen[0].beschikking_id);
+  const p2 = (await w.bestuur.get(`/signalen?peildatum=2029-12-31&limiet=1&na=${p1.volgende_na}`)).json();
+  assert.ok(p2.signalen.every((s) => s.beschikking_id > p1.volgende_na));
+  const alleBestuur = (await sig(w.bestuur)).length;
+  const ex = await w.bestuur.get('/signalen?peildatum=2029-12-31&limiet=1&formaat=csv');
+  assert.equal(Number(ex.headers['doorbraak-rijen']), alleBestuur, 'the export reads every page');
+  const exRegels = ex.text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  assert.equal(exRegels.length, alleBestuur);
+  assert.ok(exRegels.every((r) => /^[a-z_]+\/[^;]+;[a-z_]+;\d+;/.test(r)), 'every row of every page has its cells');
   const body = { beschikking_id: vol, sleutel: 'fte_achter/2027-K1', notitie: 'Besproken; nieuw plan volgt.' };
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/signalen/kennisnames?peildatum=2029-12-31',
     { ...body, notitie: ' ' }), 400)), ['notitie_ontbreekt']);

@@ -31,7 +31,8 @@
 
 #define MONITORING_TEKST_MAX 4000
 #define MONITORING_RISICO_MAX 20
-#define MONITORING_PAGINA 1000              /* projects read per page */
+#define MONITORING_PAGINA 1000              /* projects read per query */
+#define SIGNALEN_PAGINA_MAX 1000            /* projects per page of signals */
 /* Tolerances of the signals (a programme choice, docs/monitoring.md §3). */
 #define MONITORING_FTE_TOLERANTIE_BP 2000   /* fte realised more than 20 % behind plan */
 #define MONITORING_GELD_TOLERANTIE_BP 2500  /* spending more than 25 % behind or ahead */
@@ -71,9 +72,11 @@ bool monitoring_ziet_alles(const struct principal *who);
 /* The signals on `peildag` (days since 1970) for who may see them: the
  * coordinating insurer its projects, monitoring_ziet_alles everything.
  * Each {sleutel, code, beschikking_id, kenmerk, titel, omschrijving, bron,
- * erkend, kennisnames[]}. `alleen_open` leaves acknowledged ones out. */
-rc_t signalen_lijst(struct store *s, const struct principal *who, int64_t peildag, bool alleen_open,
-		    struct arena *a, json_t **out, struct error *e);
+ * erkend, kennisnames[]}. `alleen_open` leaves acknowledged ones out.
+ * Paged by project: the signals of at most `limiet` projects (0: all) with
+ * a beschikking id above `na`; "volgende_na" names the next page. */
+rc_t signalen_lijst(struct store *s, const struct principal *who, int64_t peildag, bool alleen_open, int64_t na,
+		    int64_t limiet, struct arena *a, json_t **out, struct error *e);
 
 /* The coordinating insurer acknowledges signal {"beschikking_id",
  * "sleutel", "notitie"}: stored with who and when; nothing is deleted.
@@ -88,6 +91,12 @@ rc_t signaal_erken(struct store *s, const struct principal *who, const struct kl
  * plans submitted and honoured per theme, application area, region and
  * sector; the signals counted per rule. */
 rc_t monitoring_dashboard(struct store *s, int64_t peildag, struct arena *a, json_t **out, struct error *e);
+
+/* The same as JSON text, kept in the process while the database does not
+ * change (core/basis/antwoordcache.h): a dashboard polled by the board
+ * costs one read of the last audit record. */
+rc_t monitoring_dashboard_tekst(struct store *s, int64_t peildag, struct arena *a, const char **tekst, size_t *lengte,
+				struct error *e);
 
 /* The quarterly programme report for the board as HTML or PDF. */
 rc_t kwartaalrapport_document(struct store *s, int64_t peildag, bool pdf, struct arena *a, const void **data,
@@ -104,6 +113,9 @@ extern const size_t opendata_kolom_aantal;
 /* Every honoured plan as open data (no personal data): an array of
  * objects with exactly the columns of opendata_kolommen. */
 rc_t opendata_plannen(struct store *s, struct arena *a, json_t **out, struct error *e);
+
+/* {"plannen": [...]} as JSON text, kept while the database does not change. */
+rc_t opendata_plannen_tekst(struct store *s, struct arena *a, const char **tekst, size_t *lengte, struct error *e);
 
 /* The description of the data set (DCAT-AP-NL in spirit): title,
  * publisher, licence, distributions and every column. */

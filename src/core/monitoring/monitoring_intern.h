@@ -8,6 +8,7 @@
 
 #include "core/monitoring/monitoring.h"
 #include "core/beschikking/nza_aanvraag.h"
+#include "core/verdeling/macrooverzicht.h"
 
 struct monitoring_periode {
 	const char *code;
@@ -52,6 +53,8 @@ struct monitoring_stand {
 	size_t project_aantal;
 	struct store_rows kennisnames;            /* store_signaal_kennisnames */
 	struct store_rows toekenningen;           /* store_monitoring_toekenningen: every board grant */
+	struct ronde_stand *rondes;               /* every round's submitted applications */
+	size_t ronde_aantal;
 };
 
 /* Reads the periods, every granted project (paged) with its milestones,
@@ -59,6 +62,11 @@ struct monitoring_stand {
  * read transaction; fte pledged from the applications' newest submitted
  * versions. Everything in `a`. */
 rc_t monitoring_stand_lees(struct store *s, struct arena *a, struct monitoring_stand *out, struct error *e);
+
+/* The same for one page of projects: beschikking ids above `na`, at most
+ * `limiet` of them (0: all); only insurer `coordinerend`'s when not 0. */
+rc_t monitoring_stand_pagina(struct store *s, struct arena *a, int64_t coordinerend, int64_t na, int64_t limiet,
+			     struct monitoring_stand *out, struct error *e);
 
 /* The period `code`, or NULL. */
 const struct monitoring_periode *monitoring_periode_zoek(const struct monitoring_stand *st, const char *code);

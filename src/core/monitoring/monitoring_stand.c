@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/basis/bedrag.h"
+#include "core/aanvraag/indieningsronde.h"
 #include "core/verdeling/macrooverzicht.h"
 #include "store/store_monitoring.h"
 
@@ -118,6 +119,9 @@ static int op_aanvraag(const void *x, const void *y)
 
 struct stand_ctx {
 	struct arena *a;
+	int64_t na, limiet;   /* the page of projects: ids above na, at most limiet (0: all) */
+	int64_t tot;          /* the last id of the page read */
+	int64_t coordinerend; /* only this insurer's projects; 0: all */
 	struct monitoring_stand *st;
 	struct store_rows perioden, meldingen, jaargeld, rapporten;
 	struct store_rows *paginas;
@@ -129,8 +133,8 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 	struct stand_ctx *c = ctx;
 	c->pagina_aantal = 0;
 	rc_t rc = store_monitoring_perioden(s, c->a, &c->perioden, e);
-	int64_t na = 0;
-	while (rc == RC_OK) {
+	int64_t na = c->na, over = c->limiet > 0 ? c->limiet : INT64_MAX;
+	while (rc == RC_OK && over > 0) {
 		if (c->pagina_aantal == c->pagina_cap) {
 			size_t cap = c->pagina_cap ? 2 * c->pagina_cap : 8;
 			struct store_rows *n = arena_alloc(c->a, cap * sizeof *n);
@@ -142,22 +146,27 @@ static rc_t stand_tx(struct store *s, void *ctx, struct error *e)
 			c->pagina_cap = cap;
 		}
 		struct store_rows *r = &c->paginas[c->pagina_aantal];
-		rc = store_monitoring_projecten(s, na, MONITORING_PAGINA, c->a, r, e);
+		int64_t stuk = over < MONITORING_PAGINA ? over : MONITORING_PAGINA;
+		rc = store_monitoring_projecten(s, c->coordinerend, na, stuk, c->a, r, e);
 		if (rc != RC_OK || r->nrows == 0)
 			break;
 		c->pagina_aantal++;
 		na = store_int(r, r->nrows - 1, PR_BESCHIKKING, 0);
-		if (r->nrows < MONITORING_PAGINA)
+		over -= (int64_t)r->nrows;
+		if ((int64_t)r->nrows < stuk)
 			break;
 	}
+	/* the rows of the projects read: ids above c->na up to the last (all when no limit) */
+	int64_t tot = c->limiet > 0 ? na : INT64_MAX;
+	c->tot = tot;
 	if (rc == RC_OK)
-		rc = store_monitoring_meldingen(s, c->a, &c->meldingen, e);
+		rc = store_monitoring_meldingen(s, c->na, tot, c->a, &c->meldingen, e);
 	if (rc == RC_OK)
-		rc = store_monitoring_jaargeld(s, c->a, &c->jaargeld, e);
+		rc = store_monitoring_jaargeld(s, c->na, tot, c->a, &c->jaargeld, e);
 	if (rc == RC_OK)
 		rc = store_monitoring_toekenningen(s, c->a, &c->st->toekenningen, e);
 	if (rc == RC_OK)
-		rc = store_projectvoortgang_lijst(s, 0, true, false, c->a, &c->rapporten, e);
+		rc = store_monitoring_rapporten(s, c->na, tot, c->a, &c->rapporten, e);
 	if (rc == RC_OK)
 		rc = store_signaal_kennisnames(s, c->a, &c->st->kennisnames, e);
 	return rc;
@@ -249,62 +258,72 @@ static rc_t koppel(struct stand_ctx *c, struct error *e)
 	struct monitoring_rapport *alle = arena_alloc(c->a, (nr + 1) * sizeof *alle);
 	if (!alle)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	const struct store_rows *r = &c->rapporten;
 	for (size_t i = 0; i < nr; i++) {
-		struct monitoring_project *p = zoek(st, store_int(&c->rapporten, i, 1, 0));
+		struct monitoring_project *p = zoek(st, store_int(r, i, 0, 0));
 		if (!p)
 			continue;
 		if (!p->rapporten)
 			p->rapporten = &alle[i];
+		const char *periode = store_text(r, i, 1);
+		/* versions of a period come in order: the newest replaces the one before */
+		if (p->rapport_aantal && strcmp(p->rapporten[p->rapport_aantal - 1].periode, periode) == 0)
+			p->rapport_aantal--;
 		p->rapporten[p->rapport_aantal++] = (struct monitoring_rapport){
-			.periode = store_text(&c->rapporten, i, 2), .versie = store_int(&c->rapporten, i, 3, 0),
-			.fte_milli = store_int(&c->rapporten, i, 5, 0), .besteed_cent = store_int(&c->rapporten, i, 6, 0),
-			.ingediend_op = store_text(&c->rapporten, i, 7)};
+			.periode = periode, .versie = store_int(r, i, 2, 0), .fte_milli = store_int(r, i, 3, 0),
+			.besteed_cent = store_int(r, i, 4, 0), .ingediend_op = store_text(r, i, 5)};
 	}
 	return RC_OK;
 }
 
-/* fte pledged: the applications' newest submitted versions, per round
- * (ronde_stand_lees, cached by version). */
-static rc_t fte_toegezegd(struct store *s, struct arena *a, struct monitoring_stand *st, struct error *e)
+/* Every round's submitted applications (ronde_stand_lees, cached by
+ * version; positively assessed and still being assessed), kept in the
+ * stand for the dashboard, and from them the fte each project pledged. */
+static rc_t rondes_lees(struct store *s, struct arena *a, struct monitoring_stand *st, struct error *e)
 {
-	int64_t vorige = -1;
-	for (size_t i = 0; i < st->project_aantal; i++) {
-		int64_t r = st->projecten[i].ronde_id;
-		if (r == vorige)
-			continue;
-		bool gezien = false;
-		for (size_t k = 0; k < i && !gezien; k++)
-			gezien = st->projecten[k].ronde_id == r;
-		vorige = r;
-		if (gezien)
-			continue;
-		struct ronde_stand rs;
-		rc_t rc = ronde_stand_lees(s, a, r, false, &rs, e);
-		if (rc != RC_OK)
-			return rc;
-		for (size_t k = 0; k < st->project_aantal; k++) {
-			struct monitoring_project *p = &st->projecten[k];
-			if (p->ronde_id != r)
+	struct indieningsronde *rondes = NULL;
+	size_t n = 0;
+	rc_t rc = indieningsronde_lijst(s, a, &rondes, &n, e);
+	st->rondes = rc == RC_OK ? arena_alloc(a, (n + 1) * sizeof *st->rondes) : NULL;
+	if (rc == RC_OK && !st->rondes)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	for (size_t i = 0; rc == RC_OK && i < n; i++) {
+		struct ronde_stand *rs = &st->rondes[st->ronde_aantal];
+		rc = ronde_stand_lees(s, a, rondes[i].id, true, rs, e);
+		if (rc == RC_OK)
+			st->ronde_aantal++;
+	}
+	for (size_t k = 0; rc == RC_OK && k < st->project_aantal; k++) {
+		struct monitoring_project *p = &st->projecten[k];
+		for (size_t i = 0; i < st->ronde_aantal; i++) {
+			const struct ronde_stand *rs = &st->rondes[i];
+			if (rs->ronde.id != p->ronde_id)
 				continue;
-			size_t lo = 0, hi = rs.aantal;
+			size_t lo = 0, hi = rs->aantal;
 			while (lo < hi) {
 				size_t mid = lo + (hi - lo) / 2;
-				if (rs.aanvragen[mid].id < p->aanvraag_id)
+				if (rs->aanvragen[mid].id < p->aanvraag_id)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			if (lo < rs.aantal && rs.aanvragen[lo].id == p->aanvraag_id)
-				p->fte_toegezegd_milli = rs.aanvragen[lo].fte_milli;
+			if (lo < rs->aantal && rs->aanvragen[lo].id == p->aanvraag_id)
+				p->fte_toegezegd_milli = rs->aanvragen[lo].fte_milli;
 		}
 	}
-	return RC_OK;
+	return rc;
 }
 
 rc_t monitoring_stand_lees(struct store *s, struct arena *a, struct monitoring_stand *out, struct error *e)
 {
+	return monitoring_stand_pagina(s, a, 0, 0, 0, out, e);
+}
+
+rc_t monitoring_stand_pagina(struct store *s, struct arena *a, int64_t coordinerend, int64_t na, int64_t limiet,
+			     struct monitoring_stand *out, struct error *e)
+{
 	*out = (struct monitoring_stand){0};
-	struct stand_ctx c = {.a = a, .st = out};
+	struct stand_ctx c = {.a = a, .st = out, .na = na, .limiet = limiet, .coordinerend = coordinerend};
 	rc_t rc = store_tx(s, STORE_READ, stand_tx, &c, e);
 	if (rc == RC_OK)
 		rc = perioden_uit(&c.perioden, a, out, e);
@@ -313,7 +332,7 @@ rc_t monitoring_stand_lees(struct store *s, struct arena *a, struct monitoring_s
 	if (rc == RC_OK)
 		rc = koppel(&c, e);
 	if (rc == RC_OK)
-		rc = fte_toegezegd(s, a, out, e);
+		rc = rondes_lees(s, a, out, e);
 	return rc;
 }
 

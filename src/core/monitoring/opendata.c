@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/basis/antwoordcache.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/json.h"
 
 const struct opendata_kolom opendata_kolommen[] = {
 	{"kenmerk", "Kenmerk", "string", "Kenmerk van de beschikking van de NZa."},
@@ -70,6 +72,33 @@ rc_t opendata_plannen(struct store *s, struct arena *a, json_t **out, struct err
 	}
 	*out = l;
 	return l ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+}
+
+/* The rendered answers, kept while the database does not change. */
+static struct antwoordcache antwoorden = ANTWOORDCACHE(16u * 1024u * 1024u);
+
+rc_t opendata_plannen_tekst(struct store *s, struct arena *a, const char **tekst, size_t *lengte, struct error *e)
+{
+	char staat[ANTWOORDCACHE_STAAT_BYTES], sleutel[ANTWOORDCACHE_SLEUTEL_BYTES];
+	rc_t rc = antwoordcache_staat(s, staat, e);
+	if (rc != RC_OK)
+		return rc;
+	snprintf(sleutel, sizeof sleutel, "open-data/plannen|%s", staat);
+	if (antwoordcache_haal(&antwoorden, sleutel, 0, a, tekst, lengte))
+		return RC_OK;
+	json_t *l = NULL;
+	rc = opendata_plannen(s, a, &l, e);
+	json_t *uit = rc == RC_OK ? json_pack("{s:o}", "plannen", l) : NULL;
+	char *t = uit ? json_encode(a, uit) : NULL;
+	json_decref(uit);
+	if (rc != RC_OK)
+		return rc;
+	if (!t)
+		return error_set(e, RC_NOMEM, "De open data passen niet in het geheugen.");
+	*tekst = t;
+	*lengte = strlen(t);
+	antwoordcache_zet(&antwoorden, sleutel, 0, t, *lengte);
+	return RC_OK;
 }
 
 json_t *opendata_beschrijving(void)

@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "core/aanvraag/indieningsronde.h"
+#include "core/basis/antwoordcache.h"
 #include "core/basis/bedrag.h"
 #include "core/basis/document.h"
+#include "core/basis/json.h"
 #include "core/verdeling/macrooverzicht.h"
 #include "store/store_monitoring.h"
 
@@ -102,18 +104,14 @@ static void jaar_tekst(char *buf, size_t n, int64_t jaar)
 
 /* Requested money and the plans per sector of every round (positively
  * assessed or still being assessed: what the board's overview counts). */
-static rc_t gevraagd(struct store *s, struct arena *a, struct dashboard *d, struct error *e)
+static void gevraagd(struct arena *a, struct dashboard *d)
 {
-	struct indieningsronde *rondes = NULL;
-	size_t n = 0;
-	rc_t rc = indieningsronde_lijst(s, a, &rondes, &n, e);
-	for (size_t i = 0; rc == RC_OK && i < n; i++) {
-		struct ronde_stand rs;
-		rc = ronde_stand_lees(s, a, rondes[i].id, true, &rs, e);
-		if (rc == RC_OK && d->ambitie_milli == 0)
-			d->ambitie_milli = rs.kader.ambitie_fte_milli;
-		for (size_t k = 0; rc == RC_OK && k < rs.aantal; k++) {
-			const struct ronde_aanvraag *x = &rs.aanvragen[k];
+	for (size_t i = 0; i < d->st.ronde_aantal; i++) {
+		const struct ronde_stand *rs = &d->st.rondes[i];
+		if (d->ambitie_milli == 0)
+			d->ambitie_milli = rs->kader.ambitie_fte_milli;
+		for (size_t k = 0; k < rs->aantal; k++) {
+			const struct ronde_aanvraag *x = &rs->aanvragen[k];
 			geld(&d->d[THEMA], x->thema, GEVRAAGD, x->gevraagd_cent);
 			geld(&d->d[GEBIED], x->toepassingsgebied, GEVRAAGD, x->gevraagd_cent);
 			geld(&d->d[REGIO], x->regio, GEVRAAGD, x->gevraagd_cent);
@@ -129,7 +127,6 @@ static rc_t gevraagd(struct store *s, struct arena *a, struct dashboard *d, stru
 			}
 		}
 	}
-	return rc;
 }
 
 /* The later stages from the granted projects. */
@@ -245,10 +242,10 @@ static rc_t bereken(struct store *s, int64_t peildag, struct arena *a, struct da
 	struct extra_ctx c = {.a = a, .d = d};
 	if (rc == RC_OK)
 		rc = store_tx(s, STORE_READ, extra_tx, &c, e);
-	if (rc == RC_OK)
-		rc = gevraagd(s, a, d, e);
-	if (rc == RC_OK)
+	if (rc == RC_OK) {
+		gevraagd(a, d);
 		projecten(a, d);
+	}
 	if (rc == RC_OK)
 		rc = signalen_bereken(&d->st, peildag, a, &d->signalen, &d->signaal_aantal, e);
 	for (int k = 0; rc == RC_OK && k < DIMENSIES; k++)
@@ -293,6 +290,33 @@ rc_t monitoring_dashboard(struct store *s, int64_t peildag, struct arena *a, jso
 		return rc;
 	*out = dashboard_json(d, peildag);
 	return *out ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+}
+
+/* The rendered dashboards, kept while the database does not change. */
+static struct antwoordcache dashboards = ANTWOORDCACHE(512u * 1024u);
+
+rc_t monitoring_dashboard_tekst(struct store *s, int64_t peildag, struct arena *a, const char **tekst, size_t *lengte,
+				struct error *e)
+{
+	char staat[ANTWOORDCACHE_STAAT_BYTES], sleutel[ANTWOORDCACHE_SLEUTEL_BYTES];
+	rc_t rc = antwoordcache_staat(s, staat, e);
+	if (rc != RC_OK)
+		return rc;
+	snprintf(sleutel, sizeof sleutel, "programmamonitor|%" PRId64 "|%s", peildag, staat);
+	if (antwoordcache_haal(&dashboards, sleutel, 0, a, tekst, lengte))
+		return RC_OK;
+	json_t *uit = NULL;
+	rc = monitoring_dashboard(s, peildag, a, &uit, e);
+	char *t = rc == RC_OK ? json_encode(a, uit) : NULL;
+	json_decref(uit);
+	if (rc != RC_OK)
+		return rc;
+	if (!t)
+		return error_set(e, RC_NOMEM, "De programmamonitor past niet in het geheugen.");
+	*tekst = t;
+	*lengte = strlen(t);
+	antwoordcache_zet(&dashboards, sleutel, 0, t, *lengte);
+	return RC_OK;
 }
 
 /* ---- the quarterly programme report ---- */

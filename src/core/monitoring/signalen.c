@@ -161,13 +161,15 @@ static bool ziet(const struct principal *who, const struct monitoring_project *p
 	       (who && (who->roles & ROL_BEOORDELAAR) && who->organisatie_id > 0 && who->organisatie_id == p->coordinerend);
 }
 
-rc_t signalen_lijst(struct store *s, const struct principal *who, int64_t peildag, bool alleen_open,
-		    struct arena *a, json_t **out, struct error *e)
+rc_t signalen_lijst(struct store *s, const struct principal *who, int64_t peildag, bool alleen_open, int64_t na,
+		    int64_t limiet, struct arena *a, json_t **out, struct error *e)
 {
 	struct monitoring_stand st;
 	struct signaal *l = NULL;
 	size_t n = 0;
-	rc_t rc = monitoring_stand_lees(s, a, &st, e);
+	/* an insurer pages through the projects it coordinates; the programme's readers through all */
+	int64_t alleen = monitoring_ziet_alles(who) ? 0 : (who && who->organisatie_id > 0 ? who->organisatie_id : -1);
+	rc_t rc = monitoring_stand_pagina(s, a, alleen, na, limiet, &st, e);
 	if (rc == RC_OK)
 		rc = signalen_bereken(&st, peildag, a, &l, &n, e);
 	if (rc != RC_OK)
@@ -194,8 +196,10 @@ rc_t signalen_lijst(struct store *s, const struct principal *who, int64_t peilda
 			"bron", l[i].bron, "erkend", erkend, "kennisnames", kn ? kn : json_array()));
 	}
 	char d[16];
-	*out = json_pack("{s:s, s:o}", "peildatum", klok_dag_tekst(peildag, d, sizeof d), "signalen",
-			 lijst ? lijst : json_array());
+	bool vol = limiet > 0 && st.project_aantal == (size_t)limiet;
+	*out = json_pack("{s:s, s:o, s:o}", "peildatum", klok_dag_tekst(peildag, d, sizeof d), "signalen",
+			 lijst ? lijst : json_array(), "volgende_na",
+			 vol ? json_integer(st.projecten[st.project_aantal - 1].beschikking_id) : json_null());
 	return *out ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 }
 
@@ -243,7 +247,11 @@ rc_t signaal_erken(struct store *s, const struct principal *who, const struct kl
 	struct monitoring_stand st;
 	struct signaal *l = NULL;
 	size_t n = 0;
-	rc_t rc = monitoring_stand_lees(s, a, &st, e);
+	/* just this project: the page of one beschikking */
+	rc_t rc = c.beschikking_id > 0 ? monitoring_stand_pagina(s, a, 0, c.beschikking_id - 1, 1, &st, e)
+				       : error_set(e, RC_NOT_FOUND, "Dit signaal bestaat niet.");
+	if (rc == RC_OK && (st.project_aantal != 1 || st.projecten[0].beschikking_id != c.beschikking_id))
+		st.project_aantal = 0;
 	if (rc == RC_OK)
 		rc = signalen_bereken(&st, peildag, a, &l, &n, e);
 	if (rc != RC_OK)

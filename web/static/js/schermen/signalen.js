@@ -20,10 +20,13 @@ export async function toon(ctx) {
   const melding = h('p', { class: 'utrecht-paragraph', role: 'status', tabindex: '-1' });
   const houder = h('div', {});
   const stapHouder = h('div', {});
+  const meerHouder = h('div', { class: 'utrecht-button-group niet-printen' });
   let d = null;
 
-  async function laad() {
-    d = await api.get('/signalen', { query: { peildatum: peil }, signal: ctx.signal });
+  /** The first page of projects, or the next one added ("Meer laden"). */
+  async function laad(meer = false) {
+    const r = await api.get('/signalen', { query: { peildatum: peil, na: meer ? d.volgende_na : null }, signal: ctx.signal });
+    d = meer ? { ...r, signalen: d.signalen.concat(r.signalen) } : r;
   }
 
   function erken(s) {
@@ -59,6 +62,10 @@ export async function toon(ctx) {
       ],
       rows: d.signalen,
     }) : paragraph('Er zijn op deze dag geen signalen bij projecten die u ziet.'));
+    replaceChildren(meerHouder, d.volgende_na === null ? null : h('button', {
+      class: 'utrecht-button utrecht-button--secondary-action', type: 'button',
+      onClick: async () => { await laad(true); teken(); melding.textContent = `${d.signalen.length} signalen.`; },
+    }, 'Meer laden'));
   }
 
   await laad();
@@ -79,6 +86,7 @@ export async function toon(ctx) {
     melding,
     downloadBalk({ pad: `/signalen?peildatum=${d.peildatum}`, naam: `signalen-${d.peildatum}`, omschrijving: 'de signalen', signal: ctx.signal }),
     houder,
+    meerHouder,
     stapHouder,
   ];
 }
