@@ -28,6 +28,7 @@ struct cli {
 	const char *jaar;       /* --jaar N (verantwoording jaarstaten, export) */
 	const char *xlsx;       /* --xlsx FILE (verantwoording export, sociaal voortgang): XLSX instead of CSV */
 	const char *periode;    /* --periode P (sociaal voortgang): the half year */
+	const char *peildatum;  /* --peildatum D (monitoring): the day signals and reports are computed for */
 	int argc;               /* positional arguments after the command */
 	const char *argv[CLI_ARGS_MAX];
 };
@@ -55,6 +56,7 @@ int cmd_beschikking(struct cli *c);
 int cmd_verdeel(struct cli *c);
 int cmd_verantwoording(struct cli *c);
 int cmd_sociaal(struct cli *c);
+int cmd_monitoring(struct cli *c);
 
 /* Access settings from the environment (gebruiker_cli.c). Each returns 0,
  * or an exit code after printing a one-line error. */

@@ -38,6 +38,9 @@ static const struct command {
 	{"sociaal", cmd_sociaal, "sociaal regios|beschikkingen|beschikking|voortgang|regioscan-import",
 	 "regios, beschikkingen [--jaar N], beschikking ID [--pdf BESTAND], voortgang [--periode P] [--xlsx BESTAND] "
 	 "(CSV op stdout), regioscan-import BESTAND; zie docs/sociaal-domein.md"},
+	{"monitoring", cmd_monitoring, "monitoring signalen|opendata|kwartaalrapport",
+	 "signalen [--peildatum D], opendata (CSV op stdout), kwartaalrapport [--peildatum D] [--pdf BESTAND]; "
+	 "zie docs/monitoring.md"},
 	{"verantwoording", cmd_verantwoording, "verantwoording jaarstaten|rechtsoordeel|nacalculatie|export",
 	 "jaarstaten [--jaar N], rechtsoordeel ID [--pdf BESTAND], nacalculatie ID [--pdf BESTAND], "
 	 "export [--jaar N] [--xlsx BESTAND] (CSV op stdout); zie docs/verantwoording.md"},
@@ -74,6 +77,7 @@ static int cmd_help(struct cli *c)
 	       "  --jaar N           'verantwoording jaarstaten|export', 'sociaal beschikkingen': alleen jaar N\n"
 	       "  --xlsx BESTAND     'verantwoording export', 'sociaal voortgang': schrijf een werkblad (XLSX) naar BESTAND in plaats van CSV\n"
 	       "  --periode P        'sociaal voortgang': het halfjaar P (bijvoorbeeld 2027-1; standaard het nieuwste)\n"
+	       "  --peildatum D      'monitoring signalen|kwartaalrapport': de dag JJJJ-MM-DD (standaard vandaag)\n"
 	       "  --regel R          'verdeel': pro-rata, rangorde of optimaal (standaard die van het bestand)\n"
 	       "  --lp BESTAND       'verdeel': schrijf het model in CPLEX LP-formaat naar BESTAND\n"
 	       "  --ronde ID         'verdeel': de positief beoordeelde aanvragen van ronde ID uit de database\n"
@@ -140,7 +144,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 				   strcmp(a, "--regel") == 0 || strcmp(a, "--lp") == 0 ||
 				   strcmp(a, "--ronde") == 0 || strcmp(a, "--seed") == 0 ||
 				   strcmp(a, "--jaar") == 0 || strcmp(a, "--xlsx") == 0 ||
-				   strcmp(a, "--periode") == 0;
+				   strcmp(a, "--periode") == 0 || strcmp(a, "--peildatum") == 0;
 		if (takes_value && i + 1 >= argc) {
 			fprintf(stderr, "doorbraak: optie %s verwacht een waarde\n", a);
 			return -1;
@@ -159,6 +163,7 @@ static int parse_args(int argc, char **argv, struct cli *c)
 		else if (strcmp(a, "--jaar") == 0) c->jaar = argv[++i];
 		else if (strcmp(a, "--xlsx") == 0) c->xlsx = argv[++i];
 		else if (strcmp(a, "--periode") == 0) c->periode = argv[++i];
+		else if (strcmp(a, "--peildatum") == 0) c->peildatum = argv[++i];
 		else if (strcmp(a, "--json") == 0) c->json = true;
 		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) command = "help";
 		else if (strncmp(a, "--", 2) == 0) {
