@@ -145,7 +145,12 @@ static void rij_schrijf(struct export *x, json_t *rij, struct arena *a)
 			char buf[64];
 			if (i)
 				fputc(';', x->csv);
-			csv_veld(x->csv, tekst(waarde(rij, &x->k[i]), &x->k[i], buf, sizeof buf));
+			json_t *v = waarde(rij, &x->k[i]);
+			const char *t = tekst(v, &x->k[i], buf, sizeof buf);
+			if (json_is_integer(v))   /* a number as a number: "-500", not a neutralised "'-500" */
+				fputs(t, x->csv);
+			else
+				csv_veld(x->csv, t);
 		}
 		fputs("\r\n", x->csv);
 		x->rijen++;
