@@ -17,6 +17,7 @@
 #include "core/basis/tekst.h"
 #include "core/beschikking/beschikking.h"
 #include "core/toegang/rol.h"
+#include "core/toegang/toegang.h"
 #include "store/store_aanvragen.h"
 #include "store/store_catalogus.h"
 #include "store/store_monitoring.h"
@@ -254,11 +255,21 @@ rc_t projectvoortgang_voeg_toe(struct store *s, const struct principal *who, con
 	if (!json_is_object(body))
 		return error_set(e, RC_INVALID, "Stuur de voortgangsrapportage als JSON-object.");
 	struct voeg_ctx c = {.who = who, .klok = klok, .body = body, .a = a, .beschikking_id = beschikking_id};
+	char object[48];
+	snprintf(object, sizeof object, "beschikking/%" PRId64, beschikking_id);
 	rc_t rc = store_tx(s, STORE_WRITE, voeg_tx, &c, e);
-	if (c.weiger == RC_NOT_FOUND)
-		return error_set(e, RC_NOT_FOUND, "Deze beschikking bestaat niet of u bent er geen partij bij.");
-	if (c.weiger == RC_FORBIDDEN)
-		return error_set(e, RC_FORBIDDEN, "Alleen de penvoerder rapporteert de voortgang %s.", BRON_MONITORING);
+	if (rc != RC_OK && c.weiger != RC_OK) {   /* a refusal is recorded (docs/toegang.md) */
+		error_clear(e);
+		rc = toegang_weiger(s, who, c.weiger, object, c.weiger == RC_FORBIDDEN
+				    ? "alleen de penvoerder rapporteert de voortgang" : "geen partij bij de beschikking", e);
+		if (rc == RC_FORBIDDEN)
+			error_set(e, RC_FORBIDDEN, "Alleen de penvoerder rapporteert de voortgang %s.", BRON_MONITORING);
+		return rc;
+	}
+	if (rc == RC_CONFLICT || rc == RC_INVALID) {
+		e->rc = rc;
+		toegang_weigering_vastleggen(s, who->actor, "projectvoortgang.voeg_toe", object, e);
+	}
 	if (rc == RC_OK)
 		*out = json_pack("{s:I, s:I, s:O, s:I}", "id", (json_int_t)c.id, "beschikking_id",
 				 (json_int_t)beschikking_id, "periode", json_object_get(body, "periode"), "versie",
@@ -313,8 +324,11 @@ rc_t projectvoortgang_lijst(struct store *s, const struct principal *who, int64_
 {
 	struct lijst_ctx c = {.who = who, .a = a, .id = beschikking_id};
 	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
-	if (rc == RC_OK && !c.partij && !monitoring_ziet_alles(who))
-		rc = error_set(e, RC_NOT_FOUND, "Deze beschikking bestaat niet of u bent er geen partij bij.");
+	if (rc == RC_OK && !c.partij && !monitoring_ziet_alles(who)) {   /* a refusal is recorded */
+		char object[48];
+		snprintf(object, sizeof object, "beschikking/%" PRId64, beschikking_id);
+		rc = toegang_weiger(s, who, RC_NOT_FOUND, object, "geen partij bij de beschikking", e);
+	}
 	if (rc != RC_OK) {
 		plan_vrij(&c.p);
 		return rc;

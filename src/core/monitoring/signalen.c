@@ -18,6 +18,7 @@
 #include "core/basis/json.h"
 #include "core/basis/tekst.h"
 #include "core/toegang/rol.h"
+#include "core/toegang/toegang.h"
 #include "store/store_monitoring.h"
 
 #define BRON_MIJLPAAL "[001 §2], [004 \"Monitoring en bijsturing\"]"
@@ -260,11 +261,19 @@ rc_t signaal_erken(struct store *s, const struct principal *who, const struct kl
 	for (size_t i = 0; i < n && !sg; i++)
 		if (l[i].p->beschikking_id == c.beschikking_id && strcmp(l[i].sleutel, c.sleutel) == 0)
 			sg = &l[i];
-	if (!sg || !ziet(who, sg->p))
-		return error_set(e, RC_NOT_FOUND, "Dit signaal bestaat niet (meer) of u ziet het niet.");
-	if (!((who->roles & ROL_BEOORDELAAR) && who->organisatie_id == sg->p->coordinerend))
-		return error_set(e, RC_FORBIDDEN, "Alleen de coördinerend zorgverzekeraar neemt kennis van een signaal %s.",
-				 BRON_MONITORING);
+	if (!sg)
+		return error_set(e, RC_NOT_FOUND, "Dit signaal bestaat niet (meer) op deze dag.");
+	char object[48];
+	snprintf(object, sizeof object, "beschikking/%" PRId64, c.beschikking_id);
+	if (!ziet(who, sg->p))   /* a refusal is recorded (docs/toegang.md) */
+		return toegang_weiger(s, who, RC_NOT_FOUND, object, "signaal van een project dat de verzekeraar niet coördineert", e);
+	if (!((who->roles & ROL_BEOORDELAAR) && who->organisatie_id == sg->p->coordinerend)) {
+		rc = toegang_weiger(s, who, RC_FORBIDDEN, object, "alleen de coördinerend zorgverzekeraar neemt kennis", e);
+		if (rc == RC_FORBIDDEN)
+			error_set(e, RC_FORBIDDEN, "Alleen de coördinerend zorgverzekeraar neemt kennis van een signaal %s.",
+				  BRON_MONITORING);
+		return rc;
+	}
 	char nu[KLOK_TEKST_BYTES];
 	c.nu = klok_nu_tekst(klok, nu, sizeof nu);
 	rc = store_tx(s, STORE_WRITE, erken_tx, &c, e);
