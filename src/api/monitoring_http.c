@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/basis/csv.h"
 #include "core/demo/demo.h"
 #include "core/monitoring/monitoring.h"
 
@@ -159,26 +158,7 @@ rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, str
 		json_decref(l);
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	}
-	for (size_t k = 0; k < opendata_kolom_aantal; k++) {
-		if (k)
-			fputc(';', f);
-		csv_veld(f, opendata_kolommen[k].naam);
-	}
-	fputs("\r\n", f);
-	size_t i;
-	json_t *rij;
-	json_array_foreach(l, i, rij) {
-		for (size_t k = 0; k < opendata_kolom_aantal; k++) {
-			json_t *v = json_object_get(rij, opendata_kolommen[k].naam);
-			char getal[32];
-			if (k)
-				fputc(';', f);
-			if (json_is_integer(v))
-				snprintf(getal, sizeof getal, "%lld", (long long)json_integer_value(v));
-			csv_veld(f, json_is_integer(v) ? getal : json_string_value(v));
-		}
-		fputs("\r\n", f);
-	}
+	opendata_csv(f, l);
 	fclose(f);
 	json_decref(l);
 	char *uit = buf ? arena_strndup(rq->arena, buf, len) : NULL;

@@ -40,12 +40,10 @@ int cmd_beschikking(struct cli *c)
 	int uit = 0;
 	if (rc != RC_OK) {
 		uit = cli_fail(&e);
-	} else if (c->pdf) {
-		uit = cli_schrijf(c->pdf, pdf, len);
-		if (uit == 0)
-			printf("beschikking %s geschreven naar %s (%zu bytes)\n", b.kenmerk, c->pdf, len);
 	} else {
-		fwrite(html, 1, len, stdout);
+		char wat[96];
+		snprintf(wat, sizeof wat, "beschikking %s", b.kenmerk);
+		uit = cli_uitvoer(c->pdf, c->pdf ? (const void *)pdf : (const void *)html, len, wat);
 	}
 	arena_release(&a);
 	return uit;

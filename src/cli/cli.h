@@ -41,6 +41,11 @@ int cli_fail(const struct error *e);
  * after a one-line message. */
 int cli_schrijf(const char *pad, const void *data, size_t len);
 
+/* A document or list the command made: on stdout without `pad`, else into
+ * file `pad` with the line "<wat> geschreven naar <pad> (<n> bytes)"; 0,
+ * or the exit code after a one-line message. */
+int cli_uitvoer(const char *pad, const void *data, size_t len, const char *wat);
+
 /* --jaar N into *jaar (left 0 without the option); false after a one-line
  * message when it is no year 2000..2100. */
 bool cli_jaar(const struct cli *c, int64_t *jaar);

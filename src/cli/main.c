@@ -86,6 +86,18 @@ static int cmd_help(struct cli *c)
 	return 0;
 }
 
+int cli_uitvoer(const char *pad, const void *data, size_t len, const char *wat)
+{
+	if (!pad) {
+		fwrite(data, 1, len, stdout);
+		return 0;
+	}
+	int uit = cli_schrijf(pad, data, len);
+	if (uit == 0)
+		printf("%s geschreven naar %s (%zu bytes)\n", wat, pad, len);
+	return uit;
+}
+
 int cli_schrijf(const char *pad, const void *data, size_t len)
 {
 	FILE *f = fopen(pad, "wb");

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/basis/csv.h"
 #include "core/monitoring/monitoring.h"
 
 static const struct principal lezer = {.roles = ROL_AUDITOR, .actor = "cli"};
@@ -48,28 +47,10 @@ static int opendata(struct store *s, struct arena *a)
 {
 	struct error e;
 	error_clear(&e);
-	json_t *l = NULL, *rij;
+	json_t *l = NULL;
 	if (opendata_plannen(s, a, &l, &e) != RC_OK)
 		return cli_fail(&e);
-	for (size_t k = 0; k < opendata_kolom_aantal; k++) {
-		if (k)
-			fputc(';', stdout);
-		csv_veld(stdout, opendata_kolommen[k].naam);
-	}
-	fputs("\r\n", stdout);
-	size_t i;
-	json_array_foreach(l, i, rij) {
-		for (size_t k = 0; k < opendata_kolom_aantal; k++) {
-			json_t *v = json_object_get(rij, opendata_kolommen[k].naam);
-			char getal[32];
-			if (k)
-				fputc(';', stdout);
-			if (json_is_integer(v))
-				snprintf(getal, sizeof getal, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-			csv_veld(stdout, json_is_integer(v) ? getal : json_string_value(v));
-		}
-		fputs("\r\n", stdout);
-	}
+	opendata_csv(stdout, l);
 	json_decref(l);
 	return 0;
 }
@@ -82,14 +63,7 @@ static int kwartaalrapport(struct store *s, struct arena *a, int64_t dag, const 
 	size_t len = 0;
 	if (kwartaalrapport_document(s, dag, pdf != NULL, a, &data, &len, &e) != RC_OK)
 		return cli_fail(&e);
-	if (!pdf) {
-		fwrite(data, 1, len, stdout);
-		return 0;
-	}
-	int uit = cli_schrijf(pdf, data, len);
-	if (uit == 0)
-		printf("kwartaalrapportage geschreven naar %s (%zu bytes)\n", pdf, len);
-	return uit;
+	return cli_uitvoer(pdf, data, len, "kwartaalrapportage");
 }
 
 int cmd_monitoring(struct cli *c)

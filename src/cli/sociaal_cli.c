@@ -87,14 +87,9 @@ static int beschikking(struct store *s, struct arena *a, const char *arg, const 
 	size_t len = 0;
 	if (spuk_document(s, &lezer, id, pdf != NULL, a, &data, &len, &e) != RC_OK)
 		return cli_fail(&e);
-	if (!pdf) {
-		fwrite(data, 1, len, stdout);
-		return 0;
-	}
-	int uit = cli_schrijf(pdf, data, len);
-	if (uit == 0)
-		printf("SPUK-beschikking %lld geschreven naar %s (%zu bytes)\n", id, pdf, len);
-	return uit;
+	char wat[48];
+	snprintf(wat, sizeof wat, "SPUK-beschikking %lld", id);
+	return cli_uitvoer(pdf, data, len, wat);
 }
 
 static int voortgang(struct store *s, struct arena *a, const char *periode, const char *xlsx)
@@ -105,14 +100,7 @@ static int voortgang(struct store *s, struct arena *a, const char *periode, cons
 	size_t len = 0;
 	if (voortgang_export(s, periode, xlsx != NULL, a, &data, &len, &e) != RC_OK)
 		return cli_fail(&e);
-	if (!xlsx) {
-		fwrite(data, 1, len, stdout);
-		return 0;
-	}
-	int uit = cli_schrijf(xlsx, data, len);
-	if (uit == 0)
-		printf("voortgang geschreven naar %s (%zu bytes)\n", xlsx, len);
-	return uit;
+	return cli_uitvoer(xlsx, data, len, "voortgang");
 }
 
 static int importeer(struct store *s, struct arena *a, const char *pad)

@@ -70,14 +70,7 @@ static int document(struct store *s, struct arena *a, bool oordeel, const char *
 			  : verevening_document(s, &lezer, id, pdf != NULL, a, &data, &len, &naam, &e);
 	if (rc != RC_OK)
 		return cli_fail(&e);
-	if (!pdf) {
-		fwrite(data, 1, len, stdout);
-		return 0;
-	}
-	int uit = cli_schrijf(pdf, data, len);
-	if (uit == 0)
-		printf("%s geschreven naar %s (%zu bytes)\n", naam, pdf, len);
-	return uit;
+	return cli_uitvoer(pdf, data, len, naam);
 }
 
 static int exporteer(struct store *s, struct arena *a, int64_t jaar, const char *xlsx)
@@ -96,10 +89,7 @@ static int exporteer(struct store *s, struct arena *a, int64_t jaar, const char 
 	size_t len = 0;
 	if (verevening_xlsx(s, &lezer, jaar, a, &data, &len, &e) != RC_OK)
 		return cli_fail(&e);
-	int uit = cli_schrijf(xlsx, data, len);
-	if (uit == 0)
-		printf("vereveningen geschreven naar %s (%zu bytes)\n", xlsx, len);
-	return uit;
+	return cli_uitvoer(xlsx, data, len, "vereveningen");
 }
 
 int cmd_verantwoording(struct cli *c)

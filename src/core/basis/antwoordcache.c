@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/basis/json.h"
 #include "store/store_audit.h"
 
 struct staat {
@@ -29,6 +30,37 @@ rc_t antwoordcache_staat(struct store *s, char *buf, struct error *e)
 	if (rc == RC_OK)
 		snprintf(buf, ANTWOORDCACHE_STAAT_BYTES, "%" PRId64 "|%s", st.volgnummer, st.hash);
 	return rc;
+}
+
+rc_t antwoordcache_antwoord(struct antwoordcache *c, struct store *s, const char *sleutel, int64_t nu_us,
+			    antwoordcache_maak maak, void *ctx, const char *melding, struct arena *a, const char **tekst,
+			    size_t *lengte, struct error *e)
+{
+	char staat[ANTWOORDCACHE_STAAT_BYTES], volledig[ANTWOORDCACHE_SLEUTEL_BYTES];
+	bool houdbaar = false;
+	if (sleutel) {
+		rc_t rc = antwoordcache_staat(s, staat, e);
+		if (rc != RC_OK)
+			return rc;
+		int n = snprintf(volledig, sizeof volledig, "%s|%s", sleutel, staat);
+		houdbaar = n > 0 && (size_t)n < sizeof volledig;
+	}
+	if (houdbaar && antwoordcache_haal(c, volledig, nu_us, a, tekst, lengte))
+		return RC_OK;
+	json_t *uit = NULL;
+	int64_t vanaf_us = 0;
+	rc_t rc = maak(ctx, a, &uit, &vanaf_us, e);
+	char *t = rc == RC_OK ? json_encode(a, uit) : NULL;
+	json_decref(uit);
+	if (rc != RC_OK)
+		return rc;
+	if (!t)
+		return error_set(e, RC_NOMEM, "%s past niet in het geheugen.", melding);
+	*tekst = t;
+	*lengte = strlen(t);
+	if (houdbaar)
+		antwoordcache_zet(c, volledig, vanaf_us, t, *lengte);
+	return RC_OK;
 }
 
 bool antwoordcache_haal(struct antwoordcache *c, const char *sleutel, int64_t nu_us, struct arena *arena,

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/basis/arena.h"
 #include "core/basis/error.h"
 #include "store/store.h"
@@ -63,5 +65,17 @@ bool antwoordcache_haal(struct antwoordcache *c, const char *sleutel, int64_t nu
  * used place; nothing when it is larger than the cache's maximum. */
 void antwoordcache_zet(struct antwoordcache *c, const char *sleutel, int64_t vanaf_us, const char *tekst,
 		       size_t lengte);
+
+/* Makes an answer: *uit the JSON (the caller owns it), *vanaf_us the moment
+ * from which it is valid (0: always). */
+typedef rc_t (*antwoordcache_maak)(void *ctx, struct arena *a, json_t **uit, int64_t *vanaf_us, struct error *e);
+
+/* The answer to what `sleutel` names (NULL: compute, never keep) as JSON
+ * text in the arena: the one kept under it and the database's current
+ * state, or made by `maak`, encoded, kept and returned. `melding` names
+ * the answer in the out-of-memory message. */
+rc_t antwoordcache_antwoord(struct antwoordcache *c, struct store *s, const char *sleutel, int64_t nu_us,
+			    antwoordcache_maak maak, void *ctx, const char *melding, struct arena *a, const char **tekst,
+			    size_t *lengte, struct error *e);
 
 #endif

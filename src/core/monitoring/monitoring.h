@@ -20,6 +20,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "store/store.h"
 #include "core/basis/klok.h"
@@ -113,6 +114,10 @@ extern const size_t opendata_kolom_aantal;
 /* Every honoured plan as open data (no personal data): an array of
  * objects with exactly the columns of opendata_kolommen. */
 rc_t opendata_plannen(struct store *s, struct arena *a, json_t **out, struct error *e);
+
+/* The rows of opendata_plannen as CSV (the columns in order, ';'-separated,
+ * CRLF) to `f`. */
+void opendata_csv(FILE *f, json_t *plannen);
 
 /* {"plannen": [...]} as JSON text, kept while the database does not change. */
 rc_t opendata_plannen_tekst(struct store *s, struct arena *a, const char **tekst, size_t *lengte, struct error *e);

@@ -14,6 +14,7 @@
 
 #include "core/basis/antwoordcache.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/csv.h"
 #include "core/basis/json.h"
 
 const struct opendata_kolom opendata_kolommen[] = {
@@ -74,31 +75,46 @@ rc_t opendata_plannen(struct store *s, struct arena *a, json_t **out, struct err
 	return l ? RC_OK : error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 }
 
+void opendata_csv(FILE *f, json_t *plannen)
+{
+	for (size_t k = 0; k < opendata_kolom_aantal; k++) {
+		if (k)
+			fputc(';', f);
+		csv_veld(f, opendata_kolommen[k].naam);
+	}
+	fputs("\r\n", f);
+	size_t i;
+	json_t *rij;
+	json_array_foreach(plannen, i, rij) {
+		for (size_t k = 0; k < opendata_kolom_aantal; k++) {
+			json_t *v = json_object_get(rij, opendata_kolommen[k].naam);
+			if (k)
+				fputc(';', f);
+			if (json_is_integer(v))
+				fprintf(f, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+			else
+				csv_veld(f, json_string_value(v));
+		}
+		fputs("\r\n", f);
+	}
+}
+
 /* The rendered answers, kept while the database does not change. */
 static struct antwoordcache antwoorden = ANTWOORDCACHE(16u * 1024u * 1024u);
 
+static rc_t plannen_maak(void *ctx, struct arena *a, json_t **uit, int64_t *vanaf_us, struct error *e)
+{
+	json_t *l = NULL;
+	*vanaf_us = 0;
+	rc_t rc = opendata_plannen(ctx, a, &l, e);
+	*uit = rc == RC_OK ? json_pack("{s:o}", "plannen", l) : NULL;
+	return rc == RC_OK && !*uit ? error_set(e, RC_NOMEM, "Onvoldoende geheugen.") : rc;
+}
+
 rc_t opendata_plannen_tekst(struct store *s, struct arena *a, const char **tekst, size_t *lengte, struct error *e)
 {
-	char staat[ANTWOORDCACHE_STAAT_BYTES], sleutel[ANTWOORDCACHE_SLEUTEL_BYTES];
-	rc_t rc = antwoordcache_staat(s, staat, e);
-	if (rc != RC_OK)
-		return rc;
-	snprintf(sleutel, sizeof sleutel, "open-data/plannen|%s", staat);
-	if (antwoordcache_haal(&antwoorden, sleutel, 0, a, tekst, lengte))
-		return RC_OK;
-	json_t *l = NULL;
-	rc = opendata_plannen(s, a, &l, e);
-	json_t *uit = rc == RC_OK ? json_pack("{s:o}", "plannen", l) : NULL;
-	char *t = uit ? json_encode(a, uit) : NULL;
-	json_decref(uit);
-	if (rc != RC_OK)
-		return rc;
-	if (!t)
-		return error_set(e, RC_NOMEM, "De open data passen niet in het geheugen.");
-	*tekst = t;
-	*lengte = strlen(t);
-	antwoordcache_zet(&antwoorden, sleutel, 0, t, *lengte);
-	return RC_OK;
+	return antwoordcache_antwoord(&antwoorden, s, "open-data/plannen", 0, plannen_maak, s, "De open data", a, tekst,
+				      lengte, e);
 }
 
 json_t *opendata_beschrijving(void)

@@ -236,8 +236,13 @@ static json_t *fte_reeks(const struct dashboard *d, int64_t peildag, int64_t *to
 	return l;
 }
 
-static rc_t bereken(struct store *s, int64_t peildag, struct arena *a, struct dashboard *d, struct error *e)
+/* Everything the dashboard and the quarterly report show, in *uit (arena). */
+static rc_t bereken(struct store *s, int64_t peildag, struct arena *a, struct dashboard **uit, struct error *e)
 {
+	struct dashboard *d = *uit = arena_alloc(a, sizeof *d);
+	if (!d)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	memset(d, 0, sizeof *d);
 	rc_t rc = monitoring_stand_lees(s, a, &d->st, e);
 	struct extra_ctx c = {.a = a, .d = d};
 	if (rc == RC_OK)
@@ -281,11 +286,8 @@ static json_t *dashboard_json(struct dashboard *d, int64_t peildag)
 
 rc_t monitoring_dashboard(struct store *s, int64_t peildag, struct arena *a, json_t **out, struct error *e)
 {
-	struct dashboard *d = arena_alloc(a, sizeof *d);
-	if (!d)
-		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
-	memset(d, 0, sizeof *d);
-	rc_t rc = bereken(s, peildag, a, d, e);
+	struct dashboard *d = NULL;
+	rc_t rc = bereken(s, peildag, a, &d, e);
 	if (rc != RC_OK)
 		return rc;
 	*out = dashboard_json(d, peildag);
@@ -295,28 +297,26 @@ rc_t monitoring_dashboard(struct store *s, int64_t peildag, struct arena *a, jso
 /* The rendered dashboards, kept while the database does not change. */
 static struct antwoordcache dashboards = ANTWOORDCACHE(512u * 1024u);
 
+struct dashboard_vraag {
+	struct store *s;
+	int64_t peildag;
+};
+
+static rc_t dashboard_maak(void *ctx, struct arena *a, json_t **uit, int64_t *vanaf_us, struct error *e)
+{
+	struct dashboard_vraag *v = ctx;
+	*vanaf_us = 0;
+	return monitoring_dashboard(v->s, v->peildag, a, uit, e);
+}
+
 rc_t monitoring_dashboard_tekst(struct store *s, int64_t peildag, struct arena *a, const char **tekst, size_t *lengte,
 				struct error *e)
 {
-	char staat[ANTWOORDCACHE_STAAT_BYTES], sleutel[ANTWOORDCACHE_SLEUTEL_BYTES];
-	rc_t rc = antwoordcache_staat(s, staat, e);
-	if (rc != RC_OK)
-		return rc;
-	snprintf(sleutel, sizeof sleutel, "programmamonitor|%" PRId64 "|%s", peildag, staat);
-	if (antwoordcache_haal(&dashboards, sleutel, 0, a, tekst, lengte))
-		return RC_OK;
-	json_t *uit = NULL;
-	rc = monitoring_dashboard(s, peildag, a, &uit, e);
-	char *t = rc == RC_OK ? json_encode(a, uit) : NULL;
-	json_decref(uit);
-	if (rc != RC_OK)
-		return rc;
-	if (!t)
-		return error_set(e, RC_NOMEM, "De programmamonitor past niet in het geheugen.");
-	*tekst = t;
-	*lengte = strlen(t);
-	antwoordcache_zet(&dashboards, sleutel, 0, t, *lengte);
-	return RC_OK;
+	char sleutel[64];
+	snprintf(sleutel, sizeof sleutel, "programmamonitor|%" PRId64, peildag);
+	struct dashboard_vraag v = {.s = s, .peildag = peildag};
+	return antwoordcache_antwoord(&dashboards, s, sleutel, 0, dashboard_maak, &v, "De programmamonitor", a, tekst,
+				      lengte, e);
 }
 
 /* ---- the quarterly programme report ---- */
@@ -340,11 +340,8 @@ static void geld_tabel(struct document *d, struct arena *a, struct bakken *k, co
 rc_t kwartaalrapport_document(struct store *s, int64_t peildag, bool pdf, struct arena *a, const void **data,
 			      size_t *len, struct error *e)
 {
-	struct dashboard *d = arena_alloc(a, sizeof *d);
-	if (!d)
-		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
-	memset(d, 0, sizeof *d);
-	rc_t rc = bereken(s, peildag, a, d, e);
+	struct dashboard *d = NULL;
+	rc_t rc = bereken(s, peildag, a, &d, e);
 	if (rc != RC_OK)
 		return rc;
 	json_decref(dashboard_json(d, peildag));   /* sorts the tables */

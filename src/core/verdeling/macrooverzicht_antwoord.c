@@ -22,17 +22,32 @@ static struct antwoordcache cache = ANTWOORDCACHE(512u * 1024u);
 
 /* The key of an answer; false when it does not fit (then not kept). */
 static bool sleutel_maak(char *buf, int64_t ronde, const struct principal *who,
-			 const struct macrooverzicht_filter *f, const char *staat)
+			 const struct macrooverzicht_filter *f)
 {
 	enum macrooverzicht_zicht z = macrooverzicht_zicht(who);
 	int n = snprintf(buf, SLEUTEL_BYTES,
 			 "%" PRId64 "|%d|%" PRId64 "|%s\x1f%s\x1f%s\x1f%s|%" PRId64 "|%d|%" PRId64
-			 "|%" PRId64 "|%s",
+			 "|%" PRId64,
 			 ronde, (int)z, z == MACRO_VERZEKERAAR ? who->organisatie_id : 0,
 			 f->thema ? f->thema : "\x1e", f->toepassingsgebied ? f->toepassingsgebied : "\x1e",
 			 f->sector ? f->sector : "\x1e", f->regio ? f->regio : "\x1e", f->jaar,
-			 (int)f->aanvragen, f->na, f->limiet, staat);
+			 (int)f->aanvragen, f->na, f->limiet);
 	return n > 0 && n < SLEUTEL_BYTES;
+}
+
+struct vraag {
+	struct store *s;
+	const struct principal *who;
+	const struct klok *klok;
+	int64_t ronde_id;
+	const struct macrooverzicht_filter *f;
+};
+
+/* The overview computed; valid from the round's closing moment. */
+static rc_t maak(void *ctx, struct arena *a, json_t **uit, int64_t *vanaf_us, struct error *e)
+{
+	struct vraag *v = ctx;
+	return macrooverzicht_maak(v->s, a, v->who, v->klok, v->ronde_id, v->f, uit, vanaf_us, e);
 }
 
 rc_t macrooverzicht_tekst(struct store *s, struct arena *arena, const struct principal *who,
@@ -40,25 +55,9 @@ rc_t macrooverzicht_tekst(struct store *s, struct arena *arena, const struct pri
 			  const struct macrooverzicht_filter *f, const char **tekst, size_t *lengte,
 			  struct error *e)
 {
-	char staat[ANTWOORDCACHE_STAAT_BYTES], sleutel[SLEUTEL_BYTES];
-	rc_t rc = antwoordcache_staat(s, staat, e);
-	if (rc != RC_OK)
-		return rc;
-	bool houdbaar = sleutel_maak(sleutel, ronde_id, who, f, staat);
-	if (houdbaar && antwoordcache_haal(&cache, sleutel, klok_nu_us(klok), arena, tekst, lengte))
-		return RC_OK;
-	json_t *uit = NULL;
-	int64_t sluit_us = 0;
-	rc = macrooverzicht_maak(s, arena, who, klok, ronde_id, f, &uit, &sluit_us, e);
-	if (rc != RC_OK)
-		return rc;
-	char *t = json_encode(arena, uit);
-	json_decref(uit);
-	if (!t)
-		return error_set(e, RC_NOMEM, "Het macro-overzicht past niet in het geheugen.");
-	*tekst = t;
-	*lengte = strlen(t);
-	if (houdbaar)
-		antwoordcache_zet(&cache, sleutel, sluit_us, t, *lengte);
-	return RC_OK;
+	char sleutel[SLEUTEL_BYTES];
+	bool houdbaar = sleutel_maak(sleutel, ronde_id, who, f);
+	struct vraag v = {.s = s, .who = who, .klok = klok, .ronde_id = ronde_id, .f = f};
+	return antwoordcache_antwoord(&cache, s, houdbaar ? sleutel : NULL, klok_nu_us(klok), maak, &v,
+				      "Het macro-overzicht", arena, tekst, lengte, e);
 }
