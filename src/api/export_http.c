@@ -7,8 +7,9 @@
  * of any length holds one page in memory. The file is streamed to the
  * client with its length, so the client can show progress.
  *
- * A route that answers with several lists (the programme monitor) also
- * declares ?lijst=, the dotted path of the list to export.
+ * A route that answers with several lists (the programme monitor, the
+ * macro overview) also declares ?lijst=, the dotted path of the list to
+ * export; such a list is whole in every answer, so it is not paged.
  *
  * Columns come from the first row: every scalar member, and the scalar
  * members of a nested object as "object.member"; lists and links are left
@@ -288,7 +289,8 @@ static rc_t pagina(struct http_request *rq, struct export *x, const char **volge
 		if (rc == RC_OK && json_is_object(rij))
 			rij_schrijf(x, rij, &pa);
 	json_t *na = json_object_get(body, "volgende_na");
-	*volgende = rc == RC_OK && json_is_integer(na) && strstr(rq->route->query_params, "na:")
+	/* the pages of a route page its list; a list picked with ?lijst= is one of an answer's several, whole */
+	*volgende = rc == RC_OK && json_is_integer(na) && strstr(rq->route->query_params, "na:") && !http_query(rq, "lijst")
 		    ? arena_printf(vorig, "%" PRId64, (int64_t)json_integer_value(na)) : NULL;
 	json_decref(body);
 	rq->arena = vorig;

@@ -111,7 +111,8 @@ const struct route routes[] = {
 	 * core decides what each caller sees), scenarios and the decision. "vergelijking"
 	 * comes before {id, false}: the first matching row wins. */
 	{"GET", API_BASE "/macrooverzicht", macrooverzicht_get, ROL_PUBLIEK, 0,
-	 "indieningsronde:id,thema,toepassingsgebied,sector,regio,jaar:getal,aanvragen:janee,na:getal,limiet:id", false},
+	 "indieningsronde:id,thema,toepassingsgebied,sector,regio,jaar:getal,aanvragen:janee,na:getal,limiet:id,formaat,lijst",
+	 false},
 	{"POST", API_BASE "/verdeelscenarios", verdeelscenarios_maak, ROL_BESTUUR, 256 * KIB, NULL, false},
 	{"GET", API_BASE "/verdeelscenarios", verdeelscenarios_lijst, SCENARIO_LEZERS, 0, "indieningsronde:id,formaat", false},
 	{"GET", API_BASE "/verdeelscenarios/vergelijking", verdeelscenarios_vergelijking, SCENARIO_LEZERS, 0,
@@ -184,7 +185,7 @@ const struct route routes[] = {
 	 JAARSTAAT_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/vereveningen/{id}/document.pdf", vereveningen_document_pdf,
 	 JAARSTAAT_LEZERS, 0, NULL, false},
-	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, "formaat", false},
+	{"GET", API_BASE "/grootboek/rekeningen", grootboek_rekeningen_get, GROOTBOEK_LEZERS, 0, "formaat,lijst", false},
 	{"GET", API_BASE "/grootboek/boekingen", grootboek_boekingen_get, GROOTBOEK_LEZERS, 0, "na:getal,limiet:id,formaat", false},
 	{"GET", API_BASE "/grootboek/journaal", grootboek_journaal_get,
 	 GROOTBOEK_LEZERS & ~ROL_BEOORDELAAR, 0, NULL, false},

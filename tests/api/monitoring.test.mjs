@@ -288,6 +288,17 @@ test('every list as CSV and XLSX: the same rows as the list, its access rules, a
   }
   problem(await w.aanvrager.get('/beschikkingen?formaat=pdf'), 400);
   problem(await w.api.get('/api/v1/beschikkingen?formaat=csv'), 401);
+  // a list of an answer with several, whole: the macro overview's themes
+  const ronde = (await w.auditor.get(`/aanvragen/${(await w.nza.get(`/beschikkingen/${vol}`)).json().aanvraag_id}`)).json().indieningsronde_id;
+  const macro = (await w.bestuur.get(`/macrooverzicht?indieningsronde=${ronde}`)).json();
+  r = await w.bestuur.get(`/macrooverzicht?indieningsronde=${ronde}&formaat=csv&lijst=themas`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(Number(r.headers['doorbraak-rijen']), macro.themas.length);
+  const stand = (await w.nza.get('/grootboek/rekeningen')).json();
+  r = await w.nza.get('/grootboek/rekeningen?formaat=csv&lijst=projecten');
+  assert.equal(Number(r.headers['doorbraak-rijen']), stand.projecten.length);
+  r = await w.aanvrager.get(`/beschikkingen/${vol}/mijlpalen?formaat=xlsx`);
+  assert.equal(Number(r.headers['doorbraak-rijen']), 5, 'the five milestones');
   r = await w.nza.get('/grootboek/boekingen?formaat=csv&limiet=1');
   assert.equal(r.status, 200, r.text);
   const alle = (await w.nza.get('/grootboek/boekingen?limiet=1000')).json().boekingen.length;

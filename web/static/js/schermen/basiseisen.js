@@ -4,6 +4,7 @@
 // assessed against, with their official numbers (modelplan questions refer
 // to them) and official texts, copied verbatim (typos included).
 
+import { downloadBalk } from '../export.js';
 import * as catalogus from '../catalogus.js';
 import { h, heading, paragraph, table } from '../dom.js';
 import { opsomming } from '../opmaak.js';
@@ -17,6 +18,7 @@ export async function toon() {
   const { basiseisen, catalogusversie } = await catalogus.basiseisen();
   return [
     heading(1, 'Basiseisen'),
+    downloadBalk({ pad: '/basiseisen', naam: 'basiseisen', omschrijving: 'de basiseisen' }),
     paragraph(`Elke aanvraag wordt getoetst aan deze ${basiseisen.length} basiseisen. De vragen van een modelplan verwijzen naar hun nummer. `
       + 'De titels en toelichtingen zijn letterlijk overgenomen uit de bron. ', `Bron: catalogusversie ${catalogusversie}.`),
     table({

@@ -23,6 +23,7 @@
 // corrections show under the payment. The accountability has its own
 // screen (verantwoording.js), linked from here.
 
+import { downloadBalk } from '../export.js';
 import { api } from '../api.js';
 import { button, dataList, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
 import { formKader as gedeeldKader, keuzeveld, tekstvak, tekstveld } from '../formulier.js';
@@ -294,6 +295,8 @@ function mijlpalenSectie(ctx, b, eerste, eersteBijlagen) {
     standHouder,
     melding,
     tabelHouder,
+    downloadBalk({ pad: `/beschikkingen/${b.id}/mijlpalen`, naam: `mijlpalen-${b.kenmerk}`, omschrijving: 'de mijlpalen',
+      signal: ctx.signal }),
     formHouder);
 }
 

@@ -84,6 +84,7 @@ function rekeningenSectie(o, namen, signal) {
       rows: o.themas,
       footer: o.themas.length > 1 ? ['Totaal', ...totaal(o.themas)] : null,
     }),
+    downloadBalk({ pad: '/grootboek/rekeningen?lijst=themas', naam: 'grootboek-per-thema', omschrijving: 'de stand per thema', signal }),
     heading(3, 'Per thema en jaar'),
     paragraph('Betaald staat bij het jaar waarin is betaald.'),
     grafieken,
@@ -100,6 +101,8 @@ function rekeningenSectie(o, namen, signal) {
       rows: o.verzekeraars,
       footer: o.verzekeraars.length > 1 ? ['Totaal', ...totaal(o.verzekeraars)] : null,
     }) : paragraph('Nog geen zorgverzekeraar met projecten.'),
+    o.verzekeraars.length ? downloadBalk({ pad: '/grootboek/rekeningen?lijst=verzekeraars', naam: 'grootboek-per-verzekeraar',
+      omschrijving: 'de stand per zorgverzekeraar', signal }) : null,
     heading(3, 'Per project'),
     paragraph('Per project is beschikbaar wat van de bovengrens over is.'),
     o.projecten.length ? table({
@@ -112,7 +115,9 @@ function rekeningenSectie(o, namen, signal) {
       ],
       rows: o.projecten,
       footer: o.projecten.length > 1 ? ['Totaal', '', '', ...totaal(o.projecten)] : null,
-    }) : paragraph('Nog geen projecten.'));
+    }) : paragraph('Nog geen projecten.'),
+    o.projecten.length ? downloadBalk({ pad: '/grootboek/rekeningen?lijst=projecten', naam: 'grootboek-per-project',
+      omschrijving: 'de stand per project', signal }) : null);
 }
 
 /** An account code or key as code, with break opportunities after each "/" (never inside a number). */

@@ -10,6 +10,7 @@
 // GET /indieningsrondes, GET /macrooverzicht.
 
 import { api } from '../api.js';
+import { downloadBalk } from '../export.js';
 import * as catalogus from '../catalogus.js';
 import { alert, button, dataList, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { formulier } from '../formulier.js';
@@ -334,14 +335,28 @@ export async function toon(ctx) {
     }
   }
 
+  /** A download bar for list `lijst` of the overview as it is filtered now. */
+  function balk(lijst, omschrijving) {
+    const q = new URLSearchParams(query());
+    q.delete('aanvragen');
+    q.delete('limiet');
+    q.set('lijst', lijst);
+    return downloadBalk({ pad: `/macrooverzicht?${q}`, naam: `macro-overzicht-${lijst}`, omschrijving, signal: ctx.signal });
+  }
+
   function toonResultaat(m) {
     const filter = filterTekst(m.filter || {}, namen);
     const delen = [
       filter ? alert('info', paragraph(`Gefilterd op ${filter}. Alle totalen gaan over de gekozen aanvragen.`)) : null,
       standSectie(m),
       themaSectie(m, ctx.signal),
+      balk('themas', 'de stand per thema'),
       jaarSectie(m, ctx.signal),
+      balk('jaren', 'de stand per jaar'),
       verdelingSectie(m, namen, ctx.signal),
+      m.regios?.length ? balk('regios', 'de stand per regio') : null,
+      m.toepassingsgebieden?.length ? balk('toepassingsgebieden', 'de stand per toepassingsgebied') : null,
+      m.sectoren?.length ? balk('sectoren', 'de stand per sector') : null,
       fteSectie(m),
     ];
     if (m.aanvragen) {

@@ -3,6 +3,7 @@
 // Modelplannen (public): one national template per application area, the
 // highest version of each in the current catalogue version.
 
+import { downloadBalk } from '../export.js';
 import * as catalogus from '../catalogus.js';
 import { badge, heading, link, paragraph, table } from '../dom.js';
 
@@ -25,6 +26,7 @@ export async function toon() {
   const gebieden = Object.fromEntries(toepassingsgebieden.map((t) => [t.id, t]));
   return [
     heading(1, 'Modelplannen'),
+    downloadBalk({ pad: '/modelplannen', naam: 'modelplannen', omschrijving: 'de modelplannen' }),
     paragraph('Per toepassingsgebied is er één landelijk modelplan: het format voor een aanvraag, met de normen waaraan een aanvraag wordt getoetst. '
       + 'Wie afwijkt, legt uit waarom (pas toe of leg uit); dat leidt tot een diepere beoordeling. ',
     `Bron: catalogusversie ${catalogusversie}.`),
