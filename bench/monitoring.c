@@ -207,6 +207,16 @@ static rc_t opendata_route(struct store *s, struct arena *a, json_t **out, struc
 	return rc;
 }
 
+static rc_t kwartaalrapport(struct store *s, struct arena *a, json_t **out, struct error *e)
+{
+	const void *pdf;
+	size_t n;
+	rc_t rc = kwartaalrapport_document(s, peildag, true, a, &pdf, &n, e);
+	*out = rc == RC_OK ? json_stringn(pdf, 5) : NULL;   /* "%PDF-" */
+	(void)n;
+	return rc;
+}
+
 static bool meet(struct store *s, lezer f, struct meting *m, size_t *grootte)
 {
 	double t[RONDES];
@@ -327,10 +337,11 @@ int main(int argc, char **argv)
 			       e.item_count ? e.items[0].detail : ""), 1;
 	double t1 = nu();
 	klok_datum_lees("2029-12-31", &peildag);
-	struct meting d, s, o, dr, orr;
+	struct meting d, s, o, dr, orr, kr;
 	size_t gd = 0, gs = 0, go = 0, g2 = 0;
 	if (!meet(w.s, dashboard, &d, &gd) || !meet(w.s, signalen, &s, &gs) || !meet(w.s, opendata, &o, &go) ||
-	    !meet(w.s, dashboard_route, &dr, &g2) || !meet(w.s, opendata_route, &orr, &g2))
+	    !meet(w.s, dashboard_route, &dr, &g2) || !meet(w.s, opendata_route, &orr, &g2) ||
+	    !meet(w.s, kwartaalrapport, &kr, &g2))
 		return 1;
 	double xs;
 	size_t xb;
@@ -349,6 +360,8 @@ int main(int argc, char **argv)
 	       o.koud * 1e3, o.p50 * 1e3, o.p99 * 1e3, o.hwm_kb, go);
 	printf("  open data zoals de route (bewaard): eerste %.0f ms, daarna mediaan %.2f ms, p99 %.2f ms\n", orr.koud * 1e3,
 	       orr.p50 * 1e3, orr.p99 * 1e3);
+	printf("  kwartaalrapportage (PDF): eerste %.0f ms, daarna mediaan %.0f ms, p99 %.0f ms; piek +%ld KiB\n", kr.koud * 1e3,
+	       kr.p50 * 1e3, kr.p99 * 1e3, kr.hwm_kb);
 	printf("  open data als XLSX (gestroomd, %" PRId64 " rijen): %.0f ms, %zu bytes, piek +%ld KiB\n", n, xs * 1e3, xb,
 	       xkb);
 	wereld_sluit(&w);
