@@ -118,7 +118,7 @@ test('anoniem: het openbare macro-overzicht, zonder filters en aanvragen; elke g
   const themas = await tableRows(page, 'Gevraagd per thema tegen het budget (tabel)');
   assert.deepEqual(themas, m.themas.map((t) => [t.naam, e(t.positief_cent), e(t.lopend_cent), e(t.beschikbaar_cent)]));
   const main = plain(await page.locator('main').innerText());
-  assert.ok(main.includes(`Het totaal is ondertekend (bezetting 7%): de positief beoordeelde aanvragen vragen ${e(m.totaal.saldo_positief_cent)} minder`),
+  assert.ok(main.includes(`Het totaal is onder het budget (onderschrijding, bezetting 7%): de positief beoordeelde aanvragen vragen ${e(m.totaal.saldo_positief_cent)} minder`),
     'the stand in words');
   assert.ok(main.includes(`De positief beoordeelde aanvragen beloven ${milli(m.fte.positief_fte_milli)} fte`), 'fte against the ambition');
   assert.ok(await chartsHaveTables(page) >= 3);
@@ -179,7 +179,7 @@ test('bestuur: het macro-overzicht met de getallen van de API, per thema, jaar (
     m.themas.map((t) => [t.naam, e(t.positief_cent), e(t.lopend_cent), e(t.beschikbaar_cent)]));
   const stand = await tableRows(page, 'Stand per thema');
   assert.deepEqual(stand.map((r) => [r[0], r[4], r[7]]),
-    m.themas.map((t) => [t.naam, e(t.saldo_positief_cent), t.stand === 'ondertekend' ? 'Ondertekend' : t.stand === 'overtekend' ? 'Overtekend' : 'Precies gevuld']));
+    m.themas.map((t) => [t.naam, e(t.saldo_positief_cent), t.stand === 'ondertekend' ? 'Onderschrijding' : t.stand === 'overtekend' ? 'Overschrijding' : 'Precies gevuld']));
   assert.deepEqual(await tableRows(page, 'Gevraagd per jaar tegen de tranche (tabel)'),
     m.jaren.map((j) => [String(j.jaar), e(j.positief_cent), e(j.lopend_cent), e(j.beschikbaar_cent)]));
   assert.deepEqual(await tableRows(page, 'Cumulatief gevraagd tegen cumulatief beschikbaar (tabel)'),

@@ -130,15 +130,6 @@ export function table({ caption, columns, rows, footer = null, id = null }) {
   return holder;
 }
 
-/**
- * A table whose words break only when they do not fit at all, with badges
- * and buttons whole (app.css .beheertabel), so a heading or a code never
- * breaks inside a word. Same options as table().
- */
-export function heleTabel(opties) {
-  return h('div', { class: 'beheertabel' }, table(opties));
-}
-
 // A table wider than the screen scrolls inside its holder (WCAG 1.4.10
 // allows that for data tables). Keyboard users must be able to scroll it
 // too (2.1.1): while it overflows, the holder is a focusable, named region.

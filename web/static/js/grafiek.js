@@ -14,7 +14,7 @@
 // colour. Bars use theme colours with at least 3:1 contrast against the
 // page. Animation is off for people who ask for reduced motion.
 
-import { h, heleTabel, uniqueId } from './dom.js';
+import { h, table, uniqueId } from './dom.js';
 
 let chartLoaded = null;
 
@@ -64,7 +64,7 @@ export function staafdiagram({ titel, categorieen, reeksen, schaal, signal, tabe
   const figure = h('figure', { class: 'grafiek', 'aria-labelledby': captionId },
     h('figcaption', { class: 'grafiek__titel', id: captionId }, titel),
     holder,
-    heleTabel({
+    table({
       caption: `${titel} (tabel)`,
       columns: [
         { kop: kolomKop, waarde: (i) => categorieen[i].naam },

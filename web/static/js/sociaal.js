@@ -102,5 +102,3 @@ export function halfjaar(p) {
   return m ? `het ${m[2] === '1' ? 'eerste' : 'tweede'} halfjaar van ${m[1]}` : (p || '');
 }
 
-/** The tables of these screens (dom.js heleTabel). */
-export { heleTabel as tabel } from './dom.js';

@@ -183,7 +183,7 @@ export async function toon(ctx) {
   ]);
   const orgs = new Map(organisaties.map((o) => [o.id, o]));
   const beheerder = ctx.sessie?.gebruiker?.rollen?.includes('beheerder');
-  const houder = h('div', { class: 'beheertabel' });
+  const houder = h('div', {});
   const lijstStatus = statusregio();
   function toonFout(tekst) {
     const melding = h('div', { class: 'utrecht-alert utrecht-alert--error', tabindex: '-1' },

@@ -53,8 +53,9 @@ export function regelnaam(code) {
 
 /** Over- or under-subscription of a line (docs/bestuur.md §2). */
 export const STAND = {
-  overtekend: 'Overtekend',
-  ondertekend: 'Ondertekend',
+  // the API's codes; in words as the source says: over- of onderschrijding [001 "Vervolgproces"]
+  overtekend: 'Overschrijding',
+  ondertekend: 'Onderschrijding',
   precies: 'Precies gevuld',
 };
 

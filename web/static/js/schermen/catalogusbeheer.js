@@ -285,8 +285,8 @@ export async function toon(ctx) {
     api.get('/catalogusversies', { signal: ctx.signal }),
     api.get('/modelplannen', { signal: ctx.signal }),
   ]);
-  const versieHouder = h('div', { class: 'beheertabel' }, versietabel(versies.catalogusversies));
-  const mpHouder = h('div', { class: 'beheertabel' }, modelplantabel(mps));
+  const versieHouder = h('div', {}, versietabel(versies.catalogusversies));
+  const mpHouder = h('div', {}, modelplantabel(mps));
   const opnieuw = async () => {
     const [v, m] = await Promise.all([
       api.get('/catalogusversies', { signal: ctx.signal }),

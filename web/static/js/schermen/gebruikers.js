@@ -151,7 +151,7 @@ export async function toon(ctx) {
     allePaginas('/organisaties', 'organisaties', { signal: ctx.signal }),
   ]);
   const orgs = new Map(organisaties.map((o) => [o.id, o]));
-  const houder = h('div', { class: 'beheertabel' });
+  const houder = h('div', {});
   const vul = (p) => replaceChildren(houder,
     gebruikerstabel(p.gebruikers, orgs),
     paginering('/gebruikers', { na, volgendeNa: p.volgende_na, limiet }));

@@ -134,7 +134,7 @@ async function rondeFormulier(ctx, opnieuw) {
 
 export async function toon(ctx) {
   const lijst = await api.get('/indieningsrondes', { signal: ctx.signal });
-  const houder = h('div', { class: 'beheertabel' }, serverTijd(lijst), rondetabel(lijst.indieningsrondes));
+  const houder = h('div', {}, serverTijd(lijst), rondetabel(lijst.indieningsrondes));
   const opnieuw = async () => {
     const nieuw = await api.get('/indieningsrondes', { signal: ctx.signal });
     replaceChildren(houder, serverTijd(nieuw), rondetabel(nieuw.indieningsrondes));

@@ -7,7 +7,7 @@
 // description of every column. Public, no login.
 
 import { api } from '../api.js';
-import { h, heading, paragraph, heleTabel } from '../dom.js';
+import { h, heading, paragraph, table } from '../dom.js';
 import { datum, euro } from '../opmaak.js';
 
 const A = 'utrecht-link utrecht-link--html-a';
@@ -28,14 +28,14 @@ export async function toon(ctx) {
       h('li', { class: 'utrecht-unordered-list__item' },
         h('a', { class: A, href: '/api/v1/open-data/plannen/beschrijving' }, 'Beschrijving van de dataset en de kolommen (JSON)'))),
     heading(2, 'Kolommen'),
-    heleTabel({
+    table({
       caption: 'Kolommen van de dataset',
       columns: [{ kop: 'Kolom', waarde: (k) => h('code', {}, k.naam) }, { kop: 'Titel', waarde: (k) => k.titel },
         { kop: 'Type', waarde: (k) => k.type }, { kop: 'Betekenis', waarde: (k) => k.beschrijving }],
       rows: b.kolommen,
     }),
     heading(2, 'Plannen'),
-    d.plannen.length ? heleTabel({
+    d.plannen.length ? table({
       caption: `Gehonoreerde plannen (${d.plannen.length})`,
       columns: [
         { kop: 'Titel', waarde: (p) => p.titel || p.kenmerk },

@@ -141,7 +141,7 @@ export async function toon(ctx) {
   const { na, limiet } = pagineringUitAdres(ctx.query);
   const laad = () => api.get('/organisaties', { query: { na, limiet }, signal: ctx.signal });
   const pagina = await laad();
-  const houder = h('div', { class: 'beheertabel' });
+  const houder = h('div', {});
   const vul = (p) => replaceChildren(houder,
     organisatietabel(p.organisaties),
     paginering('/organisaties', { na, volgendeNa: p.volgende_na, limiet }));

@@ -9,7 +9,7 @@
 // page prints cleanly; the quarterly report for the board as PDF.
 
 import { api } from '../api.js';
-import { dataList, h, heading, link, paragraph, replaceChildren, heleTabel } from '../dom.js';
+import { dataList, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { downloadBalk } from '../export.js';
 import { keuzeveld, tekstveld } from '../formulier.js';
 import { staafdiagram } from '../grafiek.js';
@@ -78,7 +78,7 @@ export async function toon(ctx) {
         schaal: (v) => euroMiljoen(BigInt(Math.round(v)) * 100n),
         signal: ctx.signal,
       }),
-      heleTabel({
+      table({
         caption: `Geld per ${naam.toLowerCase()} door elk stadium`,
         columns: [{ kop: naam, waarde: (r) => naamVan(dim, r.sleutel) },
           ...STADIA.map(([k, t]) => ({ kop: t, getal: true, waarde: (r) => euro(r[k]) }))],
@@ -87,7 +87,7 @@ export async function toon(ctx) {
       balk(`geld.per_${dim}`, `het geld per ${naam.toLowerCase()}`),
       dim === 'jaar' ? null : [
         heading(2, `Plannen per ${naam.toLowerCase()}`),
-        heleTabel({
+        table({
           caption: `Plannen ingediend en gehonoreerd per ${naam.toLowerCase()}`,
           columns: [{ kop: naam, waarde: (r) => naamVan(dim, r.sleutel) },
             { kop: 'Ingediend', getal: true, waarde: (r) => String(r.ingediend) },
@@ -126,7 +126,7 @@ export async function toon(ctx) {
     keuze.element,
     geldHouder,
     heading(2, 'Signalen'),
-    signalen.length ? heleTabel({
+    signalen.length ? table({
       caption: `Signalen op ${datum(pd)} per regel`,
       columns: [{ kop: 'Regel', waarde: ([k]) => SIGNALEN[k] || k }, { kop: 'Aantal', getal: true, waarde: ([, n]) => String(n) }],
       rows: signalen,

@@ -8,7 +8,7 @@
 // the programme's readers see the history.
 
 import { api } from '../api.js';
-import { badge, dataList, h, heading, link, paragraph, replaceChildren, heleTabel } from '../dom.js';
+import { badge, dataList, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { downloadBalk } from '../export.js';
 import { formKader, keuzeveld, metBron, tekstveld, tekstvak, vinkje } from '../formulier.js';
 import { centenUitTekst, datum, datumTijd, euro, milli } from '../opmaak.js';
@@ -84,7 +84,7 @@ export async function toon(ctx) {
 
   function teken() {
     replaceChildren(houder,
-      d.rapportages.length ? heleTabel({
+      d.rapportages.length ? table({
         caption: 'Voortgangsrapportages (elke versie)',
         columns: [
           { kop: 'Kwartaal', waarde: (r) => r.periode },
@@ -112,7 +112,7 @@ export async function toon(ctx) {
       ['Toegezegd', `${milli(d.plan.fte_toegezegd_milli)} fte bij volledige opschaling`],
       ['Meetmethode (aanvraag)', d.plan.meetmethode || '(niet opgegeven)'],
     ]),
-    heleTabel({
+    table({
       caption: 'KPI\u2019s van het modelplan',
       columns: [{ kop: 'KPI', waarde: (k) => k.kpi }, { kop: 'Mijlpaal', waarde: (k) => k.mijlpaal },
         { kop: 'Streefwaarde', waarde: (k) => k.omschrijving }, { kop: 'Streefdatum', waarde: (k) => datum(k.streefdatum) }],

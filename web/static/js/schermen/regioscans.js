@@ -8,10 +8,10 @@
 
 import { api } from '../api.js';
 import { downloadBalk } from '../export.js';
-import { button, h, heading, paragraph, replaceChildren } from '../dom.js';
+import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig } from '../formulier.js';
 import { datumTijd } from '../opmaak.js';
-import { basisfunctionaliteiten, bfNaam, tabel } from '../sociaal.js';
+import { basisfunctionaliteiten, bfNaam } from '../sociaal.js';
 
 export async function toon(ctx) {
   const rollen = ctx.sessie?.gebruiker?.rollen || [];
@@ -25,7 +25,7 @@ export async function toon(ctx) {
   const lijst = h('div', {});
 
   function teken(rijen) {
-    replaceChildren(lijst, rijen.length ? tabel({
+    replaceChildren(lijst, rijen.length ? table({
       caption: 'De nieuwste scan per regio en meting',
       columns: [
         { kop: 'Regio en meting', waarde: (s) => `${s.regio}, ${s.meting === 'nulmeting' ? 'nulmeting' : `meting ${s.meting}`} (versie ${s.versie})` },

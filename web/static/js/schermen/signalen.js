@@ -7,7 +7,7 @@
 // readers see every project.
 
 import { api } from '../api.js';
-import { badge, h, heading, link, paragraph, replaceChildren, heleTabel } from '../dom.js';
+import { badge, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { downloadBalk } from '../export.js';
 import { formKader, tekstvak } from '../formulier.js';
 import { datum, datumTijd } from '../opmaak.js';
@@ -48,7 +48,7 @@ export async function toon(ctx) {
   }
 
   function teken() {
-    replaceChildren(houder, d.signalen.length ? heleTabel({
+    replaceChildren(houder, d.signalen.length ? table({
       caption: `Signalen op ${datum(d.peildatum)}`,
       columns: [
         { kop: 'Project', waarde: (s) => link(`/beschikkingen/${s.beschikking_id}/voortgang`, s.kenmerk) },

@@ -8,10 +8,10 @@
 // only the parties of the track read.
 
 import { api } from '../api.js';
-import { h, heading, paragraph, replaceChildren } from '../dom.js';
+import { h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { keuzeveld } from '../formulier.js';
 import { euro } from '../opmaak.js';
-import { VOORTGANG, basisfunctionaliteiten, bfNaam, halfjaar, tabel, tegelkaart } from '../sociaal.js';
+import { VOORTGANG, basisfunctionaliteiten, bfNaam, halfjaar, tegelkaart } from '../sociaal.js';
 
 const NIVEAU = { niet_ingediend: 'geen', niet_gestart: 'niveau-0', in_voorbereiding: 'niveau-1', in_uitvoering: 'niveau-2', gerealiseerd: 'niveau-3' };
 
@@ -46,7 +46,7 @@ export async function toon(ctx) {
       h('ul', { class: 'utrecht-unordered-list legenda' },
         Object.entries(VOORTGANG).map(([k, t]) => h('li', { class: 'utrecht-unordered-list__item' },
           h('span', { class: `legenda__blok tegel--${NIVEAU[k]}`, 'aria-hidden': 'true' }), ` ${t}`))),
-      tabel({
+      table({
         caption: `${bfNaam(bfs, bf)} per regio`,
         columns: [
           { kop: 'Regio', waarde: (r) => `${r.naam} (${r.code})` },
@@ -70,7 +70,7 @@ export async function toon(ctx) {
     keuze.element,
     kaartHouder,
     heading(2, 'Landelijk'),
-    tabel({
+    table({
       caption: 'Aantal regio\'s per stand, per basisfunctionaliteit',
       columns: [
         { kop: 'Basisfunctionaliteit', waarde: (b) => b.naam },

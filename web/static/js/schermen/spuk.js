@@ -10,10 +10,10 @@
 
 import { api } from '../api.js';
 import { downloadBalk } from '../export.js';
-import { button, dataList, h, heading, paragraph, replaceChildren } from '../dom.js';
+import { button, dataList, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formKader, keuzeveld, metBron, tekstveld, vinkje } from '../formulier.js';
 import { centenUitTekst, datumTijd, euro } from '../opmaak.js';
-import { basisfunctionaliteiten, tabel } from '../sociaal.js';
+import { basisfunctionaliteiten } from '../sociaal.js';
 
 const LINK = 'utrecht-link utrecht-link--html-a';
 
@@ -114,7 +114,7 @@ export async function toon(ctx) {
         const k = button(`Tranche ${j} toekennen`, { onClick: () => toeken(j, k) });
         return k;
       })) : null,
-      toekenningen.length ? tabel({
+      toekenningen.length ? table({
         caption: 'Toekenningen per jaar',
         columns: [
           { kop: 'Jaar', waarde: (t) => String(t.jaar) },
@@ -126,7 +126,7 @@ export async function toon(ctx) {
         rows: toekenningen,
       }) : null,
       heading(2, 'SPUK-beschikkingen'),
-      beschikkingen.length ? tabel({
+      beschikkingen.length ? table({
         caption: isGemeente && !isVws ? 'Beschikkingen van uw gemeente' : 'Beschikkingen per ontvanger',
         columns: [
           { kop: 'Kenmerk', waarde: (b) => b.kenmerk },

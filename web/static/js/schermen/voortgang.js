@@ -9,11 +9,11 @@
 // second report on the same half year is its next version.
 
 import { api, download } from '../api.js';
-import { button, h, heading, paragraph, replaceChildren } from '../dom.js';
+import { button, h, heading, paragraph, replaceChildren, table } from '../dom.js';
 import { bezig, formKader, keuzeveld, metBron, tekstveld, tekstvak } from '../formulier.js';
 import { centenUitTekst, euro } from '../opmaak.js';
 import { navigate } from '../router.js';
-import { VOORTGANG, basisfunctionaliteiten, bfNaam, eigenGemeente, halfjaar, tabel } from '../sociaal.js';
+import { VOORTGANG, basisfunctionaliteiten, bfNaam, eigenGemeente, halfjaar } from '../sociaal.js';
 
 const PERIODES = ['2027-1', '2027-2', '2028-1', '2028-2', '2029-1', '2029-2'];
 
@@ -93,7 +93,7 @@ export async function toon(ctx) {
     stapHouder,
     melding,
     heading(2, 'Landelijk'),
-    tabel({
+    table({
       caption: `Regio's per stand en besteding, per basisfunctionaliteit`,
       columns: [
         { kop: 'Basisfunctionaliteit', waarde: (b) => b.naam },
@@ -103,7 +103,7 @@ export async function toon(ctx) {
       rows: o.landelijk,
     }),
     heading(2, 'Per regio'),
-    tabel({
+    table({
       caption: 'De rapportage per regio',
       columns: [
         { kop: 'Regio', waarde: (r) => `${r.naam} (${r.regio})` },

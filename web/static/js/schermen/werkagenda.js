@@ -10,10 +10,10 @@
 // against the board's framework.
 
 import { api } from '../api.js';
-import { badge, button, dataList, h, heading, paragraph, replaceChildren, unorderedList } from '../dom.js';
+import { badge, button, dataList, h, heading, paragraph, replaceChildren, table, unorderedList } from '../dom.js';
 import { bezig, formKader, keuzerondjes, metBron, tekstveld, tekstvak, vinkje } from '../formulier.js';
 import { datum, datumTijd, euro } from '../opmaak.js';
-import { AGENDASTATUS, BEOORDELING, basisfunctionaliteiten, bfNaam, eigenGemeente, tabel } from '../sociaal.js';
+import { AGENDASTATUS, BEOORDELING, basisfunctionaliteiten, bfNaam, eigenGemeente } from '../sociaal.js';
 import { agendaVelden } from './werkagenda-formulier.js';
 
 const fte = (m) => (m === undefined ? '' : `${String(m / 1000).replace('.', ',')} fte`);
@@ -143,7 +143,7 @@ export async function toon(ctx) {
       ]),
       acties(),
       heading(2, 'Basisfunctionaliteiten'),
-      tabel({
+      table({
         caption: 'Wat de regio per basisfunctionaliteit doet',
         columns: [
           { kop: 'Basisfunctionaliteit', waarde: (b) => bfNaam(bfs, b.id) },
@@ -162,7 +162,7 @@ export async function toon(ctx) {
         return `${bf}: ${w.norm}, ${w.waarde}. ${w.gemotiveerd ? `Motivering: ${mot}` : 'Nog niet gemotiveerd.'} ${w.bron}`;
       })) : paragraph(a.regioscan_id ? 'De werkagenda volgt het advies van de regioscan.' : 'Er is nog geen regioscan voor deze regio.'),
       heading(2, 'Ondertekening'),
-      a.ondertekeningen.length ? tabel({
+      a.ondertekeningen.length ? table({
         caption: 'Collegebesluiten',
         columns: [
           { kop: 'Gemeente', waarde: (o) => o.naam || o.cbs_code },
@@ -174,7 +174,7 @@ export async function toon(ctx) {
       }) : paragraph('Nog geen gemeente heeft ondertekend.'),
       a.nog_te_ondertekenen.length ? paragraph(`Nog te ondertekenen: ${a.nog_te_ondertekenen.map((o) => o.naam || o.cbs_code).join(', ')}.`) : null,
       heading(2, 'Beoordeling door VNG en ZN'),
-      a.beoordelingen.length ? tabel({
+      a.beoordelingen.length ? table({
         caption: 'Beoordelingen',
         columns: [
           { kop: 'Partij', waarde: (b) => (b.partij === 'vng' ? 'VNG (gemeenten)' : 'ZN (zorgverzekeraars)') },

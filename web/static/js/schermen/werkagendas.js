@@ -9,11 +9,11 @@
 
 import { api } from '../api.js';
 import { downloadBalk } from '../export.js';
-import { button, h, heading, link, paragraph, replaceChildren } from '../dom.js';
+import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { formKader, metBron } from '../formulier.js';
 import { euro } from '../opmaak.js';
 import { navigate } from '../router.js';
-import { AGENDASTATUS, BEOORDELING, basisfunctionaliteiten, eigenGemeente, tabel } from '../sociaal.js';
+import { AGENDASTATUS, BEOORDELING, basisfunctionaliteiten, eigenGemeente } from '../sociaal.js';
 import { agendaVelden } from './werkagenda-formulier.js';
 
 export async function toon(ctx) {
@@ -59,7 +59,7 @@ export async function toon(ctx) {
       + (open ? ' Die regio heeft een werkagenda in concept of ter ondertekening; werk die bij.' : '')) : null,
     nieuwKnop,
     formHouder,
-    lijst.length ? tabel({
+    lijst.length ? table({
       caption: 'Werkagenda\'s per regio en versie',
       columns: [
         { kop: 'Regio', waarde: (a) => link(`/werkagendas/${a.id}`, `${a.regio_naam || a.regio} versie ${a.versie}`) },
