@@ -176,14 +176,13 @@ static void rij_schrijf(struct export *x, json_t *rij, struct arena *a)
 	x->rijen++;
 }
 
-static rc_t begin(struct export *x, struct http_request *rq, struct error *e)
+static rc_t begin(struct export *x, struct error *e)
 {
 	if (x->xlsx)
 		return werkblad_stroom_begin("Lijst", x->wk, x->n, &x->ws, e);
 	x->csv = tmpfile();
 	if (!x->csv)
 		return error_set(e, RC_INTERNAL, "Geen tijdelijk bestand voor de export.");
-	(void)rq;
 	fputs("\xEF\xBB\xBF", x->csv);   /* UTF-8 byte order mark: spreadsheets read the accents right */
 	for (size_t i = 0; i < x->n; i++) {
 		if (i)
@@ -281,7 +280,7 @@ static rc_t pagina(struct http_request *rq, struct export *x, const char **volge
 	if (rc == RC_OK && x->n == 0 && !x->csv && !x->ws) {
 		if (json_array_size(l))
 			kolommen(x, json_array_get(l, 0));
-		rc = begin(x, rq, e);
+		rc = begin(x, e);
 	}
 	size_t i;
 	json_t *rij;

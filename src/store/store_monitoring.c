@@ -20,17 +20,13 @@ rc_t store_projectvoortgang_voeg_toe(struct store *s, int64_t beschikking_id, co
 			       " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", p, 8, id, e);
 }
 
-rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, bool nieuwste, bool met_document,
-				  struct arena *a, struct store_rows *out, struct error *e)
+rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, struct arena *a, struct store_rows *out,
+				  struct error *e)
 {
-	struct store_param p[] = {SP_I(met_document ? 1 : 0), SP_I(beschikking_id), SP_I(beschikking_id),
-				  SP_I(nieuwste ? 1 : 0)};
-	return store_query(s, "SELECT id, beschikking_id, periode, versie, CASE WHEN ? = 1 THEN document END,"
-			   " fte_gerealiseerd_milli, besteed_cent, ingediend_op, ingediend_door FROM projectvoortgang v"
-			   " WHERE (? = 0 OR beschikking_id = ?)"
-			   " AND (? = 0 OR versie = (SELECT max(versie) FROM projectvoortgang n"
-			   " WHERE n.beschikking_id = v.beschikking_id AND n.periode = v.periode))"
-			   " ORDER BY beschikking_id, periode, versie", p, 4, a, out, e);
+	struct store_param p[] = {SP_I(beschikking_id)};
+	return store_query(s, "SELECT id, beschikking_id, periode, versie, document, fte_gerealiseerd_milli, besteed_cent,"
+			   " ingediend_op, ingediend_door FROM projectvoortgang WHERE beschikking_id = ?"
+			   " ORDER BY periode, versie", p, 1, a, out, e);
 }
 
 rc_t store_monitoring_rapporten(struct store *s, int64_t van, int64_t tot, struct arena *a, struct store_rows *out,
@@ -72,7 +68,7 @@ rc_t store_monitoring_projecten(struct store *s, int64_t coordinerend, int64_t n
 	return store_query(s,
 		"SELECT b.id, b.aanvraag_id, b.kenmerk, b.bovengrens_cent, b.jaarverdeling, b.mijlpalen, b.genomen_op,"
 		" coalesce(a.titel, ''), a.thema, a.toepassingsgebied, coalesce(a.regio, ''), a.ronde_id,"
-		" coalesce(a.coordinerend_verzekeraar_id, 0), a.penvoerder_id, o.naam, n.toegekend_cent,"
+		" coalesce(a.coordinerend_verzekeraar_id, 0), a.penvoerder_id, o.naam,"
 		" (SELECT count(*) FROM mijlpaal_melding m WHERE m.beschikking_id = b.id),"
 		" (SELECT coalesce(sum(bedrag_cent), 0) FROM mijlpaal_betaling p WHERE p.beschikking_id = b.id),"
 		" (SELECT coalesce(sum(bedrag_cent), 0) FROM mijlpaal_correctie c WHERE c.beschikking_id = b.id),"
@@ -81,7 +77,7 @@ rc_t store_monitoring_projecten(struct store *s, int64_t coordinerend, int64_t n
 		"  AND w.jaar = v.jaar)),"
 		" coalesce(a.tweede_verzekeraar_id, 0)"
 		" FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
-		" JOIN organisatie o ON o.id = a.penvoerder_id JOIN nza_aanvraag n ON n.id = b.nza_aanvraag_id"
+		" JOIN organisatie o ON o.id = a.penvoerder_id"
 		" WHERE b.besluit = 'verleend' AND b.id > ? AND (? = 0 OR a.coordinerend_verzekeraar_id = ?)"
 		" ORDER BY b.id LIMIT ?", p, 4, a, out, e);
 }

@@ -15,13 +15,11 @@ rc_t store_projectvoortgang_voeg_toe(struct store *s, int64_t beschikking_id, co
 				     const char *document, int64_t fte_milli, int64_t besteed_cent, const char *op,
 				     const char *door, int64_t *id, struct error *e);
 
-/* Reports of one beschikking (beschikking_id > 0) or of all; only the
- * newest version per period when `nieuwste`: id, beschikking_id, periode,
- * versie, document (NULL unless `met_document`), fte_gerealiseerd_milli,
- * besteed_cent, ingediend_op, ingediend_door. By beschikking, period,
- * version. */
-rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, bool nieuwste, bool met_document,
-				  struct arena *a, struct store_rows *out, struct error *e);
+/* Every version of every report of one beschikking: id, beschikking_id,
+ * periode, versie, document, fte_gerealiseerd_milli, besteed_cent,
+ * ingediend_op, ingediend_door. By period and version. */
+rc_t store_projectvoortgang_lijst(struct store *s, int64_t beschikking_id, struct arena *a, struct store_rows *out,
+				  struct error *e);
 
 /* Every report's numbers, for the programme's computations: beschikking_id,
  * periode, versie, fte_gerealiseerd_milli, besteed_cent, ingediend_op; by
@@ -48,7 +46,7 @@ rc_t store_signaal_kennisnames(struct store *s, struct arena *a, struct store_ro
 enum store_project_kolom {
 	PR_BESCHIKKING, PR_AANVRAAG, PR_KENMERK, PR_BOVENGRENS, PR_JAREN, PR_MIJLPALEN, PR_GENOMEN_OP,
 	PR_TITEL, PR_THEMA, PR_GEBIED, PR_REGIO, PR_RONDE, PR_COORDINEREND, PR_PENVOERDER, PR_PENVOERDER_NAAM,
-	PR_TOEGEKEND, PR_BEREIKT, PR_BETAALD, PR_GECORRIGEERD, PR_VERANTWOORD, PR_TWEEDE,
+	PR_BEREIKT, PR_BETAALD, PR_GECORRIGEERD, PR_VERANTWOORD, PR_TWEEDE,
 };
 rc_t store_monitoring_projecten(struct store *s, int64_t coordinerend, int64_t na, int64_t limiet, struct arena *a,
 				struct store_rows *out, struct error *e);

@@ -8,12 +8,13 @@
 // open data without personal data, and every list as CSV and XLSX under
 // the list's own access rules.
 
+import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
-import { startServer, testBackend } from '../lib/server.mjs';
+import { psql, startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
 setSuite(`api/monitoring [${backend}]`);
@@ -31,6 +32,14 @@ function problem(res, status) {
   return res.json();
 }
 const codes = (p) => (p.errors || []).map((x) => x.code).sort();
+
+/** The audit records of `actie` on `object` (null when this backend cannot be queried: no sqlite3). */
+function geweigerd(actie, object) {
+  const q = `SELECT count(*) FROM auditlog WHERE actie = '${actie}' AND object = '${object}'`;
+  if (backend === 'postgresql') return Number(psql(srv.dbUrl, q).trim());
+  const r = spawnSync('sqlite3', [srv.dbUrl, q], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.trim()) : null;
+}
 
 async function login(name) {
   const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
@@ -133,8 +142,12 @@ test('bad input: every problem at once and nothing stored', async () => {
   assert.ok(p.errors.filter((x) => x.code !== 'unknown').every((x) => /^\[\d{3} /.test(x.bron || '')), JSON.stringify(p.errors));
   assert.deepEqual((await w.aanvrager.get(`/beschikkingen/${vol}/voortgangsrapportages`)).json().rapportages, []);
   assert.deepEqual(codes(problem(await meld(afgewezen, rapport()), 409)), ['niet_verleend']);
+  const voor = geweigerd('toegang.geweigerd', `beschikking/${vol}`);
   problem(await meld(vol, rapport(), w.vvt), 403);       // a participant, not the lead
   problem(await meld(vol, rapport(), w.huisartsen), 404); // no party
+  problem(await w.huisartsen.get(`/beschikkingen/${vol}/voortgangsrapportages`), 404);
+  if (voor !== null) assert.equal(geweigerd('toegang.geweigerd', `beschikking/${vol}`), voor + 3, 'each refusal is recorded');
+  if (voor !== null) assert.ok(geweigerd('projectvoortgang.voeg_toe', `beschikking/${afgewezen}`) >= 1, 'a refused report is recorded');
   problem(await meld(vol, rapport(), w.beoordelaar), 403);
 });
 
@@ -182,7 +195,9 @@ test('signals by rules with sources; only the coordinating insurer sees and ackn
   const body = { beschikking_id: vol, sleutel: 'fte_achter/2027-K1', notitie: 'Besproken; nieuw plan volgt.' };
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/signalen/kennisnames?peildatum=2029-12-31',
     { ...body, notitie: ' ' }), 400)), ['notitie_ontbreekt']);
+  const voorZuid = geweigerd('toegang.geweigerd', `beschikking/${vol}`);
   problem(await w.zuid.post('/signalen/kennisnames?peildatum=2029-12-31', body), 404);
+  if (voorZuid !== null) assert.equal(geweigerd('toegang.geweigerd', `beschikking/${vol}`), voorZuid + 1, 'recorded');
   problem(await w.beoordelaar.post('/signalen/kennisnames?peildatum=2029-12-31', { ...body, sleutel: 'fte_achter/2031-K1' }), 404);
   const r = await w.beoordelaar.post('/signalen/kennisnames?peildatum=2029-12-31', body);
   assert.equal(r.status, 201, r.text);

@@ -29,13 +29,13 @@ struct monitoring_rapport {
 };
 
 struct monitoring_jaar {
-	int64_t jaar, betaald_cent, verantwoord_cent, toegekend_cent, bovengrens_cent;
+	int64_t jaar, betaald_cent, verantwoord_cent, bovengrens_cent;
 };
 
 struct monitoring_project {
 	int64_t beschikking_id, aanvraag_id, ronde_id, coordinerend, tweede, penvoerder_id;
 	const char *kenmerk, *titel, *thema, *gebied, *regio, *penvoerder_naam, *genomen_op;
-	int64_t bovengrens_cent, toegekend_cent, betaald_cent, verantwoord_cent, bereikt;
+	int64_t bovengrens_cent, betaald_cent, verantwoord_cent, bereikt;
 	int64_t fte_toegezegd_milli;              /* 0 when the application named none */
 	struct monitoring_mijlpaal *mijlpalen;
 	size_t mijlpaal_aantal;

@@ -110,13 +110,6 @@ static struct monitoring_jaar *jaar_van(struct monitoring_project *p, int64_t ja
 	return &p->jaren[p->jaar_aantal++];
 }
 
-static int op_aanvraag(const void *x, const void *y)
-{
-	int64_t a = (*(struct monitoring_project *const *)x)->aanvraag_id;
-	int64_t b = (*(struct monitoring_project *const *)y)->aanvraag_id;
-	return (a > b) - (a < b);
-}
-
 struct stand_ctx {
 	struct arena *a;
 	int64_t na, limiet;   /* the page of projects: ids above na, at most limiet (0: all) */
@@ -197,7 +190,6 @@ static rc_t projecten_uit(struct stand_ctx *c, struct error *e)
 				.regio = store_text(r, i, PR_REGIO), .penvoerder_naam = store_text(r, i, PR_PENVOERDER_NAAM),
 				.genomen_op = store_text(r, i, PR_GENOMEN_OP),
 				.bovengrens_cent = store_int(r, i, PR_BOVENGRENS, 0),
-				.toegekend_cent = store_int(r, i, PR_TOEGEKEND, 0),
 				.betaald_cent = store_int(r, i, PR_BETAALD, 0) + store_int(r, i, PR_GECORRIGEERD, 0),
 				.verantwoord_cent = store_int(r, i, PR_VERANTWOORD, 0),
 				.bereikt = store_int(r, i, PR_BEREIKT, 0)};
@@ -209,8 +201,8 @@ static rc_t projecten_uit(struct stand_ctx *c, struct error *e)
 	return RC_OK;
 }
 
-/* Milestones reported, money per year, the board's grant per year and the
- * newest reports onto their projects. */
+/* Milestones reported, money per year and the newest reports onto their
+ * projects. */
 static rc_t koppel(struct stand_ctx *c, struct error *e)
 {
 	struct monitoring_stand *st = c->st;
@@ -228,31 +220,6 @@ static rc_t koppel(struct stand_ctx *c, struct error *e)
 			j->betaald_cent += store_int(&c->jaargeld, i, 2, 0);
 			j->verantwoord_cent += store_int(&c->jaargeld, i, 3, 0);
 		}
-	}
-	/* the board's grant is per application: an index by application id */
-	size_t np = st->project_aantal;
-	struct monitoring_project **per_aanvraag = arena_alloc(c->a, (np + 1) * sizeof *per_aanvraag);
-	if (!per_aanvraag)
-		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
-	for (size_t i = 0; i < np; i++)
-		per_aanvraag[i] = &st->projecten[i];
-	qsort(per_aanvraag, np, sizeof *per_aanvraag, op_aanvraag);
-	for (size_t i = 0; i < c->st->toekenningen.nrows; i++) {
-		int64_t aid = store_int(&c->st->toekenningen, i, 0, 0);
-		size_t lo = 0, hi = np;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (per_aanvraag[mid]->aanvraag_id < aid)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == np || per_aanvraag[lo]->aanvraag_id != aid)
-			continue;
-		struct monitoring_project *p = per_aanvraag[lo];
-		struct monitoring_jaar *j = jaar_van(p, store_int(&c->st->toekenningen, i, 1, 0));
-		if (j)
-			j->toegekend_cent += store_int(&c->st->toekenningen, i, 2, 0);
 	}
 	size_t nr = c->rapporten.nrows;
 	struct monitoring_rapport *alle = arena_alloc(c->a, (nr + 1) * sizeof *alle);

@@ -80,6 +80,7 @@ struct dashboard {
 	struct signaal *signalen;
 	size_t signaal_aantal;
 	int64_t ambitie_milli;
+	int64_t toegezegd_milli, gerealiseerd_milli;   /* fte of every project; realised: its newest report */
 	struct store_rows plannen, verevend;
 };
 
@@ -185,9 +186,8 @@ static int op_sleutel(const void *x, const void *y)
 	return strcmp(((const struct bak *)x)->sleutel, ((const struct bak *)y)->sleutel);
 }
 
-static json_t *bakken_json(struct bakken *k, bool met_geld, bool met_tel)
+static json_t *bakken_json(const struct bakken *k, bool met_geld, bool met_tel)
 {
-	qsort(k->b, k->n, sizeof k->b[0], op_sleutel);
 	json_t *l = json_array();
 	for (size_t i = 0; l && i < k->n; i++) {
 		json_t *o = json_pack("{s:s}", "sleutel", k->b[i].sleutel);
@@ -202,17 +202,10 @@ static json_t *bakken_json(struct bakken *k, bool met_geld, bool met_tel)
 
 /* fte per period: pledged by the projects granted by its end, planned by
  * their plan lines, realised by their newest report up to it. */
-static json_t *fte_reeks(const struct dashboard *d, int64_t peildag, int64_t *toegezegd, int64_t *gerealiseerd)
+static json_t *fte_reeks(const struct dashboard *d, int64_t peildag)
 {
 	json_t *l = json_array();
 	const struct monitoring_stand *st = &d->st;
-	*toegezegd = *gerealiseerd = 0;
-	for (size_t i = 0; i < st->project_aantal; i++) {
-		const struct monitoring_periode *q;
-		const struct monitoring_rapport *r = monitoring_laatste_rapport(st, &st->projecten[i], peildag, &q);
-		*toegezegd += st->projecten[i].fte_toegezegd_milli;
-		*gerealiseerd += r ? r->fte_milli : 0;
-	}
 	for (size_t k = 0; l && k < st->periode_aantal; k++) {
 		const struct monitoring_periode *q = &st->perioden[k];
 		int64_t t = 0, g = 0, r = 0;
@@ -253,6 +246,14 @@ static rc_t bereken(struct store *s, int64_t peildag, struct arena *a, struct da
 	}
 	if (rc == RC_OK)
 		rc = signalen_bereken(&d->st, peildag, a, &d->signalen, &d->signaal_aantal, e);
+	for (size_t i = 0; rc == RC_OK && i < d->st.project_aantal; i++) {
+		const struct monitoring_periode *q;
+		const struct monitoring_rapport *r = monitoring_laatste_rapport(&d->st, &d->st.projecten[i], peildag, &q);
+		d->toegezegd_milli += d->st.projecten[i].fte_toegezegd_milli;
+		d->gerealiseerd_milli += r ? r->fte_milli : 0;
+	}
+	for (int k = 0; rc == RC_OK && k < DIMENSIES; k++)
+		qsort(d->d[k].b, d->d[k].n, sizeof d->d[k].b[0], op_sleutel);
 	for (int k = 0; rc == RC_OK && k < DIMENSIES; k++)
 		if (d->d[k].vol || d->d[k].overloop)
 			rc = error_set(e, RC_TOO_LARGE, "Het overzicht per %s past niet (meer dan %d waarden of een "
@@ -260,10 +261,9 @@ static rc_t bereken(struct store *s, int64_t peildag, struct arena *a, struct da
 	return rc;
 }
 
-static json_t *dashboard_json(struct dashboard *d, int64_t peildag)
+static json_t *dashboard_json(const struct dashboard *d, int64_t peildag)
 {
-	int64_t toegezegd, gerealiseerd;
-	json_t *reeks = fte_reeks(d, peildag, &toegezegd, &gerealiseerd);
+	json_t *reeks = fte_reeks(d, peildag);
 	json_t *geld = json_object(), *plannen = json_object(), *sig = json_object();
 	for (int k = 0; k < DIMENSIES; k++) {
 		char naam[40];
@@ -279,7 +279,7 @@ static json_t *dashboard_json(struct dashboard *d, int64_t peildag)
 	char pd[16];
 	return json_pack("{s:s, s:{s:I, s:I, s:I, s:o}, s:o, s:o, s:o, s:I}", "peildatum",
 			 klok_dag_tekst(peildag, pd, sizeof pd), "fte", "ambitie_milli", (json_int_t)d->ambitie_milli,
-			 "toegezegd_milli", (json_int_t)toegezegd, "gerealiseerd_milli", (json_int_t)gerealiseerd,
+			 "toegezegd_milli", (json_int_t)d->toegezegd_milli, "gerealiseerd_milli", (json_int_t)d->gerealiseerd_milli,
 			 "reeks", reeks, "geld", geld, "plannen", plannen, "signalen", sig, "projecten",
 			 (json_int_t)d->st.project_aantal);
 }
@@ -344,9 +344,6 @@ rc_t kwartaalrapport_document(struct store *s, int64_t peildag, bool pdf, struct
 	rc_t rc = bereken(s, peildag, a, &d, e);
 	if (rc != RC_OK)
 		return rc;
-	json_decref(dashboard_json(d, peildag));   /* sorts the tables */
-	int64_t toegezegd, gerealiseerd;
-	json_decref(fte_reeks(d, peildag, &toegezegd, &gerealiseerd));
 	struct document doc;
 	if (!document_begin(&doc, a, 64 + 4 * BAKKEN_MAX))
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
@@ -361,8 +358,8 @@ rc_t kwartaalrapport_document(struct store *s, int64_t peildag, bool pdf, struct
 	document_voeg(&doc, BLOK_KOP, NULL, 1, "Arbeidsbesparing");
 	document_voeg(&doc, BLOK_KOPRIJ, br2, 2, "Maat", "Waarde");
 	document_voeg(&doc, BLOK_RIJ, br2, 2, "AZWA-ambitie [001 Gupta \"Samenvatting\"]", fte(a, d->ambitie_milli));
-	document_voeg(&doc, BLOK_RIJ, br2, 2, "Toegezegd in gehonoreerde plannen", fte(a, toegezegd));
-	document_voeg(&doc, BLOK_RIJ, br2, 2, "Gerealiseerd (laatste rapportages)", fte(a, gerealiseerd));
+	document_voeg(&doc, BLOK_RIJ, br2, 2, "Toegezegd in gehonoreerde plannen", fte(a, d->toegezegd_milli));
+	document_voeg(&doc, BLOK_RIJ, br2, 2, "Gerealiseerd (laatste rapportages)", fte(a, d->gerealiseerd_milli));
 	document_voeg(&doc, BLOK_RIJ, br2, 2, "Gehonoreerde projecten", arena_printf(a, "%zu", d->st.project_aantal));
 	document_voeg(&doc, BLOK_KOP, NULL, 1, "Geld per thema");
 	geld_tabel(&doc, a, &d->d[THEMA], "Thema");

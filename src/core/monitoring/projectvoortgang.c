@@ -295,7 +295,7 @@ static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = beschikking_partij_tx(s, c->who, &c->p.b, &c->partij, e);
 	if (rc == RC_OK)
-		rc = store_projectvoortgang_lijst(s, c->id, false, true, c->a, &c->rapporten, e);
+		rc = store_projectvoortgang_lijst(s, c->id, c->a, &c->rapporten, e);
 	if (rc == RC_OK)
 		rc = store_monitoring_perioden(s, c->a, &c->perioden, e);
 	return rc;
