@@ -34,13 +34,15 @@ rc_t gebruikers_lijst(struct http_request *rq, struct http_response *rs, struct 
 rc_t gebruikers_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	static const char *const velden[] = {"gebruikersnaam", "email", "organisatie_id", "rollen",
-					     "wachtwoord", NULL};
+					     "wachtwoord", "naam", "functie", NULL};
 	json_reject_unknown(rq->body, velden, "", e);
 	struct gebruiker_nieuw in = {0};
 	json_get_string(rq->body, "gebruikersnaam", false, "", &in.gebruikersnaam, e);
 	json_get_string(rq->body, "email", false, "", &in.email, e);
 	json_get_int(rq->body, "organisatie_id", false, "", &in.organisatie_id, e);
 	json_get_string(rq->body, "wachtwoord", false, "", &in.wachtwoord, e);
+	json_get_string(rq->body, "naam", false, "", &in.naam, e);
+	json_get_string(rq->body, "functie", false, "", &in.functie, e);
 	const char **rollen = NULL;
 	http_tekstlijst(rq, rq->body, "rollen", GEBRUIKER_ROLLEN_MAX, &rollen, &in.rol_aantal, e);
 	in.rollen = rollen;
@@ -83,7 +85,7 @@ rc_t gebruikers_lees(struct http_request *rq, struct http_response *rs, struct e
 
 rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	static const char *const velden[] = {"rollen", "actief", NULL};
+	static const char *const velden[] = {"rollen", "actief", "naam", "functie", NULL};
 	int64_t id = 0;
 	rc_t rc = gebruiker_van_pad(rq, &id, e);
 	if (rc != RC_OK)
@@ -95,8 +97,14 @@ rc_t gebruikers_wijzig(struct http_request *rq, struct http_response *rs, struct
 					 &w.rol_aantal, e);
 	w.rollen = rollen;
 	w.actief_gezet = json_get_bool(rq->body, "actief", false, "", &w.actief, e);
-	if (e->item_count == 0 && !w.rollen_gezet && !w.actief_gezet)
-		error_add(e, "", "leeg", NULL, "Geef 'rollen' en/of 'actief'.");
+	w.naam_gezet = json_object_get(rq->body, "naam") != NULL;
+	json_get_string(rq->body, "naam", false, "", &w.naam, e);
+	/* "functie": null takes the function away */
+	w.functie_gezet = json_object_get(rq->body, "functie") != NULL;
+	if (!json_is_null(json_object_get(rq->body, "functie")))
+		json_get_string(rq->body, "functie", false, "", &w.functie, e);
+	if (e->item_count == 0 && !w.rollen_gezet && !w.actief_gezet && !w.naam_gezet && !w.functie_gezet)
+		error_add(e, "", "leeg", NULL, "Geef 'rollen', 'actief', 'naam' en/of 'functie'.");
 	if (rc == RC_OK)
 		rc = gebruiker_wijzig(rq->store, &rq->who, id, &w, e);
 	struct gebruiker g;

@@ -2,9 +2,9 @@
  * organisaties_http.c -- GET/POST /api/v1/organisaties and
  * GET /api/v1/organisaties/{id}; the JSON shapes of toegang_http.h.
  *
- * Everyone logged in may read their own organisation; beheerder and
- * auditor read all; only beheerder creates. Another organisation answers
- * 404, exactly as a missing one, so ids do not reveal what exists.
+ * The register: everyone logged in searches and reads every organisation
+ * (?zoek= a part of the name or a whole code, ?soort=); the bank account
+ * only their own, beheerder and auditor all. Only beheerder creates.
  */
 #include "api/toegang_http.h"
 
@@ -20,16 +20,19 @@
 rc_t organisaties_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	int64_t na, limiet;
+	struct organisatie_filter f = {.zoek = http_query(rq, "zoek"), .soort = http_query(rq, "soort")};
 	rc_t rc = http_pagina(rq, ORGANISATIE_PAGINA_MAX, &na, &limiet, e);
 	struct organisatie *lijst = NULL;
 	size_t n = 0;
 	if (rc == RC_OK)
-		rc = organisatie_lijst(rq->store, rq->arena, &rq->who, na, limiet, &lijst, &n, e);
+		rc = organisatie_filter_controleer(&f, e);
+	if (rc == RC_OK)
+		rc = organisatie_lijst(rq->store, rq->arena, &rq->who, &f, na, limiet, &lijst, &n, e);
 	if (rc != RC_OK)
 		return rc;
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, organisatie_json(&lijst[i]));
+		json_array_append_new(items, organisatie_json(&lijst[i], &rq->who));
 	json_t *body = json_pack("{s:o}", "organisaties", items ? items : json_array());
 	if (body)
 		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0
@@ -40,7 +43,7 @@ rc_t organisaties_lijst(struct http_request *rq, struct http_response *rs, struc
 rc_t organisaties_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	static const char *const velden[] = {"soort", "naam", "agb_code", "kvk_nummer", "uzovi_code",
-					     "concern", "cbs_code", "iban", NULL};
+					     "concern", "cbs_code", "iban", "plaats", NULL};
 	json_reject_unknown(rq->body, velden, "", e);
 	struct organisatie in = {0};
 	json_get_string(rq->body, "soort", false, "", &in.soort, e);
@@ -51,6 +54,7 @@ rc_t organisaties_maak(struct http_request *rq, struct http_response *rs, struct
 	json_get_string(rq->body, "concern", false, "", &in.concern, e);
 	json_get_string(rq->body, "cbs_code", false, "", &in.cbs_code, e);
 	json_get_string(rq->body, "iban", false, "", &in.iban, e);
+	json_get_string(rq->body, "plaats", false, "", &in.plaats, e);
 	int64_t id = 0;
 	rc_t rc = organisatie_maak(rq->store, &rq->who, &in, false, &id, e);
 	struct organisatie o;
@@ -61,7 +65,7 @@ rc_t organisaties_maak(struct http_request *rq, struct http_response *rs, struct
 	char *location = arena_printf(rq->arena, API_BASE "/organisaties/%" PRId64, id);
 	if (location)
 		http_add_header(rq, rs, "Location", location);
-	return http_reply_json(rq, rs, 201, organisatie_json(&o), e);
+	return http_reply_json(rq, rs, 201, organisatie_json(&o, &rq->who), e);
 }
 
 rc_t organisaties_lees(struct http_request *rq, struct http_response *rs, struct error *e)
@@ -69,12 +73,12 @@ rc_t organisaties_lees(struct http_request *rq, struct http_response *rs, struct
 	int64_t id = 0;
 	bool geldig = http_param_id(rq, 0, &id);
 	char *object = arena_printf(rq->arena, "organisatie/%s", rq->params[0]);
-	if (!geldig || !toegang_mag_organisatie(&rq->who, id))
+	if (!geldig)
 		return toegang_weiger(rq->store, &rq->who, RC_NOT_FOUND, object ? object : "organisatie",
-				      geldig ? "andere organisatie" : "geen geldige id", e);
+				      "geen geldige id", e);
 	struct organisatie o;
 	rc_t rc = organisatie_lees(rq->store, rq->arena, id, &o, e);
 	if (rc != RC_OK)
 		return rc;
-	return http_reply_json(rq, rs, 200, organisatie_json(&o), e);
+	return http_reply_json(rq, rs, 200, organisatie_json(&o, &rq->who), e);
 }

@@ -15,6 +15,7 @@
  * answered from the embedded files without a store connection.
  */
 #include "api/http.h"
+#include "core/toegang/namen.h"
 #include "api/parameters.h"
 
 #include <arpa/inet.h>
@@ -108,6 +109,15 @@ void http_reply_raw(struct http_response *rs, int status, const char *content_ty
 rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
 		     int status, json_t *value, struct error *e)
 {
+	/* Names beside references for logged-in callers of non-public routes
+	 * (core/toegang/namen.h); a public answer names no person. */
+	if (value && status < 300 && rq->route && rq->route->roles != ROL_PUBLIEK && rq->who.roles != 0) {
+		rc_t rc = namen_verrijk(rq->store, rq->arena, value, e);
+		if (rc != RC_OK) {
+			json_decref(value);
+			return rc;
+		}
+	}
 	char *text = value ? json_encode(rq->arena, value) : NULL;
 	json_decref(value);
 	if (!text)

@@ -3,7 +3,8 @@
  * and account management from the command line, and the access settings
  * the `serve` and `init` commands read from the environment.
  *
- *   doorbraak gebruiker maak-beheerder NAAM E-MAIL
+ *   doorbraak gebruiker maak-beheerder NAAM E-MAIL PERSOON [FUNCTIE]
+ *       PERSOON is the person's name, FUNCTIE their function;
  *       password from DOORBRAAK_WACHTWOORD or the first line of stdin;
  *       prints the TOTP secret and otpauth:// URI once
  *   doorbraak gebruiker lijst
@@ -131,7 +132,7 @@ void cli_demo_afdrukken(void)
 
 static int gebruik(void)
 {
-	fprintf(stderr, "doorbraak: gebruik 'doorbraak gebruiker maak-beheerder NAAM E-MAIL', "
+	fprintf(stderr, "doorbraak: gebruik 'doorbraak gebruiker maak-beheerder NAAM E-MAIL PERSOON [FUNCTIE]', "
 		"'gebruiker lijst', 'gebruiker rollen ID ROL...', 'gebruiker blokkeer ID' of "
 		"'gebruiker deblokkeer ID'\n");
 	return 2;
@@ -168,7 +169,8 @@ static bool wachtwoord_lezen(char *buf, size_t size)
 	return true;
 }
 
-static int maak_beheerder(struct store *s, const char *naam, const char *email)
+static int maak_beheerder(struct store *s, const char *naam, const char *email, const char *persoon,
+			  const char *functie)
 {
 	struct error e;
 	error_clear(&e);
@@ -185,7 +187,7 @@ static int maak_beheerder(struct store *s, const char *naam, const char *email)
 	const char *rollen[] = {"beheerder"};
 	struct gebruiker_nieuw in = {
 		.organisatie_id = pb.id, .gebruikersnaam = naam, .email = email,
-		.wachtwoord = wachtwoord, .rollen = rollen, .rol_aantal = 1,
+		.wachtwoord = wachtwoord, .rollen = rollen, .rol_aantal = 1, .naam = persoon, .functie = functie,
 	};
 	struct gebruiker_inschrijving uit;
 	if (rc == RC_OK)
@@ -284,7 +286,7 @@ int cmd_gebruiker(struct cli *c)
 	bool maak = strcmp(sub, "maak-beheerder") == 0, toon = strcmp(sub, "lijst") == 0;
 	bool rollen = strcmp(sub, "rollen") == 0, blokkeer = strcmp(sub, "blokkeer") == 0;
 	bool deblokkeer = strcmp(sub, "deblokkeer") == 0;
-	if (!((maak && c->argc == 3) || (toon && c->argc == 1) || (rollen && c->argc >= 3) ||
+	if (!((maak && (c->argc == 4 || c->argc == 5)) || (toon && c->argc == 1) || (rollen && c->argc >= 3) ||
 	      ((blokkeer || deblokkeer) && c->argc == 2)))
 		return gebruik();
 	int fout = cli_sleutel_laden(maak ? CLI_TEKST : CLI_STIL);
@@ -300,7 +302,7 @@ int cmd_gebruiker(struct cli *c)
 	}
 	int uitkomst;
 	if (maak) {
-		uitkomst = maak_beheerder(s, c->argv[1], c->argv[2]);
+		uitkomst = maak_beheerder(s, c->argv[1], c->argv[2], c->argv[3], c->argc == 5 ? c->argv[4] : NULL);
 	} else if (toon) {
 		uitkomst = lijst(s);
 	} else if (rollen) {

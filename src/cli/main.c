@@ -28,7 +28,7 @@ static const struct command {
 	{"catalogus", cmd_catalogus, "catalogus toon|valideer|publiceer",
 	 "toon [ONDERDEEL] [--versie N], valideer BESTAND, publiceer BESTAND; zie docs/catalogus.md"},
 	{"gebruiker", cmd_gebruiker, "gebruiker SUBOPDRACHT",
-	 "maak-beheerder NAAM E-MAIL, lijst, rollen ID ROL..., blokkeer ID, deblokkeer ID; zie docs/toegang.md"},
+	 "maak-beheerder NAAM E-MAIL PERSOON [FUNCTIE], lijst, rollen ID ROL..., blokkeer ID, deblokkeer ID; zie docs/toegang.md"},
 	{"aanvraag", cmd_aanvraag, "aanvraag toets|lijst|verifieer",
 	 "toets BESTAND [--impactlat A|B|C] (zonder database), lijst, verifieer ONTVANGSTBEWIJS; zie docs/indiening.md"},
 	{"grootboek", cmd_grootboek, "grootboek toon|export|herspeel",

@@ -8,19 +8,19 @@
 rc_t store_organisatie_insert(struct store *s, const char *soort, const char *naam,
 			      const char *agb, const char *kvk, const char *uzovi,
 			      const char *concern, const char *cbs, int peiljaar,
-			      const char *iban, bool demo, const char *aangemaakt_op,
+			      const char *iban, const char *plaats, bool demo, const char *aangemaakt_op,
 			      const char *aangemaakt_door, int64_t *id_out, struct error *e)
 {
 	struct store_param p[] = {
 		SP_T(soort), SP_T(naam), SP_T(agb), SP_T(kvk), SP_T(uzovi), SP_T(concern), SP_T(cbs),
-		peiljaar ? SP_I(peiljaar) : SP_N(), SP_T(iban), SP_I(demo ? 1 : 0), SP_T(aangemaakt_op),
-		SP_T(aangemaakt_door),
+		peiljaar ? SP_I(peiljaar) : SP_N(), SP_T(iban), SP_T(plaats), SP_I(demo ? 1 : 0),
+		SP_T(aangemaakt_op), SP_T(aangemaakt_door),
 	};
 	return store_query_int(s,
 		"INSERT INTO organisatie (soort, naam, agb_code, kvk_nummer, uzovi_code, concern,"
-		" cbs_code, peiljaar, iban, demo, aangemaakt_op, aangemaakt_door)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		p, 12, id_out, e);
+		" cbs_code, peiljaar, iban, plaats, demo, aangemaakt_op, aangemaakt_door)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 13, id_out, e);
 }
 
 rc_t store_organisatie_by_id(struct store *s, int64_t id, struct arena *arena,
@@ -52,14 +52,21 @@ rc_t store_organisatie_by_soort(struct store *s, const char *soort, struct arena
 		p, 1, arena, out, e);
 }
 
-rc_t store_organisatie_page(struct store *s, int64_t only_id, int64_t after, int64_t limit,
+rc_t store_organisatie_page(struct store *s, int64_t only_id, const char *soort, const char *zoek,
+			    const char *code, int64_t after, int64_t limit,
 			    struct arena *arena, struct store_rows *out, struct error *e)
 {
-	struct store_param p[] = {SP_I(only_id), SP_I(only_id), SP_I(after), SP_I(limit)};
+	struct store_param p[] = {
+		SP_I(only_id), SP_I(only_id), SP_T(soort), SP_T(soort), SP_T(zoek), SP_T(zoek),
+		SP_T(code), SP_T(code), SP_T(code), SP_T(code), SP_I(after), SP_I(limit),
+	};
 	return store_query(s,
 		"SELECT " STORE_ORGANISATIE_KOLOMMEN " FROM organisatie"
-		" WHERE (? = 0 OR id = ?) AND id > ? ORDER BY id LIMIT ?",
-		p, 4, arena, out, e);
+		" WHERE (? = 0 OR id = ?) AND (CAST(? AS TEXT) IS NULL OR soort = ?)"
+		" AND (CAST(? AS TEXT) IS NULL OR lower(naam) LIKE ? ESCAPE '\\'"
+		" OR agb_code = ? OR kvk_nummer = ? OR uzovi_code = ? OR cbs_code = ?)"
+		" AND id > ? ORDER BY id LIMIT ?",
+		p, 12, arena, out, e);
 }
 
 /* ---- accounts -------------------------------------------------------- */
@@ -126,6 +133,14 @@ rc_t store_gebruiker_set_voorgesteld(struct store *s, int64_t id, unsigned rolle
 			   " gewijzigd_op = ? WHERE id = ?", p, 4, NULL, NULL, e);
 }
 
+rc_t store_gebruiker_set_persoon(struct store *s, int64_t id, const char *naam, const char *functie,
+				 const char *nu, struct error *e)
+{
+	struct store_param p[] = {SP_T(naam), SP_T(functie), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET naam = ?, functie = ?, gewijzigd_op = ? WHERE id = ?",
+			   p, 4, NULL, NULL, e);
+}
+
 rc_t store_gebruiker_set_rollen(struct store *s, int64_t id, unsigned rollen, const char *nu,
 				struct error *e)
 {
@@ -171,4 +186,27 @@ rc_t store_gebruiker_tel_rol(struct store *s, unsigned rollen, int64_t *out, str
 	struct store_param p[] = {SP_I(rollen), SP_I(rollen)};
 	return store_query_int(s,
 		"SELECT count(*) FROM gebruiker WHERE actief = 1 AND (rollen & ?) = ?", p, 2, out, e);
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+#define IN_32 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+rc_t store_namen(struct store *s, enum store_naam_soort soort, const int64_t *ids, size_t n,
+		 struct arena *arena, struct store_rows *out, struct error *e)
+{
+	_Static_assert(STORE_NAMEN_PER_VRAAG == 32 && STORE_NAMEN_PER_VRAAG <= STORE_PARAMS_MAX, "IN_32");
+	static const char *const sql[] = {
+		[STORE_NAAM_GEBRUIKER] = "SELECT g.id, COALESCE(g.naam, g.gebruikersnaam), g.functie, o.naam"
+			" FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.id IN " IN_32,
+		[STORE_NAAM_TOKEN] = "SELECT t.id, t.naam, NULL, o.naam"
+			" FROM apitoken t JOIN organisatie o ON o.id = t.organisatie_id WHERE t.id IN " IN_32,
+		[STORE_NAAM_ORGANISATIE] = "SELECT id, naam, NULL, plaats FROM organisatie WHERE id IN " IN_32,
+		[STORE_NAAM_AANVRAAG] = "SELECT a.id, a.titel, NULL, o.naam"
+			" FROM aanvraag a JOIN organisatie o ON o.id = a.penvoerder_id WHERE a.id IN " IN_32,
+	};
+	struct store_param p[STORE_NAMEN_PER_VRAAG];
+	for (size_t i = 0; i < STORE_NAMEN_PER_VRAAG; i++)
+		p[i] = SP_I(i < n ? ids[i] : 0);
+	return store_query(s, sql[soort], p, STORE_NAMEN_PER_VRAAG, arena, out, e);
 }

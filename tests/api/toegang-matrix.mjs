@@ -80,10 +80,12 @@ export const MATRIX = [
   { method: 'GET', path: '/sessies/huidig', allowed: INGELOGD, ok: 200 },
   { method: 'DELETE', path: '/sessies/huidig', allowed: INGELOGD, ok: 204, tokenStatus: 403 },
 
-  { method: 'GET', path: '/organisaties', allowed: INGELOGD, ok: 200, seesOther: BEHEER_AUDIT },
+  // the register: every logged-in party finds every organisation (the bank
+  // account only its own; tests/api/toegang.test.mjs "API tokens")
+  { method: 'GET', path: '/organisaties', allowed: INGELOGD, ok: 200, seesOther: INGELOGD },
   { method: 'POST', path: '/organisaties', allowed: BEHEER, ok: 201 },
   { method: 'GET', path: '/organisaties/{id}', allowed: INGELOGD, ok: 200,
-    other: { allowed: BEHEER_AUDIT, status: 404 } },
+    other: { allowed: INGELOGD, status: 404 } },
 
   { method: 'GET', path: '/gebruikers', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
   { method: 'POST', path: '/gebruikers', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },

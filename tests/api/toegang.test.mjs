@@ -164,10 +164,10 @@ const sleutel = randomBytes(32).toString('hex');
 
 /** An account of the programme office made by the server's administrator;
  * returns its name and TOTP secret. */
-async function account(srv, roles = ['programmabureau']) {
+async function account(srv, roles = ['programmabureau'], orgId = srv.admin.orgId) {
   const name = `p${nummer(5)}`;
   const r = await call(srv.api, srv.admin, 'POST', '/gebruikers', {
-    gebruikersnaam: name, email: `${name}@vws.example`, organisatie_id: srv.admin.orgId, rollen: roles, wachtwoord: WACHTWOORD });
+    gebruikersnaam: name, naam: 'T. Tester', email: `${name}@vws.example`, organisatie_id: orgId, rollen: roles, wachtwoord: WACHTWOORD });
   assert.equal(r.status, 201, r.text);
   return { name, secret: r.json().tweede_factor.geheim, id: r.json().gebruiker.id };
 }
@@ -179,7 +179,7 @@ async function sessionOf(srv, acc, name = acc.name) {
 
 /** Makes the first administrator with the CLI; returns its TOTP secret. */
 function firstAdmin(srv, name) {
-  const r = doorbraak(['--db', srv.dbUrl, 'gebruiker', 'maak-beheerder', name, `${name}@vws.example`],
+  const r = doorbraak(['--db', srv.dbUrl, 'gebruiker', 'maak-beheerder', name, `${name}@vws.example`, 'B. Beheer', 'functioneel beheerder'],
     { env: { DOORBRAAK_WACHTWOORD: WACHTWOORD, DOORBRAAK_SLEUTEL: sleutel } });
   assert.equal(r.status, 0, `maak-beheerder: ${r.stderr}`);
   const m = /geheim: ([A-Z2-7]+)/.exec(r.stdout);
@@ -239,7 +239,7 @@ test('CLI: `gebruiker` lists, changes roles, blocks; bad input is one line with 
   assert.match(r.stdout, /\badmin\b.*\bbeheerder\b/);
   r = doorbraak([...db, 'gebruiker'], { env });
   assert.equal(r.status, 2);
-  r = doorbraak([...db, 'gebruiker', 'maak-beheerder', 'zwak', 'zwak@vws.example'], { env: { ...env, DOORBRAAK_WACHTWOORD: 'kort' } });
+  r = doorbraak([...db, 'gebruiker', 'maak-beheerder', 'zwak', 'zwak@vws.example', 'Z. Zwak'], { env: { ...env, DOORBRAAK_WACHTWOORD: 'kort' } });
   assert.equal(r.status, 2);
   assert.match(r.stderr, /minstens 8 tekens/);
   assert.doesNotMatch(doorbraak([...db, 'gebruiker', 'lijst'], { env }).stdout, /\bzwak\b/, 'nothing half-created');
@@ -289,7 +289,7 @@ async function matrixSetup() {
   assert.ok(zuid && noord && pb, 'demo organisations present');
   // The other organisation's account and the API-token caller (insurer Noord).
   let res = await call(api, beheer, 'POST', '/gebruikers', {
-    gebruikersnaam: `zuid-${nummer(6)}`, email: `zuid${nummer(6)}@zuid.example`, organisatie_id: zuid.id,
+    gebruikersnaam: `zuid-${nummer(6)}`, naam: 'T. Tester', email: `zuid${nummer(6)}@zuid.example`, organisatie_id: zuid.id,
     rollen: ['beoordelaar'], wachtwoord: WACHTWOORD });
   assert.equal(res.status, 201, res.text);
   const zuidAccount = res.json().gebruiker.id;
@@ -329,7 +329,7 @@ async function cell(m, row, name, own) {
       body = { soort: 'zorgaanbieder', naam: `Matrix ${nummer(6)}`, agb_code: `98${nummer(6)}`, kvk_nummer: nummer(8) };
       break;
     case 'POST /gebruikers':
-      body = { gebruikersnaam: `m-${nummer(8)}`, email: `m${nummer(8)}@m.example`, organisatie_id: org, rollen: [rol], wachtwoord: WACHTWOORD };
+      body = { gebruikersnaam: `m-${nummer(8)}`, naam: 'T. Tester', email: `m${nummer(8)}@m.example`, organisatie_id: org, rollen: [rol], wachtwoord: WACHTWOORD };
       break;
     case 'GET /gebruikers/{id}': path = `/gebruikers/${own ? c.accountId : m.zuidAccount}`; break;
     case 'PATCH /gebruikers/{id}':
@@ -498,18 +498,19 @@ test('bad input: wrong identifiers, unknown roles, weak and too long passwords -
   const pb = a.orgId;
   p = problem(await call(api, a, 'POST', '/gebruikers', {
     gebruikersnaam: 'nieuw', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['programmabureau', 'koning'], wachtwoord: 'kort' }), 400);
-  assert.deepEqual(p.errors.map((x) => [x.name, x.code]), [['/wachtwoord', 'wachtwoord_te_kort'], ['/rollen/1', 'rol_onbekend']]);
+  assert.deepEqual(p.errors.map((x) => [x.name, x.code]),
+    [['/naam', 'verplicht'], ['/wachtwoord', 'wachtwoord_te_kort'], ['/rollen/1', 'rol_onbekend']]);
   p = problem(await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'nieuw', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: 'x'.repeat(129) }), 400);
+    gebruikersnaam: 'nieuw', naam: 'T. Tester', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: 'x'.repeat(129) }), 400);
   assert.deepEqual(codes(p), ['wachtwoord_te_lang']);
   p = problem(await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'nieuw', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['aanvrager'], wachtwoord: WACHTWOORD }), 400);
+    gebruikersnaam: 'nieuw', naam: 'T. Tester', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['aanvrager'], wachtwoord: WACHTWOORD }), 400);
   assert.deepEqual(codes(p), ['rol_past_niet']);
   p = problem(await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'admin', email: 'ander@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: WACHTWOORD }), 409);
+    gebruikersnaam: 'admin', naam: 'T. Tester', email: 'ander@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: WACHTWOORD }), 409);
   assert.equal(await count(), n, 'nothing was created');
   const ok = await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'nieuw', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: 'x'.repeat(128) });
+    gebruikersnaam: 'nieuw', naam: 'T. Tester', email: 'nieuw@vws.example', organisatie_id: pb, rollen: ['programmabureau'], wachtwoord: 'x'.repeat(128) });
   assert.equal(ok.status, 201, 'the refused name was left free; 128 characters is allowed');
   assert.match(ok.json().tweede_factor.uri, /^otpauth:\/\/totp\/doorbraak:nieuw\?secret=[A-Z2-7]+&/);
   const again = await call(api, a, 'GET', `/gebruikers/${ok.json().gebruiker.id}`);
@@ -529,7 +530,7 @@ test('role changes and blocking are audited; blocking ends every session of the 
   const api = plain.api;
   const a = plain.admin;
   const res = await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'blok', email: 'blok@vws.example', organisatie_id: a.orgId, rollen: ['programmabureau'], wachtwoord: WACHTWOORD });
+    gebruikersnaam: 'blok', naam: 'T. Tester', email: 'blok@vws.example', organisatie_id: a.orgId, rollen: ['programmabureau'], wachtwoord: WACHTWOORD });
   assert.equal(res.status, 201, res.text);
   const id = res.json().gebruiker.id;
   const secret = res.json().tweede_factor.geheim;
@@ -553,7 +554,7 @@ test('role changes and blocking are audited; blocking ends every session of the 
   }
 });
 
-test('API tokens: scoped to one organisation and role, another organisation answers 404, every use audited, revocable', async () => {
+test('API tokens: scoped to one organisation and role, another organisation\'s bank account hidden, every use audited, revocable', async () => {
   const api = plain.api;
   const a = plain.admin;
   const mk = async (body) => {
@@ -562,7 +563,8 @@ test('API tokens: scoped to one organisation and role, another organisation answ
     return r.json().id;
   };
   const x = await mk({ soort: 'zorgverzekeraar', naam: 'Test Verzekeraar X', uzovi_code: '9801', concern: 'Test Groep' });
-  const y = await mk({ soort: 'zorgverzekeraar', naam: 'Test Verzekeraar Y', uzovi_code: '9802', concern: 'Test Groep' });
+  const y = await mk({ soort: 'zorgverzekeraar', naam: 'Test Verzekeraar Y', uzovi_code: '9802', concern: 'Test Groep',
+    iban: 'NL91ABNA0417164300', plaats: 'Zwolle' });
   let r = await call(api, a, 'POST', '/apitokens', { organisatie_id: x, rol: 'aanvrager', naam: 'fout' });
   assert.deepEqual(codes(problem(r, 400)), ['rol_past_niet']);
   r = await call(api, a, 'POST', '/apitokens', { organisatie_id: x, rol: 'beoordelaar', naam: 'backoffice X' });
@@ -576,9 +578,11 @@ test('API tokens: scoped to one organisation and role, another organisation answ
   assert.ok(!list.includes(token) && list.includes(apitoken.prefix), 'listed by prefix, never in full');
   const bearer = { token };
   assert.equal((await call(api, bearer, 'GET', `/organisaties/${x}`)).status, 200);
-  const hidden = problem(await call(api, bearer, 'GET', `/organisaties/${y}`), 404);
-  const missing = problem(await call(api, bearer, 'GET', '/organisaties/999999'), 404);
-  assert.equal(hidden.detail, missing.detail, "another organisation's object looks like a missing one");
+  // the register: another organisation by name and place, never its bank account
+  const ander = (await call(api, bearer, 'GET', `/organisaties/${y}`)).json();
+  assert.deepEqual([ander.naam, ander.plaats, ander.iban], ['Test Verzekeraar Y', 'Zwolle', undefined]);
+  assert.equal((await call(api, a, 'GET', `/organisaties/${y}`)).json().iban, 'NL91ABNA0417164300', 'the administrator sees it');
+  problem(await call(api, bearer, 'GET', '/organisaties/999999'), 404);
   problem(await call(api, bearer, 'POST', '/organisaties', { soort: 'gemeente', cbs_code: '0014' }), 403);
   problem(await call(api, bearer, 'DELETE', '/sessies/huidig'), 403);
   const who = (await call(api, bearer, 'GET', '/sessies/huidig')).json();
@@ -635,7 +639,7 @@ test('four eyes: one administrator alone gets no token and no account that acts 
   assert.deepEqual(codes(problem(await call(api, tweede, 'POST', `/apitokens/${gevraagd[1]}/goedkeuringen`, {}), 409)),
     ['ingetrokken'], 'a revoked request cannot be approved');
   // Accounts: an NZa role given by one administrator is only proposed.
-  r = await call(api, a, 'POST', '/gebruikers', { gebruikersnaam: 'nza-nieuw', email: 'nza-nieuw@nza.example',
+  r = await call(api, a, 'POST', '/gebruikers', { gebruikersnaam: 'nza-nieuw', naam: 'T. Tester', email: 'nza-nieuw@nza.example',
     organisatie_id: nza.id, rollen: ['nza'], wachtwoord: WACHTWOORD });
   assert.equal(r.status, 201, r.text);
   const id = r.json().gebruiker.id;
@@ -665,11 +669,58 @@ test('four eyes: one administrator alone gets no token and no account that acts 
   }
 });
 
+test('register and names: every party finds organisations by part of a name or a whole code; answers name who acted [issue 18]', async () => {
+  const api = plain.api;
+  const a = plain.admin;
+  const r0 = await call(api, a, 'POST', '/organisaties', { soort: 'zorgaanbieder', naam: 'Register Kliniek Oost',
+    agb_code: '98220001', kvk_nummer: '98220001', plaats: 'Enschede', iban: 'NL91ABNA0417164300' });
+  assert.equal(r0.status, 201, r0.text);
+  const kliniek = r0.json().id;
+  const acc = await account(plain, ['aanvrager'], kliniek);
+  const tweede = await sessionOf(plain, await account(plain, ['beheerder']));
+  assert.equal((await call(api, tweede, 'POST', `/gebruikers/${acc.id}/rolbevestigingen`, {})).status, 201);
+  const aanbieder = await sessionOf(plain, acc);
+  const zoek = async (q) => (await call(api, aanbieder, 'GET', `/organisaties?${q}`)).json().organisaties;
+  // any case, part of the name; a whole code; a kind
+  assert.deepEqual((await zoek('zoek=kLINIEK%20oo')).map((o) => [o.naam, o.plaats]), [['Register Kliniek Oost', 'Enschede']]);
+  assert.deepEqual((await zoek('zoek=98220001')).map((o) => o.id), [kliniek]);
+  assert.deepEqual((await zoek('zoek=9822')).map((o) => o.id), [], 'a code matches whole, not in part');
+  const nza = await zoek('soort=nza');
+  assert.deepEqual(nza.map((o) => [o.soort, o.plaats]), [['nza', 'Utrecht']]);
+  assert.ok((await zoek('soort=zorgverzekeraar')).every((o) => o.soort === 'zorgverzekeraar' && !('iban' in o)),
+    'another organisation: no bank account');
+  assert.equal((await call(api, aanbieder, 'GET', `/organisaties/${kliniek}`)).json().iban, 'NL91ABNA0417164300', 'its own');
+  assert.deepEqual((await zoek('zoek=%25')).map((o) => o.id), [], "'%' is a character, not a wildcard");
+  // every problem at once
+  const p = problem(await call(api, aanbieder, 'GET', `/organisaties?soort=ziekenhuis&zoek=${'x'.repeat(101)}`), 400);
+  assert.deepEqual(p.errors.map((x) => [x.name, x.code]), [['/soort', 'onbekend'], ['/zoek', 'lengte']]);
+  problem(await call(api, {}, 'GET', '/organisaties?zoek=x'), 401);
+  // a person's name and function, changed and audited
+  let r = await call(api, a, 'POST', '/gebruikers', { gebruikersnaam: 'e.de.groot', naam: 'Eva de Groot', functie: 'directeur',
+    email: 'e.de.groot@vws.example', organisatie_id: a.orgId, rollen: ['programmabureau'], wachtwoord: WACHTWOORD });
+  assert.equal(r.status, 201, r.text);
+  const id = r.json().gebruiker.id;
+  assert.deepEqual([r.json().gebruiker.naam, r.json().gebruiker.functie], ['Eva de Groot', 'directeur']);
+  r = await call(api, a, 'PATCH', `/gebruikers/${id}`, { functie: 'directeur Zorgmarkten' });
+  assert.deepEqual([r.json().naam, r.json().functie], ['Eva de Groot', 'directeur Zorgmarkten']);
+  assert.deepEqual(codes(problem(await call(api, a, 'PATCH', `/gebruikers/${id}`, { naam: ' ' }), 400)), ['lengte']);
+  r = await call(api, a, 'PATCH', `/gebruikers/${id}`, { functie: null });
+  assert.equal(r.json().functie, null);
+  if (canQuery()) assert.equal(auditCount(plain, `actie = 'gebruiker.persoon' AND object = 'gebruiker/${id}'`), 2);
+  // an answer names who acted and the organisation it refers to
+  r = await call(api, a, 'POST', '/gebruikers', { gebruikersnaam: 'nza-naam', naam: 'N. Naam', email: 'nza-naam@nza.example',
+    organisatie_id: nza[0].id, rollen: ['nza'], wachtwoord: WACHTWOORD });
+  const g = r.json().gebruiker;
+  assert.equal(g.voorgesteld_door, `gebruiker:${a.accountId}`);
+  assert.match(g.voorgesteld_door_naam, /^B\. Beheer, functioneel beheerder, Programmabureau AZWA/);
+  assert.equal(g.organisatie_naam, 'Nederlandse Zorgautoriteit (NZa)');
+});
+
 test('throttling per account: after 5 failures even the right password and code get 429 with Retry-After', async () => {
   const api = plain.api;
   const a = plain.admin;
   const r = await call(api, a, 'POST', '/gebruikers', {
-    gebruikersnaam: 'rem', email: 'rem@vws.example', organisatie_id: a.orgId, rollen: ['programmabureau'], wachtwoord: WACHTWOORD });
+    gebruikersnaam: 'rem', naam: 'T. Tester', email: 'rem@vws.example', organisatie_id: a.orgId, rollen: ['programmabureau'], wachtwoord: WACHTWOORD });
   assert.equal(r.status, 201, r.text);
   const secret = r.json().tweede_factor.geheim;
   for (let i = 0; i < 5; i++) problem(await login(api, 'rem', `fout ${i} wachtwoord`), 401);

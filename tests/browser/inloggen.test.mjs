@@ -232,7 +232,7 @@ test('an account with a second factor: the code field shows what the server asks
   const srv = await startServer({ backend: 'sqlite', env: { DOORBRAAK_SLEUTEL: sleutel } });
   try {
     const wachtwoord = 'paard batterij nietje';
-    const r = doorbraak(['--db', srv.dbUrl, 'gebruiker', 'maak-beheerder', 'admin', 'admin@vws.example'],
+    const r = doorbraak(['--db', srv.dbUrl, 'gebruiker', 'maak-beheerder', 'admin', 'admin@vws.example', 'A. de Beheerder'],
       { env: { DOORBRAAK_WACHTWOORD: wachtwoord, DOORBRAAK_SLEUTEL: sleutel } });
     assert.equal(r.status, 0, r.stderr);
     const secret = /geheim: ([A-Z2-7]+)/.exec(r.stdout)[1];

@@ -178,7 +178,7 @@ static rc_t setup_tx(struct store *s, void *ctx, struct error *e)
 		json_t *r = json_array_get(json_object_get(m->indeling, "regios"), i);
 		snprintf(m->regio[i], sizeof m->regio[i], "%s", json_string_value(json_object_get(r, "code")));
 		snprintf(m->cbs[i], sizeof m->cbs[i], "%s", json_string_value(json_object_get(r, "mandaatgemeente")));
-		rc = store_organisatie_insert(s, "gemeente", m->cbs[i], NULL, NULL, NULL, NULL, m->cbs[i], 2025, NULL, false,
+		rc = store_organisatie_insert(s, "gemeente", m->cbs[i], NULL, NULL, NULL, NULL, m->cbs[i], 2025, NULL, NULL, false,
 					      "2026-12-01T00:00:00Z", "test", &m->org[i], e);
 		m->goed[i] = i % 5 != 0;   /* one region in five without an approved agenda */
 		if (rc == RC_OK && m->goed[i]) {

@@ -16,20 +16,20 @@ static const struct {
 	const char *sleutel;
 	struct organisatie org;
 } demo_organisaties[] = {
-	{"verzekeraar-noord", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Noord",
+	{"verzekeraar-noord", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Noord", .plaats = "Groningen",
 			       .uzovi_code = "9001", .concern = "Demo Verzekeringsgroep A",
 			       .iban = "NL91ABNA0417164300"}},
-	{"verzekeraar-zuid", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Zuid",
+	{"verzekeraar-zuid", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar Zuid", .plaats = "Eindhoven",
 			      .uzovi_code = "9002", .concern = "Demo Verzekeringsgroep B"}},
-	{"verzekeraar-west", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar West",
+	{"verzekeraar-west", {.soort = "zorgverzekeraar", .naam = "Demo Zorgverzekeraar West", .plaats = "Leiden",
 			      .uzovi_code = "9003", .concern = "Demo Verzekeringsgroep A"}},
-	{"ziekenhuis", {.soort = "zorgaanbieder", .naam = "Demo Ziekenhuis Noorderkwartier",
+	{"ziekenhuis", {.soort = "zorgaanbieder", .naam = "Demo Ziekenhuis Noorderkwartier", .plaats = "Alkmaar",
 			.agb_code = "99000001", .kvk_nummer = "99000101"}},
-	{"vvt", {.soort = "zorgaanbieder", .naam = "Demo Thuiszorg Eemland",
+	{"vvt", {.soort = "zorgaanbieder", .naam = "Demo Thuiszorg Eemland", .plaats = "Amersfoort",
 		 .agb_code = "99000002", .kvk_nummer = "99000102"}},
-	{"ggz", {.soort = "zorgaanbieder", .naam = "Demo GGZ Rivierenland",
+	{"ggz", {.soort = "zorgaanbieder", .naam = "Demo GGZ Rivierenland", .plaats = "Tiel",
 		 .agb_code = "99000003", .kvk_nummer = "99000103"}},
-	{"huisartsen", {.soort = "zorgaanbieder", .naam = "Demo Huisartsencoöperatie Zuidoost",
+	{"huisartsen", {.soort = "zorgaanbieder", .naam = "Demo Huisartsencoöperatie Zuidoost", .plaats = "Eindhoven",
 			.agb_code = "99000004", .kvk_nummer = "99000104"}},
 	{"groningen", {.soort = "gemeente", .cbs_code = "0014"}},
 	{"amsterdam", {.soort = "gemeente", .cbs_code = "0363"}},
@@ -45,22 +45,28 @@ static const struct {
 	const char *gebruikersnaam;
 	const char *rol;
 	const char *organisatie;
+	const char *naam, *functie;   /* the (invented) person and their function */
 } demo_spec[] = {
-	{"aanvrager", "aanvrager", "ziekenhuis"},
-	{"beoordelaar", "beoordelaar", "verzekeraar-noord"},
-	{"beoordelaar-zuid", "beoordelaar", "verzekeraar-zuid"},
-	{"bestuur", "bestuur", "bestuur"},
-	{"nza", "nza", "nza"},
-	{"programmabureau", "programmabureau", "programmabureau"},
-	{"gemeente", "gemeente", "groningen"},
-	{"zorginstituut", "zorginstituut", "zorginstituut"},
-	{"auditor", "auditor", "programmabureau"},
-	{"beheerder", "beheerder", "programmabureau"},
-	{"beheerder-2", "beheerder", "programmabureau"},   /* the second pair of eyes */
-	{"vws", "vws", "programmabureau"},                   /* the SPUK of the social domain */
-	{"gemeente-stadskanaal", "gemeente", "stadskanaal"}, /* a second municipality of region VR01 */
-	{"gemeente-amsterdam", "gemeente", "amsterdam"},     /* mandaatgemeente of VR13, its SPUK paid */
-	{"beoordelaar-vng", "beoordelaar", "utrecht"},       /* assesses work agendas for the VNG */
+	{"aanvrager", "aanvrager", "ziekenhuis", "Sanne Bakker", "projectleider transformatie"},
+	{"beoordelaar", "beoordelaar", "verzekeraar-noord", "Mark Visser", "zorginkoper"},
+	{"beoordelaar-zuid", "beoordelaar", "verzekeraar-zuid", "Fatima El Amrani", "adviseur zorginkoop"},
+	{"bestuur", "bestuur", "bestuur", "Hans Smit", "secretaris Bestuurlijk Overleg"},
+	{"nza", "nza", "nza", "drs. Eva de Groot", "directeur Zorgmarkten Cure"},
+	{"programmabureau", "programmabureau", "programmabureau", "Joost Mulder", "programmamanager AZWA"},
+	{"gemeente", "gemeente", "groningen", "Lotte de Boer", "beleidsadviseur sociaal domein"},
+	{"zorginstituut", "zorginstituut", "zorginstituut", "Peter van Dijk", "adviseur risicoverevening"},
+	{"auditor", "auditor", "programmabureau", "Ingrid Vos", "auditor"},
+	{"beheerder", "beheerder", "programmabureau", "Tim Jansen", "functioneel beheerder"},
+	/* the second pair of eyes */
+	{"beheerder-2", "beheerder", "programmabureau", "Noor Peters", "functioneel beheerder"},
+	/* the SPUK of the social domain */
+	{"vws", "vws", "programmabureau", "Karin Hendriks", "beleidsmedewerker SPUK"},
+	/* a second municipality of region VR01 */
+	{"gemeente-stadskanaal", "gemeente", "stadskanaal", "Bram Kok", "beleidsadviseur zorg"},
+	/* mandaatgemeente of VR13, its SPUK paid */
+	{"gemeente-amsterdam", "gemeente", "amsterdam", "Yara Wouters", "regiocoördinator"},
+	/* assesses work agendas for the VNG */
+	{"beoordelaar-vng", "beoordelaar", "utrecht", "Ruben Meijer", "beoordelaar namens de VNG"},
 };
 
 const struct demo_account demo_accounts[] = {
@@ -139,7 +145,7 @@ rc_t demo_laad(struct store *s, bool na_betaling, struct error *e)
 		struct gebruiker_nieuw nieuw = {
 			.organisatie_id = org, .gebruikersnaam = demo_spec[i].gebruikersnaam,
 			.email = email, .wachtwoord = DEMO_WACHTWOORD, .rollen = rollen, .rol_aantal = 1,
-			.demo = true,
+			.demo = true, .naam = demo_spec[i].naam, .functie = demo_spec[i].functie,
 		};
 		struct gebruiker_inschrijving inschrijving;
 		rc = gebruiker_maak(s, &demo, &nieuw, &inschrijving, e);

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "store/store_partijen.h"
+#include "core/basis/tekst.h"
 #include "store/store_toegang.h"
 #include "core/basis/audit.h"
 #include "core/toegang/organisatie.h"
@@ -104,6 +105,18 @@ static void controleer_naam(const char *naam, char out[GEBRUIKER_NAAM_MAX + 1], 
 /* A plain check: one @, something before it, a domain with a dot and no
  * spaces or control characters. Whether it is deliverable is not ours to
  * know. */
+/* The person's name (required when `verplicht`) and function: 1..
+ * GEBRUIKER_PERSOON_MAX characters, not only spaces. */
+static void controleer_persoon(const char *naam, bool verplicht, const char *functie, struct error *e)
+{
+	if (!naam && verplicht)
+		toegang_verplicht(e, "/naam", "Geef de naam van de persoon (zoals die onder een besluit staat).");
+	else if (naam && (strlen(naam) > GEBRUIKER_PERSOON_MAX || !tekst_aanwezig(naam)))
+		error_add(e, "/naam", "lengte", NULL, "De naam heeft 1 tot %d tekens.", GEBRUIKER_PERSOON_MAX);
+	if (functie && (strlen(functie) > GEBRUIKER_PERSOON_MAX || !tekst_aanwezig(functie)))
+		error_add(e, "/functie", "lengte", NULL, "De functie heeft 1 tot %d tekens.", GEBRUIKER_PERSOON_MAX);
+}
+
 static void controleer_email(const char *email, char out[GEBRUIKER_EMAIL_MAX + 1], struct error *e)
 {
 	if (!email) {
@@ -191,6 +204,8 @@ static rc_t gebruiker_maak_tx(struct store *s, void *ctx, struct error *e)
 					    m->totp[0] ? m->totp : NULL, m->in->demo, nu, &m->id, e);
 	if (rc == RC_OK && voorgesteld)
 		rc = store_gebruiker_set_voorgesteld(s, m->id, voorgesteld, m->actor, nu, e);
+	if (rc == RC_OK && (m->in->naam || m->in->functie))
+		rc = store_gebruiker_set_persoon(s, m->id, m->in->naam, m->in->functie, nu, e);
 	if (rc == RC_OK) {
 		char object[48];
 		snprintf(object, sizeof object, "gebruiker/%" PRId64, m->id);
@@ -216,6 +231,7 @@ rc_t gebruiker_maak(struct store *s, const struct principal *who, const struct g
 					   .vier_ogen = who && who->account_id > 0 && !in->demo};
 	controleer_naam(in->gebruikersnaam, m.naam, e);
 	controleer_email(in->email, m.email, e);
+	controleer_persoon(in->naam, !in->demo, in->functie, e);
 	if (in->organisatie_id <= 0)
 		toegang_verplicht(e, "/organisatie_id", "Geef de organisatie (een id).");
 	if (!in->wachtwoord)
@@ -270,6 +286,9 @@ static bool gebruiker_uit_rij(struct arena *a, const struct store_rows *r, size_
 		.gewijzigd_op = arena_strdup(a, store_text(r, i, SG_GEWIJZIGD_OP)),
 		.rollen_voorgesteld = (unsigned)store_int(r, i, SG_VOORGESTELD, 0),
 	};
+	const char *naam = store_text(r, i, SG_VOLLEDIGE_NAAM), *functie = store_text(r, i, SG_FUNCTIE);
+	out->naam = naam ? arena_strdup(a, naam) : NULL;
+	out->functie = functie ? arena_strdup(a, functie) : NULL;
 	const char *door = store_text(r, i, SG_VOORGESTELD_DOOR);
 	out->voorgesteld_door = door ? arena_strdup(a, door) : NULL;
 	return out->gebruikersnaam && out->email && out->aangemaakt_op && out->gewijzigd_op &&
@@ -430,6 +449,14 @@ static rc_t gebruiker_wijzig_tx(struct store *s, void *ctx, struct error *e)
 			rc = wijziging_audit(s, m->actor, "gebruiker.rollen_voorgesteld", m->id,
 					     json_pack("{s:o}", "voorgesteld", gebruiker_rollen_json(voorgesteld)), e);
 	}
+	if (rc == RC_OK && (m->w->naam_gezet || m->w->functie_gezet)) {
+		const char *naam = m->w->naam_gezet ? m->w->naam : store_text(&rows, 0, SG_VOLLEDIGE_NAAM);
+		const char *functie = m->w->functie_gezet ? m->w->functie : store_text(&rows, 0, SG_FUNCTIE);
+		rc = store_gebruiker_set_persoon(s, m->id, naam, functie, nu, e);
+		if (rc == RC_OK)
+			rc = wijziging_audit(s, m->actor, "gebruiker.persoon", m->id,
+					     json_pack("{s:s?, s:s?}", "naam", naam, "functie", functie), e);
+	}
 	if (rc == RC_OK && m->w->actief_gezet && m->w->actief != was_actief) {
 		int64_t beeindigd = 0;
 		rc = store_gebruiker_set_actief(s, m->id, m->w->actief, nu, e);
@@ -453,6 +480,8 @@ rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 	};
 	char object[48];
 	snprintf(object, sizeof object, "gebruiker/%" PRId64, id);
+	if (w->naam_gezet || w->functie_gezet)
+		controleer_persoon(w->naam, w->naam_gezet, w->functie, e);
 	if (w->rollen_gezet &&
 	    gebruiker_rollen_uit_namen(w->rollen, w->rol_aantal, "/rollen", &m.nieuwe_rollen, e) != RC_OK) {
 		toegang_weigering_vastleggen(s, m.actor, "gebruiker.wijzig", object, e);
@@ -538,11 +567,13 @@ rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int
 
 json_t *gebruiker_json(const struct gebruiker *g)
 {
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o, s:o, s:o}",
 		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
 		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", gebruiker_rollen_json(g->rollen),
 		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
 		"aangemaakt_op", g->aangemaakt_op, "gewijzigd_op", g->gewijzigd_op,
 		"rollen_voorgesteld", gebruiker_rollen_json(g->rollen_voorgesteld),
-		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null());
+		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null(),
+		"naam", g->naam ? json_string(g->naam) : json_null(),
+		"functie", g->functie ? json_string(g->functie) : json_null());
 }

@@ -37,6 +37,7 @@
 #define GEBRUIKER_EMAIL_MAX 254
 #define GEBRUIKER_ROLLEN_MAX 16
 #define GEBRUIKER_PAGINA_MAX 1000
+#define GEBRUIKER_PERSOON_MAX 200   /* the person's name, the function */
 
 struct gebruiker {
 	int64_t id;
@@ -51,6 +52,8 @@ struct gebruiker {
 	const char *gewijzigd_op;
 	unsigned rollen_voorgesteld;   /* ROL_GELD roles waiting for a second administrator */
 	const char *voorgesteld_door;  /* who proposed them; NULL when none */
+	const char *naam;              /* the person ("E. de Groot"); NULL for older accounts */
+	const char *functie;           /* their function ("directeur Zorgmarkten"); NULL when none */
 };
 
 struct gebruiker_nieuw {
@@ -61,6 +64,8 @@ struct gebruiker_nieuw {
 	const char *const *rollen;  /* role names, as the API and CLI give them */
 	size_t rol_aantal;
 	bool demo;                  /* demo account: no second factor */
+	const char *naam;           /* the person's name, required (1..GEBRUIKER_PERSOON_MAX) */
+	const char *functie;        /* their function, optional (1..GEBRUIKER_PERSOON_MAX) */
 };
 
 /* What the new account's holder needs once: the id and, unless demo,
@@ -103,17 +108,23 @@ rc_t gebruiker_zoek(struct store *s, struct arena *arena, const char *naam_of_em
 rc_t gebruiker_lijst(struct store *s, struct arena *arena, int64_t na, int64_t limiet,
 		     struct gebruiker **out, size_t *n, struct error *e);
 
-/* A change: new roles and/or the active flag. */
+/* A change: new roles, the active flag, the person's name and function
+ * (functie_gezet with NULL removes the function). */
 struct gebruiker_wijziging {
 	bool rollen_gezet;
 	const char *const *rollen;
 	size_t rol_aantal;
 	bool actief_gezet;
 	bool actief;
+	bool naam_gezet;
+	const char *naam;
+	bool functie_gezet;
+	const char *functie;
 };
 
 /* Applies `w` to account `id` in one transaction with its audit records
- * ("gebruiker.rollen", "gebruiker.blokkeer", "gebruiker.deblokkeer").
+ * ("gebruiker.rollen", "gebruiker.blokkeer", "gebruiker.deblokkeer",
+ * "gebruiker.persoon").
  * Blocking deletes every session of the account. RC_NOT_FOUND,
  * RC_INVALID (unknown role, role not fitting the organisation),
  * RC_CONFLICT (own account) are refusals with an audit record. */

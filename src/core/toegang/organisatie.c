@@ -97,7 +97,7 @@ static void check_cijfers(const char *waarde, bool verplicht, size_t cijfers, co
 
 /* The validated, normalised form that goes into the store. */
 struct organisatie_rij {
-	const char *soort, *naam, *agb, *kvk, *uzovi, *concern, *cbs;
+	const char *soort, *naam, *agb, *kvk, *uzovi, *concern, *cbs, *plaats;
 	char iban[IBAN_MAX + 1];
 	bool heeft_iban;
 	int peiljaar;
@@ -174,6 +174,9 @@ static void organisatie_controleer(const struct organisatie *in, struct organisa
 	}
 	if (in->iban && identificatie_iban(in->iban, r->iban, "/iban", e) == RC_OK)
 		r->heeft_iban = true;
+	r->plaats = in->plaats ? in->plaats : gemeente ? r->naam : NULL;
+	if (in->plaats && !tekst_ok(in->plaats, ORGANISATIE_PLAATS_MAX))
+		error_add(e, "/plaats", "lengte", NULL, "De plaats heeft 1 tot %d tekens.", ORGANISATIE_PLAATS_MAX);
 	r->agb = in->agb_code;
 	r->kvk = in->kvk_nummer;
 	r->uzovi = in->uzovi_code;
@@ -218,7 +221,7 @@ static rc_t organisatie_maak_tx(struct store *s, void *ctx, struct error *e)
 	char nu[32];
 	klok_nu_tekst(NULL, nu, sizeof nu);
 	rc = store_organisatie_insert(s, r->soort, r->naam, r->agb, r->kvk, r->uzovi, r->concern,
-				      r->cbs, r->peiljaar, r->heeft_iban ? r->iban : NULL, r->demo,
+				      r->cbs, r->peiljaar, r->heeft_iban ? r->iban : NULL, r->plaats, r->demo,
 				      nu, r->actor, &r->id, e);
 	if (rc != RC_OK)
 		return rc;
@@ -273,6 +276,7 @@ static bool organisatie_uit_rij(struct arena *a, const struct store_rows *rows, 
 		.concern = kopie(a, store_text(rows, i, SO_CONCERN)),
 		.cbs_code = kopie(a, store_text(rows, i, SO_CBS)),
 		.iban = kopie(a, store_text(rows, i, SO_IBAN)),
+		.plaats = kopie(a, store_text(rows, i, SO_PLAATS)),
 		.peiljaar = (int)store_int(rows, i, SO_PEILJAAR, 0),
 		.demo = store_int(rows, i, SO_DEMO, 0) == 1,
 		.aangemaakt_op = kopie(a, store_text(rows, i, SO_AANGEMAAKT_OP)),
@@ -284,6 +288,8 @@ struct organisatie_leesopdracht {
 	struct arena *arena;
 	int64_t id, na, limiet;
 	const char *agb, *uzovi, *cbs, *soort;
+	const struct organisatie_filter *filter;
+	const char *patroon;   /* the search text as a LIKE pattern */
 	struct store_rows rows;
 };
 
@@ -296,7 +302,9 @@ static rc_t organisatie_lees_tx(struct store *s, void *ctx, struct error *e)
 		return store_organisatie_by_identificatie(s, o->agb, o->uzovi, o->cbs, o->arena,
 							  &o->rows, e);
 	if (o->limiet > 0)
-		return store_organisatie_page(s, o->id, o->na, o->limiet, o->arena, &o->rows, e);
+		return store_organisatie_page(s, o->id, o->filter ? o->filter->soort : NULL, o->patroon,
+					      o->filter ? o->filter->zoek : NULL, o->na, o->limiet, o->arena,
+					      &o->rows, e);
 	return store_organisatie_by_id(s, o->id, o->arena, &o->rows, e);
 }
 
@@ -337,21 +345,54 @@ rc_t organisatie_vast_orgaan(struct store *s, struct arena *arena, const char *s
 	return organisatie_een(s, &o, out, e);
 }
 
+rc_t organisatie_filter_controleer(const struct organisatie_filter *f, struct error *e)
+{
+	bool vast;
+	if (f->soort && !organisatie_soort_bekend(f->soort, &vast))
+		error_add(e, "/soort", "onbekend", NULL, "Onbekende soort '%.40s'; kies zorgaanbieder, "
+			  "zorgverzekeraar, gemeente, programmabureau, bestuur, nza of zorginstituut.", f->soort);
+	if (f->zoek && !tekst_ok(f->zoek, ORGANISATIE_ZOEK_MAX))
+		error_add(e, "/zoek", "lengte", NULL, "Zoek met 1 tot %d tekens.", ORGANISATIE_ZOEK_MAX);
+	if (e->item_count > 0)
+		return error_set(e, RC_INVALID, "De zoekvraag is niet geldig.");
+	return RC_OK;
+}
+
+/* The search text as a lower-case LIKE pattern "%text%", with the LIKE
+ * characters escaped by '\'; NULL on OOM. */
+static const char *zoekpatroon(struct arena *a, const char *zoek)
+{
+	size_t n = strlen(zoek);
+	char *p = arena_alloc(a, 2 * n + 3);
+	if (!p)
+		return NULL;
+	size_t j = 0;
+	p[j++] = '%';
+	for (size_t i = 0; i < n; i++) {
+		char c = zoek[i];
+		if (c == '%' || c == '_' || c == '\\')
+			p[j++] = '\\';
+		p[j++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	p[j++] = '%';
+	p[j] = '\0';
+	return p;
+}
+
 rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct principal *who,
-		       int64_t na, int64_t limiet, struct organisatie **out, size_t *n,
-		       struct error *e)
+		       const struct organisatie_filter *f, int64_t na, int64_t limiet,
+		       struct organisatie **out, size_t *n, struct error *e)
 {
 	if (limiet < 1 || limiet > ORGANISATIE_PAGINA_MAX)
 		return error_set(e, RC_INTERNAL, "Paginagrootte buiten 1..%d.", ORGANISATIE_PAGINA_MAX);
-	struct organisatie_leesopdracht o = {.arena = arena, .na = na, .limiet = limiet};
-	if (!toegang_ziet_alles(who)) {
-		if (!who || who->organisatie_id <= 0) {
-			*out = NULL;
-			*n = 0;
-			return RC_OK;
-		}
-		o.id = who->organisatie_id;
+	struct organisatie_leesopdracht o = {.arena = arena, .na = na, .limiet = limiet, .filter = f};
+	if (!who || who->roles == 0) {
+		*out = NULL;
+		*n = 0;
+		return RC_OK;
 	}
+	if (f && f->zoek && !(o.patroon = zoekpatroon(arena, f->zoek)))
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	rc_t rc = store_tx(s, STORE_READ, organisatie_lees_tx, &o, e);
 	if (rc != RC_OK)
 		return rc;
@@ -366,7 +407,7 @@ rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct princi
 	return RC_OK;
 }
 
-json_t *organisatie_json(const struct organisatie *o)
+json_t *organisatie_json(const struct organisatie *o, const struct principal *who)
 {
 	json_t *j = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)o->id, "soort", o->soort,
 			      "naam", o->naam);
@@ -379,7 +420,9 @@ json_t *organisatie_json(const struct organisatie *o)
 	json_zet_tekst(j, "cbs_code", o->cbs_code);
 	if (o->peiljaar)
 		json_object_set_new(j, "peiljaar", json_integer(o->peiljaar));
-	json_zet_tekst(j, "iban", o->iban);
+	json_zet_tekst(j, "plaats", o->plaats);
+	if (!who || toegang_mag_organisatie(who, o->id))
+		json_zet_tekst(j, "iban", o->iban);
 	json_object_set_new(j, "demo", json_boolean(o->demo));
 	json_object_set_new(j, "toegestane_rollen", gebruiker_rollen_json(organisatie_soort_rollen(o->soort)));
 	json_zet_tekst(j, "aangemaakt_op", o->aangemaakt_op);

@@ -12,7 +12,14 @@
  *                    the fixed bodies (VWS / programme office, BO IZA/AZWA,
  *                    NZa, Zorginstituut Nederland): seeded by migration 003,
  *                    exactly one each, never created through the API.
- * Any organisation may give a bank account (IBAN, mod-97 checked).
+ * Any organisation may give a bank account (IBAN, mod-97 checked) and its
+ * place of business (plaats, 1..100 characters; a municipality's is its
+ * name).
+ *
+ * The register: every logged-in party searches every organisation by name
+ * or code (business data, no personal data), so that a coalition finds
+ * its partners and insurers; the bank account is shown only to the
+ * organisation itself, the administrator and the auditor.
  * AGB, UZOVI and CBS codes are unique; a duplicate is RC_CONFLICT.
  */
 #ifndef DOORBRAAK_ORGANISATIE_H
@@ -26,6 +33,8 @@
 #include "core/toegang/toegang.h"
 
 #define ORGANISATIE_NAAM_MAX 200
+#define ORGANISATIE_PLAATS_MAX 100
+#define ORGANISATIE_ZOEK_MAX 100
 #define ORGANISATIE_PAGINA_MAX 1000
 
 /* One organisation. On input (organisatie_maak) id, peiljaar, demo and
@@ -40,6 +49,7 @@ struct organisatie {
 	const char *concern;
 	const char *cbs_code;
 	const char *iban;
+	const char *plaats;
 	int peiljaar;          /* the year of the municipality list, 0 otherwise */
 	bool demo;             /* made by the demo data */
 	const char *aangemaakt_op;
@@ -73,12 +83,25 @@ rc_t organisatie_maak(struct store *s, const struct principal *who, const struct
 rc_t organisatie_lees(struct store *s, struct arena *arena, int64_t id, struct organisatie *out,
 		      struct error *e);
 
-/* The organisations `who` may see (all for beheerder and auditor, else
- * its own), ordered by id, at most `limiet` (1..ORGANISATIE_PAGINA_MAX)
- * after id `na`. *out is an arena array of *n. */
+/* What the register is searched for; NULL fields do not filter. `zoek`
+ * (1..ORGANISATIE_ZOEK_MAX characters) matches a part of the name, any
+ * case, or a whole AGB, KvK, UZOVI or CBS code; `soort` one kind. */
+struct organisatie_filter {
+	const char *zoek;
+	const char *soort;
+};
+
+/* Checks a filter: an unknown soort or a search text of the wrong length
+ * is a problem for "/zoek" or "/soort" (every one at once, RC_INVALID). */
+rc_t organisatie_filter_controleer(const struct organisatie_filter *f, struct error *e);
+
+/* The register (organisatie_filter_controleer first): every organisation
+ * for anyone with a role, ordered by id, at most `limiet`
+ * (1..ORGANISATIE_PAGINA_MAX) after id `na`; nothing for a caller without
+ * one. *out is an arena array of *n. */
 rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct principal *who,
-		       int64_t na, int64_t limiet, struct organisatie **out, size_t *n,
-		       struct error *e);
+		       const struct organisatie_filter *f, int64_t na, int64_t limiet,
+		       struct organisatie **out, size_t *n, struct error *e);
 
 /* Finds an organisation by AGB, UZOVI or CBS code (the first given);
  * RC_NOT_FOUND when none. Used by the demo data to stay idempotent. */
@@ -90,7 +113,9 @@ rc_t organisatie_vast_orgaan(struct store *s, struct arena *arena, const char *s
 			     struct organisatie *out, struct error *e);
 
 /* An organisation as the API and the CLI show it (docs/toegang.md), with
- * the roles its accounts may hold. New reference; NULL on OOM. */
-json_t *organisatie_json(const struct organisatie *o);
+ * the roles its accounts may hold; its bank account only when `who` may
+ * read the organisation itself (toegang_mag_organisatie; NULL: always).
+ * New reference; NULL on OOM. */
+json_t *organisatie_json(const struct organisatie *o, const struct principal *who);
 
 #endif
