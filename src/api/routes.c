@@ -23,11 +23,12 @@
  * office, the auditor (NZa reads the decisions too). */
 #define SCENARIO_LEZERS (ROL_BESTUUR | ROL_PROGRAMMABUREAU | ROL_AUDITOR)
 /* Who reads joint requests (the two insurers, the lead, NZa once
- * submitted, the auditor), decisions (also the coalition and the
- * Zorginstituut) and the ledger (insurers: their own projects). */
-#define NZA_LEZERS (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_NZA | ROL_AUDITOR)
+ * submitted, the board and the programme office that steer the totals
+ * [001 "Vervolgproces"], the auditor), decisions (also the coalition and
+ * the Zorginstituut) and the ledger (insurers: their own projects). */
+#define NZA_LEZERS (ROL_AANVRAGER | ROL_BEOORDELAAR | ROL_NZA | ROL_BESTUUR | ROL_PROGRAMMABUREAU | ROL_AUDITOR)
 #define BESCHIKKING_LEZERS (ROL_AANVRAGER | ROL_GEMEENTE | ROL_BEOORDELAAR | ROL_NZA | \
-			    ROL_ZORGINSTITUUT | ROL_AUDITOR)
+			    ROL_ZORGINSTITUUT | ROL_BESTUUR | ROL_PROGRAMMABUREAU | ROL_AUDITOR)
 /* The statements, judgements and settlements after the payment
  * (docs/verantwoording.md): an insurer its own, the others all of them. */
 #define JAARSTAAT_LEZERS (ROL_BEOORDELAAR | ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR | ROL_BESTUUR | \

@@ -59,6 +59,8 @@ before(async () => {
   w = await world(srv);
   w.nza = await login('nza');
   w.zorginstituut = await login('zorginstituut');
+  w.bestuur = await login('bestuur');
+  w.programmabureau = await login('programmabureau');
   ({ ids } = await positief(w, 5, 'Beschikkingsronde'));
   const ronde = (await w.auditor.get(`/aanvragen/${ids[0]}`)).json().indieningsronde_id;
   toekennen(srv.dbUrl, ronde, { 'ai/2027': 20 * MLN, 'ai/2028': 7 * MLN }, [
@@ -173,6 +175,17 @@ test('granting posts the board reservations in one chain and fixes the upper bou
   assert.deepEqual(codes(problem(await w.nza.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'afgewezen',
     motivering: 'Toch niet.' }), 409)), ['al_beschikt']);
   assert.equal((await w.nza.get(`/nza-aanvragen/${w.eerste}`)).json().status, 'beschikt');
+  // the board and the programme office read joint requests and decisions (issue 18), by name
+  for (const lezer of [w.bestuur, w.programmabureau]) {
+    const gelezen = (await lezer.get(`/beschikkingen/${b.id}`)).json();
+    assert.equal(gelezen.kenmerk, b.kenmerk);
+    assert.match(gelezen.penvoerder_naam, /\S/);
+    assert.match(gelezen.genomen_door_naam, /Eva de Groot, directeur Zorgmarkten Cure, Nederlandse Zorgautoriteit/);
+    assert.ok((await lezer.get('/beschikkingen')).json().beschikkingen.some((x) => x.id === b.id));
+    assert.ok((await lezer.get('/nza-aanvragen')).json().nza_aanvragen.some((x) => x.id === w.eerste));
+    assert.equal((await lezer.get(`/nza-aanvragen/${w.eerste}/toetsing`)).status, 200);
+    problem(await lezer.post('/beschikkingen', { nza_aanvraag_id: w.eerste, besluit: 'afgewezen', motivering: 'x' }), 403);
+  }
   w.beschikking = b.id;
 });
 

@@ -39,8 +39,10 @@ const INGELOGD = [...ROLLEN, 'token'];
 const BEHEER = ['beheerder'];
 const BEHEER_AUDIT = ['beheerder', 'auditor'];
 const AANVRAAG_LEZERS = ['aanvrager', 'gemeente', 'beoordelaar', 'auditor'];
-const NZA_LEZERS = ['aanvrager', 'beoordelaar', 'nza', 'auditor'];
-const BESCHIKKING_LEZERS = ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'auditor'];
+// the board and the programme office read joint requests and decisions (issue 18)
+const NZA_LEZERS = ['aanvrager', 'beoordelaar', 'nza', 'bestuur', 'programmabureau', 'auditor'];
+const BESCHIKKING_LEZERS = ['aanvrager', 'gemeente', 'beoordelaar', 'nza', 'zorginstituut', 'bestuur', 'programmabureau',
+  'auditor'];
 const GROOTBOEK_LEZERS = ['nza', 'programmabureau', 'bestuur', 'zorginstituut', 'auditor', 'beoordelaar'];
 const SCENARIO_LEZERS = ['bestuur', 'programmabureau', 'auditor'];
 

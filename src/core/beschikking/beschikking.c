@@ -106,9 +106,12 @@ static rc_t open_tx(struct store *s, void *ctx, struct error *e)
 	return rc;
 }
 
+/* NZa, the Zorginstituut, the auditor, and the board and the programme
+ * office that steer the programme [001 "Vervolgproces"] read every decision. */
 static bool ziet_alles(const struct principal *who)
 {
-	return who && (who->roles & (ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR)) != 0;
+	return who && (who->roles & (ROL_NZA | ROL_ZORGINSTITUUT | ROL_AUDITOR | ROL_BESTUUR |
+				     ROL_PROGRAMMABUREAU)) != 0;
 }
 
 static bool mag(const struct principal *who, const struct beschikking *b, bool coalitie)

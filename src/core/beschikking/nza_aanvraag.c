@@ -375,8 +375,9 @@ enum nza_aanvraag_toegang nza_aanvraag_toegang(const struct principal *who, cons
 {
 	if (!who || !t)
 		return NZA_AANVRAAG_GEEN;
-	if (who->roles & ROL_AUDITOR)
-		return NZA_AANVRAAG_ALS_AUDITOR;
+	/* reading only: the auditor, the board and the programme office [001 "Vervolgproces"] */
+	if (who->roles & (ROL_AUDITOR | ROL_BESTUUR | ROL_PROGRAMMABUREAU))
+		return NZA_AANVRAAG_ALS_LEZER;
 	if ((who->roles & ROL_NZA) && strcmp(t->status, "ondertekening") != 0)
 		return NZA_AANVRAAG_ALS_NZA;
 	int64_t org = who->organisatie_id;
@@ -457,7 +458,7 @@ rc_t nza_aanvraag_lijst(struct store *s, struct arena *arena, const struct princ
 	c.f.status = status;
 	c.f.na = na;
 	c.f.limiet = limiet;
-	if (!(who->roles & ROL_AUDITOR)) {
+	if (!(who->roles & (ROL_AUDITOR | ROL_BESTUUR | ROL_PROGRAMMABUREAU))) {
 		if (who->roles & ROL_NZA)
 			c.f.alleen_ingediend = true;
 		else

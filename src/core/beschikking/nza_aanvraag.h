@@ -138,7 +138,7 @@ enum nza_aanvraag_toegang {
 	NZA_AANVRAAG_ALS_TWEEDE,        /* the second insurer: reads */
 	NZA_AANVRAAG_ALS_PENVOERDER,    /* the lead */
 	NZA_AANVRAAG_ALS_NZA,           /* NZa: only submitted requests */
-	NZA_AANVRAAG_ALS_AUDITOR,
+	NZA_AANVRAAG_ALS_LEZER,       /* auditor, board, programme office: read everything */
 };
 
 /* The access rule. Pure. */
