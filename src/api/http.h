@@ -330,6 +330,8 @@ rc_t kwartaalrapportage_pdf(struct http_request *rq, struct http_response *rs, s
 rc_t opendata_plannen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t opendata_beschrijving_get(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t auditrecords_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t auditrecords_verificatie(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_journaal_get(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -87,6 +87,10 @@ const struct route routes[] = {
 	{"POST", API_BASE "/apitokens", apitokens_maak, ROL_BEHEERDER, 4 * KIB, NULL, false},
 	{"DELETE", API_BASE "/apitokens/{id}", apitokens_intrek, ROL_BEHEERDER, 0, NULL, false},
 	{"POST", API_BASE "/apitokens/{id}/goedkeuringen", apitokens_keur_goed, ROL_BEHEERDER, 1 * KIB, NULL, false},
+	/* The audit log: read and verify (docs/toegang.md "Audit records"). */
+	{"GET", API_BASE "/auditrecords", auditrecords_lijst, ROL_AUDITOR | ROL_BEHEERDER, 0,
+	 "actor,actie,object,resultaat,na:getal,limiet:id,formaat", false},
+	{"GET", API_BASE "/auditrecords/verificatie", auditrecords_verificatie, ROL_AUDITOR | ROL_BEHEERDER, 0, NULL, false},
 	/* Rounds, applications, submission and assessment (docs/indiening.md). */
 	{"GET", API_BASE "/indieningsrondes", indieningsrondes_lijst, ROL_PUBLIEK, 0, "formaat", false},
 	{"POST", API_BASE "/indieningsrondes", indieningsrondes_maak, ROL_PROGRAMMABUREAU, 8 * KIB, NULL, false},

@@ -44,3 +44,23 @@ rc_t store_audit_page(struct store *s, int64_t after, int64_t limit,
 		" vorige_hash, hash FROM auditlog WHERE volgnummer > ? ORDER BY volgnummer LIMIT ?",
 		p, 2, arena, out, e);
 }
+
+rc_t store_audit_zoek(struct store *s, int64_t voor, int64_t limit, const char *actor,
+		      const char *actie, const char *actie_patroon, const char *object,
+		      const char *object_patroon, const char *resultaat,
+		      struct arena *arena, struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {
+		SP_I(voor), SP_I(voor), SP_T(actor), SP_T(actor), SP_T(actie), SP_T(actie), SP_T(actie_patroon),
+		SP_T(object), SP_T(object), SP_T(object_patroon), SP_T(resultaat), SP_T(resultaat), SP_I(limit),
+	};
+	return store_query(s,
+		"SELECT volgnummer, tijdstip, actor, actie, object, resultaat, detail, vorige_hash, hash"
+		" FROM auditlog WHERE (? = 0 OR volgnummer < ?)"
+		" AND (CAST(? AS TEXT) IS NULL OR actor = ?)"
+		" AND (CAST(? AS TEXT) IS NULL OR actie = ? OR actie LIKE ? ESCAPE '\\')"
+		" AND (CAST(? AS TEXT) IS NULL OR object = ? OR object LIKE ? ESCAPE '\\')"
+		" AND (CAST(? AS TEXT) IS NULL OR resultaat = ?)"
+		" ORDER BY volgnummer DESC LIMIT ?",
+		p, 13, arena, out, e);
+}

@@ -89,6 +89,9 @@ export const MATRIX = [
   { method: 'GET', path: '/organisaties/{id}', allowed: INGELOGD, ok: 200,
     other: { allowed: INGELOGD, status: 404 } },
 
+  // the audit log: read and verified by the auditor and the administrator (issue 18)
+  { method: 'GET', path: '/auditrecords', allowed: BEHEER_AUDIT, ok: 200 },
+  { method: 'GET', path: '/auditrecords/verificatie', allowed: BEHEER_AUDIT, ok: 200 },
   { method: 'GET', path: '/gebruikers', allowed: BEHEER_AUDIT, ok: 200, seesOther: BEHEER_AUDIT },
   { method: 'POST', path: '/gebruikers', allowed: BEHEER, ok: 201, other: { allowed: BEHEER, status: 403 } },
   { method: 'GET', path: '/gebruikers/{id}', allowed: BEHEER_AUDIT, ok: 200,

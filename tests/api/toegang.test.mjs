@@ -754,4 +754,40 @@ test('throttling per address: after the limit of failures from one address every
   assert.match(p.detail, /adres/);
 });
 
+test('the audit log for the auditor: newest first, filtered, paged, the actor by name; verification names a broken link', async () => {
+  const api = demo.api;
+  const auditor = await session(api, 'auditor', DEMO_WACHTWOORD);
+  const aanvrager = await session(api, 'aanvrager', DEMO_WACHTWOORD);
+  let r = (await call(api, auditor, 'GET', '/auditrecords?limiet=5')).json();
+  const nrs = r.auditrecords.map((x) => x.volgnummer);
+  assert.deepEqual(nrs, [...nrs].sort((a, b) => b - a), 'newest first');
+  assert.equal(r.volgende_na, nrs[4]);
+  const ouder = (await call(api, auditor, 'GET', `/auditrecords?limiet=5&na=${r.volgende_na}`)).json().auditrecords;
+  assert.ok(ouder.length === 5 && ouder.every((x) => x.volgnummer < nrs[4]), 'the next page is older');
+  const login = (await call(api, auditor, 'GET', `/auditrecords?actie=sessie&actor=gebruiker:${auditor.accountId}`)).json().auditrecords;
+  assert.ok(login.length >= 1 && login.every((x) => x.actie.startsWith('sessie.')));
+  assert.match(login[0].actor_naam, /^Ingrid Vos, auditor, Programmabureau AZWA/);
+  const orgs = (await call(api, auditor, 'GET', '/auditrecords?object=organisatie&resultaat=gelukt&limiet=1000')).json().auditrecords;
+  assert.ok(orgs.length > 0 && orgs.every((x) => x.object.startsWith('organisatie/') && x.resultaat === 'gelukt'));
+  assert.deepEqual((await call(api, auditor, 'GET', '/auditrecords?actie=sessi')).json().auditrecords, [],
+    'an action matches whole or up to a dot');
+  const p = problem(await call(api, auditor, 'GET', '/auditrecords?resultaat=fout&actor='), 400);
+  assert.deepEqual(p.errors.map((x) => [x.name, x.code]), [['/actor', 'lengte'], ['/resultaat', 'onbekend']]);
+  problem(await call(api, aanvrager, 'GET', '/auditrecords'), 403);
+  problem(await call(api, aanvrager, 'GET', '/auditrecords/verificatie'), 403);
+  // verification: intact, then a record written past doorbraak breaks the chain at that record
+  r = (await call(api, auditor, 'GET', '/auditrecords/verificatie')).json();
+  assert.deepEqual([r.intact, r.gebroken_bij, r.reden], [true, null, null]);
+  assert.ok(r.records >= nrs[0]);
+  if (!canQuery()) return;
+  const laatste = sql(demo, 'SELECT max(volgnummer) FROM auditlog');
+  const vorige = sql(demo, `SELECT hash FROM auditlog WHERE volgnummer = ${laatste}`);
+  sql(demo, `INSERT INTO auditlog (volgnummer, tijdstip, actor, actie, object, resultaat, detail, vorige_hash, hash) VALUES
+    (${Number(laatste) + 1}, '2026-12-07T00:00:00.000000Z', 'cli', 'vervalst', '', 'gelukt', '', '${vorige}', '${'f'.repeat(64)}')`);
+  r = (await call(api, auditor, 'GET', '/auditrecords/verificatie')).json();
+  assert.equal(r.intact, false);
+  assert.equal(r.gebroken_bij, Number(laatste) + 1);
+  assert.match(r.reden, /\S/);
+});
+
 await run();

@@ -317,10 +317,13 @@ test('beheerder: creates an account for the new organisation and sees its TOTP s
   const s = await samenvatting(form);
   assert.equal(s.kop, 'Het account is niet aangemaakt');
   assert.ok(s.items.some((x) => x.startsWith('E-mailadres: Geef een e-mailadres')), s.items.join('\n'));
+  assert.ok(s.items.some((x) => x.startsWith('Naam van de persoon: Geef de naam van de persoon')), s.items.join('\n'));
   assert.ok(s.items.some((x) => x.startsWith('Eerste wachtwoord: Een wachtwoord heeft minstens 8 tekens')), s.items.join('\n'));
   assert.equal(await form.getByLabel('Eerste wachtwoord').inputValue(), '', 'a refused password is not kept');
   await expectAccessible(page, 'account met fouten');
   await form.getByLabel('E-mailadres').fill('j.de.vries@zorggroep.example');
+  await form.getByLabel('Naam van de persoon').fill('Jan de Vries');
+  await form.getByLabel('Functie (niet verplicht)').fill('projectleider');
   await form.getByLabel('Eerste wachtwoord').fill('lange zin als wachtwoord');
   await form.getByRole('button', { name: 'Account aanmaken' }).click();
   const melding = page.locator('.eenmalig', { hasText: 'Account j.de.vries is aangemaakt' });
@@ -336,10 +339,10 @@ test('beheerder: creates an account for the new organisation and sees its TOTP s
   assert.match(tekst, /Voorgesteld: Aanvrager \(samenwerkingscoalitie\)\. Een rol waarin geld beweegt telt pas als een andere beheerder/);
   const g = (await json(w.beheerder, '/gebruikers?limiet=1000')).gebruikers.find((x) => x.gebruikersnaam === 'j.de.vries');
   assert.ok(g);
-  assert.deepEqual([g.organisatie_id, g.rollen, g.rollen_voorgesteld, g.tweede_factor, g.actief],
-    [staat.org.id, [], ['aanvrager'], true, true], 'a role where money moves is only proposed');
+  assert.deepEqual([g.organisatie_id, g.rollen, g.rollen_voorgesteld, g.tweede_factor, g.actief, g.naam, g.functie],
+    [staat.org.id, [], ['aanvrager'], true, true, 'Jan de Vries', 'projectleider'], 'a role where money moves is only proposed');
   const rij = (await rijen('Accounts')).find((x) => x[0] === 'j.de.vries');
-  assert.deepEqual(rij.slice(1), ['j.de.vries@zorggroep.example', 'Zorggroep Browsertest', 'voorgesteld: Aanvrager (samenwerkingscoalitie)', 'Ingesteld', 'Actief']);
+  assert.deepEqual(rij.slice(1), ['Jan de Vries, projectleider', 'j.de.vries@zorggroep.example', 'Zorggroep Browsertest', 'voorgesteld: Aanvrager (samenwerkingscoalitie)', 'Ingesteld', 'Actief']);
 });
 
 test('beheerder: the organisation page lists its account', async () => {
@@ -501,6 +504,34 @@ test('beheerder: blocks an account after confirming and unblocks it; changes rol
 
 // --- auditor --------------------------------------------------------------------------
 
+test('auditor: the audit log, newest first, filtered, the actor by name; the chain checked and the result shown', async () => {
+  await alsRol(page, srv.url, 'auditor');
+  await ga('/auditlog', 'Auditlog');
+  const eerste = await rijen('Records van het auditlog, nieuwste eerst');
+  assert.ok(eerste.length > 10);
+  const nrs = eerste.map((x) => Number(x[0].replace(/\./g, '')));
+  assert.deepEqual(nrs, [...nrs].sort((a, b) => b - a), 'newest first');
+  await expectAccessible(page, 'auditlog (auditor)');
+  await page.getByRole('button', { name: 'Keten controleren' }).click();
+  const uitkomst = page.getByRole('status').filter({ hasText: 'De keten is' });
+  await uitkomst.waitFor();
+  assert.match(plain(await uitkomst.innerText()), /De keten is intact: [\d.]+ records nagerekend op/);
+  await expectAccessible(page, 'auditlog gecontroleerd');
+  // a filter: the account changes of the beheerder test, by the beheerder's name
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Zoeken' }) });
+  await form.getByLabel('Actie (niet verplicht)').fill('gebruiker');
+  await form.getByLabel('Resultaat').selectOption('gelukt');
+  await form.getByRole('button', { name: 'Zoeken' }).click();
+  await page.waitForURL(/\/auditlog\?actie=gebruiker&resultaat=gelukt$/);
+  await waitForScreen(page, 'Auditlog');
+  const gevonden = await rijen('Records van het auditlog, nieuwste eerst');
+  assert.ok(gevonden.length > 0 && gevonden.every((x) => x[3].startsWith('gebruiker.') && x[5] === 'gelukt'), JSON.stringify(gevonden[0]));
+  assert.ok(gevonden.some((x) => /^Tim Jansen, functioneel beheerder, Programmabureau AZWA/.test(x[2])), JSON.stringify(gevonden.map((x) => x[2])));
+  assert.equal(await page.locator('main form').count(), 1, 'only the search form: nothing to change');
+  await expectAccessible(page, 'auditlog gefilterd');
+});
+
+
 test('auditor: sees organisations, accounts and tokens (paged), but no form and no button to change them', async () => {
   await alsRol(page, srv.url, 'auditor');
   for (const [pad, kop, tabel] of [['/organisaties', 'Organisaties', 'Organisaties'], ['/gebruikers', 'Accounts', 'Accounts'], ['/apitokens', 'API-tokens', 'API-tokens']]) {
@@ -536,6 +567,7 @@ test('auditor: sees organisations, accounts and tokens (paged), but no form and 
   assert.equal(await page.locator('main form').count(), 0, 'no round form for the auditor');
   await ga('/catalogusbeheer', 'Geen toegang');
   const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  assert.equal(await menu.getByRole('link', { name: 'Auditlog' }).count(), 1);
   assert.equal(await menu.getByRole('link', { name: 'Accounts' }).count(), 1);
   assert.equal(await menu.getByRole('link', { name: 'Catalogusbeheer' }).count(), 0);
 });

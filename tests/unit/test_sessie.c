@@ -29,7 +29,7 @@ static int64_t account(const char *naam, const char *rol, bool demo, unsigned ch
 	snprintf(email, sizeof email, "%s@test.example", naam);
 	const char *rollen[] = {rol};
 	struct gebruiker_nieuw in = {.organisatie_id = pb_id, .gebruikersnaam = naam, .email = email,
-				     .wachtwoord = "paard batterij nietje", .rollen = rollen,
+				     .wachtwoord = "paard batterij nietje", .rollen = rollen, .naam = "Tessa Test",
 				     .rol_aantal = 1, .demo = demo};
 	struct gebruiker_inschrijving uit;
 	if (gebruiker_maak(db, &beheer, &in, &uit, &e) != RC_OK)

@@ -14,6 +14,7 @@
 
 #include "store/store_audit.h"
 #include "core/basis/klok.h"
+#include "core/basis/tekst.h"
 
 #define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 #define AUDIT_PAGE 1000
@@ -151,4 +152,63 @@ rc_t audit_verify(struct store *s, struct audit_verify_result *out, struct error
 {
 	struct verify_ctx ctx = {out};
 	return store_tx(s, STORE_READ, audit_verify_tx, &ctx, e);
+}
+
+/* ---- reading the log ------------------------------------------------------ */
+
+rc_t audit_filter_controleer(const struct audit_filter *f, struct error *e)
+{
+	const struct { const char *v, *veld; } t[] = {
+		{f->actor, "/actor"}, {f->actie, "/actie"}, {f->object, "/object"}, {f->resultaat, "/resultaat"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i].v && (!*t[i].v || strlen(t[i].v) > AUDIT_FILTER_MAX))
+			error_add(e, t[i].veld, "lengte", NULL, "Zoek met 1 tot %d tekens.", AUDIT_FILTER_MAX);
+	if (f->resultaat && strcmp(f->resultaat, "gelukt") != 0 && strcmp(f->resultaat, "geweigerd") != 0 &&
+	    strcmp(f->resultaat, "mislukt") != 0)
+		error_add(e, "/resultaat", "onbekend", NULL, "Het resultaat is gelukt, geweigerd of mislukt.");
+	return e->item_count > 0 ? error_set(e, RC_INVALID, "De zoekvraag is niet geldig.") : RC_OK;
+}
+
+struct lijst_ctx {
+	struct arena *a;
+	const struct audit_filter *f;
+	const char *actie_patroon, *object_patroon;
+	int64_t voor, limiet;
+	struct store_rows r;
+};
+
+static rc_t lijst_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct lijst_ctx *c = ctx;
+	return store_audit_zoek(s, c->voor, c->limiet, c->f->actor, c->f->actie, c->actie_patroon, c->f->object,
+				c->object_patroon, c->f->resultaat, c->a, &c->r, e);
+}
+
+rc_t audit_lijst(struct store *s, struct arena *arena, const struct audit_filter *f, int64_t voor,
+		 int64_t limiet, struct audit_record **out, size_t *n, struct error *e)
+{
+	if (limiet < 1 || limiet > AUDIT_PAGINA_MAX)
+		return error_set(e, RC_INTERNAL, "Paginagrootte buiten 1..%d.", AUDIT_PAGINA_MAX);
+	struct lijst_ctx c = {.a = arena, .f = f, .voor = voor, .limiet = limiet};
+	if ((f->actie && !(c.actie_patroon = tekst_like_patroon(arena, f->actie, "", ".%", false))) ||
+	    (f->object && !(c.object_patroon = tekst_like_patroon(arena, f->object, "", "/%", false))))
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	rc_t rc = store_tx(s, STORE_READ, lijst_tx, &c, e);
+	if (rc != RC_OK)
+		return rc;
+	struct audit_record *l = arena_alloc(arena, (c.r.nrows + 1) * sizeof *l);
+	if (!l)
+		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	for (size_t i = 0; i < c.r.nrows; i++)
+		l[i] = (struct audit_record){
+			.volgnummer = store_int(&c.r, i, 0, 0), .tijdstip = store_text(&c.r, i, 1),
+			.actor = store_text(&c.r, i, 2), .actie = store_text(&c.r, i, 3),
+			.object = store_text(&c.r, i, 4), .resultaat = store_text(&c.r, i, 5),
+			.detail = store_text(&c.r, i, 6), .vorige_hash = store_text(&c.r, i, 7),
+			.hash = store_text(&c.r, i, 8),
+		};
+	*out = l;
+	*n = c.r.nrows;
+	return RC_OK;
 }

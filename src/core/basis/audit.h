@@ -42,6 +42,36 @@ struct audit_verify_result {
 /* Recomputes the whole chain in pages; *out is always written on RC_OK. */
 rc_t audit_verify(struct store *s, struct audit_verify_result *out, struct error *e);
 
+/* ---- reading the log (the auditor's screen) ---------------------------- */
+
+#define AUDIT_PAGINA_MAX 1000
+#define AUDIT_FILTER_MAX 200     /* longest filter text */
+
+/* One record as read; strings in the caller's arena. */
+struct audit_record {
+	int64_t volgnummer;
+	const char *tijdstip, *actor, *actie, *object, *resultaat, *detail, *vorige_hash, *hash;
+};
+
+/* What to look for; NULL does not filter. `actie` matches an action
+ * whole or as its start up to a dot ("beschikking" finds
+ * "beschikking.neem"); `object` whole or up to a slash ("beschikking"
+ * finds "beschikking/7"); `actor` ("gebruiker:12") and `resultaat`
+ * ("gelukt", "geweigerd", "mislukt") whole. */
+struct audit_filter {
+	const char *actor, *actie, *object, *resultaat;
+};
+
+/* Checks a filter: every text 1..AUDIT_FILTER_MAX characters, resultaat
+ * one of the three. Every problem at once, RC_INVALID. */
+rc_t audit_filter_controleer(const struct audit_filter *f, struct error *e);
+
+/* The newest records first, those before volgnummer `voor` (0: from the
+ * newest), at most `limiet` (1..AUDIT_PAGINA_MAX). *out is an arena array
+ * of *n. */
+rc_t audit_lijst(struct store *s, struct arena *arena, const struct audit_filter *f, int64_t voor,
+		 int64_t limiet, struct audit_record **out, size_t *n, struct error *e);
+
 /* Computes the hex hash of a record (exposed for tests). */
 void audit_hash(int64_t volgnummer, const char *tijdstip, const struct audit_entry *entry,
 		const char *vorige_hash, char out[AUDIT_HASH_HEX]);

@@ -7,6 +7,10 @@
  */
 #include "core/basis/tekst.h"
 
+#include <string.h>
+
+#include "core/basis/arena.h"
+
 #include <stdint.h>
 
 struct bereik {
@@ -105,4 +109,22 @@ bool tekst_aanwezig(const char *s)
 			zichtbaar = true;
 	}
 	return zichtbaar;
+}
+
+const char *tekst_like_patroon(struct arena *a, const char *s, const char *voor, const char *na, bool klein)
+{
+	size_t n = strlen(s), nv = strlen(voor), nn = strlen(na);
+	char *p = arena_alloc(a, nv + 2 * n + nn + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, voor, nv);
+	size_t j = nv;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '%' || c == '_' || c == '\\')
+			p[j++] = '\\';
+		p[j++] = klein && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	memcpy(p + j, na, nn + 1);
+	return p;
 }

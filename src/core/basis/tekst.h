@@ -26,4 +26,10 @@ bool tekst_aanwezig(const char *s);
  * control, format or default-ignorable). Pure; exposed for tests. */
 bool tekst_onzichtbaar(unsigned cp);
 
+/* `s` as an SQL LIKE pattern for "ESCAPE '\\'": `voor`, then `s` with
+ * '%', '_' and '\\' escaped (ASCII letters in lower case when `klein`), then
+ * `na` ("%"). In the arena; NULL on OOM. */
+struct arena;
+const char *tekst_like_patroon(struct arena *a, const char *s, const char *voor, const char *na, bool klein);
+
 #endif

@@ -358,27 +358,6 @@ rc_t organisatie_filter_controleer(const struct organisatie_filter *f, struct er
 	return RC_OK;
 }
 
-/* The search text as a lower-case LIKE pattern "%text%", with the LIKE
- * characters escaped by '\'; NULL on OOM. */
-static const char *zoekpatroon(struct arena *a, const char *zoek)
-{
-	size_t n = strlen(zoek);
-	char *p = arena_alloc(a, 2 * n + 3);
-	if (!p)
-		return NULL;
-	size_t j = 0;
-	p[j++] = '%';
-	for (size_t i = 0; i < n; i++) {
-		char c = zoek[i];
-		if (c == '%' || c == '_' || c == '\\')
-			p[j++] = '\\';
-		p[j++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-	}
-	p[j++] = '%';
-	p[j] = '\0';
-	return p;
-}
-
 rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct principal *who,
 		       const struct organisatie_filter *f, int64_t na, int64_t limiet,
 		       struct organisatie **out, size_t *n, struct error *e)
@@ -391,7 +370,7 @@ rc_t organisatie_lijst(struct store *s, struct arena *arena, const struct princi
 		*n = 0;
 		return RC_OK;
 	}
-	if (f && f->zoek && !(o.patroon = zoekpatroon(arena, f->zoek)))
+	if (f && f->zoek && !(o.patroon = tekst_like_patroon(arena, f->zoek, "%", "%", true)))
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	rc_t rc = store_tx(s, STORE_READ, organisatie_lees_tx, &o, e);
 	if (rc != RC_OK)

@@ -67,6 +67,7 @@ route('/voortgang', { titel: 'Voortgang sociaal domein', menu: 'Voortgang', toeg
 route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', toegang: ['programmabureau'], laad: () => import('./schermen/catalogusbeheer.js') });
 route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });
 route('/organisaties/:id', { titel: 'Organisatie', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisatie.js') });
+route('/auditlog', { titel: 'Auditlog', menu: 'Auditlog', toegang: ['auditor', 'beheerder'], laad: () => import('./schermen/auditlog.js') });
 route('/gebruikers', { titel: 'Accounts', menu: 'Accounts', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruikers.js') });
 route('/gebruikers/:id', { titel: 'Account', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruiker.js') });
 route('/apitokens', { titel: 'API-tokens', menu: 'API-tokens', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/apitokens.js') });

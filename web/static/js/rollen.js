@@ -129,7 +129,7 @@ export const ROLTAKEN = {
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen' },
       { href: '/vereveningen', tekst: 'Vereveningen' },
       { href: '/programmamonitor', tekst: 'Programmamonitor en signalen' },
-      { tekst: 'Het auditlog inzien (volgt)' },
+      { href: '/auditlog', tekst: 'Het auditlog inzien en de keten controleren' },
     ],
   },
   beheerder: {
@@ -138,6 +138,7 @@ export const ROLTAKEN = {
       { href: '/organisaties', tekst: 'Organisaties registreren en inzien' },
       { href: '/gebruikers', tekst: 'Accounts aanmaken, met hun rollen en tweede factor' },
       { href: '/apitokens', tekst: 'API-tokens uitgeven en intrekken' },
+      { href: '/auditlog', tekst: 'Het auditlog inzien en de keten controleren' },
     ],
   },
   vws: {

@@ -23,6 +23,8 @@ import { soortnaam } from './organisaties.js';
 function gegevens(g, o) {
   return dataList([
     ['Gebruikersnaam', g.gebruikersnaam],
+    ['Naam', g.naam || 'Nog niet gegeven'],
+    ['Functie', g.functie || '-'],
     ['E-mailadres', g.email],
     ['Organisatie', [link(`/organisaties/${o.id}`, o.naam), ` (${soortnaam(o.soort).toLowerCase()})`]],
     [g.rollen.length === 1 ? 'Rol' : 'Rollen', g.rollen.length ? g.rollen.map(rolnaam).join(', ') : 'Geen'],

@@ -24,6 +24,7 @@ function gebruikerstabel(gebruikers, orgs) {
     caption: 'Accounts',
     columns: [
       { kop: 'Gebruikersnaam', waarde: (g) => [link(`/gebruikers/${g.id}`, g.gebruikersnaam), g.demo ? [' ', badge('Demo', 'warning')] : null] },
+      { kop: 'Naam en functie', waarde: (g) => [g.naam || '-', g.functie ? `, ${g.functie}` : ''] },
       { kop: 'E-mailadres', waarde: (g) => g.email },
       {
         kop: 'Organisatie',
@@ -82,6 +83,10 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
     omschrijving: '3 tot 64 tekens: letters, cijfers, punt, liggend streepje of koppelteken.',
   });
   naam.input.setAttribute('autocapitalize', 'none');
+  const persoon = tekstveld({ pointer: '/naam', label: 'Naam van de persoon', autocomplete: 'off',
+    omschrijving: 'Zoals die onder een besluit of bericht staat, bijvoorbeeld Eva de Groot.' });
+  const functie = tekstveld({ pointer: '/functie', label: 'Functie (niet verplicht)', autocomplete: 'off',
+    omschrijving: 'Bijvoorbeeld directeur Zorgmarkten; staat bij de naam onder een besluit.' });
   const email = tekstveld({ pointer: '/email', label: 'E-mailadres', type: 'email', autocomplete: 'off', spellcheck: 'false' });
   const rollen = vinkgroep({
     pointer: '/rollen',
@@ -99,7 +104,7 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
   org.input.addEventListener('change', pasRollenAan);
   pasRollenAan();
 
-  const velden = [org, naam, email, rollen, wachtwoord];
+  const velden = [org, naam, persoon, functie, email, rollen, wachtwoord];
   const submit = button('Account aanmaken', { type: 'submit' });
   const status = statusregio();
   const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-nieuw-formulier' },
@@ -117,6 +122,8 @@ function nieuwFormulier(ctx, organisaties, opnieuw) {
         const antwoord = await api.post('/gebruikers', {
           organisatie_id: Number(org.input.value) || 0,
           gebruikersnaam: naam.input.value.trim(),
+          naam: persoon.input.value.trim() || undefined,
+          functie: functie.input.value.trim() || undefined,
           email: email.input.value.trim(),
           rollen: rollen.waarde(),
           wachtwoord: wachtwoord.input.value,
