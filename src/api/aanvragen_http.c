@@ -214,6 +214,29 @@ rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs
 	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "ontvangstbewijs", ontvangstbewijs_json(&b)), e);
 }
 
+rc_t aanvragen_ontvangstbewijs_pdf(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t versie = http_query_getal(rq, "versie");
+	struct aanvraagdossier d;
+	enum aanvraag_toegang t;
+	struct indiening_versie v;
+	const unsigned char *pdf = NULL;
+	size_t len = 0;
+	rc_t rc = open_pad(rq, &d, &t, e);
+	if (rc == RC_OK)
+		rc = indiening_versie(rq->store, rq->arena, d.id, versie, &v, e);
+	if (rc == RC_OK)
+		rc = ontvangstbewijs_pdf(rq->store, rq->arena, &d, &v, &pdf, &len, e);
+	if (rc != RC_OK)
+		return rc;
+	char *naam = arena_printf(rq->arena, "attachment; filename=\"ontvangstbewijs-%" PRId64 "-versie-%" PRId64 ".pdf\"",
+				  d.id, v.versie);
+	if (naam)
+		http_add_header(rq, rs, "Content-Disposition", naam);
+	http_reply_raw(rs, 200, "application/pdf", (const char *)pdf, len);
+	return RC_OK;
+}
+
 rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	struct aanvraagdossier d;

@@ -250,7 +250,7 @@ rc_t store_beschikking_partijen(struct store *s, int64_t aanvraag_id, struct are
 {
 	struct store_param p[] = {SP_I(aanvraag_id)};
 	return store_query(s,
-		"SELECT ap.rol, o.naam, o.id FROM aanvraag_partij ap JOIN organisatie o"
+		"SELECT ap.rol, o.naam, o.id, o.plaats FROM aanvraag_partij ap JOIN organisatie o"
 		" ON o.id = ap.organisatie_id WHERE ap.aanvraag_id = ? ORDER BY ap.rol, o.naam",
 		p, 1, arena, out, e);
 }

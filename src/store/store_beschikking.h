@@ -166,7 +166,7 @@ rc_t store_projecten(struct store *s, struct arena *arena, struct store_rows *ou
 rc_t store_betalingen_per_jaar(struct store *s, struct arena *arena, struct store_rows *out,
 			       struct error *e);
 
-/* The parties of an application with their names: rol, naam, organisatie_id
+/* The parties of an application with their names: rol, naam, organisatie_id, plaats
  * (penvoerder, deelnemer, coordinerend_verzekeraar, tweede_verzekeraar). */
 rc_t store_beschikking_partijen(struct store *s, int64_t aanvraag_id, struct arena *arena,
 				struct store_rows *out, struct error *e);

@@ -105,10 +105,11 @@ rc_t store_spuk_beschikking_voeg_toe(struct store *s, int64_t toekenning_id, int
 /* SPUK_KOLOMMEN: b.id, toekenning_id, jaar, kenmerk, cbs_code, regio_code,
  * organisatie_id, bedrag_cent, reservering_id, t.niveau, t.toegekend_op,
  * t.sleutel_versie, betaling bedrag_cent, betaald_op, besteed (sum),
- * teruggevorderd (sum), eind (max). Filters: id (0: any), cbs (NULL: any),
+ * teruggevorderd (sum), eind (max), t.toegekend_door. Filters: id (0: any), cbs (NULL: any),
  * jaar (0: any). */
 enum { SB_ID, SB_TOEKENNING, SB_JAAR, SB_KENMERK, SB_CBS, SB_REGIO, SB_ORGANISATIE, SB_BEDRAG, SB_RESERVERING,
-       SB_NIVEAU, SB_TOEGEKEND_OP, SB_SLEUTEL, SB_BETAALD, SB_BETAALD_OP, SB_BESTEED, SB_TERUG, SB_EIND };
+       SB_NIVEAU, SB_TOEGEKEND_OP, SB_SLEUTEL, SB_BETAALD, SB_BETAALD_OP, SB_BESTEED, SB_TERUG, SB_EIND,
+       SB_TOEGEKEND_DOOR };
 rc_t store_spuk_beschikking_lijst(struct store *s, int64_t id, const char *cbs, int64_t jaar, struct arena *a,
 				  struct store_rows *out, struct error *e);
 

@@ -248,6 +248,17 @@ test('receipt: server time and the SHA-256 of the canonical document, verifiable
   assert.equal(stored.headers.etag, `"${b.sha256}"`);
   assert.deepEqual((await w.aanvrager.get(`/aanvragen/${id}/ontvangstbewijs`)).json().ontvangstbewijs, b);
   assert.deepEqual((await w.aanvrager.get(`/aanvragen/${id}/ontvangstbewijs?versie=1`)).json().ontvangstbewijs, b);
+  // the same receipt as a PDF to keep (issue 18), with the JSON receipt in it
+  const pdf = await w.aanvrager.get(`/aanvragen/${id}/ontvangstbewijs.pdf?versie=1`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.contentType, 'application/pdf');
+  assert.match(pdf.headers['content-disposition'], new RegExp(`ontvangstbewijs-${id}-versie-1\\.pdf`));
+  const pdfTekst = pdf.buffer.toString('latin1');
+  for (const t of ['Ontvangstbewijs aanvraag doorbraakmiddelen', b.sha256.slice(0, 32), b.sha256.slice(32), ' om ', ' uur',
+    `"aanvraag_id":${id}`]) {
+    assert.ok(pdfTekst.includes(t), `the PDF says ${t}`);
+  }
+  problem(await w.aanvrager.get(`/aanvragen/${id}/ontvangstbewijs.pdf?versie=9`), 404);
   // public verification, without login, revealing nothing else
   const verify = (x) => w.api.post('/api/v1/ontvangstbewijzen/verificaties',
     { headers: { 'content-type': 'application/json' }, body: JSON.stringify(x) });

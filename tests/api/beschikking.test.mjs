@@ -238,15 +238,29 @@ test('a request that does not fit the year it asks for is not taken into treatme
   assert.equal(zonderKop((await w.nza.get('/grootboek/journaal')).text), journaal, 'ledger unchanged');
 });
 
-test('the decision document: HTML and PDF with reference, parties, upper bound, prestaties and sources', async () => {
+test('the decision document, fit to send: addressee, Dutch date, milestones described, legal basis, named official, objection clause', async () => {
   let r = await w.aanvrager.get(`/beschikkingen/${w.beschikking}/document`);
   assert.equal(r.status, 200, r.text);
   assert.match(r.contentType, /^text\/html/);
   const b = (await w.nza.get(`/beschikkingen/${w.beschikking}`)).json();
-  for (const s of [b.kenmerk, 'Demo Ziekenhuis Noorderkwartier', 'Demo Zorgverzekeraar Noord', 'EUR 5.000.000,00',
-    'm1', '2027-06-30', '[001 §3]', '[003 §8b]', 'Toetsing door de NZa']) {
-    assert.ok(r.text.includes(s), `HTML holds ${s}`);
+  const tekst = r.text.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  const d = new Date(b.genomen_op);
+  const datum = `${d.getUTCDate()} ${maanden[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  for (const s of [b.kenmerk, 'EUR 5.000.000,00', '[001 §3]', '[003 §8b]', 'Toetsing door de NZa',
+    // the head: addressee with its role, the insurers in copy, the NZa's place and the date in Dutch
+    'Aan Demo Ziekenhuis Noorderkwartier, penvoerder namens de zorgaanbieders van de coalitie',
+    'Afschrift aan Demo Zorgverzekeraar Noord (coördinerend zorgverzekeraar)', `Datum Utrecht, ${datum}`,
+    'Onderwerp Vaststelling bovengrens prestatie doorbraakmiddelen', 'Geachte heer, mevrouw,',
+    // milestones as the modelplan describes them, dates in Dutch
+    'm1. Start en inrichting', 'Blijkt uit: Meetplan en nulmeting vastgesteld', '30 juni 2027',
+    // legal basis, the named official with function, the objection clause
+    'artikel 50, tweede lid, aanhef en onder c, van de Wet marktordening gezondheidszorg', '[001 §7]',
+    'Nederlandse Zorgautoriteit (NZa), namens deze, drs. Eva de Groot, directeur Zorgmarkten Cure',
+    'binnen zes weken na de dag waarop dit besluit bekend is gemaakt (artikelen 6:7 en 6:8 van de Algemene wet bestuursrecht)']) {
+    assert.ok(tekst.includes(s), `HTML holds ${s}`);
   }
+  assert.doesNotMatch(tekst, /\d{4}-\d{2}-\d{2}T|gebruiker:\d/, 'no machine dates or audit names');
   // Its own policy allows its one inline style sheet by hash, nothing else (no 'unsafe-inline').
   const csp = r.headers['content-security-policy'];
   const stijl = /<style>([^<]*)<\/style>/.exec(r.text)[1];
@@ -269,6 +283,8 @@ test('the decision document: HTML and PDF with reference, parties, upper bound, 
     assert.ok(pdf.startsWith('%PDF-'), 'a PDF');
     assert.ok(pdf.includes(b.kenmerk), 'the reference is in the PDF text');
     assert.ok(pdf.includes('EUR 5.000.000,00'));
+    assert.ok(pdf.includes('drs. Eva de Groot, directeur Zorgmarkten Cure'), 'signed in the PDF too');
+    assert.ok(pdf.includes('6:7'), 'the objection clause in the PDF too');
     const h = doorbraak(['--db', srv.dbUrl, 'beschikking', 'document', String(w.afwijzing)]);
     assert.equal(h.status, 0, h.stderr);
     assert.match(h.stdout, /wijst de tweezijdige aanvraag af/);

@@ -274,6 +274,8 @@ test('a municipality sees only its own decisions; the decision letter names addr
   assert.match(html.text, /Financiële-verhoudingswet/);
   assert.match(html.text, /zes weken/);
   assert.match(html.text, /6:7/);
+  assert.match(html.text, /De Minister van Volksgezondheid, Welzijn en Sport, namens deze,/);
+  assert.match(html.text, /Karin Hendriks, beleidsmedewerker SPUK/, 'signed by the named official who allocated it');
   assert.match(html.text, /december 20\d\d|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november/);
   const pdf = await w.vws.get(`/spuk-beschikkingen/${t01.id}/document.pdf`);
   assert.equal(pdf.status, 200);

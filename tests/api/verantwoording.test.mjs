@@ -392,7 +392,11 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
   assert.match(html.contentType, /^text\/html/);
   assert.match(html.headers['content-security-policy'], /default-src 'none'; style-src 'sha256-/);
   for (const t of ['Bestuurlijk rechtsoordeel doorbraakmiddelen 2027', 'plausibel voor een lager bedrag',
-    'personeel_niet_onderbouwd', '[001 §5]', 'Urenregistratie ontbreekt voor twee aanbieders.', 'Grondslag']) {
+    'personeel_niet_onderbouwd', '[001 §5]', 'Urenregistratie ontbreekt voor twee aanbieders.', 'Grondslag',
+    // fit to send (issue 18): addressed, dated in Dutch, signed by the named official, the objection clause
+    'Demo Zorgverzekeraar Noord (UZOVI 9001), coördinerend zorgverzekeraar', 'Geachte heer, mevrouw,',
+    'Nederlandse Zorgautoriteit (NZa), namens deze,', 'drs. Eva de Groot, directeur Zorgmarkten Cure',
+    'bezwaar maken bij de Nederlandse Zorgautoriteit (NZa)', 'artikelen 6:7 en 6:8 van de Algemene wet bestuursrecht']) {
     assert.ok(html.text.includes(t), `the judgement names ${t}`);
   }
   const pdf = await w.auditor.get(`/jaarstaten/${s27.id}/rechtsoordeel/document.pdf`);
@@ -456,7 +460,8 @@ test('the Zorginstituut settles what NZa recognised, fully and once, booked and 
   const v27 = lijst.find((x) => x.jaar === 2027);
   const doc = await w.beoordelaar.get(`/vereveningen/${v27.id}/document`);
   assert.equal(doc.status, 200, doc.text);
-  for (const t of ['Nacalculatie doorbraakmiddelen 2027', 'Zorginstituut Nederland', 'macrobeheersinstrument', '[003] Aanvullend']) {
+  for (const t of ['Nacalculatie doorbraakmiddelen 2027', 'Zorginstituut Nederland', 'macrobeheersinstrument', '[003] Aanvullend',
+    'Zorginstituut Nederland, namens deze,', 'Peter van Dijk, adviseur risicoverevening', 'bezwaar maken bij Zorginstituut Nederland']) {
     assert.ok(doc.text.includes(t), `the settlement names ${t}`);
   }
   const dpdf = await zi.get(`/vereveningen/${v27.id}/document.pdf`);

@@ -217,11 +217,22 @@ test('submitting: the receipt with the hash of the canonical document, downloada
   // Download: the JSON file is the receipt the API gives, and the public check accepts it.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Ontvangstbewijs downloaden' }).click(),
+    page.getByRole('button', { name: 'Ontvangstbewijs als JSON' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `ontvangstbewijs-${stand.id}-versie-1.json`);
   const bestand = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(bestand, api);
+  // The PDF to keep (issue 18): who, when in Dutch time, the hash and the JSON receipt itself.
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Ontvangstbewijs als PDF' }).click(),
+  ]);
+  assert.equal(pdf.suggestedFilename(), `ontvangstbewijs-${stand.id}-versie-1.pdf`);
+  const pdfTekst = readFileSync(await pdf.path()).toString('latin1');
+  assert.ok(pdfTekst.startsWith('%PDF-'));
+  for (const t of ['Ontvangstbewijs aanvraag doorbraakmiddelen', bewijs.sha256.slice(0, 32), 'Sanne Bakker, projectleider transformatie']) {
+    assert.ok(pdfTekst.includes(t), `the PDF says ${t}`);
+  }
   const check = await w.api.post('/api/v1/ontvangstbewijzen/verificaties', {
     headers: { 'content-type': 'application/json' }, body: JSON.stringify(bestand) });
   assert.equal(check.json().geldig, true);

@@ -16,6 +16,7 @@
 #include "testdb.h"
 #include "beschikking_testdata.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/document.h"
 
 /* ---- pure ------------------------------------------------------------------------ */
 
@@ -157,6 +158,26 @@ TEST(bedragen_in_woorden)
 	CHECK(strcmp(t, "-EUR 0,05") == 0);
 }
 
+/* Dates and moments in documents in Dutch, in Dutch time: winter UTC+1,
+ * summer UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday
+ * of October 01:00 UTC (issue 18). */
+TEST(datums_in_het_nederlands)
+{
+	struct arena a;
+	arena_init(&a, 1u << 16);
+	CHECK(strcmp(document_datum(&a, "2026-03-23T09:00:00.000000Z"), "23 maart 2026") == 0);
+	CHECK(strcmp(document_moment(&a, "2026-12-07T10:15:30.123456Z"), "7 december 2026 om 11:15:30 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "2026-07-01T22:30:00Z"), "2 juli 2026 om 00:30:00 uur") == 0);
+	/* 2026: summer time from Sunday 29 March 01:00 UTC to Sunday 25 October 01:00 UTC */
+	CHECK(strcmp(document_moment(&a, "2026-03-29T00:59:59Z"), "29 maart 2026 om 01:59:59 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "2026-03-29T01:00:00Z"), "29 maart 2026 om 03:00:00 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "2026-10-25T00:59:59Z"), "25 oktober 2026 om 02:59:59 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "2026-10-25T01:00:00Z"), "25 oktober 2026 om 02:00:00 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "2027-12-31T23:30:00Z"), "1 januari 2028 om 00:30:00 uur") == 0);
+	CHECK(strcmp(document_moment(&a, "geen moment"), "geen moment") == 0);
+	arena_release(&a);
+}
+
 /* ---- the flow on both backends -------------------------------------------------------- */
 
 DBTEST(beschikking_verlenen_en_afwijzen)
@@ -275,6 +296,7 @@ int main(void)
 	RUN(nza_aanvraag_lezen);
 	RUN(toetspunten);
 	RUN(bedragen_in_woorden);
+	RUN(datums_in_het_nederlands);
 	RUN_DB(beschikking_verlenen_en_afwijzen);
 	RUN_DB(lopende_aanvragen_die_niet_meer_passen);
 	return HARNESS_END();

@@ -100,6 +100,14 @@ rc_t ontvangstbewijs_lees(json_t *v, struct ontvangstbewijs *out, struct error *
 rc_t indiening_verifieer(struct store *s, const struct ontvangstbewijs *b, bool *geldig,
 			 struct error *e);
 
+/* The receipt of version `v` of application `d` as a PDF to keep (issue
+ * 18): title, number, lead and place, who submitted it by name, the round,
+ * the moment in Dutch time, version, route, size, the hash, how to check
+ * it, and the JSON receipt itself. In the arena. */
+struct aanvraagdossier;
+rc_t ontvangstbewijs_pdf(struct store *s, struct arena *a, const struct aanvraagdossier *d,
+			 const struct indiening_versie *v, const unsigned char **pdf, size_t *len, struct error *e);
+
 /* A submitted version without its document. New reference. */
 json_t *indiening_versie_json(const struct indiening_versie *v);
 

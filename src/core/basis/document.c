@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/basis/bedrag.h"
+#include "core/basis/klok.h"
 
 bool document_begin(struct document *d, struct arena *a, size_t cap)
 {
@@ -56,6 +57,36 @@ const char *document_datum(struct arena *a, const char *moment)
 	if (!moment || sscanf(moment, "%4d-%2d-%2d", &j, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
 		return moment ? moment : "";
 	return arena_printf(a, "%d %s %d", d, maand[m - 1], j);
+}
+
+/* The day (days since 1970) of the last Sunday of month `m` of year `j`. */
+static int64_t laatste_zondag(int j, int m)
+{
+	static const int dagen[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	char t[11];
+	int64_t dag = 0;
+	snprintf(t, sizeof t, "%04d-%02d-%02d", j, m, dagen[m - 1]);
+	if (!klok_datum_lees(t, &dag))
+		return 0;
+	/* 1970-01-01 was a Thursday: weekday 0 = Sunday is (dag + 4) mod 7 */
+	return dag - ((dag % 7 + 7 + 4) % 7);
+}
+
+const char *document_moment(struct arena *a, const char *moment)
+{
+	int64_t us;
+	if (!moment || !klok_lees(moment, &us))
+		return moment ? moment : "";
+	int64_t s = us / KLOK_US_PER_S;
+	int j = 0;
+	char t[KLOK_TEKST_BYTES];
+	klok_tekst(us, t, sizeof t);
+	if (sscanf(t, "%4d", &j) != 1)
+		return moment;
+	int64_t zomer_van = laatste_zondag(j, 3) * 86400 + 3600, zomer_tot = laatste_zondag(j, 10) * 86400 + 3600;
+	int64_t lokaal = s + (s >= zomer_van && s < zomer_tot ? 7200 : 3600);
+	klok_tekst(lokaal * KLOK_US_PER_S, t, sizeof t);
+	return arena_printf(a, "%s om %.8s uur", document_datum(a, t), t + 11);
 }
 
 /* ---- HTML ----------------------------------------------------------------------- */

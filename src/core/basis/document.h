@@ -49,6 +49,12 @@ const char *document_bedrag(struct arena *a, int64_t cent);
  * in the arena; the text itself when it is no date. */
 const char *document_datum(struct arena *a, const char *moment);
 
+/* A moment "YYYY-MM-DDTHH:MM:SS...Z" (UTC) as Dutch date and time in the
+ * Netherlands ("7 december 2026 om 11:15:30 uur"): UTC+1, and UTC+2 from
+ * the last Sunday of March 01:00 UTC to the last Sunday of October 01:00
+ * UTC (the EU summer time rule). The text itself when it is no moment. */
+const char *document_moment(struct arena *a, const char *moment);
+
 /* The HTML document (lang nl, its one inline style sheet document_stijl)
  * titled `titel`, in the arena. */
 rc_t document_html(const struct document *d, const char *titel, const char **html, size_t *len, struct error *e);

@@ -2,9 +2,13 @@
  * beschikking_document.c -- the decision document, as HTML and as PDF. See
  * beschikking.h; the rendering is core/basis/document.c.
  *
- * The content: reference, date, parties, decision, upper bound and its
- * years, prestaties, the findings with their sources, motivation and the
- * sources of law.
+ * The content, fit to send (issue 18, docs/documenten.md): the head
+ * (NZa and its place, the lead as addressee, the insurers in copy, the
+ * date in Dutch, reference and subject), the request it answers, the
+ * decision, upper bound and its years, the prestaties as the modelplan
+ * describes its milestones, the findings with their sources, motivation,
+ * the legal basis [001 §7], the signing by the named official who took it
+ * and the objection clause (Awb art. 6:7).
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -14,23 +18,83 @@
 #include "store/store_beschikking.h"
 #include "core/beschikking/beschikking.h"
 #include "core/beschikking/nza_toets.h"
+#include "store/store_aanvragen.h"
+#include "store/store_catalogus.h"
+#include "store/store_partijen.h"
 #include "core/basis/bedrag.h"
+#include "core/basis/besluitbrief.h"
 #include "core/basis/document.h"
+#include "core/catalogus/catalogus.h"
+#include "core/toegang/namen.h"
 
+/* What the document needs besides the decision, read in one transaction. */
 struct partijen_ctx {
 	struct arena *a;
-	int64_t aanvraag_id;
-	struct store_rows r;
+	const struct beschikking *b;
+	struct store_rows r;               /* rol, naam, id, plaats */
+	const char *nza_plaats;
+	const char *naam, *functie;        /* the official who took it */
+	const char *ingediend_op;          /* the joint request, fully signed */
+	json_t *mijlpalen;                 /* the modelplan's milestones: id, naam, omschrijving, kpi */
 };
 
 static rc_t partijen_tx(struct store *s, void *ctx, struct error *e)
 {
 	struct partijen_ctx *c = ctx;
-	return store_beschikking_partijen(s, c->aanvraag_id, c->a, &c->r, e);
+	struct store_rows nza, aanvraag;
+	struct nza_aanvraag t;
+	const char *mp = NULL;
+	rc_t rc = store_beschikking_partijen(s, c->b->aanvraag_id, c->a, &c->r, e);
+	if (rc == RC_OK)
+		rc = store_organisatie_by_soort(s, "nza", c->a, &nza, e);
+	if (rc == RC_OK && nza.nrows == 1)
+		c->nza_plaats = store_text(&nza, 0, SO_PLAATS);
+	if (rc == RC_OK)
+		rc = namen_persoon_tx(s, c->a, c->b->genomen_door, &c->naam, &c->functie, e);
+	if (rc == RC_OK)
+		rc = nza_aanvraag_lees_tx(s, c->a, c->b->nza_aanvraag_id, 0, &t, e);
+	if (rc == RC_OK)
+		c->ingediend_op = t.ingediend_op;
+	if (rc == RC_OK)
+		rc = store_aanvraag_lees(s, c->b->aanvraag_id, false, c->a, &aanvraag, e);
+	if (rc == RC_OK && aanvraag.nrows == 1)
+		rc = store_modelplan_document(s, store_text(&aanvraag, 0, SA_MODELPLAN),
+					      store_int(&aanvraag, 0, SA_MODELPLAN_VERSIE, 0), c->a, &mp, e);
+	if (rc == RC_OK && mp) {
+		json_t *plan = json_loads(mp, 0, NULL);
+		json_decref(c->mijlpalen);
+		c->mijlpalen = json_incref(json_object_get(json_object_get(plan, "normen"), "mijlpalen"));
+		json_decref(plan);
+	}
+	return rc;
+}
+
+/* The modelplan's milestone `id`, or NULL. */
+static json_t *plan_mijlpaal(json_t *mijlpalen, const char *id)
+{
+	size_t i;
+	json_t *m;
+	json_array_foreach(mijlpalen, i, m)
+		if (id && strcmp(json_string_value(json_object_get(m, "id")) ? json_string_value(json_object_get(m, "id")) : "", id) == 0)
+			return m;
+	return NULL;
+}
+
+/* The name of party `rol` (the first), or NULL; its place in *plaats. */
+static const char *partij(const struct store_rows *r, const char *rol, const char **plaats)
+{
+	for (size_t i = 0; i < r->nrows; i++)
+		if (strcmp(store_text(r, i, 0), rol) == 0) {
+			if (plaats)
+				*plaats = store_text(r, i, 3);
+			return store_text(r, i, 1);
+		}
+	return NULL;
 }
 
 static const float KOLOM_2[] = {150, 345};
 static const float KOLOM_3[] = {70, 110, 315};
+static const float KOLOM_MIJLPAAL[] = {105, 225, 75, 90};
 static const float KOLOM_TOETS[] = {30, 150, 75, 240};
 
 static void partijen(struct document *d, const struct store_rows *r)
@@ -71,21 +135,30 @@ static void besluit(struct document *d, const struct beschikking *b)
 	document_voeg(d, BLOK_RIJ, KOLOM_3, 3, "Totaal", document_bedrag(d->a, b->bovengrens_cent), "");
 }
 
-static void prestaties(struct document *d, const struct beschikking *b)
+static void prestaties(struct document *d, const struct beschikking *b, json_t *plan)
 {
 	if (strcmp(b->besluit, "verleend") != 0)
 		return;
 	document_voeg(d, BLOK_KOP, NULL, 1, "Prestaties (mijlpalen)");
 	document_voeg(d, BLOK_ALINEA, NULL, 1, "De aparte prestaties zijn de mijlpalen van de transformatie; het "
 	     "tarief is vrij en is standaard het geplande bedrag [001 §2], [001 §7].");
-	document_voeg(d, BLOK_KOPRIJ, KOLOM_3, 3, "Mijlpaal", "Streefdatum", "Gepland bedrag");
+	document_voeg(d, BLOK_KOPRIJ, KOLOM_MIJLPAAL, 4, "Mijlpaal", "Wat bereikt is (en hoe dat blijkt)",
+		      "Streefdatum", "Gepland bedrag");
 	json_t *l = b->mijlpalen ? json_loads(b->mijlpalen, 0, NULL) : NULL;
 	size_t i;
 	json_t *m;
 	json_array_foreach(l, i, m) {
+		const char *id = json_string_value(json_object_get(m, "id"));
 		const char *sd = json_string_value(json_object_get(m, "streefdatum"));
-		document_voeg(d, BLOK_RIJ, KOLOM_3, 3, arena_strdup(d->a, json_string_value(json_object_get(m, "id"))),
-		     sd ? arena_strdup(d->a, sd) : "-",
+		json_t *p = plan_mijlpaal(plan, id);
+		const char *naam = json_string_value(json_object_get(p, "naam"));
+		const char *omschrijving = json_string_value(json_object_get(p, "omschrijving"));
+		const char *kpi = json_string_value(json_object_get(p, "kpi"));
+		document_voeg(d, BLOK_RIJ, KOLOM_MIJLPAAL, 4,
+		     naam ? arena_printf(d->a, "%s. %s", id, naam) : arena_strdup(d->a, id ? id : "-"),
+		     omschrijving ? arena_printf(d->a, "%s%s%s", omschrijving, kpi ? " Blijkt uit: " : "", kpi ? kpi : "")
+				  : "Zoals beschreven in het modelplan.",
+		     sd ? document_datum(d->a, sd) : "-",
 		     document_bedrag(d->a, json_integer_value(json_object_get(m, "bedrag_cent"))));
 	}
 	json_decref(l);
@@ -113,35 +186,59 @@ static void toetsing(struct document *d, const struct beschikking *b)
 static rc_t opbouwen(struct store *s, struct arena *a, const struct beschikking *b,
 		     struct document *d, struct error *e)
 {
-	struct partijen_ctx pc = {.a = a, .aanvraag_id = b->aanvraag_id};
+	static const char nza[] = "Nederlandse Zorgautoriteit (NZa)";
+	struct partijen_ctx pc = {.a = a, .b = b};
 	rc_t rc = store_tx(s, STORE_READ, partijen_tx, &pc, e);
-	if (rc != RC_OK)
+	if (rc != RC_OK) {
+		json_decref(pc.mijlpalen);
 		return rc;
-	if (!document_begin(d, a, 256))
+	}
+	if (!document_begin(d, a, 256)) {
+		json_decref(pc.mijlpalen);
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	}
+	bool verleend = strcmp(b->besluit, "verleend") == 0;
+	const char *aan_plaats = NULL, *penvoerder = partij(&pc.r, "penvoerder", &aan_plaats);
+	const char *coord = partij(&pc.r, "coordinerend_verzekeraar", NULL);
+	const char *tweede = partij(&pc.r, "tweede_verzekeraar", NULL);
+	const char *titel = b->titel ? b->titel : "uw transformatieplan";
 	document_voeg(d, BLOK_TITEL, NULL, 1, "Beschikking prestatie doorbraakmiddelen");
-	document_voeg(d, BLOK_ALINEA, NULL, 1, "Nederlandse Zorgautoriteit (NZa)");
-	document_voeg(d, BLOK_RIJ, KOLOM_2, 2, "Kenmerk", b->kenmerk);
-	document_voeg(d, BLOK_RIJ, KOLOM_2, 2, "Datum", b->genomen_op);
-	document_voeg(d, BLOK_RIJ, KOLOM_2, 2, "Besluit", strcmp(b->besluit, "verleend") == 0
-	     ? "bovengrens vastgesteld" : "afgewezen");
-	document_voeg(d, BLOK_RIJ, KOLOM_2, 2, "Aanvraag", arena_printf(a, "%s (aanvraag %" PRId64 ", tweezijdige "
-	     "aanvraag %" PRId64 ")", b->titel ? b->titel : "-", b->aanvraag_id, b->nza_aanvraag_id));
-	document_voeg(d, BLOK_RIJ, KOLOM_2, 2, "Thema", b->thema);
+	besluitbrief_kop(d, &(struct besluitbrief_kop){
+		.afzender = nza, .afzender_plaats = pc.nza_plaats, .aan = penvoerder ? penvoerder : "de penvoerder",
+		.aan_plaats = aan_plaats, .aan_rol = "penvoerder namens de zorgaanbieders van de coalitie",
+		.afschrift = coord && tweede ? arena_printf(a, "%s (coördinerend zorgverzekeraar) en %s (tweede "
+			"zorgverzekeraar)", coord, tweede) : coord,
+		.moment = b->genomen_op, .kenmerk = b->kenmerk,
+		.onderwerp = arena_printf(a, "%s bovengrens prestatie doorbraakmiddelen: %s",
+					  verleend ? "Vaststelling" : "Afwijzing", titel),
+	});
+	document_voeg(d, BLOK_ALINEA, NULL, 1, arena_printf(a, "%s ontving de NZa de tweezijdige aanvraag van "
+	     "u en uw zorgverzekeraar%s voor de impactvolle transformatie \"%s\" (thema %s). Met deze "
+	     "beschikking beslist de NZa op die aanvraag [001 §3].",
+	     pc.ingediend_op ? arena_printf(a, "Op %s", document_datum(a, pc.ingediend_op)) : "Onlangs",
+	     tweede ? "s" : "", titel, catalogus_thema_naam(s, a, b->thema)));
 	partijen(d, &pc.r);
 	besluit(d, b);
-	prestaties(d, b);
+	prestaties(d, b, pc.mijlpalen);
 	toetsing(d, b);
 	document_voeg(d, BLOK_KOP, NULL, 1, "Motivering");
 	document_voeg(d, BLOK_ALINEA, NULL, 1, b->motivering);
-	document_voeg(d, BLOK_KOP, NULL, 1, "Bronnen");
-	document_voeg(d, BLOK_ALINEA, NULL, 1, "[001] Voorhangbrief prestatie doorbraakmiddelen (28 mei 2026): §2 "
+	document_voeg(d, BLOK_KOP, NULL, 1, "Wettelijke grondslag");
+	document_voeg(d, BLOK_ALINEA, NULL, 1, "Dit besluit berust op artikel 50, tweede lid, aanhef en onder c, van de Wet "
+	     "marktordening gezondheidszorg (Wmg): de NZa stelt voor elke impactvolle transformatie voor alle "
+	     "betrokken zorgaanbieders één individuele bovengrens vast ter hoogte van de totale (meerjarige) "
+	     "aanvraag, op tweezijdige aanvraag van zorgverzekeraars en zorgaanbieders die een overeenkomst voor "
+	     "de prestatie hebben gesloten; en op de beleidsregel(s) en regels die de NZa daarvoor vaststelt op "
+	     "aanwijzing van de minister van VWS (artikelen 7 en 8 Wmg), voor zorg als bedoeld in artikel 11, "
+	     "eerste lid, onderdeel a, van de Zorgverzekeringswet [001 §7].");
+	document_voeg(d, BLOK_ALINEA, NULL, 1, "Bronnen: [001] Voorhangbrief prestatie doorbraakmiddelen (28 mei 2026): §2 "
 	     "(prestaties per mijlpaal, vrij tarief), §3 (toetspunten a-d, bovengrens, maximaal EUR 600 mln), "
-	     "§7 (één bovengrens per transformatie), \"Werkwijze\" (cumulatieve formele voorwaarden).");
-	document_voeg(d, BLOK_ALINEA, NULL, 1, "[003] Aanvullend Zorg- en Welzijnsakkoord §8b (toets op het per jaar "
-	     "beschikbare bedrag). [002] Nota ter beslissing §4.2 (beoordeling en bijsturing vóór de "
-	     "beschikking).");
-	document_voeg(d, BLOK_ALINEA, NULL, 1, arena_printf(a, "Genomen op %s door %s.", b->genomen_op, b->genomen_door));
+	     "§7 (één bovengrens per transformatie), \"Werkwijze\" (cumulatieve formele voorwaarden). [003] "
+	     "Aanvullend Zorg- en Welzijnsakkoord §8b (toets op het per jaar beschikbare bedrag). [002] Nota ter "
+	     "beslissing §4.2 (beoordeling en bijsturing vóór de beschikking).");
+	besluitbrief_ondertekening(d, nza, pc.naam, pc.functie, b->genomen_door);
+	besluitbrief_bezwaar(d, "de Nederlandse Zorgautoriteit (NZa)", pc.nza_plaats);
+	json_decref(pc.mijlpalen);
 	return d->vol ? error_set(e, RC_INTERNAL, "Het document heeft te veel onderdelen.") : RC_OK;
 }
 

@@ -123,6 +123,11 @@ extern const char *const catalogus_onderdelen[];
 rc_t catalogus_lijst(struct store *s, int64_t catalogusversie, const char *onderdeel,
 		     const struct catalogus_filter *f, json_t **out, struct error *e);
 
+/* The name of theme `id` in the newest catalogue ("AI" for "ai"), in the
+ * arena; the id itself when the theme or the catalogue cannot be read
+ * (a document then still says something true). */
+const char *catalogus_thema_naam(struct store *s, struct arena *arena, const char *id);
+
 /* Reads one modelplan: {"catalogusversie": N, "modelplan": {...},
  * "versies": [...every published version...]}. `versie` 0 picks the
  * newest version belonging to the catalogue version; another value any

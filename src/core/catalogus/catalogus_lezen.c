@@ -241,6 +241,22 @@ rc_t catalogus_lijst(struct store *s, int64_t catalogusversie, const char *onder
 	return rc;
 }
 
+const char *catalogus_thema_naam(struct store *s, struct arena *arena, const char *id)
+{
+	struct error e;
+	error_clear(&e);
+	json_t *l = NULL, *t;
+	const char *naam = id;
+	size_t i;
+	if (id && catalogus_lijst(s, 0, "themas", NULL, &l, &e) == RC_OK)
+		json_array_foreach(json_object_get(l, "themas"), i, t)
+			if (json_string_value(json_object_get(t, "id")) && strcmp(json_string_value(json_object_get(t, "id")), id) == 0 &&
+			    json_string_value(json_object_get(t, "naam")))
+				naam = arena_strdup(arena, json_string_value(json_object_get(t, "naam")));
+	json_decref(l);
+	return naam ? naam : "";
+}
+
 /* The published versions of a modelplan as a list, oldest first; writes
  * the highest version. New reference; NULL when there are none. */
 static json_t *versielijst(const struct store_rows *rows)

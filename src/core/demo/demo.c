@@ -160,6 +160,16 @@ rc_t demo_laad(struct store *s, bool na_betaling, struct error *e)
 	return rc;
 }
 
+const char *demo_actor(struct store *s, struct arena *a, const char *gebruikersnaam)
+{
+	struct error e;
+	error_clear(&e);
+	struct gebruiker g;
+	const char *actor = gebruiker_zoek(s, a, gebruikersnaam, &g, &e) == RC_OK
+		? arena_printf(a, "gebruiker:%lld", (long long)g.id) : NULL;
+	return actor ? actor : "demo";
+}
+
 rc_t demo_organisatie_code_id(struct store *s, struct arena *a, const char *agb,
 			 const char *uzovi, const char *cbs, int64_t *id, struct error *e)
 {

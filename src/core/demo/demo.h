@@ -83,4 +83,10 @@ rc_t demo_beoordeelde_ronde(struct store *s, struct arena *a, const char *naam, 
 			    const struct demo_aanvraag_spec *spec, size_t n, int64_t *ronde_id, int64_t *ids,
 			    struct error *e);
 
+/* The audit name of demo account `gebruikersnaam` ("gebruiker:12"), in
+ * the arena, so that the demo chain's decisions are taken and signed by
+ * named demo officials; "demo" when there is no such account. */
+struct arena;
+const char *demo_actor(struct store *s, struct arena *a, const char *gebruikersnaam);
+
 #endif

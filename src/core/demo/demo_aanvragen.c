@@ -200,10 +200,13 @@ rc_t aanvraag_demo_laad(struct store *s, struct error *e)
 		rc = demo_organisatie_code_id(w.s, w.a, NULL, "9001", NULL, &w.noord, e);
 	if (rc == RC_OK)
 		rc = demo_organisatie_code_id(w.s, w.a, NULL, "9002", NULL, &w.zuid, e);
-	w.penvoerder = (struct principal){.organisatie_id = w.ziekenhuis, .roles = ROL_AANVRAGER, .actor = "demo"};
-	w.coordinerend = (struct principal){.organisatie_id = w.noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	w.tweede = (struct principal){.organisatie_id = w.zuid, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	w.systeem = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = "demo"};
+	w.penvoerder = (struct principal){.organisatie_id = w.ziekenhuis, .roles = ROL_AANVRAGER,
+					  .actor = demo_actor(w.s, w.a, "aanvrager")};
+	w.coordinerend = (struct principal){.organisatie_id = w.noord, .roles = ROL_BEOORDELAAR,
+					    .actor = demo_actor(w.s, w.a, "beoordelaar")};
+	w.tweede = (struct principal){.organisatie_id = w.zuid, .roles = ROL_BEOORDELAAR,
+				      .actor = demo_actor(w.s, w.a, "beoordelaar-zuid")};
+	w.systeem = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = demo_actor(w.s, w.a, "programmabureau")};
 	w.nu_us = DEMO_BEGIN_US;
 	if (rc == RC_OK)
 		rc = demo_ronde(&w, DEMO_RONDE_GESLOTEN, DEMO_OPENT_US, DEMO_SLUIT_US, &w.gesloten, e);

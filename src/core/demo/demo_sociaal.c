@@ -214,10 +214,12 @@ rc_t sociaal_demo_laad(struct store *s, struct error *e)
 	if (rc == RC_OK)
 		rc = organisatie_vast_orgaan(s, &a, "programmabureau", &vast, e);
 	pb = rc == RC_OK ? vast.id : 0;
-	struct principal prog = {.organisatie_id = pb, .roles = ROL_PROGRAMMABUREAU, .actor = "demo"};
-	struct principal vws = {.organisatie_id = pb, .roles = ROL_VWS, .actor = "demo"};
-	struct principal vng = {.organisatie_id = utrecht, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	struct principal zn = {.organisatie_id = noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
+	struct principal prog = {.organisatie_id = pb, .roles = ROL_PROGRAMMABUREAU,
+				 .actor = demo_actor(s, &a, "programmabureau")};
+	struct principal vws = {.organisatie_id = pb, .roles = ROL_VWS, .actor = demo_actor(s, &a, "vws")};
+	struct principal vng = {.organisatie_id = utrecht, .roles = ROL_BEOORDELAAR,
+				.actor = demo_actor(s, &a, "beoordelaar-vng")};
+	struct principal zn = {.organisatie_id = noord, .roles = ROL_BEOORDELAAR, .actor = demo_actor(s, &a, "beoordelaar")};
 	static const char *const scans[] = {"VR01", "VR09", "VR13", "VR22"};
 	for (size_t i = 0; rc == RC_OK && i < 4; i++)
 		rc = scan(d, &prog, scans[i], e);

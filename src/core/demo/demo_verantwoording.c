@@ -262,13 +262,16 @@ static rc_t keten_vul(struct keten *k, struct error *e)
 		rc = demo_organisatie_code_id(k->s, k->a, NULL, "9001", NULL, &k->noord, e);
 	if (rc == RC_OK)
 		rc = demo_organisatie_code_id(k->s, k->a, NULL, "9002", NULL, &k->zuid, e);
-	k->penvoerder = (struct principal){.organisatie_id = k->ziekenhuis, .roles = ROL_AANVRAGER, .actor = "demo"};
-	k->noord_p = (struct principal){.organisatie_id = k->noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	k->zuid_p = (struct principal){.organisatie_id = k->zuid, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	k->nza = (struct principal){.roles = ROL_NZA, .actor = "demo"};
-	k->bestuur = (struct principal){.roles = ROL_BESTUUR, .actor = "demo"};
-	k->pb = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = "demo"};
-	k->zi = (struct principal){.roles = ROL_ZORGINSTITUUT, .actor = "demo"};
+	k->penvoerder = (struct principal){.organisatie_id = k->ziekenhuis, .roles = ROL_AANVRAGER,
+					    .actor = demo_actor(k->s, k->a, "aanvrager")};
+	k->noord_p = (struct principal){.organisatie_id = k->noord, .roles = ROL_BEOORDELAAR,
+					 .actor = demo_actor(k->s, k->a, "beoordelaar")};
+	k->zuid_p = (struct principal){.organisatie_id = k->zuid, .roles = ROL_BEOORDELAAR,
+					.actor = demo_actor(k->s, k->a, "beoordelaar-zuid")};
+	k->nza = (struct principal){.roles = ROL_NZA, .actor = demo_actor(k->s, k->a, "nza")};
+	k->bestuur = (struct principal){.roles = ROL_BESTUUR, .actor = demo_actor(k->s, k->a, "bestuur")};
+	k->pb = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = demo_actor(k->s, k->a, "programmabureau")};
+	k->zi = (struct principal){.roles = ROL_ZORGINSTITUUT, .actor = demo_actor(k->s, k->a, "zorginstituut")};
 	return rc;
 }
 

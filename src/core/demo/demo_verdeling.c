@@ -228,11 +228,14 @@ static rc_t wereld_vul(struct wereld *w, struct error *e)
 		rc = demo_organisatie_code_id(w->s, w->a, NULL, "9001", NULL, &w->noord, e);
 	if (rc == RC_OK)
 		rc = demo_organisatie_code_id(w->s, w->a, NULL, "9002", NULL, &w->zuid, e);
-	w->penvoerder = (struct principal){.organisatie_id = w->ziekenhuis, .roles = ROL_AANVRAGER, .actor = "demo"};
-	w->coordinerend = (struct principal){.organisatie_id = w->noord, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	w->tweede = (struct principal){.organisatie_id = w->zuid, .roles = ROL_BEOORDELAAR, .actor = "demo"};
-	w->systeem = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = "demo"};
-	w->bestuur = (struct principal){.roles = ROL_BESTUUR, .actor = "demo"};
+	w->penvoerder = (struct principal){.organisatie_id = w->ziekenhuis, .roles = ROL_AANVRAGER,
+					   .actor = demo_actor(w->s, w->a, "aanvrager")};
+	w->coordinerend = (struct principal){.organisatie_id = w->noord, .roles = ROL_BEOORDELAAR,
+					     .actor = demo_actor(w->s, w->a, "beoordelaar")};
+	w->tweede = (struct principal){.organisatie_id = w->zuid, .roles = ROL_BEOORDELAAR,
+				       .actor = demo_actor(w->s, w->a, "beoordelaar-zuid")};
+	w->systeem = (struct principal){.roles = ROL_PROGRAMMABUREAU, .actor = demo_actor(w->s, w->a, "programmabureau")};
+	w->bestuur = (struct principal){.roles = ROL_BESTUUR, .actor = demo_actor(w->s, w->a, "bestuur")};
 	return rc;
 }
 

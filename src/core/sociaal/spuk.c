@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "core/basis/bedrag.h"
+#include "core/basis/besluitbrief.h"
 #include "core/basis/document.h"
+#include "core/toegang/namen.h"
 #include "core/basis/json.h"
 #include "core/geld/grootboek.h"
 #include "core/sociaal/verdeelsleutel.h"
@@ -552,7 +554,7 @@ rc_t spuk_verantwoord(struct store *s, const struct principal *who, const struct
 
 /* ---- the decision as a document ---- */
 
-static const float KOLOM_2[] = {150, 345};
+#define MINISTER "De Minister van Volksgezondheid, Welzijn en Sport"
 
 rc_t spuk_document(struct store *s, const struct principal *who, int64_t id, bool pdf, struct arena *a,
 		   const void **data, size_t *len, struct error *e)
@@ -569,14 +571,17 @@ rc_t spuk_document(struct store *s, const struct principal *who, int64_t id, boo
 	if (!document_begin(&d, a, 64))
 		return error_set(e, RC_NOMEM, "Geen geheugen voor het document.");
 	const char *jaar = arena_printf(a, "%" PRId64, store_int(r, 0, SB_JAAR, 0));
+	const char *naam = NULL, *functie = NULL, *door = store_text(r, 0, SB_TOEGEKEND_DOOR);
+	rc = namen_persoon(s, a, door, &naam, &functie, e);
+	if (rc != RC_OK)
+		return rc;
 	document_voeg(&d, BLOK_TITEL, NULL, 1, arena_printf(a, "Beschikking specifieke uitkering AZWA %s", jaar));
-	document_voeg(&d, BLOK_ALINEA, NULL, 1, "De Minister van Volksgezondheid, Welzijn en Sport");
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Aan", arena_printf(a, "Het college van burgemeester en wethouders van %s",
-								      gemeente));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Datum", document_datum(a, store_text(r, 0, SB_TOEGEKEND_OP)));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Kenmerk", store_text(r, 0, SB_KENMERK));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Onderwerp",
-		      "Doorbraakmiddelen sociaal domein: versneld opschalen van de basisfunctionaliteiten");
+	besluitbrief_kop(&d, &(struct besluitbrief_kop){
+		.afzender = MINISTER, .afzender_plaats = "Den Haag",
+		.aan = arena_printf(a, "Het college van burgemeester en wethouders van %s", gemeente),
+		.moment = store_text(r, 0, SB_TOEGEKEND_OP), .kenmerk = store_text(r, 0, SB_KENMERK),
+		.onderwerp = "Doorbraakmiddelen sociaal domein: versneld opschalen van de basisfunctionaliteiten",
+	});
 	document_voeg(&d, BLOK_KOP, NULL, 1, "Besluit");
 	document_voeg(&d, BLOK_ALINEA, NULL, 1, arena_printf(a,
 		"Aan uw gemeente wordt voor het jaar %s een specifieke uitkering verstrekt van %s%s. Het bedrag is "
@@ -600,10 +605,8 @@ rc_t spuk_document(struct store *s, const struct principal *who, int64_t id, boo
 	document_voeg(&d, BLOK_ALINEA, NULL, 1,
 		"Financiële-verhoudingswet, artikel 17 (specifieke uitkeringen); de voorgenomen specifieke uitkering "
 		"AZWA voor de jaren 2027-2029 [001 \"Transformeren op het snijvlak\"], [003 D5].");
-	document_voeg(&d, BLOK_KOP, NULL, 1, "Bezwaar");
-	document_voeg(&d, BLOK_ALINEA, NULL, 1,
-		"Tegen dit besluit kunt u binnen zes weken na de dag waarop het is bekendgemaakt bezwaar maken bij de "
-		"Minister van Volksgezondheid, Welzijn en Sport (Algemene wet bestuursrecht, artikelen 6:7 en 7:1).");
+	besluitbrief_ondertekening(&d, MINISTER, naam, functie, door);
+	besluitbrief_bezwaar(&d, "de Minister van Volksgezondheid, Welzijn en Sport", "Den Haag");
 	if (d.vol)
 		return error_set(e, RC_NOMEM, "Het document past niet.");
 	const char *titel = arena_printf(a, "SPUK AZWA %s %s", jaar, gemeente);

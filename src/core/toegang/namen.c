@@ -293,3 +293,38 @@ const char *namen_actor(struct store *s, struct arena *arena, const char *actor,
 	json_decref(o);
 	return t;
 }
+
+rc_t namen_persoon_tx(struct store *s, struct arena *arena, const char *actor, const char **naam,
+		      const char **functie, struct error *e)
+{
+	enum store_naam_soort soort;
+	int64_t id;
+	*naam = *functie = NULL;
+	if (!actor || !actor_verwijzing(actor, &soort, &id) || soort != STORE_NAAM_GEBRUIKER)
+		return RC_OK;
+	struct store_rows r;
+	rc_t rc = store_namen(s, STORE_NAAM_GEBRUIKER, &id, 1, arena, &r, e);
+	if (rc == RC_OK && r.nrows == 1) {
+		*naam = store_text(&r, 0, 1);
+		*functie = store_text(&r, 0, 2);
+	}
+	return rc;
+}
+
+struct persoon_ctx {
+	struct arena *a;
+	const char *actor, **naam, **functie;
+};
+
+static rc_t persoon_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct persoon_ctx *c = ctx;
+	return namen_persoon_tx(s, c->a, c->actor, c->naam, c->functie, e);
+}
+
+rc_t namen_persoon(struct store *s, struct arena *arena, const char *actor, const char **naam,
+		   const char **functie, struct error *e)
+{
+	struct persoon_ctx c = {arena, actor, naam, functie};
+	return store_tx(s, STORE_READ, persoon_tx, &c, e);
+}

@@ -43,4 +43,15 @@ rc_t namen_verrijk(struct store *s, struct arena *arena, json_t *antwoord, struc
  * or on OOM. */
 const char *namen_actor(struct store *s, struct arena *arena, const char *actor, struct error *e);
 
+/* The person behind actor `actor` ("gebruiker:12"), inside a transaction:
+ * their name (the account name when they have none) and function (NULL
+ * when none), in the arena, for a decision's signing block. *naam stays
+ * NULL for an actor that is no account or an account that does not exist. */
+rc_t namen_persoon_tx(struct store *s, struct arena *arena, const char *actor, const char **naam,
+		      const char **functie, struct error *e);
+
+/* The same in a read transaction of its own. */
+rc_t namen_persoon(struct store *s, struct arena *arena, const char *actor, const char **naam,
+		   const char **functie, struct error *e);
+
 #endif

@@ -9,7 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/basis/besluitbrief.h"
 #include "core/basis/document.h"
+#include "core/toegang/namen.h"
+
+#define NZA "Nederlandse Zorgautoriteit (NZa)"
+#define ZINL "Zorginstituut Nederland"
 #include "core/verantwoording/jaarstaat.h"
 #include "store/store_beschikking.h"
 #include "store/store_verantwoording.h"
@@ -138,13 +143,20 @@ rc_t rechtsoordeel_document(struct store *s, const struct principal *who, int64_
 	if (!document_begin(&d, arena, n))
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	const char *titel = arena_printf(arena, "Bestuurlijk rechtsoordeel %" PRId64 " %s", jaar, c.naam ? c.naam : "");
+	const char *door = store_text(&c.ro, 0, SRO_DOOR), *persoon = NULL, *functie = NULL;
+	rc = namen_persoon(s, arena, door, &persoon, &functie, e);
+	if (rc != RC_OK)
+		return rc;
 	document_voeg(&d, BLOK_TITEL, NULL, 1, arena_printf(arena, "Bestuurlijk rechtsoordeel doorbraakmiddelen %" PRId64, jaar));
-	document_voeg(&d, BLOK_ALINEA, NULL, 1, "Nederlandse Zorgautoriteit (NZa)");
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Aan", arena_printf(arena, "%s (UZOVI %s)", c.naam ? c.naam : "-",
-		      c.uzovi ? c.uzovi : "-"));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Datum", document_datum(arena, store_text(&c.ro, 0, SRO_OP)));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Betreft", arena_printf(arena, "Jaarstaat %" PRId64 " over %" PRId64
-		      ", ingediend op %s", jaarstaat_id, jaar, document_datum(arena, store_text(&c.js, 0, SJS_OP))));
+	besluitbrief_kop(&d, &(struct besluitbrief_kop){
+		.afzender = NZA, .afzender_plaats = "Utrecht",
+		.aan = arena_printf(arena, "%s (UZOVI %s)", c.naam ? c.naam : "-", c.uzovi ? c.uzovi : "-"),
+		.aan_rol = "coördinerend zorgverzekeraar", .moment = store_text(&c.ro, 0, SRO_OP),
+		.kenmerk = arena_printf(arena, "Jaarstaat %" PRId64 " over %" PRId64, jaarstaat_id, jaar),
+		.onderwerp = arena_printf(arena, "Bestuurlijk rechtsoordeel over de doorbraakmiddelen %" PRId64
+					  " (jaarstaat ingediend op %s)", jaar,
+					  document_datum(arena, store_text(&c.js, 0, SJS_OP))),
+	});
 	document_voeg(&d, BLOK_KOP, NULL, 1, "Oordeel");
 	document_voeg(&d, BLOK_ALINEA, NULL, 1, arena_printf(arena, "De NZa oordeelt de kosten van de "
 		      "doorbraakmiddelen die %s over %" PRId64 " heeft verantwoord %s. Zij erkent %s als vaste kosten "
@@ -166,8 +178,8 @@ rc_t rechtsoordeel_document(struct store *s, const struct principal *who, int64_
 		      "(alleen werkelijke kosten; de coördinerend zorgverzekeraar toetst op plausibiliteit; de NZa geeft "
 		      "jaarlijks per zorgverzekeraar een bestuurlijk rechtsoordeel), §4 (nacalculatie in de "
 		      "risicoverevening als vaste kosten). [003] Aanvullend Zorg- en Welzijnsakkoord §8b.");
-	document_voeg(&d, BLOK_ALINEA, NULL, 1, arena_printf(arena, "Gegeven op %s door %s.",
-		      document_datum(arena, store_text(&c.ro, 0, SRO_OP)), store_text(&c.ro, 0, SRO_DOOR)));
+	besluitbrief_ondertekening(&d, NZA, persoon, functie, door);
+	besluitbrief_bezwaar(&d, "de Nederlandse Zorgautoriteit (NZa)", "Utrecht");
 	*naam = arena_printf(arena, "rechtsoordeel-%" PRId64 "-%s.%s", jaar, c.uzovi ? c.uzovi : "onbekend",
 			     pdf ? "pdf" : "html");
 	return uitvoer(&d, titel, "Nederlandse Zorgautoriteit (doorbraak)", pdf, data, len, e);
@@ -221,12 +233,17 @@ rc_t verevening_document(struct store *s, const struct principal *who, int64_t v
 	if (!document_begin(&d, arena, 48))
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	const char *titel = arena_printf(arena, "Nacalculatie %" PRId64 " %s", jaar, verzekeraar ? verzekeraar : "");
+	const char *door = store_text(&c.v, i, SVV_DOOR), *persoon = NULL, *functie = NULL;
+	rc = namen_persoon(s, arena, door, &persoon, &functie, e);
+	if (rc != RC_OK)
+		return rc;
 	document_voeg(&d, BLOK_TITEL, NULL, 1, arena_printf(arena, "Nacalculatie doorbraakmiddelen %" PRId64, jaar));
-	document_voeg(&d, BLOK_ALINEA, NULL, 1, "Zorginstituut Nederland");
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Aan", arena_printf(arena, "%s (UZOVI %s)", verzekeraar ? verzekeraar : "-",
-		      uzovi ? uzovi : "-"));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Datum", document_datum(arena, store_text(&c.v, i, SVV_OP)));
-	document_voeg(&d, BLOK_RIJ, KOLOM_2, 2, "Vereveningsjaar", arena_printf(arena, "%" PRId64, jaar));
+	besluitbrief_kop(&d, &(struct besluitbrief_kop){
+		.afzender = ZINL, .afzender_plaats = "Diemen",
+		.aan = arena_printf(arena, "%s (UZOVI %s)", verzekeraar ? verzekeraar : "-", uzovi ? uzovi : "-"),
+		.moment = store_text(&c.v, i, SVV_OP), .kenmerk = arena_printf(arena, "Verevening %" PRId64, verevening_id),
+		.onderwerp = arena_printf(arena, "Nacalculatie van de doorbraakmiddelen in de risicoverevening %" PRId64, jaar),
+	});
 	document_voeg(&d, BLOK_KOP, NULL, 1, "Besluit");
 	document_voeg(&d, BLOK_ALINEA, NULL, 1, arena_printf(arena, "Het Zorginstituut neemt %s op als vaste kosten "
 		      "van %s in de nacalculatie van de risicoverevening over %" PRId64 ". Dat is precies het bedrag dat de "
@@ -250,8 +267,8 @@ rc_t verevening_document(struct store *s, const struct principal *who, int64_t v
 		      "(de kosten worden als vaste kosten nagecalculeerd in de risicoverevening), §5 (alleen wat de NZa "
 		      "plausibel oordeelde), §6 (het macrobeheersinstrument is niet van toepassing). [003] Aanvullend "
 		      "Zorg- en Welzijnsakkoord §8b.");
-	document_voeg(&d, BLOK_ALINEA, NULL, 1, arena_printf(arena, "Vastgesteld op %s door %s.",
-		      document_datum(arena, store_text(&c.v, i, SVV_OP)), store_text(&c.v, i, SVV_DOOR)));
+	besluitbrief_ondertekening(&d, ZINL, persoon, functie, door);
+	besluitbrief_bezwaar(&d, "Zorginstituut Nederland", "Diemen");
 	*naam = arena_printf(arena, "nacalculatie-%" PRId64 "-%s.%s", jaar, uzovi ? uzovi : "onbekend", pdf ? "pdf" : "html");
 	return uitvoer(&d, titel, "Zorginstituut Nederland (doorbraak)", pdf, data, len, e);
 }

@@ -64,7 +64,14 @@ function ontvangstbewijsSectie({ basis, bewijs, rondenaam, ontvangen }) {
       ['SHA-256 van het document', h('code', { class: 'utrecht-code hash', 'data-veld': 'sha256' }, bewijs.sha256)],
     ]),
     h('p', { class: 'utrecht-paragraph knoppenrij' },
-      button('Ontvangstbewijs downloaden', {
+      h('a', {
+        class: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action',
+        href: `/api/v1${basis}/ontvangstbewijs.pdf?versie=${bewijs.versie}`,
+        download: `ontvangstbewijs-${bewijs.aanvraag_id}-versie-${bewijs.versie}.pdf`,
+      }, 'Ontvangstbewijs als PDF'),
+      ' ',
+      button('Ontvangstbewijs als JSON', {
+        kind: 'secondary',
         onClick: () => downloadTekst(`${JSON.stringify(bewijs, null, 2)}\n`, bestandsnaam),
       }),
       ' ',
