@@ -389,12 +389,25 @@ test('an empty draft: submitting is blocked, with links to the fields; rows adde
   await rij.getByLabel('Bedrag voor deze deelnemer').fill('1.000.000');
   assert.match(await slaOp(page), /^Concept opgeslagen/);
   await page.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
-  await page.getByRole('group', { name: 'Deelnemer 2', exact: true }).getByLabel('Organisatienummer').fill(String(w.org.vvt));
+  // the second participant found in the register by part of its name (issue 18)
+  const rij2 = page.getByRole('group', { name: 'Deelnemer 2', exact: true });
+  await rij2.getByLabel('Zoek in het register').fill('thuiszorg eem');
+  await rij2.getByRole('button', { name: 'Zoeken' }).click();
+  await rij2.getByRole('button', { name: 'Kies Demo Thuiszorg Eemland, Amersfoort, AGB 99000002' }).click();
+  await page.getByRole('group', { name: 'Deelnemer 2', exact: true }).getByText('Gekozen:').waitFor();
+  assert.equal(await page.getByRole('group', { name: 'Deelnemer 2', exact: true }).getByLabel('Organisatienummer').inputValue(), String(w.org.vvt));
+  // both insurers by name from the register
+  await page.getByLabel('Coördinerend zorgverzekeraar').selectOption({ label: 'Demo Zorgverzekeraar Noord, Groningen, UZOVI 9001' });
+  await page.getByLabel('Tweede zorgverzekeraar').selectOption({ label: 'Demo Zorgverzekeraar Zuid, Eindhoven, UZOVI 9002' });
   assert.match(await slaOp(page), /^Concept opgeslagen/);
+  const coalitie = (await json(`/aanvragen/${id}`)).document.coalitie;
+  assert.deepEqual([coalitie.coordinerend_verzekeraar, coalitie.tweede_verzekeraar], [w.org.noord, w.org.zuid]);
   let deelnemers = (await json(`/aanvragen/${id}`)).document.coalitie.deelnemers;
   assert.deepEqual(deelnemers.map((d) => d.organisatie), [w.org.ziekenhuis, w.org.vvt]);
   assert.deepEqual(deelnemers[0], { organisatie: w.org.ziekenhuis, soort: 'zorgaanbieder', sector: 'msz', bedrag_cent: 100000000 });
   await expectAccessible(page, 'coalitie met twee deelnemers');
+  assert.match(await page.getByRole('group', { name: 'Deelnemer 2', exact: true }).innerText(), /Gekozen: Demo Thuiszorg Eemland, Amersfoort/,
+    'after saving the name stays');
   await page.getByRole('button', { name: 'Deelnemer 1 verwijderen' }).focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Deelnemer toevoegen', 'focus on the add button');
@@ -415,7 +428,7 @@ test('a request for information: the asked field is marked, answered and submitt
   assert.match(await main.innerText(), /Beschrijf de nulmeting per team en hoe de tijdwinst wordt omgerekend naar fte/);
   assert.match(await page.getByRole('navigation', { name: 'Stappen' }).innerText(), /Impact, structurele kosten en eenmalige impuls \(gevraagd door de zorgverzekeraar\)/);
   await expectAccessible(page, 'informatie gevraagd');
-  await page.getByRole('alert').or(page.locator('.utrecht-alert--warning')).first().getByRole('link', { name: '/impact/meetmethode' }).click();
+  await page.getByRole('alert').or(page.locator('.utrecht-alert--warning')).first().getByRole('link', { name: 'Impact: meetmethode' }).click();
   await page.locator('.stap h2', { hasText: 'Impact' }).waitFor();
   const veld = page.getByLabel('Meetmethode', { exact: true });
   assert.equal(await page.evaluate(() => document.activeElement?.id), await veld.getAttribute('id'));
@@ -434,7 +447,7 @@ test('a request for information: the asked field is marked, answered and submitt
   assert.equal(versies[1].sha256, bewijs.sha256);
   assert.equal((await json(`/aanvragen/${id}`)).status, 'ingediend');
   const tabel = page.getByRole('table', { name: 'Ingediende versies van de aanvraag' });
-  assert.match(await tabel.innerText(), /\/impact\/meetmethode/);
+  assert.match(await tabel.innerText(), /Impact: meetmethode/, 'the field by its name, not its pointer');
 });
 
 test('a decided application: status, the verdicts of both insurers and the versions', async () => {

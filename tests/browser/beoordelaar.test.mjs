@@ -226,7 +226,7 @@ test('the second insurer sees no other verdict before its own, assesses positive
   const kaarten = oordelen.locator('article');
   assert.equal(await kaarten.count(), 2, 'after its own verdict both are visible');
   assert.match(plain(await oordelen.innerText()), /Tweede zorgverzekeraar \(uw organisatie\): Positief/);
-  assert.match(plain(await page.locator('section:has(#kop-nza)').innerText()), /De coördinerend zorgverzekeraar stelt samen met de penvoerder/);
+  assert.match(plain(await page.locator('section:has(#kop-nza)').innerText()), /De coördinerende zorgverzekeraar stelt samen met de penvoerder/);
 });
 
 test('a request for information: errors first, then the parts of the document (JSON pointers) and the question', async () => {

@@ -364,8 +364,7 @@ static void tel_op(struct lezer *l, int64_t *som, bool *overloop, int64_t x,
 	if (__builtin_add_overflow(*som, x, som)) {
 		*overloop = true;
 		error_add(l->e, veld, "som_overloop", NULL,
-			  "Het totaal van deze lijst past niet in een 64-bits getal; "
-			  "controleer de bedragen (in centen).");
+			  "Het totaal van deze lijst is te groot om te rekenen; controleer de bedragen.");
 	}
 }
 

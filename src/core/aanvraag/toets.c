@@ -401,7 +401,7 @@ static void toets_regiocontext(struct toets *t)
 		else
 			snprintf(veld, sizeof veld, "/antwoorden");
 		meld(t, TOETS_NIET_VOLDAAN, veld, "Vraag %s (%s) vraagt om de regionale context. "
-		     "Vul 'regiocontext' aan met de situatie in uw (boven)regio.", q->id, q->label);
+		     "Beschrijf bij deze vraag de regionale context: de situatie in uw (boven)regio.", q->id, q->label);
 	}
 	einde(t, "/antwoorden", "Regionale context is gegeven bij alle vragen die erom vragen.");
 }
@@ -449,10 +449,10 @@ static void toets_gegevens(struct toets *t)
 		     "zorgaanbieder, jaar, kostensoort (personeel/materieel) en aard.");
 	if (a->totaal_bedrag_cent <= 0)
 		meld(t, TOETS_NIET_VOLDAAN, "/totaal_bedrag_cent",
-		     "Vul het totaal gevraagde bedrag in (in centen).");
+		     "Vul het totaal gevraagde bedrag in.");
 	if (a->fte_besparing_milli < 0)
 		meld(t, TOETS_NIET_VOLDAAN, "/impact/fte_besparing_milli",
-		     "Geef de verwachte fte-besparing (in duizendsten fte, 12,5 fte = 12500).");
+		     "Geef de verwachte fte-besparing bij volledige opschaling, bijvoorbeeld 12,5 fte.");
 	if (!tekst_aanwezig(a->meetmethode))
 		meld(t, TOETS_NIET_VOLDAAN, "/impact/meetmethode",
 		     "Beschrijf hoe de fte-besparing en de werkdrukvermindering worden gemeten.");

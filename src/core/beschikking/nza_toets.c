@@ -226,7 +226,7 @@ size_t nza_toets(const struct nza_feiten *f, struct nza_bevinding out[NZA_BEVIND
 	bool beide = f->ondertekend[NZA_AANVRAAG_VERZEKERAAR] && f->ondertekend[NZA_AANVRAAG_PENVOERDER];
 	zet(&out[n++], "a", "Tweezijdige aanvraag met voorstel voor een bovengrens",
 	    beide && f->bovengrens_cent > 0, BRON_001_3,
-	    "Ondertekend door de coördinerend zorgverzekeraar: %s; door de penvoerder namens de "
+	    "Ondertekend door de coördinerende zorgverzekeraar: %s; door de penvoerder namens de "
 	    "zorgaanbieders: %s. Voorgestelde bovengrens %s.", f->ondertekend[NZA_AANVRAAG_VERZEKERAAR] ? "ja" : "nee",
 	    f->ondertekend[NZA_AANVRAAG_PENVOERDER] ? "ja" : "nee", bg);
 	zet(&out[n++], "b", "Verklaring dat aanpassingen op het modelplan positief zijn beoordeeld",

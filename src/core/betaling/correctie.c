@@ -93,7 +93,7 @@ static rc_t corrigeer_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_organisatie_naam(s, b.coordinerend_verzekeraar_id, &a, &naam, &uzovi, e);
 	if (rc == RC_OK && !uzovi)
-		rc = error_set(e, RC_INTERNAL, "De coördinerend verzekeraar heeft geen UZOVI-code.");
+		rc = error_set(e, RC_INTERNAL, "De coördinerende verzekeraar heeft geen UZOVI-code.");
 	int64_t volgnummer = rc == RC_OK ? (int64_t)m->correctie_n + 1 : 0;
 	if (rc == RC_OK)
 		rc = correctie_boeking(s, &b, m, c->bedrag, volgnummer, uzovi, st.resterend, &boeking_id, e);

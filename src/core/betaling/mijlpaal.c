@@ -371,7 +371,7 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_organisatie_naam(s, b.coordinerend_verzekeraar_id, &a, &naam, &uzovi, e);
 	if (rc == RC_OK && !uzovi)
-		rc = error_set(e, RC_INTERNAL, "De coördinerend verzekeraar heeft geen UZOVI-code.");
+		rc = error_set(e, RC_INTERNAL, "De coördinerende verzekeraar heeft geen UZOVI-code.");
 	int64_t bedrag = c->gegeven || !m ? c->bedrag : m->gepland_cent, boeking_id = 0;
 	if (rc == RC_OK && bedrag <= 0) {
 		error_add(e, "/bedrag_cent", "bedrag_niet_positief", NULL,

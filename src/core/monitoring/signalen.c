@@ -268,9 +268,9 @@ rc_t signaal_erken(struct store *s, const struct principal *who, const struct kl
 	if (!ziet(who, sg->p))   /* a refusal is recorded (docs/toegang.md) */
 		return toegang_weiger(s, who, RC_NOT_FOUND, object, "signaal van een project dat de verzekeraar niet coördineert", e);
 	if (!((who->roles & ROL_BEOORDELAAR) && who->organisatie_id == sg->p->coordinerend)) {
-		rc = toegang_weiger(s, who, RC_FORBIDDEN, object, "alleen de coördinerend zorgverzekeraar neemt kennis", e);
+		rc = toegang_weiger(s, who, RC_FORBIDDEN, object, "alleen de coördinerende zorgverzekeraar neemt kennis", e);
 		if (rc == RC_FORBIDDEN)
-			error_set(e, RC_FORBIDDEN, "Alleen de coördinerend zorgverzekeraar neemt kennis van een signaal %s.",
+			error_set(e, RC_FORBIDDEN, "Alleen de coördinerende zorgverzekeraar neemt kennis van een signaal %s.",
 				  BRON_MONITORING);
 		return rc;
 	}

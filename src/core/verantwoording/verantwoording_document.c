@@ -175,7 +175,7 @@ rc_t rechtsoordeel_document(struct store *s, const struct principal *who, int64_
 	projecten(&d, store_text(&c.js, 0, SJS_REGELS));
 	document_voeg(&d, BLOK_KOP, NULL, 1, "Grondslag");
 	document_voeg(&d, BLOK_ALINEA, NULL, 1, "[001] Voorhangbrief prestatie doorbraakmiddelen (28 mei 2026): §5 "
-		      "(alleen werkelijke kosten; de coördinerend zorgverzekeraar toetst op plausibiliteit; de NZa geeft "
+		      "(alleen werkelijke kosten; de coördinerende zorgverzekeraar toetst op plausibiliteit; de NZa geeft "
 		      "jaarlijks per zorgverzekeraar een bestuurlijk rechtsoordeel), §4 (nacalculatie in de "
 		      "risicoverevening als vaste kosten). [003] Aanvullend Zorg- en Welzijnsakkoord §8b.");
 	besluitbrief_ondertekening(&d, NZA, persoon, functie, door);

@@ -604,7 +604,7 @@ static rc_t terugvorderen(struct store *s, struct arena *arena, const struct klo
 	const char *naam = NULL, *uzovi = NULL;
 	rc = store_organisatie_naam(s, b->coordinerend_verzekeraar_id, arena, &naam, &uzovi, e);
 	if (rc == RC_OK && !uzovi)
-		return error_set(e, RC_INTERNAL, "De coördinerend verzekeraar heeft geen UZOVI-code.");
+		return error_set(e, RC_INTERNAL, "De coördinerende verzekeraar heeft geen UZOVI-code.");
 	if (rc != RC_OK)
 		return rc;
 	char project[GROOTBOEK_CODE_MAX + 1], verzekeraar[GROOTBOEK_CODE_MAX + 1], sleutel[GROOTBOEK_SLEUTEL_MAX + 1];

@@ -34,6 +34,38 @@ export function onder(p, boven) {
 }
 
 /** The value at `p` in `doc`, or undefined. */
+const ONDERDELEN = {
+  titel: 'Titel', coalitie: 'Coalitie', zorgpaden: 'Zorgpaden', antwoorden: 'Antwoorden', begroting: 'Begroting',
+  eenheden: 'Eenheden', totaal_bedrag_cent: 'Totaal gevraagd bedrag', impact: 'Impact', structureel: 'Structurele kosten',
+  eenmalige_impuls: 'Eenmalige impuls', mijlpalen: 'Mijlpalen', afwijkingen: 'Afwijkingen',
+  regionale_aanpassingen: 'Regionale aanpassingen', verklaringen: 'Verklaringen',
+};
+
+/**
+ * A document pointer as a person reads it: "/impact/meetmethode" is
+ * "Impact: meetmethode", "/antwoorden/3/regiocontext" is "Antwoord op vraag
+ * 2.1: regiocontext", "/coalitie/deelnemers/0/bedrag_cent" is "Coalitie:
+ * deelnemers 1: bedrag". Units of the API (_cent, _milli, _bp) are left out.
+ */
+export function veldOmschrijving(doc, p) {
+  const delen = String(p).split('/').slice(1).map((d) => d.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (!delen.length || !delen[0]) return 'De aanvraag';
+  const uit = [];
+  for (let i = 0; i < delen.length; i++) {
+    const d = delen[i];
+    if (i === 0) {
+      uit.push(ONDERDELEN[d] || d.replace(/_/g, ' '));
+    } else if (/^\d+$/.test(d)) {
+      const vraag = delen[i - 1] === 'antwoorden' ? doc?.antwoorden?.[Number(d)]?.vraag_id : null;
+      if (vraag) uit.splice(uit.length - 1, 1, `Antwoord op vraag ${vraag}`);
+      else uit[uit.length - 1] += ` ${Number(d) + 1}`;
+    } else {
+      uit.push(d.replace(/_(cent|milli|bp)$/, '').replace(/_/g, ' '));
+    }
+  }
+  return uit.join(': ');
+}
+
 export function lees(doc, p) {
   let v = doc;
   for (const part of delen(p)) {

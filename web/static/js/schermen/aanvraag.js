@@ -24,7 +24,7 @@
 
 import { api, ApiFout } from '../api.js';
 import {
-  bevindingItem, bevindingSoort, bronTekst, delen, groep, lees, onder, ROUTE, schrijf, statusBadge, veld, veldVoor,
+  bevindingItem, bevindingSoort, bronTekst, delen, groep, lees, onder, ROUTE, schrijf, statusBadge, veld, veldOmschrijving, veldVoor,
 } from '../aanvraagformulier.js';
 import * as catalogus from '../catalogus.js';
 import { alert, button, dataList, h, heading, link, paragraph, replaceChildren as vervang, table, uniqueId } from '../dom.js';
@@ -100,6 +100,15 @@ export async function toon(ctx) {
       query: { versie: aanvraag.modelplan.versie }, signal: ctx.signal,
     })).modelplan;
   }
+  // the register: both insurers by name, and the names of the organisations the document names
+  const verzekeraars = (await api.get('/organisaties', { query: { soort: 'zorgverzekeraar', limiet: 1000 }, signal: ctx.signal }))
+    .organisaties;
+  const organisaties = new Map(verzekeraars.map((o) => [o.id, o]));
+  const genoemd = [...new Set((aanvraag.document?.coalitie?.deelnemers || []).map((d) => d.organisatie)
+    .filter((x) => Number.isInteger(x) && x > 0 && !organisaties.has(x)))].slice(0, 50);
+  for (const o of await Promise.all(genoemd.map((x) => api.get(`/organisaties/${x}`, { signal: ctx.signal }).catch(() => null)))) {
+    if (o) organisaties.set(o.id, o);
+  }
   const verzoeken = aanvraag.status === 'informatie_gevraagd'
     ? (await api.get(`${basis}/informatieverzoeken`, { signal: ctx.signal })).informatieverzoeken.filter((v) => !v.beantwoord)
     : [];
@@ -116,7 +125,8 @@ export async function toon(ctx) {
     ['Status', statusBadge(aanvraag.status)],
     ['Indieningsronde', `${ronde.naam}; sluit ${datumTijd(ronde.sluit_op)}`],
     ['Modelplan', mpLink],
-    ['Penvoerder', aanvraag.penvoerder_id === ctx.sessie?.organisatie?.id ? `${ctx.sessie.organisatie.naam} (uw organisatie)` : `Organisatie ${aanvraag.penvoerder_id}`],
+    ['Penvoerder', aanvraag.penvoerder_id === ctx.sessie?.organisatie?.id ? `${ctx.sessie.organisatie.naam} (uw organisatie)`
+      : (aanvraag.penvoerder_naam || `Organisatie ${aanvraag.penvoerder_id}`)],
   ]);
 
   const nodes = [h1, kopregel];
@@ -125,6 +135,7 @@ export async function toon(ctx) {
 
   const wizard = maakWizard({
     ctx, id, basis, aanvraag, doc, toetsing: toetsingAntwoord.toetsing, ronde, catDoc, mp, bewerkbaar, herhaling, verzoeken,
+    verzekeraars, organisaties,
     onAanvraag: (a) => {
       aanvraag = { ...aanvraag, ...a };
       h1.textContent = titelVan();
@@ -158,7 +169,7 @@ export async function toon(ctx) {
  * and the panel with all checks. Returns { element, veldLink(pointer, text) }.
  */
 function maakWizard(w) {
-  const { ctx, id, basis, doc, ronde, catDoc, mp, bewerkbaar, herhaling, verzoeken } = w;
+  const { ctx, id, basis, doc, ronde, catDoc, mp, bewerkbaar, herhaling, verzoeken, verzekeraars, organisaties } = w;
   let { aanvraag, toetsing } = w;
   const normen = mp.normen || {};
   const structuur = catDoc.modelplanstructuur || { secties: [] };
@@ -206,6 +217,8 @@ function maakWizard(w) {
     get id() { return id; },
     get modeltekst() { return modeltekst; },
     get mp() { return mp; },
+    get organisaties() { return organisaties; },
+    get verzekeraars() { return verzekeraars; },
     get naTekenen() { return naTekenen; },
     get netOntvangen() { return netOntvangen; },
     set netOntvangen(v) { netOntvangen = v; },
@@ -285,6 +298,7 @@ function maakWizard(w) {
 
   /** A link to the field of a pointer (in whatever step it is). */
   function veldLink(p, tekst) {
+    if (tekst === p) tekst = veldOmschrijving(doc, p);
     const gevonden = stapVan(p, doc) || (delen(p)[0] === 'antwoorden' ? stappen[1]?.slug : null);
     const slug = stappen.some((s) => s.slug === gevonden) ? gevonden : 'algemeen';
     return h('a', {

@@ -479,7 +479,7 @@ async function nzaInhoud(a, rol, signal) {
       link(`/nza-aanvragen/${bestaand.id}`, `Verzoek ${bestaand.id} bekijken`));
   }
   if (rol !== 'coordinerend') {
-    return paragraph('De coördinerend zorgverzekeraar stelt samen met de penvoerder het verzoek aan de NZa op, nadat het Bestuurlijk Overleg een bedrag heeft toegekend.');
+    return paragraph('De coördinerende zorgverzekeraar stelt samen met de penvoerder het verzoek aan de NZa op, nadat het Bestuurlijk Overleg een bedrag heeft toegekend.');
   }
   let toegekend = null;
   try {

@@ -168,7 +168,7 @@ export async function toon(ctx) {
   ctx.titel(`Verzoek aan NZa opstellen: ${titel}`);
   return [
     heading(1, 'Verzoek aan NZa opstellen'),
-    paragraph('De coördinerend zorgverzekeraar en de penvoerder vragen de NZa samen om een beschikking met een bovengrens '
+    paragraph('De coördinerende zorgverzekeraar en de penvoerder vragen de NZa samen om een beschikking met een bovengrens '
       + 'voor alle zorgaanbieders van de transformatie [001 §3]. U stelt het verzoek op; daarna ondertekenen u en de '
       + 'penvoerder de inhoud. De tweede handtekening dient het verzoek in bij de NZa.'),
     h('p', { class: 'utrecht-paragraph' }, 'Aanvraag: ', link(`/beoordelingen/${a.id}`, titel), ' ', aanvraagStatus(a.status),

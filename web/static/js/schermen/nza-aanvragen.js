@@ -47,7 +47,7 @@ export async function toon(ctx) {
       replaceChildren(lijst, n === 0
         ? paragraph(rollen().includes('beoordelaar')
           ? 'Er zijn nog geen verzoeken aan de NZa. U stelt een verzoek op vanuit een positief beoordeelde en toegekende aanvraag in Beoordelen.'
-          : 'Er zijn nog geen verzoeken aan de NZa voor uw aanvragen. De coördinerend zorgverzekeraar stelt het verzoek op; daarna ondertekent u het hier.')
+          : 'Er zijn nog geen verzoeken aan de NZa voor uw aanvragen. De coördinerende zorgverzekeraar stelt het verzoek op; daarna ondertekent u het hier.')
         : table({
           caption: 'Verzoeken aan de NZa (tweezijdige aanvragen)',
           columns: [
@@ -78,7 +78,7 @@ export async function toon(ctx) {
   return [
     heading(1, 'Verzoeken aan NZa'),
     downloadBalk({ pad: '/nza-aanvragen', naam: 'verzoeken-aan-nza', omschrijving: 'de verzoeken aan de NZa', signal: ctx.signal }),
-    paragraph('De coördinerend zorgverzekeraar en de penvoerder vragen de NZa samen om een beschikking met een bovengrens. '
+    paragraph('De coördinerende zorgverzekeraar en de penvoerder vragen de NZa samen om een beschikking met een bovengrens. '
       + 'Beide ondertekenen de vastgelegde inhoud; de tweede handtekening dient het verzoek in bij de NZa.'),
     form,
     heading(2, 'Verzoeken'),

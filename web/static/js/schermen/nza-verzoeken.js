@@ -93,7 +93,7 @@ export async function toon(ctx) {
   await laad();
   return [
     heading(1, 'Verzoeken om een beschikking'),
-    paragraph('De coördinerend zorgverzekeraar en de penvoerder van de coalitie vragen samen een beschikking aan. '
+    paragraph('De coördinerende zorgverzekeraar en de penvoerder van de coalitie vragen samen een beschikking aan. '
       + 'Hier staan de verzoeken die beide partijen hebben ondertekend en ingediend. Open een verzoek om de toetsing te zien en te besluiten.'),
     form,
     heading(2, 'Resultaat'),

@@ -323,7 +323,7 @@ export async function toon(ctx) {
   return [
     heading(1, `Verantwoording ${b.kenmerk}`),
     paragraph('Alleen werkelijke kosten worden vergoed. De penvoerder verantwoordt per kalenderjaar de kosten tegen de begroting; '
-      + 'de coördinerend zorgverzekeraar toetst ze op plausibiliteit [001 §5].'),
+      + 'de coördinerende zorgverzekeraar toetst ze op plausibiliteit [001 §5].'),
     paragraph(link(`/beschikkingen/${id}`, `Terug naar beschikking ${b.kenmerk}`)),
     melding,
     formHouder,
