@@ -17,6 +17,7 @@
  * Access per object is decided by the core (aanvraagdossier_open): an
  * application the caller may not see answers 404, as a missing one.
  */
+#include "core/aanvraag/tijdlijn.h"
 #include "api/parameters.h"
 
 #include <inttypes.h>
@@ -235,6 +236,18 @@ rc_t aanvragen_ontvangstbewijs_pdf(struct http_request *rq, struct http_response
 		http_add_header(rq, rs, "Content-Disposition", naam);
 	http_reply_raw(rs, 200, "application/pdf", (const char *)pdf, len);
 	return RC_OK;
+}
+
+rc_t aanvragen_tijdlijn(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	struct tijdlijn t;
+	rc_t rc = aanvraag_tijdlijn(rq->store, rq->arena, &rq->who, id, &t, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, tijdlijn_json(&t), e);
 }
 
 rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e)

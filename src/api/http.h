@@ -260,6 +260,7 @@ rc_t aanvragen_toetsing(struct http_request *rq, struct http_response *rs, struc
 rc_t aanvragen_indien(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t aanvragen_ontvangstbewijs(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t aanvragen_ontvangstbewijs_pdf(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_tijdlijn(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t aanvragen_versies(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t aanvragen_versie(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t beoordelingen_maak(struct http_request *rq, struct http_response *rs, struct error *e);

@@ -106,6 +106,7 @@ const struct route routes[] = {
 	 "versie:id", false},
 	{"GET", API_BASE "/aanvragen/{id}/ontvangstbewijs.pdf", aanvragen_ontvangstbewijs_pdf, AANVRAAG_LEZERS, 0,
 	 "versie:id", false},
+	{"GET", API_BASE "/aanvragen/{id}/tijdlijn", aanvragen_tijdlijn, AANVRAAG_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/aanvragen/{id}/versies", aanvragen_versies, AANVRAAG_LEZERS, 0, NULL, false},
 	{"GET", API_BASE "/aanvragen/{id}/versies/{versie}", aanvragen_versie, AANVRAAG_LEZERS, 0, NULL, false},
 	{"POST", API_BASE "/aanvragen/{id}/beoordelingen", beoordelingen_maak, ROL_BEOORDELAAR, 256 * KIB,

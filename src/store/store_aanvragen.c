@@ -337,3 +337,38 @@ rc_t store_aanvragen_tellingen(struct store *s, int64_t *versies, int64_t *zonde
 			NULL, 0, zonder_audit, e);
 	return rc;
 }
+
+rc_t store_aanvraag_tijdlijn(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			     struct error *e)
+{
+	struct store_param p[13];
+	for (size_t i = 0; i < 13; i++)
+		p[i] = SP_I(id);
+	return store_query(s,
+		"SELECT aangemaakt_op, 1, 'aangemaakt', aangemaakt_door, CAST(NULL AS BIGINT), CAST(NULL AS TEXT),"
+		" CAST(NULL AS TEXT), CAST(NULL AS BIGINT) FROM aanvraag WHERE id = ?"
+		" UNION ALL SELECT ingediend_op, 2, 'ingediend', ingediend_door, versie, route, NULL, NULL"
+		" FROM aanvraag_versie WHERE aanvraag_id = ?"
+		" UNION ALL SELECT beoordeeld_op, 3, 'beoordeeld', beoordeeld_door, versie, oordeel, verzekeraar_rol, verzekeraar_id"
+		" FROM beoordeling WHERE aanvraag_id = ?"
+		" UNION ALL SELECT bb.genomen_op, 4, 'bestuursbesluit', bb.genomen_door,"
+		" (SELECT coalesce(sum(t.bedrag_cent), 0) FROM toekenning t WHERE t.besluit_id = bb.id AND t.aanvraag_id = ?),"
+		" NULL, NULL, bb.id FROM bestuursbesluit bb JOIN aanvraag a ON a.ronde_id = bb.ronde_id"
+		" WHERE a.id = ? AND a.status = 'positief'"
+		" UNION ALL SELECT aangemaakt_op, 5, 'nza_opgesteld', aangemaakt_door, bovengrens_cent, NULL, NULL, id"
+		" FROM nza_aanvraag WHERE aanvraag_id = ?"
+		" UNION ALL SELECT o.ondertekend_op, 6, 'ondertekend', o.ondertekend_door, NULL, o.partij, NULL, o.organisatie_id"
+		" FROM nza_ondertekening o JOIN nza_aanvraag n ON n.id = o.nza_aanvraag_id WHERE n.aanvraag_id = ?"
+		" UNION ALL SELECT ingediend_op, 7, 'nza_ingediend', NULL, NULL, NULL, NULL, id FROM nza_aanvraag"
+		" WHERE aanvraag_id = ? AND ingediend_op IS NOT NULL"
+		" UNION ALL SELECT genomen_op, 8, 'beschikking', genomen_door, bovengrens_cent, besluit, kenmerk, id"
+		" FROM beschikking WHERE aanvraag_id = ?"
+		" UNION ALL SELECT m.gemeld_op, 9, 'mijlpaal_gemeld', m.gemeld_door, NULL, m.mijlpaal, NULL, m.beschikking_id"
+		" FROM mijlpaal_melding m JOIN beschikking b ON b.id = m.beschikking_id WHERE b.aanvraag_id = ?"
+		" UNION ALL SELECT p.betaald_op, 10, 'mijlpaal_betaald', p.betaald_door, p.bedrag_cent, p.mijlpaal, NULL,"
+		" p.beschikking_id FROM mijlpaal_betaling p JOIN beschikking b ON b.id = p.beschikking_id WHERE b.aanvraag_id = ?"
+		" UNION ALL SELECT v.ingediend_op, 11, 'verantwoord', v.ingediend_door, v.totaal_cent, NULL, NULL, v.jaar"
+		" FROM verantwoording v JOIN beschikking b ON b.id = v.beschikking_id WHERE b.aanvraag_id = ?"
+		" ORDER BY 1, 2",
+		p, 12, arena, out, e);
+}

@@ -111,6 +111,25 @@ rc_t store_aanvraag_toetsing(struct store *s, int64_t id, bool indienbaar, const
  * SA_CONCEPT when `met_concept` (else that column is NULL). */
 rc_t store_aanvraag_lees(struct store *s, int64_t id, bool met_concept, struct arena *arena,
 			 struct store_rows *out, struct error *e);
+/* The timeline of application `id` (core/aanvraag/tijdlijn.h): one row per
+ * event, oldest first (at one moment in the order of the chain): moment, rang,
+ * soort, door, getal, tekst, tekst2, ref.
+ *   aangemaakt        door
+ *   ingediend         door, getal = versie, tekst = route
+ *   beoordeeld        door, getal = versie, tekst = oordeel, tekst2 = verzekeraar_rol, ref = verzekeraar_id
+ *   bestuursbesluit   door, getal = granted to this application (0: nothing), ref = besluit id
+ *                     (only for a positively assessed application of the round)
+ *   nza_opgesteld     door, getal = proposed upper bound, ref = nza_aanvraag id
+ *   ondertekend       door, tekst = partij, ref = organisatie_id
+ *   nza_ingediend     ref = nza_aanvraag id
+ *   beschikking       door, getal = upper bound, tekst = besluit, tekst2 = kenmerk, ref = beschikking id
+ *   mijlpaal_gemeld   door, tekst = mijlpaal, ref = beschikking id
+ *   mijlpaal_betaald  door, getal = amount, tekst = mijlpaal, ref = beschikking id
+ *   verantwoord       door, getal = total accounted, ref = jaar */
+rc_t store_aanvraag_tijdlijn(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
+			     struct error *e);
+enum { STL_MOMENT, STL_RANG, STL_SOORT, STL_DOOR, STL_GETAL, STL_TEKST, STL_TEKST2, STL_REF };
+
 /* The state after a submission or an assessment. */
 rc_t store_aanvraag_status(struct store *s, int64_t id, const char *status, int64_t versie,
 			   int64_t coordinerend, int64_t tweede, const char *nu, struct error *e);

@@ -295,6 +295,39 @@ test('the decision document, fit to send: addressee, Dutch date, milestones desc
   assert.equal((await w.zorginstituut.get(`/beschikkingen/${w.beschikking}`)).status, 200);
 });
 
+test('the timeline tells the truth: board granted nothing, NZa refused, NZa granted -- each with the step and who acted', async () => {
+  const tijdlijn = async (who, id) => {
+    const r = await who.get(`/aanvragen/${id}/tijdlijn`);
+    assert.equal(r.status, 200, r.text);
+    return r.json();
+  };
+  // positively assessed, but the board gave it nothing: not "positief beoordeeld" alone
+  let t = await tijdlijn(w.aanvrager, ids[4]);
+  assert.equal(t.fase, 'niet_toegekend');
+  assert.match(t.fase_tekst, /geen geld toe.*\[001 "Vervolgproces"\]/);
+  assert.deepEqual(t.stappen.map((s) => s.soort), ['aangemaakt', 'ingediend', 'beoordeeld', 'beoordeeld', 'bestuursbesluit']);
+  assert.ok(t.stappen.every((s, i) => i === 0 || s.moment >= t.stappen[i - 1].moment), 'oldest first');
+  const oordeel = t.stappen.find((s) => s.soort === 'beoordeeld');
+  assert.ok(oordeel.organisatie_naam && oordeel.door_naam, 'the insurer and the person by name');
+  // refused by NZa
+  const afgewezen = (await w.nza.get(`/beschikkingen/${w.afwijzing}`)).json();
+  t = await tijdlijn(w.aanvrager, afgewezen.aanvraag_id);
+  assert.equal(t.fase, 'afgewezen');
+  assert.match(t.fase_tekst, new RegExp(`Afgewezen door de NZa \\(beschikking ${afgewezen.kenmerk}\\)`));
+  // (the test helper dates the board's decision 2027-01-01, so it sorts last here)
+  const nza = t.stappen.filter((s) => s.soort !== 'bestuursbesluit').slice(-5).map((s) => s.soort);
+  assert.deepEqual(nza, ['nza_opgesteld', 'ondertekend', 'ondertekend', 'nza_ingediend', 'beschikking']);
+  assert.equal(t.stappen.find((s) => s.soort === 'beschikking').beschikking_id, w.afwijzing);
+  assert.equal(t.stappen.filter((s) => s.soort === 'ondertekend').map((s) => s.organisatie_naam).length, 2);
+  // granted: the upper bound; the same for both insurers' readers and the auditor
+  const verleend = (await w.nza.get(`/beschikkingen/${w.beschikking}`)).json();
+  t = await tijdlijn(w.auditor, verleend.aanvraag_id);
+  assert.ok(['beschikt', 'in_uitvoering'].includes(t.fase), t.fase);
+  assert.match(t.stappen.find((s) => s.soort === 'beschikking').wat, /De NZa stelde de bovengrens vast op EUR 5\.000\.000,00/);
+  assert.equal((await tijdlijn(w.beoordelaar, verleend.aanvraag_id)).fase, t.fase);
+  problem(await w.west.get(`/aanvragen/${verleend.aanvraag_id}/tijdlijn`), 404);
+});
+
 test('ledger views: per pot, theme, year, insurer and project; insurers see their own projects', async () => {
   const o = (await w.nza.get('/grootboek/rekeningen')).json();
   assert.equal(o.pot.rekening, 'zvw');

@@ -125,6 +125,7 @@ export const MATRIX = [
   { method: 'POST', path: '/aanvragen/{id}/indiening', allowed: ['aanvrager'], ok: AUTHORISED },
   { method: 'GET', path: '/aanvragen/{id}/ontvangstbewijs', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/aanvragen/{id}/ontvangstbewijs.pdf', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  { method: 'GET', path: '/aanvragen/{id}/tijdlijn', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/aanvragen/{id}/versies', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'GET', path: '/aanvragen/{id}/versies/{versie}', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/aanvragen/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },

@@ -40,6 +40,9 @@ struct namen_ctx {
 	bool vol;   /* out of memory while gathering */
 };
 
+/* An actor key: "actor", "door" or "<x>_door". */
+static bool actor_sleutel(const char *k);
+
 static bool eindigt_op(const char *s, const char *staart)
 {
 	size_t n = strlen(s), m = strlen(staart);
@@ -55,6 +58,11 @@ static bool in_lijst(const char *k, const char *const *lijst, size_t n)
 }
 
 #define IN(k, l) in_lijst(k, l, sizeof l / sizeof l[0])
+
+static bool actor_sleutel(const char *k)
+{
+	return strcmp(k, "actor") == 0 || strcmp(k, "door") == 0 || eindigt_op(k, "_door");
+}
 
 /* The kind and id of an actor text "gebruiker:12" / "token:3"; false for
  * anything else. */
@@ -79,7 +87,7 @@ static bool actor_verwijzing(const char *actor, enum store_naam_soort *soort, in
  * it is one at all. */
 static bool verwijzing(const char *k, json_t *v, enum store_naam_soort *soort, int64_t *id)
 {
-	if (json_is_string(v) && (strcmp(k, "actor") == 0 || eindigt_op(k, "_door")))
+	if (json_is_string(v) && actor_sleutel(k))
 		return actor_verwijzing(json_string_value(v), soort, id);
 	if (!json_is_integer(v) || json_integer_value(v) <= 0)
 		return false;
@@ -235,7 +243,7 @@ static void zet(const struct namen_ctx *c, json_t *v)
 	json_object_foreach(v, k, x) {
 		if (IN(k, overslaan))
 			continue;
-		bool actor = json_is_string(x) && (strcmp(k, "actor") == 0 || eindigt_op(k, "_door"));
+		bool actor = json_is_string(x) && actor_sleutel(k);
 		const char *t = NULL;
 		if (verwijzing(k, x, &soort, &id))
 			t = gevonden_tekst(c, soort, id);

@@ -4,8 +4,8 @@
  * organisation, which application.
  *
  * namen_verrijk() walks a JSON answer and adds, beside
- *   "<x>_door": "gebruiker:12" and "actor": "token:3"
- *       "<x>_door_naam" / "actor_naam": "Eva de Groot, directeur
+ *   "<x>_door": "gebruiker:12", "door" and "actor": "token:3"
+ *       "<x>_door_naam" / "door_naam" / "actor_naam": "Eva de Groot, directeur
  *       Zorgmarkten Cure, Nederlandse Zorgautoriteit (NZa)" (an account
  *       without a person's name shows its account name; "cli", "systeem",
  *       "demo" and an anonymous caller are described in words);

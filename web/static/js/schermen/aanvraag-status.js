@@ -6,21 +6,15 @@
 // /ontvangstbewijzen/verificaties, public), the submitted versions with
 // their stored documents (GET .../versies, .../versies/{n}: the canonical
 // bytes, whose SHA-256 is the receipt's), the insurers' verdicts as far as
-// the coalition may see them (GET .../beoordelingen) and the requests for
-// information (GET .../informatieverzoeken).
+// the coalition may see them (GET .../beoordelingen), the requests for
+// information (GET .../informatieverzoeken), and the phase of the whole chain
+// with its timeline (GET .../tijdlijn: board, NZa, milestones, accounting).
 
 import { api, ApiFout } from '../api.js';
-import { EISOORDEEL, OORDEEL, ROUTE, STATUS, VERZEKERAARROL } from '../aanvraagformulier.js';
+import { EISOORDEEL, OORDEEL, ROUTE, VERZEKERAARROL } from '../aanvraagformulier.js';
 import { alert, button, dataList, h, heading, paragraph, table } from '../dom.js';
 import { datumTijd } from '../opmaak.js';
 
-const UITLEG_STATUS = {
-  ingediend: 'De aanvraag is ingediend. Na het sluiten van de ronde beoordelen de coördinerende en de tweede zorgverzekeraar haar, elk apart.',
-  in_beoordeling: 'Een van de twee zorgverzekeraars heeft een oordeel gegeven; het oordeel van de ander volgt.',
-  informatie_gevraagd: 'Een zorgverzekeraar vraagt om aanvullende informatie. Pas de gevraagde onderdelen aan en dien de aanvraag opnieuw in.',
-  positief: 'Beide zorgverzekeraars hebben positief geoordeeld.',
-  negatief: 'De zorgverzekeraars hebben niet allebei positief geoordeeld.',
-};
 
 /** Offers `tekst` as a file download (a Blob URL; the CSP allows it). */
 export function downloadTekst(tekst, bestandsnaam) {
@@ -157,9 +151,20 @@ function verzoekenSectie(verzoeken, veldLink) {
 }
 
 /** The status sections of a submitted application. */
+/** The timeline: every step of the chain that concerns the application, oldest first. */
+function tijdlijnSectie(t) {
+  return h('section', { 'aria-labelledby': 'kop-tijdlijn', class: 'tijdlijn' },
+    heading(2, 'Tijdlijn', { id: 'kop-tijdlijn' }),
+    h('ol', { class: 'utrecht-ordered-list tijdlijn__lijst' }, t.stappen.map((s) => h('li', { class: 'utrecht-ordered-list__item' },
+      h('span', { class: 'tijdlijn__moment' }, datumTijd(s.moment)), ': ', s.wat,
+      s.door_naam ? h('span', { class: 'tijdlijn__door' }, ` (${s.door_naam})`) : null,
+      s.beschikking_id && s.soort === 'beschikking' ? [' ', h('a', { class: 'utrecht-link utrecht-link--html-a',
+        href: `/beschikkingen/${s.beschikking_id}` }, 'Naar de beschikking')] : null))));
+}
+
 export async function statusSecties({ ctx, basis, aanvraag, ronde, ontvangen, veldLink }) {
   const signal = ctx.signal;
-  const [bewijs, versies, beoordelingen, verzoeken] = await Promise.all([
+  const [bewijs, versies, beoordelingen, verzoeken, tijdlijn] = await Promise.all([
     api.get(`${basis}/ontvangstbewijs`, { signal }).then((r) => r.ontvangstbewijs),
     api.get(`${basis}/versies`, { signal }).then((r) => r.versies),
     api.get(`${basis}/beoordelingen`, { signal }).then((r) => r.beoordelingen).catch((err) => {
@@ -170,11 +175,15 @@ export async function statusSecties({ ctx, basis, aanvraag, ronde, ontvangen, ve
       if (err.geannuleerd) throw err;
       return [];
     }),
+    api.get(`${basis}/tijdlijn`, { signal }),
   ]);
+  // the phase of the whole chain, told truthfully (a positive assessment the
+  // board gave nothing, or that NZa refused, says so)
   return [
     h('section', { 'aria-labelledby': 'kop-status' },
-      heading(2, 'Status', { id: 'kop-status' }),
-      paragraph(h('strong', {}, `${STATUS[aanvraag.status] || aanvraag.status}. `), UITLEG_STATUS[aanvraag.status] || '')),
+      heading(2, 'Stand van zaken', { id: 'kop-status' }),
+      paragraph(h('strong', {}, tijdlijn.fase_tekst))),
+    tijdlijnSectie(tijdlijn),
     ontvangstbewijsSectie({ basis, bewijs, rondenaam: ronde.naam, ontvangen: Boolean(ontvangen) }),
     verzoeken.length ? verzoekenSectie(verzoeken, veldLink) : null,
     oordelenSectie(beoordelingen),
