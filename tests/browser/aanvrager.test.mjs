@@ -460,7 +460,14 @@ test('a decided application: status, the verdicts of both insurers and the versi
   const oordelen = await page.locator('.oordeel h3').allInnerTexts();
   assert.equal(oordelen.length, api.length);
   assert.ok(oordelen.some((t) => /^Coördinerend zorgverzekeraar: /.test(t)));
-  assert.match(await page.locator('main').innerText(), /Negatief beoordeeld\./);
+  // the phase of the whole chain and its timeline (issue 18)
+  const stand = await page.locator('section:has(#kop-status)').innerText();
+  assert.match(stand, /Niet door beide zorgverzekeraars positief beoordeeld: de aanvraag gaat niet verder \[002 §4\.2\]/);
+  const stappen = await page.locator('.tijdlijn__lijst li').allInnerTexts();
+  const tijdlijn = (await json(`/aanvragen/${id}/tijdlijn`)).stappen;
+  assert.equal(stappen.length, tijdlijn.length);
+  assert.match(stappen[0], /Concept aangemaakt\./);
+  assert.ok(stappen.some((t) => /zorgverzekeraar beoordeelde versie 1 negatief .*\(Mark Visser|Fatima El Amrani/.test(t)), stappen.join('\n'));
   await expectAccessible(page, 'beoordeelde aanvraag');
 });
 

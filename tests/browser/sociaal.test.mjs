@@ -214,6 +214,24 @@ test('the mandaatgemeente reports progress; the board reads the overview and dow
   await status('gedownload als CSV');
 });
 
+test('a municipality riding along sees the Zvw applications it takes part in, can read them, and cannot start one [003 D5]', async () => {
+  await alsRol(page, srv.url, 'gemeente');
+  await page.goto(`${srv.url}/meedoen`);
+  await waitForScreen(page, 'Aanvragen waarin uw gemeente meedoet');
+  const api = JSON.parse((await paginaGet(page, '/api/v1/aanvragen')).text);
+  assert.ok(api.aanvragen.length > 0, 'the demo has applications with Groningen as participant');
+  const tabel = page.getByRole('table', { name: /aanvra/ });
+  const rijen = await tabel.locator('tbody tr').count();
+  assert.equal(rijen, api.aanvragen.length);
+  assert.equal(await page.getByRole('link', { name: 'Nieuwe aanvraag' }).count(), 0, 'a municipality does not apply itself');
+  assert.match(plain(await page.locator('main').innerText()), /kan meedoen in het plan van een zorgaanbieder, zonder bedrag \[003 D5\]/);
+  await expectAccessible(page, 'aanvragen van de gemeente');
+  await tabel.getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: 'Stand van zaken' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByRole('button', { name: /Opslaan/ }).count(), 0, 'read only');
+  await expectAccessible(page, 'aanvraag gelezen door de gemeente');
+});
+
 test('no CSP violation, no script error, nothing loaded from outside', async () => {
   assert.deepEqual(browser.problems(), []);
 });

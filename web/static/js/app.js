@@ -26,6 +26,7 @@ route('/impactlatten', { titel: 'Impactlatten', menu: 'Impactlatten', laad: () =
 route('/indieningsrondes', { titel: 'Indieningsrondes', menu: 'Indieningsrondes', laad: () => import('./schermen/indieningsrondes.js') });
 // aanvrager (coalition): my applications, a new draft, the wizard, submission and status ('nieuw' before ':id')
 route('/aanvragen', { titel: 'Mijn aanvragen', menu: 'Mijn aanvragen', toegang: ['aanvrager'], laad: () => import('./schermen/aanvragen.js') });
+route('/meedoen', { titel: 'Aanvragen waarin uw gemeente meedoet', menu: 'Aanvragen', toegang: ['gemeente'], laad: () => import('./schermen/aanvragen.js') });
 route('/aanvragen/nieuw', { titel: 'Nieuwe aanvraag', toegang: ['aanvrager'], laad: () => import('./schermen/aanvraag-nieuw.js') });
 route('/aanvragen/:id', { titel: 'Aanvraag', toegang: ['aanvrager', 'gemeente', 'auditor'], laad: () => import('./schermen/aanvraag.js') });
 // beoordelaar (insurer): the assessment queue and the joint request to NZa (also signed by the lead)

@@ -108,6 +108,7 @@ export const ROLTAKEN = {
       { href: '/werkagendas', tekst: 'De regionale werkagenda: opstellen (mandaatgemeente), ondertekenen met het collegebesluit' },
       { href: '/spuk', tekst: 'SPUK-beschikkingen van uw gemeente inzien en de besteding per jaar verantwoorden' },
       { href: '/voortgang', tekst: 'De voortgang per halfjaar rapporteren (mandaatgemeente) en inzien' },
+      { href: '/meedoen', tekst: 'De Zvw-aanvragen waarin uw gemeente meedoet: lezen en volgen' },
     ],
   },
   zorginstituut: {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 //
-// Mijn aanvragen (role aanvrager): the applications the coalition may see
-// (GET /aanvragen, every page), with round, modelplan, status, review route
+// Mijn aanvragen (role aanvrager; for a municipality the applications it
+// rides along on [003 D5]): the applications the coalition may see
+// (GET /aanvragen, every page), with round, modelplan, the phase of the
+// whole chain (GET .../tijdlijn: after the board a granted, refused or
+// decided application says so), review route
 // and the last change; open requests for information from the insurers
 // first, each with a link to the fields asked. The route of a draft is the
 // one its live checks give now (GET /aanvragen/{id}/toetsing); of a
@@ -11,7 +14,7 @@ import { api } from '../api.js';
 import { downloadBalk } from '../export.js';
 import { statusBadge } from '../aanvraagformulier.js';
 import * as catalogus from '../catalogus.js';
-import { alert, h, heading, link, paragraph, table } from '../dom.js';
+import { alert, badge, h, heading, link, paragraph, table } from '../dom.js';
 import { datumTijd } from '../opmaak.js';
 
 const MAX_PAGINAS = 20;
@@ -54,7 +57,25 @@ async function verzoeken(a, signal) {
   }
 }
 
+/** The phase of the chain after the assessment, shortly, or null before the board. */
+const FASE = {
+  niet_toegekend: ['Niet toegekend (Bestuurlijk Overleg)', 'warning'], toegekend: ['Toegekend', 'success'],
+  ondertekening: ['Verzoek aan de NZa in ondertekening', 'neutral'], bij_nza: ['Bij de NZa', 'neutral'],
+  afgewezen: ['Afgewezen door de NZa', 'danger'], beschikt: ['Beschikt', 'success'], in_uitvoering: ['In uitvoering', 'success'],
+};
+
+async function fase(a, signal) {
+  if (a.status !== 'positief') return null;
+  try {
+    return (await api.get(`/aanvragen/${a.id}/tijdlijn`, { signal })).fase;
+  } catch (err) {
+    if (err.geannuleerd) throw err;
+    return null;
+  }
+}
+
 export async function toon(ctx) {
+  const gemeente = !(ctx.sessie?.gebruiker?.rollen || []).includes('aanvrager');
   const [aanvragen, rondes, mps] = await Promise.all([
     alleAanvragen(ctx.signal),
     api.get('/indieningsrondes', { signal: ctx.signal }),
@@ -63,6 +84,7 @@ export async function toon(ctx) {
   const rondenaam = Object.fromEntries(rondes.indieningsrondes.map((r) => [r.id, r.naam]));
   const mpnaam = Object.fromEntries(mps.modelplannen.map((m) => [m.id, m.naam]));
   const routes = await Promise.all(aanvragen.map((a) => route(a, ctx.signal)));
+  const fasen = await Promise.all(aanvragen.map((a) => fase(a, ctx.signal)));
   const open = await Promise.all(aanvragen.map((a) => (a.status === 'informatie_gevraagd' ? verzoeken(a, ctx.signal) : [])));
   const titel = (a) => a.titel || `Aanvraag ${a.id} (zonder titel)`;
 
@@ -70,14 +92,18 @@ export async function toon(ctx) {
   const openRonde = rondes.indieningsrondes.some((r) => r.fase === 'open');
 
   return [
-    heading(1, 'Mijn aanvragen'),
+    heading(1, gemeente ? 'Aanvragen waarin uw gemeente meedoet' : 'Mijn aanvragen'),
     downloadBalk({ pad: '/aanvragen', naam: 'aanvragen', omschrijving: 'uw aanvragen', signal: ctx.signal }),
-    paragraph('De aanvragen van uw samenwerkingscoalitie. Een concept bewaart de server: u kunt stoppen en later verder gaan. ',
-      'U dient een aanvraag één keer in, binnen de indieningsronde; daarna beoordelen twee zorgverzekeraars haar.'),
-    h('p', { class: 'utrecht-paragraph' },
+    gemeente
+      ? paragraph('Een gemeente vraagt zelf geen Zvw-doorbraakmiddelen aan, maar kan meedoen in het plan van een zorgaanbieder, '
+        + 'zonder bedrag [003 D5]. Hier staan de aanvragen waarin uw gemeente als deelnemer staat; u kunt ze lezen en volgen.')
+      : paragraph('De aanvragen van uw samenwerkingscoalitie. Een concept bewaart de server: u kunt stoppen en later verder gaan. ',
+        'U dient een aanvraag één keer in, binnen de indieningsronde; daarna beoordelen twee zorgverzekeraars haar.'),
+    gemeente ? null : h('p', { class: 'utrecht-paragraph' },
       h('a', { class: 'utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action', href: '/aanvragen/nieuw' },
         'Nieuwe aanvraag')),
-    openRonde ? null : alert('info', paragraph('Er is nu geen indieningsronde open. Een nieuwe aanvraag kunt u starten zodra een ronde opent.')),
+    openRonde || gemeente ? null
+      : alert('info', paragraph('Er is nu geen indieningsronde open. Een nieuwe aanvraag kunt u starten zodra een ronde opent.')),
     metVerzoek.length ? h('section', { 'aria-labelledby': 'kop-verzoeken' },
       heading(2, 'Openstaande vragen van zorgverzekeraars', { id: 'kop-verzoeken' }),
       paragraph('Een zorgverzekeraar vraagt om aanvullende informatie. U kunt alleen de gevraagde onderdelen aanpassen en de aanvraag daarna opnieuw indienen.'),
@@ -94,7 +120,7 @@ export async function toon(ctx) {
             { kop: 'Aanvraag', waarde: (x) => link(`/aanvragen/${x.a.id}`, titel(x.a)) },
             { kop: 'Ronde', waarde: (x) => rondenaam[x.a.indieningsronde_id] || `Ronde ${x.a.indieningsronde_id}` },
             { kop: 'Modelplan', waarde: (x) => `${mpnaam[x.a.modelplan.id] || x.a.modelplan.id}, versie ${x.a.modelplan.versie}` },
-            { kop: 'Status', waarde: (x) => statusBadge(x.a.status) },
+            { kop: 'Status', waarde: (x) => (FASE[x.f] ? badge(...FASE[x.f]) : statusBadge(x.a.status)) },
             {
               kop: 'Route',
               waarde: (x) => (x.r ? `${x.r.route === 'licht' ? 'Licht' : 'Verdiept'}${x.r.concept ? ' (volgens de controles nu)' : ''}` : 'onbekend'),
@@ -106,9 +132,9 @@ export async function toon(ctx) {
                 : `Concept opgeslagen ${datumTijd(x.a.gewijzigd_op)}`),
             },
           ],
-          rows: aanvragen.map((a, i) => ({ a, r: routes[i] })),
+          rows: aanvragen.map((a, i) => ({ a, r: routes[i], f: fasen[i] })),
         })
-        : paragraph('U heeft nog geen aanvragen.'),
+        : paragraph(gemeente ? 'Uw gemeente doet nog in geen aanvraag mee.' : 'U heeft nog geen aanvragen.'),
       paragraph('Route licht: de aanvraag volgt het modelplan en krijgt een beperkte beoordeling. ',
         'Route verdiept: de aanvraag wijkt af of heeft regionale aanpassingen, en krijgt een uitgebreide beoordeling.')),
   ];
