@@ -327,7 +327,7 @@ test('the joint request: errors at their fields, made after the board\'s decisio
   await page.getByRole('button', { name: 'Verzoek opstellen' }).click();
   await page.waitForFunction(() => /telt op tot/.test(document.querySelector('.foutsamenvatting')?.textContent || ''));
   const jaren = page.getByRole('group', { name: 'Verdeling over de jaren (niet verplicht)' });
-  assert.match(plain(await jaren.innerText()), /De jaarverdeling telt op tot 100000000 cent, de bovengrens is 500000000 cent\. \[001 §7\]/);
+  assert.match(plain(await jaren.innerText()), /De jaarverdeling telt op tot EUR 1\.000\.000,00, de bovengrens is EUR 5\.000\.000,00\. \[001 §7\]/);
   await expectAccessible(page, 'verzoek aan NZa: verdeling telt niet op');
   assert.equal((await w.beoordelaar.get('/nza-aanvragen')).json().nza_aanvragen.length, 0, 'nothing stored');
 

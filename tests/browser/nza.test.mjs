@@ -41,6 +41,8 @@ setSuite('browser/nza [sqlite]');
 
 const MLN = 100000000; // EUR 1 mln in cents
 const e = (cents) => plain(euro(cents));
+/** An amount as the server writes it in messages and documents (bedrag_tekst): "EUR 1.234,56". */
+const EUR = (c) => `EUR ${Math.trunc(c / 100).toLocaleString('nl-NL')},${String(c % 100).padStart(2, '0')}`;
 
 let srv;
 let w;
@@ -383,7 +385,7 @@ test('paying more than what is left is refused with the API message and source; 
   await bedrag.fill(euroInvoer(teVeel));
   await page.getByRole('button', { name: 'Betaling vastleggen' }).click();
   const samenvatting = await expectSummary([
-    `De betaling (${teVeel} cent) is hoger dan wat van de bovengrens over is (${s.resterend} cent). (bron: [001 §2], [001 §7])`]);
+    `De betaling (${EUR(teVeel)}) is hoger dan wat van de bovengrens over is (${EUR(s.resterend)}). (bron: [001 §2], [001 §7])`]);
   assert.ok(samenvatting.startsWith('Dit is niet gelukt'), samenvatting);
   assert.match(plain(await page.locator('.utrecht-form-field--invalid').innerText()), /hoger dan wat van de bovengrens over is/,
     'the message is at the amount');

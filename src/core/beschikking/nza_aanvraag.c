@@ -502,14 +502,15 @@ static rc_t jaren_bepalen(struct store *s, struct arena *a, const struct nza_aan
 			past = past && bedrag_tel_op(&som, in->jaren[i].bedrag_cent);
 		}
 		*jn = in->jaar_aantal;
+		char t[BEDRAG_TEKST_BYTES], g[BEDRAG_TEKST_BYTES];
 		if (!past)
 			error_add(e, "/jaarverdeling", "som_ongelijk", "[001 §7]",
 				  "De jaarverdeling telt op tot meer dan het grootste bedrag dat het systeem "
-				  "kan bevatten; de bovengrens is %" PRId64 " cent.", bovengrens);
+				  "kan bevatten; de bovengrens is %s.", bedrag_tekst(bovengrens, g, sizeof g));
 		else if (som != bovengrens)
 			error_add(e, "/jaarverdeling", "som_ongelijk", "[001 §7]",
-				  "De jaarverdeling telt op tot %" PRId64 " cent, de bovengrens is %" PRId64
-				  " cent.", som, bovengrens);
+				  "De jaarverdeling telt op tot %s, de bovengrens is %s.", bedrag_tekst(som, t, sizeof t),
+				  bedrag_tekst(bovengrens, g, sizeof g));
 	} else {
 		*jn = nza_aanvraag_standaard_jaren(toegekend, tn, bovengrens, jaren);
 	}
@@ -573,10 +574,11 @@ static rc_t maak_toets(struct store *s, struct arena *a, const struct maak_ctx *
 		return rc;
 	bool bovengrens_bekend = in->bovengrens_gegeven ? in->bovengrens_geldig : *tn > 0;
 	int64_t bovengrens = in->bovengrens_gegeven ? in->bovengrens_cent : *totaal;
+	char bg[BEDRAG_TEKST_BYTES], tk[BEDRAG_TEKST_BYTES];
 	if (*tn > 0 && bovengrens_bekend && bovengrens > *totaal)
 		error_add(e, "/bovengrens_cent", "boven_toekenning", "[001 §3], [001 §7]",
-			  "De voorgestelde bovengrens (%" PRId64 " cent) is hoger dan het toegekende "
-			  "bedrag (%" PRId64 " cent).", bovengrens, *totaal);
+			  "De voorgestelde bovengrens (%s) is hoger dan het toegekende bedrag (%s).",
+			  bedrag_tekst(bovengrens, bg, sizeof bg), bedrag_tekst(*totaal, tk, sizeof tk));
 	char vandaag[KLOK_TEKST_BYTES];
 	klok_tekst(klok_nu_us(c->klok), vandaag, sizeof vandaag);
 	if (in->contract_datum && strncmp(in->contract_datum, vandaag, 10) > 0)

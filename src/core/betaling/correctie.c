@@ -1,6 +1,7 @@
 /*
  * correctie.c -- corrections of milestone payments. See correctie.h.
  */
+#include "core/basis/bedrag.h"
 #include "core/betaling/correctie.h"
 
 #include <inttypes.h>
@@ -57,9 +58,10 @@ static rc_t correctie_boeking(struct store *s, const struct beschikking *b, cons
 		return RC_OK;
 	}
 	if (!terug && (res.uitkomst == GROOTBOEK_ONVOLDOENDE_SALDO || res.uitkomst == GROOTBOEK_OVERLOOP)) {
+		char bt[BEDRAG_TEKST_BYTES], rest[BEDRAG_TEKST_BYTES];
 		error_add(e, "/bedrag_cent", "boven_bovengrens", "[001 §2], [001 §7]",
-			  "De correctie (%" PRId64 " cent) is hoger dan wat van de bovengrens over is (%" PRId64
-			  " cent).", bedrag, resterend);
+			  "De correctie (%s) is hoger dan wat van de bovengrens over is (%s).",
+			  bedrag_tekst(bedrag, bt, sizeof bt), bedrag_tekst(resterend, rest, sizeof rest));
 		return RC_CONFLICT;
 	}
 	return grootboek_weigeringen(&bk, &res, 1, e);

@@ -2,6 +2,7 @@
  * mijlpaal.c -- milestones reported and paid. See mijlpaal.h and
  * docs/beschikking.md §4.
  */
+#include "core/basis/bedrag.h"
 #include "core/bijlage/bijlage.h"
 #include "core/betaling/mijlpaal.h"
 #include "core/betaling/mijlpaal_intern.h"
@@ -327,11 +328,10 @@ static rc_t betaal_boeking(struct store *s, const struct beschikking *b,
 	 * words, not as the ledger's overflow [001 §2]. */
 	if (res.uitkomst == GROOTBOEK_ONVOLDOENDE_SALDO ||
 	    (res.uitkomst == GROOTBOEK_OVERLOOP && bedrag > resterend)) {
-		char rest[40];
-		snprintf(rest, sizeof rest, "%" PRId64, resterend);
+		char bt[BEDRAG_TEKST_BYTES], rest[BEDRAG_TEKST_BYTES];
 		error_add(e, "/bedrag_cent", "boven_bovengrens", "[001 §2], [001 §7]",
-			  "De betaling (%" PRId64 " cent) is hoger dan wat van de bovengrens over is "
-			  "(%s cent).", bedrag, rest);
+			  "De betaling (%s) is hoger dan wat van de bovengrens over is (%s).",
+			  bedrag_tekst(bedrag, bt, sizeof bt), bedrag_tekst(resterend, rest, sizeof rest));
 		return RC_CONFLICT;
 	}
 	if (res.uitkomst == GROOTBOEK_BESTAAT || res.uitkomst == GROOTBOEK_BESTAAT_MET_ANDERE_VELDEN) {

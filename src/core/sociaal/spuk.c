@@ -241,7 +241,8 @@ rc_t spuk_toeken(struct store *s, const struct principal *who, const struct klok
 	if (json_object_get(body, "bedrag_cent") && json_get_int(body, "bedrag_cent", false, "", &c->pot, e) &&
 	    tranche >= 0 && (c->pot <= 0 || c->pot > tranche))
 		error_add(e, "/bedrag_cent", "boven_pot", BRON_SPUK,
-			  "De toekenning is een bedrag van 1 cent tot de tranche van het jaar (%" PRId64 " cent).", tranche);
+			  "De toekenning is een bedrag van EUR 0,01 tot de tranche van het jaar (%s).",
+			  bedrag_tekst(tranche, (char[BEDRAG_TEKST_BYTES]){0}, BEDRAG_TEKST_BYTES));
 	if (e->item_count || e->items_dropped)
 		return RC_INVALID;
 	rc = store_tx(s, STORE_WRITE, toeken_tx, c, e);
@@ -479,7 +480,7 @@ static rc_t verantwoord_tx(struct store *s, void *ctx, struct error *e)
 		if (store_int(&v, i, 0, 0) == jaar)
 			error_add(e, "/jaar", "al_verantwoord", BRON_VERANTWOORDING, "Jaar %" PRId64 " is al verantwoord.", jaar);
 	if (json_get_int(c->body, "besteed_cent", true, "", &besteed, e) && besteed < 0)
-		error_add(e, "/besteed_cent", "bedrag_ongeldig", BRON_VERANTWOORDING, "Besteed is een bedrag in centen, niet negatief.");
+		error_add(e, "/besteed_cent", "bedrag_ongeldig", BRON_VERANTWOORDING, "Besteed is een bedrag in euro's, niet negatief.");
 	int64_t som = 0, eerder = store_int(&r, 0, SB_BESTEED, 0), betaald = store_int(&r, 0, SB_BETAALD, 0);
 	size_t i;
 	json_t *b;
@@ -495,17 +496,19 @@ static rc_t verantwoord_tx(struct store *s, void *ctx, struct error *e)
 		else
 			gezien[k] = true;
 		if (x < 0 || !bedrag_tel_op(&som, x))
-			error_add(e, w, "bedrag_ongeldig", BRON_VERANTWOORDING, "Een bedrag in centen, niet negatief.");
+			error_add(e, w, "bedrag_ongeldig", BRON_VERANTWOORDING, "Een bedrag in euro's, niet negatief.");
 	}
 	if (besteed >= 0 && som != besteed)
 		error_add(e, "/basisfunctionaliteiten", "som_klopt_niet", BRON_VERANTWOORDING,
-			  "De bedragen per basisfunctionaliteit tellen op tot %" PRId64 " cent, niet tot het besteed bedrag %"
-			  PRId64 " cent (één indicatorenset per jaar).", som, besteed);
+			  "De bedragen per basisfunctionaliteit tellen op tot %s, niet tot het besteed bedrag %s "
+			  "(één indicatorenset per jaar).", bedrag_tekst(som, (char[BEDRAG_TEKST_BYTES]){0}, BEDRAG_TEKST_BYTES),
+			  bedrag_tekst(besteed, (char[BEDRAG_TEKST_BYTES]){0}, BEDRAG_TEKST_BYTES));
 	int64_t cum = eerder;
 	if (besteed >= 0 && (!bedrag_tel_op(&cum, besteed) || cum > betaald))
 		error_add(e, "/besteed_cent", "meer_dan_ontvangen", BRON_VERANTWOORDING,
-			  "Samen met eerdere jaren is meer besteed (%" PRId64 " cent) dan ontvangen (%" PRId64
-			  " cent); verantwoord alleen de SPUK.", cum, betaald);
+			  "Samen met eerdere jaren is meer besteed (%s) dan ontvangen (%s); verantwoord alleen de SPUK.",
+			  bedrag_tekst(cum, (char[BEDRAG_TEKST_BYTES]){0}, BEDRAG_TEKST_BYTES),
+			  bedrag_tekst(betaald, (char[BEDRAG_TEKST_BYTES]){0}, BEDRAG_TEKST_BYTES));
 	bool eind = json_is_true(json_object_get(c->body, "eindverantwoording")) || jaar == c->cat.tot_jaar;
 	if (e->item_count || e->items_dropped)
 		return RC_INVALID;

@@ -54,12 +54,13 @@ bool verdeling_regel_lees(const char *naam, enum verdeling_regel *out)
 static void bedrag(struct error *e, const char *veld, int64_t x, int64_t max,
 		   const char *bron)
 {
+	char t[BEDRAG_TEKST_BYTES], m[BEDRAG_TEKST_BYTES];
 	if (x < 0)
 		error_add(e, veld, "bedrag_negatief", bron,
-			  "Het bedrag is negatief (%" PRId64 " cent); een limiet of bedrag is 0 of meer.", x);
+			  "Het bedrag is negatief (%s); een limiet of bedrag is 0 of meer.", bedrag_tekst(x, t, sizeof t));
 	else if (x > max)
-		error_add(e, veld, "bedrag_te_groot", bron,
-			  "Het bedrag %" PRId64 " cent is groter dan het maximum %" PRId64 " cent.", x, max);
+		error_add(e, veld, "bedrag_te_groot", bron, "Het bedrag %s is groter dan het maximum %s.",
+			  bedrag_tekst(x, t, sizeof t), bedrag_tekst(max, m, sizeof m));
 }
 
 static void bp(struct error *e, const char *veld, int64_t x, const char *bron)
