@@ -110,13 +110,13 @@ rc_t http_reply_json(struct http_request *rq, struct http_response *rs,
 		     int status, json_t *value, struct error *e)
 {
 	/* Names beside references for logged-in callers of non-public routes
-	 * (core/toegang/namen.h); a public answer names no person. */
+	 * (core/toegang/namen.h); a public answer names no person. The names are
+	 * an aid: when they cannot be read (the write this answers may already
+	 * be committed) the answer goes without them rather than as an error. */
 	if (value && status < 300 && rq->route && rq->route->roles != ROL_PUBLIEK && rq->who.roles != 0) {
-		rc_t rc = namen_verrijk(rq->store, rq->arena, value, e);
-		if (rc != RC_OK) {
-			json_decref(value);
-			return rc;
-		}
+		struct error namen_fout;
+		error_clear(&namen_fout);
+		(void)namen_verrijk(rq->store, rq->arena, value, &namen_fout);
 	}
 	char *text = value ? json_encode(rq->arena, value) : NULL;
 	json_decref(value);

@@ -198,7 +198,8 @@ static rc_t zoek_tx(struct store *s, void *ctx, struct error *e)
 				c->r[soort][c->rn[soort]++] = (struct gevonden){store_int(&r, j, 0, 0), t};
 			}
 		}
-		qsort(c->r[soort], c->rn[soort], sizeof *c->r[soort], vergelijk_gevonden);
+		if (c->rn[soort] > 1)   /* qsort of NULL, 0 is undefined */
+			qsort(c->r[soort], c->rn[soort], sizeof *c->r[soort], vergelijk_gevonden);
 	}
 	return RC_OK;
 }
@@ -269,7 +270,8 @@ rc_t namen_verrijk(struct store *s, struct arena *arena, json_t *antwoord, struc
 	bool iets = false;
 	for (int soort = 0; rc == RC_OK && soort < SOORTEN; soort++) {
 		size_t u = 0;
-		qsort(c.ids[soort], c.n[soort], sizeof *c.ids[soort], vergelijk_id);
+		if (c.n[soort] > 1)
+			qsort(c.ids[soort], c.n[soort], sizeof *c.ids[soort], vergelijk_id);
 		for (size_t i = 0; i < c.n[soort]; i++)
 			if (u == 0 || c.ids[soort][u - 1] != c.ids[soort][i])
 				c.ids[soort][u++] = c.ids[soort][i];
