@@ -132,7 +132,7 @@ test('NZa: the queue shows the requests in treatment with application, theme, up
   const rows = await tableRows('Verzoeken om een beschikking');
   assert.deepEqual(rows.map((r) => r[0]), api.map((t) => `Verzoek ${t.id}`));
   for (const [i, t] of api.entries()) {
-    assert.equal(rows[i][1], `${t.aanvraag_id} (versie 1)`);
+    assert.equal(rows[i][1], `${t.aanvraag_titel} (versie 1)`, "the application by its title (issue 18)");
     assert.equal(rows[i][2], 'AI');
     assert.equal(rows[i][3], e(5 * MLN));
     assert.equal(rows[i][4], t.jaarverdeling.map((j) => `${j.jaar}: ${e(j.bedrag_cent)}`).join('; '));
@@ -152,7 +152,7 @@ test('NZa: the checks (a)-(d) and v1-v8, each met or not with its explanation an
   await page.goto(`${srv.url}/nza/verzoeken`);
   await waitForScreen(page, 'Verzoeken om een beschikking');
   await page.getByRole('link', { name: `Verzoek ${s.A}`, exact: true }).click();
-  await waitForScreen(page, new RegExp(`^Verzoek ${s.A}: aanvraag ${s.aanvragen[0]}$`));
+  await waitForScreen(page, new RegExp(`^Verzoek ${s.A}: `));
   const toetsing = await json(w.nza, `/nza-aanvragen/${s.A}/toetsing`);
   assert.equal(toetsing.bevindingen.length, 12);
   const items = page.locator('ol.bevindingen > li');
@@ -241,9 +241,11 @@ test('the decision: reference, decision, upper bound with years, findings with s
   await waitForScreen(page, 'Beschikkingen');
   const api = (await json(w.nza, '/beschikkingen?limiet=1000')).beschikkingen;
   const rows = await tableRows('Beschikkingen van de NZa');
-  assert.deepEqual(rows.map((r) => [r[0], r[3], r[4]]),
-    api.map((b) => [b.kenmerk, b.besluit === 'verleend' ? 'Verleend' : 'Afgewezen', e(b.bovengrens_cent)]));
-  assert.ok(rows.some((r) => r[0] === s.kenmerk && r[3] === 'Verleend' && r[4] === e(5 * MLN)));
+  // the application by its title and the lead by name (issue 18), not by number
+  assert.deepEqual(rows.map((r) => [r[0], r[1], r[2], r[4], r[5]]),
+    api.map((b) => [b.kenmerk, b.aanvraag_titel, b.penvoerder_naam, b.besluit === 'verleend' ? 'Verleend' : 'Afgewezen', e(b.bovengrens_cent)]));
+  assert.ok(rows.every((r) => !/^\d{6,}$/.test(r[1])), 'no application shown as a bare number');
+  assert.ok(rows.some((r) => r[0] === s.kenmerk && r[4] === 'Verleend' && r[5] === e(5 * MLN)));
   await expectAccessible(page, 'beschikkingen');
 
   await page.getByRole('link', { name: s.kenmerk, exact: true }).click();
@@ -414,7 +416,7 @@ test('the ledger: the numbers of GET /grootboek/rekeningen per pot, theme, year,
   assert.deepEqual(verzekeraars, o.verzekeraars.map((r) => [`${r.naam} (UZOVI ${r.uzovi_code})`, ...bedragen(r)]));
   const projecten = await tableRows('Per project (aanvraag)');
   assert.deepEqual(projecten.slice(0, o.projecten.length).map((r) => [r[0], ...r.slice(3)]),
-    o.projecten.map((r) => [String(r.aanvraag_id), ...bedragen(r)]));
+    o.projecten.map((r) => [`${r.aanvraag_titel} (${r.aanvraag_id})`, ...bedragen(r)]));
   assert.deepEqual(projecten.at(-1), ['Totaal', '', '', ...som(o.projecten)]);
   // The project of the decision: upper bound granted, one milestone paid.
   const project = o.projecten.find((r) => r.aanvraag_id === s.aanvragen[0]);
@@ -453,7 +455,8 @@ test('the ledger: the postings log pages with "Meer laden"; the journal download
   await status.filter({ hasText: 'Dit zijn alle boekingen.' }).waitFor();
   const rows = await tableRows('Boekingen, oudste eerst');
   assert.deepEqual(rows.map((r) => [Number(r[0]), r[3], r[4], r[5], r[6]]),
-    alle.map((b) => [b.id, b.debet, b.credit, e(b.bedrag_cent), b.sleutel]));
+    alle.map((b) => [b.id, [b.debet, b.debet_naam].filter(Boolean).join(' '), [b.credit, b.credit_naam].filter(Boolean).join(' '),
+      e(b.bedrag_cent), b.sleutel]));
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('role')), 'status', 'focus on the count when all are shown');
   await expectAccessible(page, 'grootboek (alle boekingen)');
 
@@ -493,7 +496,7 @@ test('the ledger for an insurer: its own projects, and no journal', async () => 
   await waitForScreen(page, 'Grootboek');
   const o = await json(w.beoordelaar, '/grootboek/rekeningen');
   const projecten = await tableRows('Per project (aanvraag)');
-  assert.deepEqual(projecten.slice(0, o.projecten.length).map((r) => r[0]), o.projecten.map((r) => String(r.aanvraag_id)));
+  assert.deepEqual(projecten.slice(0, o.projecten.length).map((r) => r[0]), o.projecten.map((r) => `${r.aanvraag_titel} (${r.aanvraag_id})`));
   assert.equal(await page.getByRole('heading', { name: 'Journaal voor hledger' }).count(), 0);
   await expectAccessible(page, 'grootboek (verzekeraar)');
 });

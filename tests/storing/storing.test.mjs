@@ -111,7 +111,7 @@ after(async () => {
   console.log(`# faults answered cleanly: store ${gevonden.store}, arena ${gevonden.arena}, over ${gevonden.stappen} steps; ${naCommitAantal} after a committed write`);
   assert.equal(her.status, 0, `ledger replay: ${her.stdout}${her.stderr}`);
   const i = srv.logLines().findIndex((l) => /Sanitizer|runtime error:/.test(l));
-  assert.deepEqual(rapport, [], `sanitizer report:\n${srv.logLines().slice(Math.max(0, i - 2), i + 40).join("\n")}`);
+  assert.deepEqual(rapport, [], `sanitizer report:\n${srv.logLines().slice(Math.max(0, i - 2), i + 40).join('\n')}`);
 });
 
 test('logging in and opening a round: every fault a clean answer, nothing half-written', async () => {

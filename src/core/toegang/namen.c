@@ -23,6 +23,10 @@ static const char *const organisatie_sleutels[] = {
 	"tweede_verzekeraar_id",
 };
 
+/* The keys holding a ledger account ("project/<id>"); the project's title
+ * goes in "<key>_naam". */
+static const char *const rekening_sleutels[] = {"debet", "credit", "rekening"};
+
 /* What a party wrote or signed and may send back unchanged. */
 static const char *const overslaan[] = {"document", "ontvangstbewijs", "open_velden"};
 
@@ -89,6 +93,15 @@ static bool verwijzing(const char *k, json_t *v, enum store_naam_soort *soort, i
 {
 	if (json_is_string(v) && actor_sleutel(k))
 		return actor_verwijzing(json_string_value(v), soort, id);
+	if (json_is_string(v) && IN(k, rekening_sleutels) && strncmp(json_string_value(v), "project/", 8) == 0) {
+		/* a ledger account of a project: "project/<application id>" */
+		char *eind;
+		long long x = strtoll(json_string_value(v) + 8, &eind, 10);
+		if (*eind || x <= 0)
+			return false;
+		*soort = STORE_NAAM_AANVRAAG, *id = x;
+		return true;
+	}
 	if (!json_is_integer(v) || json_integer_value(v) <= 0)
 		return false;
 	*id = json_integer_value(v);
@@ -107,8 +120,10 @@ static bool naam_sleutel(const char *k, enum store_naam_soort soort, char out[SL
 	size_t n = strlen(k);
 	if (n > SLEUTEL_MAX)
 		return false;
-	if (soort == STORE_NAAM_AANVRAAG)
+	if (soort == STORE_NAAM_AANVRAAG && strcmp(k, "aanvraag_id") == 0)
 		strcpy(out, "aanvraag_titel");
+	else if (soort == STORE_NAAM_AANVRAAG)
+		memcpy(out, k, n), strcpy(out + n, "_naam");   /* a ledger account */
 	else if (soort == STORE_NAAM_ORGANISATIE)
 		memcpy(out, k, n - 3), strcpy(out + n - 3, "_naam");   /* "<prefix>_id" */
 	else

@@ -13,7 +13,9 @@
  *   "verzekeraar_id", "coordinerend_verzekeraar_id",
  *   "tweede_verzekeraar_id") "<x>_naam": the organisation's name;
  *   "aanvraag_id" "aanvraag_titel": the application's title (or, without
- *   one, "Aanvraag van <the lead>"),
+ *   one, "Aanvraag van <the lead>"), and a ledger account of a project
+ *   ("debet", "credit", "rekening": "project/<application id>") the same
+ *   title in "<key>_naam",
  * unless the object has that key already. It leaves alone what a party
  * wrote or signed and may send back: the values under "document",
  * "ontvangstbewijs" and "open_velden". All names of one answer are read in

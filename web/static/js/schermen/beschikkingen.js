@@ -26,7 +26,8 @@ export async function toon(ctx) {
       caption: 'Beschikkingen van de NZa',
       columns: [
         { kop: 'Kenmerk', waarde: (b) => link(`/beschikkingen/${b.id}`, b.kenmerk) },
-        { kop: 'Aanvraag', waarde: (b) => String(b.aanvraag_id) },
+        { kop: 'Aanvraag', waarde: (b) => b.aanvraag_titel || String(b.aanvraag_id) },
+        { kop: 'Penvoerder', waarde: (b) => b.penvoerder_naam || '-' },
         { kop: 'Thema', waarde: (b) => namen[b.thema] || b.thema },
         { kop: 'Besluit', waarde: (b) => besluitBadge(b.besluit) },
         { kop: 'Bovengrens', getal: true, waarde: (b) => euro(b.bovengrens_cent) },

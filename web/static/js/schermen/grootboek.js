@@ -108,7 +108,8 @@ function rekeningenSectie(o, namen, signal) {
     o.projecten.length ? table({
       caption: 'Per project (aanvraag)',
       columns: [
-        { kop: 'Aanvraag', waarde: (r) => String(r.aanvraag_id) },
+        { kop: 'Aanvraag', waarde: (r) => (r.aanvraag_titel ? [r.aanvraag_titel, h('span', { class: 'bron' }, ` (${r.aanvraag_id})`)]
+          : String(r.aanvraag_id)) },
         { kop: 'Thema', waarde: (r) => themaNaam(r.thema) },
         { kop: 'Coördinerend zorgverzekeraar', waarde: (r) => verzekeraarNaam[r.uzovi_code] || r.uzovi_code || '-' },
         ...BEDRAGEN,
@@ -141,8 +142,8 @@ function boekingenSectie(ctx, eerste, perKeer) {
         { kop: 'Nr', waarde: (b) => String(b.id) },
         { kop: 'Tijdstip', waarde: (b) => datumTijd(b.tijdstip) },
         { kop: 'Soort', waarde: (b) => SOORT[b.soort] || b.soort },
-        { kop: 'Van (debet)', waarde: (b) => code(b.debet) },
-        { kop: 'Naar (credit)', waarde: (b) => code(b.credit) },
+        { kop: 'Van (debet)', waarde: (b) => [code(b.debet), b.debet_naam ? h('span', { class: 'bron' }, ` ${b.debet_naam}`) : null] },
+        { kop: 'Naar (credit)', waarde: (b) => [code(b.credit), b.credit_naam ? h('span', { class: 'bron' }, ` ${b.credit_naam}`) : null] },
         { kop: 'Bedrag', getal: true, waarde: (b) => euro(b.bedrag_cent) },
         { kop: 'Sleutel', waarde: (b) => code(b.sleutel) },
       ],

@@ -40,7 +40,7 @@ export function aanvraagHref(aanvraagId) {
 }
 
 function aanvraagLink(v) {
-  const tekst = `Aanvraag ${v.aanvraag_id}${v.versie ? `, versie ${v.versie}` : ''}`;
+  const tekst = `${v.aanvraag_titel || `Aanvraag ${v.aanvraag_id}`}${v.versie ? `, versie ${v.versie}` : ''}`;
   const href = aanvraagHref(v.aanvraag_id);
   return href ? link(href, tekst) : tekst;
 }

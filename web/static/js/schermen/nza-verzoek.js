@@ -38,7 +38,7 @@ async function beschikkingVan(id, signal) {
 function verzoekGegevens(t, namen, statusHouder) {
   return dataList([
     ['Status', statusHouder],
-    ['Aanvraag', `${t.aanvraag_id}, versie ${t.versie}`],
+    ['Aanvraag', `${t.aanvraag_titel ? `${t.aanvraag_titel} (${t.aanvraag_id})` : t.aanvraag_id}, versie ${t.versie}`],
     ['Thema', namen[t.thema] || t.thema],
     ['Toegekend door het bestuur', euro(t.toegekend_cent)],
     ['Voorgestelde bovengrens', euro(t.bovengrens_cent)],
@@ -153,7 +153,7 @@ export async function toon(ctx) {
   }
 
   return [
-    heading(1, `Verzoek ${t.id}: aanvraag ${t.aanvraag_id}`),
+    heading(1, `Verzoek ${t.id}: ${t.aanvraag_titel || `aanvraag ${t.aanvraag_id}`}`),
     h('section', { 'aria-labelledby': 'kop-verzoek' },
       heading(2, 'Het verzoek', { id: 'kop-verzoek' }),
       verzoekGegevens(t, namen, statusHouder),

@@ -44,7 +44,7 @@ export async function toon(ctx) {
 
   const kolommen = [
     { kop: 'Verzoek', waarde: (t) => link(`/nza/verzoeken/${t.id}`, `Verzoek ${t.id}`) },
-    { kop: 'Aanvraag', waarde: (t) => `${t.aanvraag_id} (versie ${t.versie})` },
+    { kop: 'Aanvraag', waarde: (t) => `${t.aanvraag_titel || t.aanvraag_id} (versie ${t.versie})` },
     { kop: 'Thema', waarde: (t) => namen[t.thema] || t.thema },
     { kop: 'Voorgestelde bovengrens', getal: true, waarde: (t) => euro(t.bovengrens_cent) },
     { kop: 'Per jaar', waarde: (t) => t.jaarverdeling.map((j) => `${j.jaar}: ${euro(j.bedrag_cent)}`).join('; ') },
