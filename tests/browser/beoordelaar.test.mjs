@@ -204,6 +204,10 @@ test('the coordinating insurer: errors at their fields and in the summary, then 
   const kaarten = page.locator('section:has(#kop-oordelen) article');
   assert.equal(await kaarten.count(), 1);
   assert.match(plain(await kaarten.first().innerText()), /Coördinerend zorgverzekeraar \(uw organisatie\): Positief \(versie 1\)/);
+  // the coalition and the budget by name from the register, not by number (issue 18)
+  const main = plain(await page.locator('main').innerText());
+  assert.match(main, /Demo Ziekenhuis Noorderkwartier, Alkmaar/);
+  assert.doesNotMatch(main, /Organisatie \d+/);
 });
 
 test('the second insurer sees no other verdict before its own, assesses positively: status positief', async () => {

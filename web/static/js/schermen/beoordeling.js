@@ -44,13 +44,36 @@ function sum(values) {
   return values.reduce((s, v) => s + toBigInt(v ?? 0), 0n);
 }
 
+// The organisations the document names, from the register (GET /organisaties/{id}),
+// read once per screen: a person reads names, not numbers.
+let register = new Map();
+
+/** Reads the register entries of every organisation the document names. */
+async function leesRegister(doc, signal) {
+  const c = doc.coalitie || {};
+  const ids = new Set([c.penvoerder, c.coordinerend_verzekeraar, c.tweede_verzekeraar,
+    ...(c.deelnemers || []).map((d) => d.organisatie), ...(doc.begroting || []).map((r) => r.zorgaanbieder)]
+    .filter((x) => Number.isInteger(x) && x > 0));
+  const gelezen = await Promise.all([...ids].slice(0, 100).map((x) => api.get(`/organisaties/${x}`, { signal }).catch((err) => {
+    if (err.geannuleerd) throw err;
+    return null;
+  })));
+  register = new Map(gelezen.filter(Boolean).map((o) => [o.id, o]));
+}
+
+/** An organisation by its name in the register, else by its number. */
+function naamVan(id) {
+  const o = register.get(id);
+  return o ? (o.plaats && o.plaats !== o.naam ? `${o.naam}, ${o.plaats}` : o.naam) : `Organisatie ${id}`;
+}
+
 function organisatieNaam(id, doc, orgId, orgNaam) {
   if (id === orgId) return `${orgNaam} (uw organisatie)`;
   const rollen = [];
   if (doc.coalitie?.penvoerder === id) rollen.push('penvoerder');
-  if (doc.coalitie?.coordinerend_verzekeraar === id) rollen.push('coördinerend zorgverzekeraar');
+  if (doc.coalitie?.coordinerend_verzekeraar === id) rollen.push('coördinerende zorgverzekeraar');
   if (doc.coalitie?.tweede_verzekeraar === id) rollen.push('tweede zorgverzekeraar');
-  return `Organisatie ${id}${rollen.length ? ` (${rollen.join(', ')})` : ''}`;
+  return `${naamVan(id)}${rollen.length ? ` (${rollen.join(', ')})` : ''}`;
 }
 
 // --- the parts of a document a request for information can name -----------
@@ -141,7 +164,7 @@ function normenTabel(doc, mp, toetsing, sectornamen) {
       naam: 'Maximum per zorgaanbieder',
       norm: k.max_per_zorgaanbieder_cent == null ? 'Geen maximum' : euro(k.max_per_zorgaanbieder_cent),
       aanvraag: deelnemers.length
-        ? unorderedList(deelnemers.map((d) => `Organisatie ${d.organisatie}: ${euro(d.bedrag_cent)}`)) : 'Geen deelnemers',
+        ? unorderedList(deelnemers.map((d) => `${naamVan(d.organisatie)}: ${euro(d.bedrag_cent)}`)) : 'Geen deelnemers',
       afwijking: afwijkingCel((e) => e === 'normen.bedragkaders.max_per_zorgaanbieder_cent'),
     },
     ...(k.per_eenheid || []).map((e) => ({
@@ -265,7 +288,7 @@ function begrotingSectie(doc, toetsing, sectornamen, orgId, orgNaam) {
       caption: 'Begrotingsregels',
       columns: [
         { kop: 'Omschrijving', waarde: (r) => r.omschrijving || '–' },
-        { kop: 'Zorgaanbieder', waarde: (r) => `Organisatie ${r.zorgaanbieder}` },
+        { kop: 'Zorgaanbieder', waarde: (r) => naamVan(r.zorgaanbieder) },
         { kop: 'Jaar', waarde: (r) => String(r.jaar) },
         { kop: 'Kosten', waarde: (r) => `${KOSTENSOORT[r.kostensoort] || r.kostensoort}, ${r.aard}` },
         { kop: 'Doel', waarde: (r) => DOEL[r.doel] || r.doel },
@@ -521,6 +544,7 @@ export async function toon(ctx) {
     api.get(`/aanvragen/${id}/versies`, opts),
   ]);
   const doc = a.document;
+  await leesRegister(doc, ctx.signal);
   const [mpAntw, catDoc, eisenAntw, themanamen] = await Promise.all([
     api.get(`/modelplannen/${encodeURIComponent(doc.modelplan.id)}`, { query: { versie: doc.modelplan.versie }, ...opts }),
     catalogus.catalogusDocument(doc.catalogus_versie),
