@@ -349,7 +349,7 @@ test('the joint request: errors at their fields, made after the board\'s decisio
   assert.deepEqual((await tableRows('De toetsen van de NZa met hun bron'))[0].slice(0, 2),
     ['a. Tweezijdige aanvraag met voorstel voor een bovengrens', 'Niet voldaan'], 'one signature is not a joint request yet');
   const handtekeningen = await tableRows('Handtekeningen');
-  assert.match(handtekeningen[0][2], /^Ja, door /);
+  assert.match(handtekeningen[0][2], /^Ja, door Mark Visser, zorginkoper, Demo Zorgverzekeraar Noord op /, 'signed by name (issue 18)');
   assert.equal(handtekeningen[1][2], 'Nog niet');
 
   // The lead signs: the second signature submits the request to NZa.

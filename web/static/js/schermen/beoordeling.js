@@ -336,7 +336,7 @@ function beoordelingKaart(b, orgId, eisTitel) {
     heading(3, `${wie}: ${OORDEEL[b.oordeel] || b.oordeel} (versie ${b.versie})`, { id: `oordeel-${b.id}` }),
     dataList([
       ['Motivering', b.motivering],
-      b.beoordeeld_op ? ['Beoordeeld', `${datumTijd(b.beoordeeld_op)}${b.beoordeeld_door ? ` door ${b.beoordeeld_door}` : ''}`] : null,
+      b.beoordeeld_op ? ['Beoordeeld', `${datumTijd(b.beoordeeld_op)}${b.beoordeeld_door ? ` door ${b.beoordeeld_door_naam || b.beoordeeld_door}` : ''}`] : null,
       b.informatieverzoek ? ['Gevraagde informatie', `${b.informatieverzoek.vraag} (${b.informatieverzoek.velden.join(', ')})`] : null,
     ]),
     h('details', { class: 'onderdeel' },

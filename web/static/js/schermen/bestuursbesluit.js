@@ -38,7 +38,7 @@ export async function toon(ctx) {
       ['Ronde', ronde ? (magScenario ? link(`/verdeelscenarios?indieningsronde=${ronde.id}`, ronde.naam) : ronde.naam) : `ronde ${b.indieningsronde_id}`],
       ['Vastgesteld scenario', magScenario ? link(`/verdeelscenarios/${b.verdeelscenario_id}`, `Scenario ${b.verdeelscenario_id}`) : `Scenario ${b.verdeelscenario_id}`],
       ['Genomen op', datumTijd(b.genomen_op)],
-      ['Genomen door', b.genomen_door],
+      ['Genomen door', b.genomen_door_naam || b.genomen_door],
       ['Toegekend', `${euro(b.toegekend_cent)} voor ${getal(b.aanvraag_aantal)} aanvragen`],
       ['Motivering', b.motivering],
     ]),

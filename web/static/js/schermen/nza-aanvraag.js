@@ -144,7 +144,7 @@ export async function toon(ctx) {
         v.toegekend_cent != null ? ['Toegekend door het Bestuurlijk Overleg', euro(v.toegekend_cent)] : null,
         ['Voorgestelde bovengrens', euro(v.bovengrens_cent)],
         v.ingediend_op ? ['Ingediend bij de NZa', datumTijd(v.ingediend_op)] : null,
-        v.aangemaakt_op ? ['Opgesteld', `${datumTijd(v.aangemaakt_op)}${v.aangemaakt_door ? ` door ${v.aangemaakt_door}` : ''}`] : null,
+        v.aangemaakt_op ? ['Opgesteld', `${datumTijd(v.aangemaakt_op)}${v.aangemaakt_door ? ` door ${v.aangemaakt_door_naam || v.aangemaakt_door}` : ''}`] : null,
       ]),
       h('section', { 'aria-labelledby': 'kop-jaren' },
         heading(2, 'Verdeling over de jaren', { id: 'kop-jaren' }),
@@ -184,7 +184,7 @@ export async function toon(ctx) {
             { kop: 'Partij', waarde: (p) => PARTIJ[p] },
             { kop: 'Organisatie', waarde: (p) => orgTekst(getekend[p]?.organisatie_id ?? (p === 'penvoerder' ? v.penvoerder_id : v.coordinerend_verzekeraar_id)) },
             { kop: 'Ondertekend', waarde: (p) => (getekend[p]
-              ? `Ja, door ${getekend[p].ondertekend_door} op ${datumTijd(getekend[p].ondertekend_op)}` : 'Nog niet') },
+              ? `Ja, door ${getekend[p].ondertekend_door_naam || getekend[p].ondertekend_door} op ${datumTijd(getekend[p].ondertekend_op)}` : 'Nog niet') },
           ],
           rows: ['coordinerend_verzekeraar', 'penvoerder'],
         }),
