@@ -38,13 +38,13 @@ repo_root=$(dirname -- "$script_dir")
 run_pkgs=(
     build-essential pkg-config meson ninja-build
     libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev libpq-dev
-    libhpdf-dev libmagic-dev libxlsxwriter-dev zlib1g-dev sqlite3 ca-certificates
+    libhpdf-dev libmagic-dev libxlsxwriter-dev zlib1g-dev libcurl4-openssl-dev sqlite3 ca-certificates
 )
 
 test_pkgs=(
     clang-14 libclang-rt-14-dev
     postgresql wrk curl chromium
-    coinor-cbc hledger
+    coinor-cbc hledger python3-aiosmtpd
 )
 
 wanted=("${run_pkgs[@]}")

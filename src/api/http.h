@@ -17,6 +17,7 @@
 #include "core/toegang/rol.h"
 #include "core/toegang/sessie.h"  /* struct sessie_instellingen */
 #include "core/toegang/toegang.h" /* struct principal: who is asking, filled by auth_identify() */
+#include "core/berichten/mail.h"   /* struct mail_instellingen */
 #include "store/store.h"
 
 #define API_BASE "/api/v1"
@@ -100,6 +101,8 @@ struct server_config {
 	struct verbindingen_instellingen verbindingen;
 	unsigned verbindingen_max; /* 0: SERVER_VERBINDINGEN_MAX */
 	bool geen_taakwerker;      /* this process computes no scenario jobs (others do) */
+	/* SMTP and the public URL (mail.h); publieke_url NULL: http://<listen> as bound */
+	struct mail_instellingen mail;
 };
 
 /* Starts serving; on success *out is the running server and *port_out
@@ -333,6 +336,12 @@ rc_t opendata_plannen_get(struct http_request *rq, struct http_response *rs, str
 rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t opendata_beschrijving_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t auditrecords_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t berichten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mailwachtrij_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t mailwachtrij_opnieuw(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t wachtwoordherstel_verzoek(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t wachtwoordherstel_voltooiing(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t auditrecords_verificatie(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_rekeningen_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t grootboek_boekingen_get(struct http_request *rq, struct http_response *rs, struct error *e);

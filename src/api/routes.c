@@ -87,6 +87,15 @@ const struct route routes[] = {
 	{"POST", API_BASE "/apitokens", apitokens_maak, ROL_BEHEERDER, 4 * KIB, NULL, false},
 	{"DELETE", API_BASE "/apitokens/{id}", apitokens_intrek, ROL_BEHEERDER, 0, NULL, false},
 	{"POST", API_BASE "/apitokens/{id}/goedkeuringen", apitokens_keur_goed, ROL_BEHEERDER, 1 * KIB, NULL, false},
+	/* Messages, the mail queue, password reset (docs/berichten.md). */
+	{"GET", API_BASE "/berichten", berichten_lijst, ROL_INGELOGD, 0, "ongelezen:janee,na:getal,limiet:id", false},
+	{"PATCH", API_BASE "/berichten/{id}", berichten_wijzig, ROL_INGELOGD, 1 * KIB, NULL, false},
+	{"GET", API_BASE "/mailwachtrij", mailwachtrij_lijst, ROL_BEHEERDER, 0, "status,na:getal,limiet:id", false},
+	{"POST", API_BASE "/mailwachtrij/{id}/verzendpogingen", mailwachtrij_opnieuw, ROL_BEHEERDER, 1 * KIB, NULL,
+	 false},
+	{"POST", API_BASE "/wachtwoordherstelverzoeken", wachtwoordherstel_verzoek, ROL_PUBLIEK, 2 * KIB, NULL, false},
+	{"POST", API_BASE "/wachtwoordherstelverzoeken/voltooiingen", wachtwoordherstel_voltooiing, ROL_PUBLIEK,
+	 2 * KIB, NULL, false},
 	/* The audit log: read and verify (docs/toegang.md "Audit records"). */
 	{"GET", API_BASE "/auditrecords", auditrecords_lijst, ROL_AUDITOR | ROL_BEHEERDER, 0,
 	 "actor,actie,object,resultaat,na:getal,limiet:id,formaat", false},

@@ -51,6 +51,8 @@ struct server {
 	const char *backend;
 	struct server_config config;
 	struct verdeeltaak_werker *werker;   /* scenario jobs; NULL when this process runs none */
+	struct mail_werker *mailwerker;      /* the mail queue; NULL without SMTP */
+	char publieke_url[256];              /* http://<listen> when none was set */
 };
 
 /* A list route answered generically as CSV/XLSX (export_http.c): a GET
@@ -625,6 +627,19 @@ rc_t server_start(const struct server_config *config, struct server **out,
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	*port_out = info ? info->port : ntohs(sa.sin_port);
+	if (!srv->config.mail.publieke_url) {
+		snprintf(srv->publieke_url, sizeof srv->publieke_url, "http://%.*s:%u",
+			 (int)(strrchr(config->listen, ':') - config->listen), config->listen, *port_out);
+		srv->config.mail.publieke_url = srv->publieke_url;
+	}
+	if (mail_werker_start(srv->pool, &srv->config.mail, &srv->mailwerker, e) != RC_OK) {
+		MHD_stop_daemon(srv->daemon);
+		verdeeltaak_werker_stop(srv->werker);
+		verbindingen_stop(srv->bewaking);
+		store_pool_close(srv->pool);
+		free(srv);
+		return e->rc;
+	}
 	*out = srv;
 	return RC_OK;
 }
@@ -634,6 +649,7 @@ void server_stop(struct server *srv)
 	if (!srv)
 		return;
 	MHD_stop_daemon(srv->daemon);
+	mail_werker_stop(srv->mailwerker);
 	verdeeltaak_werker_stop(srv->werker);
 	verbindingen_stop(srv->bewaking);
 	store_pool_close(srv->pool);

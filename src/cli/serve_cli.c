@@ -116,6 +116,10 @@ int cmd_serve(struct cli *c)
 		fout = cli_demo_laden(c->database);
 	if (fout)
 		return fout;
+	mail_instellingen_uit_omgeving(&config.mail, NULL);
+	if (!config.mail.smtp_url)
+		fprintf(stderr, "doorbraak: geen DOORBRAAK_SMTP_URL: berichten staan klaar in de mailwachtrij maar "
+				"worden niet gemaild\n");
 	struct server *srv = NULL;
 	unsigned port = 0;
 	if (server_start(&config, &srv, &port, &e) != RC_OK) {

@@ -89,6 +89,15 @@ export const MATRIX = [
   { method: 'GET', path: '/organisaties/{id}', allowed: INGELOGD, ok: 200,
     other: { allowed: INGELOGD, status: 404 } },
 
+  // messages: each their own; the mail queue for the administrator; a
+  // forgotten password for anyone (issue 18, docs/berichten.md)
+  { method: 'GET', path: '/berichten', allowed: INGELOGD, ok: 200 },
+  { method: 'PATCH', path: '/berichten/{id}', allowed: INGELOGD, ok: AUTHORISED },
+  { method: 'GET', path: '/mailwachtrij', allowed: BEHEER, ok: 200 },
+  { method: 'POST', path: '/mailwachtrij/{id}/verzendpogingen', allowed: BEHEER, ok: AUTHORISED },
+  { method: 'POST', path: '/wachtwoordherstelverzoeken', allowed: 'publiek', ok: AUTHORISED },
+  { method: 'POST', path: '/wachtwoordherstelverzoeken/voltooiingen', allowed: 'publiek', ok: AUTHORISED },
+
   // the audit log: read and verified by the auditor and the administrator (issue 18)
   { method: 'GET', path: '/auditrecords', allowed: BEHEER_AUDIT, ok: 200 },
   { method: 'GET', path: '/auditrecords/verificatie', allowed: BEHEER_AUDIT, ok: 200 },

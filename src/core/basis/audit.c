@@ -5,6 +5,7 @@
  * that no choice of field contents can make two records hash alike.
  */
 #include "core/basis/audit.h"
+#include "core/berichten/bericht.h"
 
 #include <inttypes.h>
 #include <sodium.h>
@@ -68,6 +69,9 @@ rc_t audit_append(struct store *s, const struct audit_entry *entry, struct error
 	/* Two writers that raced for the same link: let store_tx retry. */
 	if (rc == RC_CONFLICT)
 		rc = error_set(e, RC_RETRY, "Gelijktijdige auditrecords; opnieuw.");
+	/* The people the event concerns hear of it, in this transaction. */
+	if (rc == RC_OK)
+		rc = bericht_bij_gebeurtenis(s, entry, e);
 	return rc;
 }
 

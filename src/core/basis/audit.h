@@ -6,6 +6,9 @@
  * record's hash covers its fields and the previous record's hash;
  * audit_verify() recomputes the chain and names the first broken link,
  * so a record altered or removed directly in the database is detected.
+ * A successful record is offered to core/berichten (bericht.h), which
+ * turns the events that concern somebody into messages and mails in the
+ * same transaction.
  */
 #ifndef DOORBRAAK_AUDIT_H
 #define DOORBRAAK_AUDIT_H

@@ -1,0 +1,190 @@
+/*
+ * store_berichten.c -- the SQL of messages, the mail queue and password
+ * reset tokens. See store_berichten.h.
+ */
+#include "store/store_berichten.h"
+
+#include <string.h>
+
+rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const char *soort,
+			const char *onderwerp, const char *tekst, const char *pad, const char *nu,
+			int64_t nu_s, int64_t *aantal, struct error *e)
+{
+	struct arena a;
+	arena_init(&a, ARENA_TABEL_BYTES);
+	struct store_rows r;
+	struct store_param p[] = {SP_T(soort), SP_T(onderwerp), SP_T(tekst), SP_T(pad), SP_T(nu),
+				  SP_I(rollen), SP_I(org_id), SP_I(org_id)};
+	rc_t rc = store_query(s,
+		"INSERT INTO bericht (gebruiker_id, soort, onderwerp, tekst, pad, aangemaakt_op)"
+		" SELECT id, ?, ?, ?, ?, ? FROM gebruiker WHERE actief = 1 AND (rollen & ?) <> 0"
+		" AND (? = 0 OR organisatie_id = ?) ORDER BY id RETURNING id, gebruiker_id",
+		p, 8, &a, &r, e);
+	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
+		struct store_param m[] = {SP_I(store_int(&r, i, 1, 0)), SP_I(store_int(&r, i, 0, 0)), SP_T(soort),
+					  SP_I(nu_s), SP_T(nu)};
+		rc = store_query(s,
+			"INSERT INTO mail (gebruiker_id, bericht_id, soort, status, volgende_poging_unix_s,"
+			" aangemaakt_op) VALUES (?, ?, ?, 'wachtend', ?, ?)", m, 5, NULL, NULL, e);
+	}
+	if (rc == RC_OK && aantal)
+		*aantal = (int64_t)r.nrows;
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_bericht_lijst(struct store *s, int64_t gebruiker_id, int64_t voor, int64_t limiet,
+			 bool ongelezen, struct arena *arena, struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(gebruiker_id), SP_I(voor), SP_I(voor), SP_I(ongelezen ? 1 : 0),
+				  SP_I(limiet)};
+	return store_query(s,
+		"SELECT id, soort, onderwerp, tekst, pad, aangemaakt_op, gelezen_op FROM bericht"
+		" WHERE gebruiker_id = ? AND (? = 0 OR id < ?) AND (? = 0 OR gelezen_op IS NULL)"
+		" ORDER BY id DESC LIMIT ?", p, 5, arena, out, e);
+}
+
+rc_t store_bericht_ongelezen(struct store *s, int64_t gebruiker_id, int64_t *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(gebruiker_id)};
+	return store_query_int(s, "SELECT count(*) FROM bericht WHERE gebruiker_id = ? AND gelezen_op IS NULL",
+			       p, 1, out, e);
+}
+
+rc_t store_bericht_markeer(struct store *s, int64_t id, int64_t gebruiker_id, const char *gelezen_op,
+			   struct error *e)
+{
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	struct store_param p[] = {SP_T(gelezen_op), SP_I(id), SP_I(gebruiker_id)};
+	rc_t rc = store_query(s, "UPDATE bericht SET gelezen_op = ? WHERE id = ? AND gebruiker_id = ? RETURNING id",
+			      p, 3, &a, &r, e);
+	if (rc == RC_OK && r.nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "U hebt geen bericht %lld.", (long long)id);
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_mail_eigen(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
+		      const char *tekst, const char *nu, int64_t nu_s, struct error *e)
+{
+	struct store_param p[] = {SP_I(gebruiker_id), SP_T(soort), SP_T(onderwerp), SP_T(tekst), SP_I(nu_s),
+				  SP_T(nu)};
+	return store_query(s,
+		"INSERT INTO mail (gebruiker_id, soort, onderwerp, tekst, status, volgende_poging_unix_s,"
+		" aangemaakt_op) VALUES (?, ?, ?, ?, 'wachtend', ?, ?)", p, 6, NULL, NULL, e);
+}
+
+rc_t store_mail_te_verzenden(struct store *s, int64_t nu_s, int64_t limiet, struct arena *arena,
+			     struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(nu_s), SP_I(limiet)};
+	return store_query(s,
+		"SELECT m.id, g.email, coalesce(g.naam, g.gebruikersnaam), coalesce(m.onderwerp, b.onderwerp),"
+		" coalesce(m.tekst, b.tekst), coalesce(b.pad, ''), m.pogingen, m.volgende_poging_unix_s"
+		" FROM mail m JOIN gebruiker g ON g.id = m.gebruiker_id LEFT JOIN bericht b ON b.id = m.bericht_id"
+		" WHERE m.status = 'wachtend' AND m.volgende_poging_unix_s <= ? ORDER BY m.id LIMIT ?",
+		p, 2, arena, out, e);
+}
+
+rc_t store_mail_claim(struct store *s, int64_t id, int64_t was_s, int64_t tot_s, bool *geclaimd,
+		      struct error *e)
+{
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	struct store_param p[] = {SP_I(tot_s), SP_I(id), SP_I(was_s)};
+	rc_t rc = store_query(s,
+		"UPDATE mail SET volgende_poging_unix_s = ? WHERE id = ? AND status = 'wachtend'"
+		" AND volgende_poging_unix_s = ? RETURNING id", p, 3, &a, &r, e);
+	if (rc == RC_OK)
+		*geclaimd = r.nrows == 1;
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_mail_verzonden(struct store *s, int64_t id, const char *nu, struct error *e)
+{
+	struct store_param p[] = {SP_T(nu), SP_I(id)};
+	return store_query(s,
+		"UPDATE mail SET status = 'verzonden', verzonden_op = ?, pogingen = pogingen + 1, tekst = NULL,"
+		" laatste_fout = NULL WHERE id = ?", p, 2, NULL, NULL, e);
+}
+
+rc_t store_mail_mislukt(struct store *s, int64_t id, const char *fout, int64_t volgende_s, bool opgegeven,
+			struct error *e)
+{
+	struct store_param p[] = {SP_T(fout), SP_I(volgende_s), SP_T(opgegeven ? "mislukt" : "wachtend"), SP_I(id)};
+	return store_query(s,
+		"UPDATE mail SET laatste_fout = ?, volgende_poging_unix_s = ?, status = ?,"
+		" pogingen = pogingen + 1 WHERE id = ?", p, 4, NULL, NULL, e);
+}
+
+rc_t store_mail_lijst(struct store *s, const char *status, int64_t voor, int64_t limiet, struct arena *arena,
+		      struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_T(status), SP_I(voor), SP_I(voor), SP_I(limiet)};
+	return store_query(s,
+		"SELECT m.id, m.gebruiker_id, g.email, m.soort, coalesce(m.onderwerp, b.onderwerp), m.status,"
+		" m.pogingen, m.volgende_poging_unix_s, m.laatste_fout, m.aangemaakt_op, m.verzonden_op"
+		" FROM mail m JOIN gebruiker g ON g.id = m.gebruiker_id LEFT JOIN bericht b ON b.id = m.bericht_id"
+		" WHERE m.status = coalesce(?, m.status) AND (? = 0 OR m.id < ?) ORDER BY m.id DESC LIMIT ?",
+		p, 4, arena, out, e);
+}
+
+rc_t store_mail_opnieuw(struct store *s, int64_t id, int64_t nu_s, struct error *e)
+{
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	struct store_param p[] = {SP_I(id)};
+	rc_t rc = store_query(s, "SELECT status FROM mail WHERE id = ?", p, 1, &a, &r, e);
+	if (rc == RC_OK && r.nrows == 0)
+		rc = error_set(e, RC_NOT_FOUND, "Er is geen mail %lld.", (long long)id);
+	if (rc == RC_OK && strcmp(store_text(&r, 0, 0), "verzonden") == 0) {
+		error_add(e, "", "al_verzonden", NULL, "Deze mail is al verzonden.");
+		rc = RC_CONFLICT;
+	}
+	if (rc == RC_OK) {
+		struct store_param q[] = {SP_I(nu_s), SP_I(id)};
+		rc = store_query(s, "UPDATE mail SET status = 'wachtend', pogingen = 0, volgende_poging_unix_s = ?"
+				    " WHERE id = ?", q, 2, NULL, NULL, e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_herstel_insert(struct store *s, int64_t gebruiker_id, const char *token_hash, int64_t nu_s,
+			  int64_t verloopt_s, struct error *e)
+{
+	struct store_param p[] = {SP_I(gebruiker_id), SP_T(token_hash), SP_I(nu_s), SP_I(verloopt_s)};
+	return store_query(s,
+		"INSERT INTO wachtwoordherstel (gebruiker_id, token_hash, aangemaakt_unix_s, verloopt_unix_s)"
+		" VALUES (?, ?, ?, ?)", p, 4, NULL, NULL, e);
+}
+
+rc_t store_herstel_geldig(struct store *s, const char *token_hash, int64_t nu_s, struct arena *arena,
+			  struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_T(token_hash), SP_I(nu_s)};
+	return store_query(s,
+		"SELECT h.id, g.id, coalesce(g.naam, ''), g.email, g.gebruikersnaam FROM wachtwoordherstel h"
+		" JOIN gebruiker g ON g.id = h.gebruiker_id WHERE h.token_hash = ? AND h.gebruikt_unix_s IS NULL"
+		" AND h.verloopt_unix_s > ? AND g.actief = 1", p, 2, arena, out, e);
+}
+
+rc_t store_herstel_gebruik(struct store *s, int64_t gebruiker_id, int64_t nu_s, struct error *e)
+{
+	struct store_param p[] = {SP_I(nu_s), SP_I(gebruiker_id)};
+	return store_query(s, "UPDATE wachtwoordherstel SET gebruikt_unix_s = ? WHERE gebruiker_id = ?"
+			      " AND gebruikt_unix_s IS NULL", p, 2, NULL, NULL, e);
+}
+
+rc_t store_herstel_aantal(struct store *s, int64_t gebruiker_id, int64_t sinds_s, int64_t *out,
+			  struct error *e)
+{
+	struct store_param p[] = {SP_I(gebruiker_id), SP_I(sinds_s)};
+	return store_query_int(s, "SELECT count(*) FROM wachtwoordherstel WHERE gebruiker_id = ?"
+				  " AND aangemaakt_unix_s >= ?", p, 2, out, e);
+}

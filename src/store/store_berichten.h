@@ -1,0 +1,86 @@
+/*
+ * store_berichten.h -- the SQL of messages, the mail queue and password
+ * reset tokens (migration 022; docs/berichten.md).
+ */
+#ifndef DOORBRAAK_STORE_BERICHTEN_H
+#define DOORBRAAK_STORE_BERICHTEN_H
+
+#include "store/store.h"
+
+/* ---- messages ---------------------------------------------------------- */
+
+/* Makes one message for every active account of organisation `org_id`
+ * (0: of every organisation) holding any of the role bits `rollen`, and
+ * queues one mail per message (due at `nu_s`). *aantal: messages made. */
+rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const char *soort,
+			const char *onderwerp, const char *tekst, const char *pad, const char *nu,
+			int64_t nu_s, int64_t *aantal, struct error *e);
+
+/* The messages of account `gebruiker_id`, newest first, with id below `voor`
+ * (0: from the newest), at most `limiet`; only unread ones when
+ * `ongelezen`. Columns SBR_*. */
+enum { SBR_ID, SBR_SOORT, SBR_ONDERWERP, SBR_TEKST, SBR_PAD, SBR_AANGEMAAKT_OP, SBR_GELEZEN_OP };
+rc_t store_bericht_lijst(struct store *s, int64_t gebruiker_id, int64_t voor, int64_t limiet,
+			 bool ongelezen, struct arena *arena, struct store_rows *out, struct error *e);
+
+/* Number of unread messages of `gebruiker_id`. */
+rc_t store_bericht_ongelezen(struct store *s, int64_t gebruiker_id, int64_t *out, struct error *e);
+
+/* Marks message `id` of `gebruiker_id` read at `gelezen_op` (NULL: unread).
+ * RC_NOT_FOUND when the account has no such message. */
+rc_t store_bericht_markeer(struct store *s, int64_t id, int64_t gebruiker_id, const char *gelezen_op,
+			   struct error *e);
+
+/* ---- the mail queue ------------------------------------------------------ */
+
+/* Queues a mail with its own text (a reset link) for `gebruiker_id`. */
+rc_t store_mail_eigen(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
+		      const char *tekst, const char *nu, int64_t nu_s, struct error *e);
+
+/* Up to `limiet` mails due at `nu_s`, oldest first. Columns SML_*. */
+enum { SML_ID, SML_AAN, SML_NAAM, SML_ONDERWERP, SML_TEKST, SML_PAD, SML_POGINGEN, SML_VOLGENDE };
+rc_t store_mail_te_verzenden(struct store *s, int64_t nu_s, int64_t limiet, struct arena *arena,
+			     struct store_rows *out, struct error *e);
+
+/* Claims mail `id` for sending by moving its next attempt from `was_s` to
+ * `tot_s`; *geclaimd false when another process was first. */
+rc_t store_mail_claim(struct store *s, int64_t id, int64_t was_s, int64_t tot_s, bool *geclaimd,
+		      struct error *e);
+
+/* The outcome of one attempt: sent (status 'verzonden', its own text wiped),
+ * or failed with `fout` and the next attempt at `volgende_s` (status
+ * 'mislukt' when `opgegeven`). */
+rc_t store_mail_verzonden(struct store *s, int64_t id, const char *nu, struct error *e);
+rc_t store_mail_mislukt(struct store *s, int64_t id, const char *fout, int64_t volgende_s, bool opgegeven,
+			struct error *e);
+
+/* The queue for the administrator: newest first, below id `voor`, of one
+ * status (NULL: all). Never the mail's own text. Columns SMQ_*. */
+enum { SMQ_ID, SMQ_GEBRUIKER, SMQ_AAN, SMQ_SOORT, SMQ_ONDERWERP, SMQ_STATUS, SMQ_POGINGEN, SMQ_VOLGENDE,
+       SMQ_FOUT, SMQ_AANGEMAAKT_OP, SMQ_VERZONDEN_OP };
+rc_t store_mail_lijst(struct store *s, const char *status, int64_t voor, int64_t limiet, struct arena *arena,
+		      struct store_rows *out, struct error *e);
+
+/* Puts a mail that is not sent back in the queue, due at `nu_s`, attempts
+ * from zero. RC_NOT_FOUND when there is none; RC_CONFLICT when sent. */
+rc_t store_mail_opnieuw(struct store *s, int64_t id, int64_t nu_s, struct error *e);
+
+/* ---- password reset --------------------------------------------------- */
+
+rc_t store_herstel_insert(struct store *s, int64_t gebruiker_id, const char *token_hash, int64_t nu_s,
+			  int64_t verloopt_s, struct error *e);
+
+/* The token with this hash that is unused and not expired at `nu_s`:
+ * columns SHS_*; no rows when none. */
+enum { SHS_ID, SHS_GEBRUIKER, SHS_NAAM, SHS_EMAIL, SHS_GEBRUIKERSNAAM };
+rc_t store_herstel_geldig(struct store *s, const char *token_hash, int64_t nu_s, struct arena *arena,
+			  struct store_rows *out, struct error *e);
+
+/* Uses every open token of `gebruiker_id` at `nu_s` (one reset ends them all). */
+rc_t store_herstel_gebruik(struct store *s, int64_t gebruiker_id, int64_t nu_s, struct error *e);
+
+/* Tokens asked for `gebruiker_id` since `sinds_s` (throttling). */
+rc_t store_herstel_aantal(struct store *s, int64_t gebruiker_id, int64_t sinds_s, int64_t *out,
+			  struct error *e);
+
+#endif
