@@ -163,8 +163,8 @@ char *mail_bericht_opmaak(struct arena *arena, const struct mail_instellingen *i
 		schrijf_s(&w, pad);
 		schrijf_s(&w, "\r\n");
 	}
-	schrijf_s(&w, "\r\n-- \r\nDit bericht is automatisch verstuurd door Doorbraakmiddelen. U vindt het ook "
-		      "onder\r\nBerichten als u inlogt. Antwoorden op deze mail worden niet gelezen.\r\n");
+	schrijf_s(&w, "\r\n-- \r\nDit bericht is automatisch verstuurd door Doorbraakmiddelen. U vindt\r\n"
+		      "het ook onder Berichten als u inlogt. Antwoorden op deze mail worden\r\nniet gelezen.\r\n");
 	return w.vol ? NULL : w.buf;
 }
 
