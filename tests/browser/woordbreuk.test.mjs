@@ -22,11 +22,11 @@ let page;
 const SCHERMEN = {
   publiek: ['/', '/modelplannen', '/basiseisen', '/impactlatten', '/toepassingsgebieden', '/indieningsrondes', '/open-data',
     '/sociaal-domein'],
-  aanvrager: ['/aanvragen', '/beschikkingen', '/nza-aanvragen', '/beschikkingen/3/voortgang'],
+  aanvrager: ['/aanvragen', '/beschikkingen', '/nza-aanvragen', '/beschikkingen/3/voortgang', '/berichten'],
   beoordelaar: ['/beoordelingen', '/beschikkingen', '/signalen', '/jaarstaten', '/beschikkingen/1'],
   bestuur: ['/programmamonitor', '/grootboek', '/jaarstaten', '/vereveningen', '/verdeelscenarios', '/voortgang'],
   nza: ['/nza/verzoeken', '/beschikkingen', '/grootboek'],
-  beheerder: ['/organisaties', '/gebruikers', '/apitokens'],
+  beheerder: ['/organisaties', '/gebruikers', '/apitokens', '/mailwachtrij', '/auditlog'],
   vws: ['/spuk', '/werkagendas'],
 };
 

@@ -8,7 +8,7 @@ import { api } from './api.js';
 import { button, h, replaceChildren } from './dom.js';
 import { rolnaam } from './rollen.js';
 import { menu, navigate, onRender, route, start } from './router.js';
-import { laadSessie, onSessieWijziging, sessie, uitloggen } from './sessie.js';
+import { laadSessie, onBerichtenGewijzigd, onSessieWijziging, sessie, uitloggen } from './sessie.js';
 
 // --- the screens ------------------------------------------------------------
 // The order is the menu's (the steps of the process), and the first matching
@@ -69,11 +69,15 @@ route('/catalogusbeheer', { titel: 'Catalogusbeheer', menu: 'Catalogusbeheer', t
 route('/organisaties', { titel: 'Organisaties', menu: 'Organisaties', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisaties.js') });
 route('/organisaties/:id', { titel: 'Organisatie', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/organisatie.js') });
 route('/auditlog', { titel: 'Auditlog', menu: 'Auditlog', toegang: ['auditor', 'beheerder'], laad: () => import('./schermen/auditlog.js') });
+route('/mailwachtrij', { titel: 'Mailwachtrij', menu: 'Mailwachtrij', toegang: ['beheerder'], laad: () => import('./schermen/mailwachtrij.js') });
 route('/gebruikers', { titel: 'Accounts', menu: 'Accounts', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruikers.js') });
 route('/gebruikers/:id', { titel: 'Account', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/gebruiker.js') });
 route('/apitokens', { titel: 'API-tokens', menu: 'API-tokens', toegang: ['beheerder', 'auditor'], laad: () => import('./schermen/apitokens.js') });
 // everyone: own account, login, after logout
 route('/account', { titel: 'Mijn account', toegang: 'ingelogd', laad: () => import('./schermen/account.js') });
+route('/berichten', { titel: 'Berichten', toegang: 'ingelogd', laad: () => import('./schermen/berichten.js') });
+route('/wachtwoord-vergeten', { titel: 'Wachtwoord vergeten', laad: () => import('./schermen/wachtwoord-vergeten.js') });
+route('/wachtwoord-herstellen', { titel: 'Nieuw wachtwoord kiezen', laad: () => import('./schermen/wachtwoord-herstellen.js') });
 route('/inloggen', { titel: 'Inloggen', laad: () => import('./schermen/inloggen.js') });
 route('/uitgelogd', { titel: 'Uitgelogd', laad: () => import('./schermen/uitgelogd.js') });
 
@@ -125,10 +129,27 @@ function renderUser() {
   const { gebruiker, organisatie } = who;
   replaceChildren(userBox,
     h('p', { class: 'utrecht-paragraph kop__wie' },
-      h('a', { class: 'utrecht-link utrecht-link--html-a', href: '/account' }, gebruiker.gebruikersnaam),
+      h('a', { class: 'utrecht-link utrecht-link--html-a', href: '/account' }, gebruiker.naam || gebruiker.gebruikersnaam),
       h('span', { class: 'kop__organisatie' }, ` ${organisatie.naam} · ${gebruiker.rollen.map(rolnaam).join(', ')}`)),
+    berichtenLink,
     logoutButton());
+  telBerichten();
 }
+
+// "Berichten (3)": the unread messages of the logged-in account (docs/berichten.md)
+const berichtenLink = h('a', { class: 'utrecht-link utrecht-link--html-a kop__berichten', href: '/berichten' }, 'Berichten');
+async function telBerichten() {
+  try {
+    const r = await api.get('/berichten', { query: { ongelezen: 'true', limiet: 1 }, timeoutMs: 10000 });
+    berichtenLink.textContent = r.ongelezen ? `Berichten (${r.ongelezen})` : 'Berichten';
+    berichtenLink.setAttribute('aria-label', r.ongelezen === 1 ? 'Berichten, 1 ongelezen'
+      : r.ongelezen ? `Berichten, ${r.ongelezen} ongelezen` : 'Berichten, geen ongelezen');
+  } catch {
+    berichtenLink.textContent = 'Berichten';
+    berichtenLink.removeAttribute('aria-label');
+  }
+}
+onBerichtenGewijzigd(telBerichten);
 
 onSessieWijziging(() => {
   renderMenu();

@@ -47,6 +47,18 @@ export function onSessieWijziging(fn) {
   listeners.add(fn);
 }
 
+const berichtenListeners = new Set();
+
+/** Called when the reader marked a message (the header's count changes). */
+export function onBerichtenGewijzigd(fn) {
+  berichtenListeners.add(fn);
+}
+
+/** Tells the header that the number of unread messages may have changed. */
+export function meldBerichtenGewijzigd() {
+  for (const fn of berichtenListeners) fn();
+}
+
 /** True once after a session ended by itself; the login screen says so. */
 export function neemVerlopenMelding() {
   const was = verlopen;

@@ -54,6 +54,7 @@ export async function toon(ctx) {
     naam.element, wachtwoord.element, totp.element,
     h('div', { class: 'utrecht-button-group' }, submit));
   const f = formulier(form, [naam, wachtwoord, totp]);
+  const vergeten = paragraph(link('/wachtwoord-vergeten', 'Wachtwoord vergeten?'));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -87,5 +88,6 @@ export async function toon(ctx) {
     verlopen ? alert('warning', paragraph('Uw sessie is verlopen. Log opnieuw in om verder te gaan.'), { role: 'status' }) : null,
     paragraph('Log in met het account dat u van de beheerder van uw organisatie heeft gekregen. Er is geen eigen registratie.'),
     form,
+    vergeten,
   ];
 }
