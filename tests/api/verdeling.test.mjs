@@ -199,12 +199,12 @@ test('macro overview: totals per theme, year, area, sector and region against th
   const ai = m.themas.find((t) => t.id === 'ai');
   assert.equal(ai.positief_cent, sum(pos.slice(0, 4), (x) => x.total));
   assert.equal(ai.beschikbaar_cent, 27500000000);
-  assert.equal(ai.stand, 'overtekend');
+  assert.equal(ai.stand, 'overschrijding');
   assert.equal(ai.saldo_positief_cent, 27500000000 - ai.positief_cent);
   assert.equal(ai.bron, '[002 §4.1]');
   const dhz = m.themas.find((t) => t.id === 'digitale-hybride-zorg');
   assert.equal(dhz.positief_cent, pos[4].total);
-  assert.equal(dhz.stand, 'ondertekend');
+  assert.equal(dhz.stand, 'onderschrijding');
   assert.equal(m.themas.find((t) => t.id === 'medische-technologie').positief_cent, 0);
   // years: the tranches, tested cumulatively
   for (const j of m.jaren) {

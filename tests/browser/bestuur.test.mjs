@@ -179,7 +179,7 @@ test('bestuur: het macro-overzicht met de getallen van de API, per thema, jaar (
     m.themas.map((t) => [t.naam, e(t.positief_cent), e(t.lopend_cent), e(t.beschikbaar_cent)]));
   const stand = await tableRows(page, 'Stand per thema');
   assert.deepEqual(stand.map((r) => [r[0], r[4], r[7]]),
-    m.themas.map((t) => [t.naam, e(t.saldo_positief_cent), t.stand === 'ondertekend' ? 'Onderschrijding' : t.stand === 'overtekend' ? 'Overschrijding' : 'Precies gevuld']));
+    m.themas.map((t) => [t.naam, e(t.saldo_positief_cent), t.stand === 'onderschrijding' ? 'Onderschrijding' : t.stand === 'overschrijding' ? 'Overschrijding' : 'Precies gevuld']));
   assert.deepEqual(await tableRows(page, 'Gevraagd per jaar tegen de tranche (tabel)'),
     m.jaren.map((j) => [String(j.jaar), e(j.positief_cent), e(j.lopend_cent), e(j.beschikbaar_cent)]));
   assert.deepEqual(await tableRows(page, 'Cumulatief gevraagd tegen cumulatief beschikbaar (tabel)'),

@@ -195,7 +195,7 @@ static void filter_controleer(const struct macrooverzicht_filter *f, struct erro
 
 static const char *stand_naam(int64_t gevraagd, int64_t beschikbaar)
 {
-	return gevraagd > beschikbaar ? "overtekend" : gevraagd < beschikbaar ? "ondertekend" : "precies";
+	return gevraagd > beschikbaar ? "overschrijding" : gevraagd < beschikbaar ? "onderschrijding" : "precies";
 }
 
 /* The common members of a line; `cum_*`: the cumulative amounts of a

@@ -53,9 +53,9 @@ export function regelnaam(code) {
 
 /** Over- or under-subscription of a line (docs/bestuur.md §2). */
 export const STAND = {
-  // the API's codes; in words as the source says: over- of onderschrijding [001 "Vervolgproces"]
-  overtekend: 'Overschrijding',
-  ondertekend: 'Onderschrijding',
+  // the API's codes, the source's words: over- of onderschrijding [001 "Vervolgproces"]
+  overschrijding: 'Overschrijding',
+  onderschrijding: 'Onderschrijding',
   precies: 'Precies gevuld',
 };
 

@@ -29,7 +29,7 @@ const schaal = (v) => euroMiljoen(toBigInt(Math.round(v)) * 100n);
 
 /**
  * A line's stand in words: onderwerp "Het totaal is" + "onder het budget (onderschrijding, bezetting 7%): ..."
- * (over- of onderschrijding [001 "Vervolgproces"]; the API's codes are overtekend/ondertekend).
+ * (over- of onderschrijding [001 "Vervolgproces"], the API's codes).
  * inclLopend: with the applications still being assessed.
  */
 function standZin(onderwerp, r, { inclLopend = false } = {}) {
@@ -37,8 +37,8 @@ function standZin(onderwerp, r, { inclLopend = false } = {}) {
   const saldo = toBigInt(inclLopend ? r.saldo_incl_lopend_cent : r.saldo_positief_cent);
   const wie = inclLopend ? 'de positief beoordeelde en de nog lopende aanvragen vragen samen' : 'de positief beoordeelde aanvragen vragen';
   const bezetting = r.bezetting_bp === null || r.bezetting_bp === undefined || inclLopend ? '' : `, bezetting ${procent(r.bezetting_bp)}`;
-  if (stand === 'overtekend') return `${onderwerp} boven het budget (overschrijding${bezetting}): ${wie} ${euro(-saldo)} meer dan er beschikbaar is.`;
-  if (stand === 'ondertekend') return `${onderwerp} onder het budget (onderschrijding${bezetting}): ${wie} ${euro(saldo)} minder dan er beschikbaar is.`;
+  if (stand === 'overschrijding') return `${onderwerp} boven het budget (overschrijding${bezetting}): ${wie} ${euro(-saldo)} meer dan er beschikbaar is.`;
+  if (stand === 'onderschrijding') return `${onderwerp} onder het budget (onderschrijding${bezetting}): ${wie} ${euro(saldo)} minder dan er beschikbaar is.`;
   if (stand === 'precies') return `${onderwerp} precies gevuld: ${wie} evenveel als er beschikbaar is.`;
   return '';
 }
