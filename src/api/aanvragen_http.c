@@ -111,6 +111,8 @@ rc_t aanvragen_lees(struct http_request *rq, struct http_response *rs, struct er
 	json_t *j = http_link(aanvraagdossier_json(&d, t != AANVRAAG_VERZEKERAAR), "self",
 			      "/aanvragen/%" PRId64, d.id);
 	json_t *doc = tekst ? json_loads(tekst, 0, NULL) : NULL;
+	if (j && t == AANVRAAG_VERZEKERAAR)
+		aanvraagdossier_behandelaar_json(j, &d, rq->who.organisatie_id);
 	if (j) {
 		json_object_set_new(j, "toegang", json_string(toegang_naam(t)));
 		json_object_set_new(j, "document", doc ? doc : json_null());
@@ -145,9 +147,12 @@ rc_t aanvragen_lijst(struct http_request *rq, struct http_response *rs, struct e
 		return rc;
 	bool verzekeraar_rol = aanvraag_zicht(&rq->who) == AANVRAAG_ZICHT_VERZEKERAAR;
 	json_t *items = json_array();
-	for (size_t i = 0; items && i < n; i++)
-		json_array_append_new(items, http_link(aanvraagdossier_json(&l[i], !verzekeraar_rol),
-							"self", "/aanvragen/%" PRId64, l[i].id));
+	for (size_t i = 0; items && i < n; i++) {
+		json_t *a = aanvraagdossier_json(&l[i], !verzekeraar_rol);
+		if (a && verzekeraar_rol)   /* who handles it within the caller's insurer */
+			aanvraagdossier_behandelaar_json(a, &l[i], rq->who.organisatie_id);
+		json_array_append_new(items, http_link(a, "self", "/aanvragen/%" PRId64, l[i].id));
+	}
 	json_t *body = json_pack("{s:o}", "aanvragen", items ? items : json_array());
 	if (body)
 		json_object_set_new(body, "volgende_na", (int64_t)n == limiet && n > 0

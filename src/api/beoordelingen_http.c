@@ -16,6 +16,8 @@
 
 #include "core/aanvraag/aanvraagdossier.h"
 #include "core/beoordeling/beoordeling.h"
+#include "core/beoordeling/behandeling.h"
+#include "core/basis/json.h"
 
 rc_t beoordelingen_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
@@ -98,4 +100,43 @@ rc_t informatieverzoeken_lijst(struct http_request *rq, struct http_response *rs
 	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:s, s:o}", "aanvraag_id", (json_int_t)d.id,
 			       "status", aanvraag_status_naam(d.status),
 			       "informatieverzoeken", items ? items : json_array()), e);
+}
+
+/* ---- who handles it within the insurer (core/beoordeling/behandeling.h) ---- */
+
+rc_t behandelaars_lijst(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	struct behandelaar *l = NULL;
+	size_t n = 0;
+	rc_t rc = behandeling_behandelaars(rq->store, &rq->who, rq->arena, &l, &n, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *items = json_array();
+	for (size_t i = 0; items && i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:o}", "id", (json_int_t)l[i].id, "naam", l[i].naam,
+						       "functie", *l[i].functie ? json_string(l[i].functie) : json_null()));
+	return http_reply_json(rq, rs, 200, json_pack("{s:o}", "behandelaars", items ? items : json_array()), e);
+}
+
+rc_t aanvragen_behandelaar_zet(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	int64_t id = 0, gebruiker = 0;
+	if (!http_param_id(rq, 0, &id))
+		return error_set(e, RC_NOT_FOUND, "%s", TOEGANG_NIET_GEVONDEN);
+	static const char *const velden[] = {"gebruiker_id", NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	json_t *g = json_object_get(rq->body, "gebruiker_id");
+	if (!g)
+		error_add(e, "/gebruiker_id", "verplicht", NULL, "Kies een beoordelaar, of null voor niemand.");
+	else if (!json_is_null(g) && (!json_is_integer(g) || json_integer_value(g) <= 0))
+		error_add(e, "/gebruiker_id", "type", NULL, "Het nummer van een account, of null.");
+	else if (!json_is_null(g))
+		gebruiker = (int64_t)json_integer_value(g);
+	if (e->item_count)
+		return RC_INVALID;
+	rc_t rc = behandeling_wijs_toe(rq->store, &rq->who, id, gebruiker, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, json_pack("{s:I, s:o}", "aanvraag_id", (json_int_t)id, "behandelaar_id",
+						      gebruiker > 0 ? json_integer((json_int_t)gebruiker) : json_null()), e);
 }

@@ -337,6 +337,8 @@ rc_t opendata_plannen_csv(struct http_request *rq, struct http_response *rs, str
 rc_t opendata_beschrijving_get(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t auditrecords_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t berichten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t behandelaars_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t aanvragen_behandelaar_zet(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mailwachtrij_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mailwachtrij_opnieuw(struct http_request *rq, struct http_response *rs, struct error *e);

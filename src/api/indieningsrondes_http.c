@@ -62,7 +62,8 @@ rc_t indieningsrondes_lees(struct http_request *rq, struct http_response *rs, st
 rc_t indieningsrondes_maak(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	static const char *const velden[] = {"naam", "catalogusversie", "impactlat_id",
-					     "uitloopjaar_toegestaan", "opent_op", "sluit_op", NULL};
+					     "uitloopjaar_toegestaan", "opent_op", "sluit_op",
+					     "beoordeeld_uiterlijk_op", NULL};
 	json_reject_unknown(rq->body, velden, "", e);
 	struct indieningsronde_invoer in = {.uitloopjaar_toegestaan = -1};
 	bool uitloop = false;
@@ -75,6 +76,9 @@ rc_t indieningsrondes_maak(struct http_request *rq, struct http_response *rs, st
 		in.uitloopjaar_toegestaan = uitloop ? 1 : 0;
 	json_get_string(rq->body, "opent_op", false, "", &in.opent_op, e);
 	json_get_string(rq->body, "sluit_op", false, "", &in.sluit_op, e);
+	json_t *uiterlijk = json_object_get(rq->body, "beoordeeld_uiterlijk_op");
+	if (uiterlijk && !json_is_null(uiterlijk))
+		json_get_string(rq->body, "beoordeeld_uiterlijk_op", false, "", &in.beoordeeld_uiterlijk_op, e);
 	int64_t id = 0;
 	rc_t rc = indieningsronde_maak(rq->store, &rq->who, NULL, &in, &id, e);
 	struct indieningsronde r;

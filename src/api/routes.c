@@ -121,6 +121,9 @@ const struct route routes[] = {
 	{"POST", API_BASE "/aanvragen/{id}/beoordelingen", beoordelingen_maak, ROL_BEOORDELAAR, 256 * KIB,
 	 NULL, false},
 	{"GET", API_BASE "/aanvragen/{id}/beoordelingen", beoordelingen_lijst, AANVRAAG_LEZERS, 0, NULL, false},
+	/* Within an insurer: who handles an application (docs/indiening.md §5a). */
+	{"PUT", API_BASE "/aanvragen/{id}/behandelaar", aanvragen_behandelaar_zet, ROL_BEOORDELAAR, 1 * KIB, NULL, false},
+	{"GET", API_BASE "/behandelaars", behandelaars_lijst, ROL_BEOORDELAAR, 0, NULL, false},
 	{"GET", API_BASE "/aanvragen/{id}/informatieverzoeken", informatieverzoeken_lijst, AANVRAAG_LEZERS,
 	 0, NULL, false},
 	{"POST", API_BASE "/ontvangstbewijzen/verificaties", ontvangstbewijzen_verifieer, ROL_PUBLIEK,

@@ -36,13 +36,14 @@ rc_t store_ronde_insert(struct store *s, const struct store_ronde *r, int64_t *i
 		SP_T(r->naam), SP_I(r->catalogusversie), SP_T(r->impactlat_id),
 		SP_I(r->uitloopjaar_toegestaan ? 1 : 0), SP_I(r->opent_op_us), SP_I(r->sluit_op_us),
 		SP_T(r->opent_op), SP_T(r->sluit_op), SP_I(r->demo ? 1 : 0), SP_T(r->aangemaakt_op),
-		SP_T(r->aangemaakt_door),
+		SP_T(r->aangemaakt_door), SP_T(r->beoordeeld_uiterlijk_op),
 	};
 	return store_query_int(s,
 		"INSERT INTO indieningsronde (naam, catalogusversie, impactlat_id,"
 		" uitloopjaar_toegestaan, opent_op_us, sluit_op_us, opent_op, sluit_op, demo,"
-		" aangemaakt_op, aangemaakt_door) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		p, 11, id_out, e);
+		" aangemaakt_op, aangemaakt_door, beoordeeld_uiterlijk_op)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 12, id_out, e);
 }
 
 rc_t store_ronde_lees(struct store *s, int64_t id, struct arena *arena, struct store_rows *out,
@@ -138,11 +139,12 @@ rc_t store_aanvraag_concept_update(struct store *s, const struct store_aanvraag 
 }
 
 rc_t store_aanvraag_toetsing(struct store *s, int64_t id, bool indienbaar, const char *route,
-			     struct error *e)
+			     int64_t gevraagd_cent, struct error *e)
 {
-	struct store_param p[] = {SP_I(indienbaar ? 1 : 0), SP_T(route), SP_I(id)};
-	return store_query(s, "UPDATE aanvraag SET concept_indienbaar = ?, concept_route = ? WHERE id = ?",
-			   p, 3, NULL, NULL, e);
+	struct store_param p[] = {SP_I(indienbaar ? 1 : 0), SP_T(route),
+				  gevraagd_cent >= 0 ? SP_I(gevraagd_cent) : SP_N(), SP_I(id)};
+	return store_query(s, "UPDATE aanvraag SET concept_indienbaar = ?, concept_route = ?,"
+			      " concept_gevraagd_cent = ? WHERE id = ?", p, 4, NULL, NULL, e);
 }
 
 rc_t store_aanvraag_lees(struct store *s, int64_t id, bool met_concept, struct arena *arena,
@@ -172,6 +174,35 @@ rc_t store_aanvraag_status(struct store *s, int64_t id, const char *status, int6
 		"UPDATE aanvraag SET status = ?, versie = ?, coordinerend_verzekeraar_id = ?,"
 		" tweede_verzekeraar_id = ?, gewijzigd_op = ? WHERE id = ?",
 		p, 6, NULL, NULL, e);
+}
+
+rc_t store_aanvraag_gevraagd(struct store *s, int64_t id, int64_t gevraagd_cent, struct error *e)
+{
+	struct store_param p[] = {gevraagd_cent >= 0 ? SP_I(gevraagd_cent) : SP_N(), SP_I(id)};
+	return store_query(s, "UPDATE aanvraag SET gevraagd_cent = coalesce(?, concept_gevraagd_cent) WHERE id = ?",
+			   p, 2, NULL, NULL, e);
+}
+
+rc_t store_behandelaar_zet(struct store *s, int64_t aanvraag_id, int64_t verzekeraar_id, int64_t gebruiker_id,
+			   const char *nu, const char *door, struct error *e)
+{
+	struct store_param d[] = {SP_I(aanvraag_id), SP_I(verzekeraar_id)};
+	rc_t rc = store_query(s, "DELETE FROM aanvraag_behandelaar WHERE aanvraag_id = ? AND verzekeraar_id = ?",
+			      d, 2, NULL, NULL, e);
+	struct store_param p[] = {SP_I(aanvraag_id), SP_I(verzekeraar_id), SP_I(gebruiker_id), SP_T(nu), SP_T(door)};
+	if (rc == RC_OK && gebruiker_id > 0)
+		rc = store_query(s, "INSERT INTO aanvraag_behandelaar (aanvraag_id, verzekeraar_id, gebruiker_id,"
+				    " toegewezen_op, toegewezen_door) VALUES (?, ?, ?, ?, ?)", p, 5, NULL, NULL, e);
+	return rc;
+}
+
+rc_t store_behandelaars(struct store *s, int64_t organisatie_id, unsigned rol, struct arena *arena,
+			struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(organisatie_id), SP_I(rol)};
+	return store_query(s, "SELECT id, coalesce(naam, gebruikersnaam), coalesce(functie, '') FROM gebruiker"
+			      " WHERE organisatie_id = ? AND actief = 1 AND (rollen & ?) <> 0 ORDER BY"
+			      " coalesce(naam, gebruikersnaam), id", p, 2, arena, out, e);
 }
 
 rc_t store_aanvraag_lijst(struct store *s, const struct store_aanvraag_filter *f,

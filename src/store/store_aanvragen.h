@@ -34,11 +34,11 @@ rc_t store_aanvragen_tx(struct store *s, store_tx_fn fn, void *ctx, struct error
 
 #define STORE_RONDE_KOLOMMEN \
 	"id, naam, catalogusversie, impactlat_id, uitloopjaar_toegestaan, opent_op_us," \
-	" sluit_op_us, opent_op, sluit_op, demo, aangemaakt_op, aangemaakt_door"
+	" sluit_op_us, opent_op, sluit_op, demo, aangemaakt_op, aangemaakt_door, beoordeeld_uiterlijk_op"
 
 enum store_ronde_kolom {
 	SR_ID, SR_NAAM, SR_CATALOGUSVERSIE, SR_IMPACTLAT, SR_UITLOOPJAAR, SR_OPENT_US,
-	SR_SLUIT_US, SR_OPENT, SR_SLUIT, SR_DEMO, SR_AANGEMAAKT_OP, SR_AANGEMAAKT_DOOR,
+	SR_SLUIT_US, SR_OPENT, SR_SLUIT, SR_DEMO, SR_AANGEMAAKT_OP, SR_AANGEMAAKT_DOOR, SR_BEOORDEELD_UITERLIJK,
 };
 
 struct store_ronde {
@@ -50,6 +50,7 @@ struct store_ronde {
 	const char *opent_op, *sluit_op;
 	bool demo;
 	const char *aangemaakt_op, *aangemaakt_door;
+	const char *beoordeeld_uiterlijk_op;   /* YYYY-MM-DD; NULL: none set */
 };
 
 rc_t store_ronde_insert(struct store *s, const struct store_ronde *r, int64_t *id_out,
@@ -76,13 +77,18 @@ rc_t store_aanvragen_modelplan_in_catalogus(struct store *s, int64_t catalogusve
 	" a.modelplan_versie, a.toepassingsgebied, a.thema, a.concept_sha256, a.concept_revisie," \
 	" a.versie, a.coordinerend_verzekeraar_id, a.tweede_verzekeraar_id, a.demo," \
 	" a.aangemaakt_op, a.aangemaakt_door, a.gewijzigd_op, r.sluit_op_us, a.concept_indienbaar," \
-	" a.concept_route"
+	" a.concept_route, a.gevraagd_cent, r.beoordeeld_uiterlijk_op," \
+	" (SELECT b.gebruiker_id FROM aanvraag_behandelaar b WHERE b.aanvraag_id = a.id" \
+	"  AND b.verzekeraar_id = a.coordinerend_verzekeraar_id)," \
+	" (SELECT b.gebruiker_id FROM aanvraag_behandelaar b WHERE b.aanvraag_id = a.id" \
+	"  AND b.verzekeraar_id = a.tweede_verzekeraar_id)"
 
 enum store_aanvraag_kolom {
 	SA_ID, SA_RONDE, SA_PENVOERDER, SA_STATUS, SA_TITEL, SA_REGIO, SA_MODELPLAN,
 	SA_MODELPLAN_VERSIE, SA_GEBIED, SA_THEMA, SA_CONCEPT_SHA, SA_REVISIE, SA_VERSIE,
 	SA_COORDINEREND, SA_TWEEDE, SA_DEMO, SA_AANGEMAAKT_OP, SA_AANGEMAAKT_DOOR, SA_GEWIJZIGD_OP,
-	SA_SLUIT_US, SA_INDIENBAAR, SA_ROUTE,
+	SA_SLUIT_US, SA_INDIENBAAR, SA_ROUTE, SA_GEVRAAGD, SA_BEOORDEELD_UITERLIJK, SA_BEHANDELAAR_COORD,
+	SA_BEHANDELAAR_TWEEDE,
 	SA_CONCEPT, /* only in store_aanvraag_lees with met_concept */
 };
 
@@ -106,7 +112,7 @@ rc_t store_aanvraag_concept_update(struct store *s, const struct store_aanvraag 
 				   struct error *e);
 /* What the checks said of the working document just saved. */
 rc_t store_aanvraag_toetsing(struct store *s, int64_t id, bool indienbaar, const char *route,
-			     struct error *e);
+			     int64_t gevraagd_cent, struct error *e);
 /* One application (0 or 1 rows); with its working document in column
  * SA_CONCEPT when `met_concept` (else that column is NULL). */
 rc_t store_aanvraag_lees(struct store *s, int64_t id, bool met_concept, struct arena *arena,
@@ -133,6 +139,20 @@ enum { STL_MOMENT, STL_RANG, STL_SOORT, STL_DOOR, STL_GETAL, STL_TEKST, STL_TEKS
 /* The state after a submission or an assessment. */
 rc_t store_aanvraag_status(struct store *s, int64_t id, const char *status, int64_t versie,
 			   int64_t coordinerend, int64_t tweede, const char *nu, struct error *e);
+
+/* What the newest submitted version asks in all: `gevraagd_cent`, or (-1)
+ * what the checks of the working document found at its last save. */
+rc_t store_aanvraag_gevraagd(struct store *s, int64_t id, int64_t gevraagd_cent, struct error *e);
+
+/* Assigns the assessor `gebruiker_id` of insurer `verzekeraar_id` to the
+ * application (0: none any more); replaces a former one. */
+rc_t store_behandelaar_zet(struct store *s, int64_t aanvraag_id, int64_t verzekeraar_id, int64_t gebruiker_id,
+			   const char *nu, const char *door, struct error *e);
+
+/* The active accounts of an organisation with role bit `rol`: id, name,
+ * function, by name. */
+rc_t store_behandelaars(struct store *s, int64_t organisatie_id, unsigned rol, struct arena *arena,
+			struct store_rows *out, struct error *e);
 
 /* Which applications a list shows. */
 enum store_zicht {

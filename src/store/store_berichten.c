@@ -33,6 +33,27 @@ rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const 
 	return rc;
 }
 
+rc_t store_bericht_aan(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
+		       const char *tekst, const char *pad, const char *nu, int64_t nu_s, struct error *e)
+{
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	struct store_param p[] = {SP_T(soort), SP_T(onderwerp), SP_T(tekst), SP_T(pad), SP_T(nu), SP_I(gebruiker_id)};
+	rc_t rc = store_query(s,
+		"INSERT INTO bericht (gebruiker_id, soort, onderwerp, tekst, pad, aangemaakt_op)"
+		" SELECT id, ?, ?, ?, ?, ? FROM gebruiker WHERE actief = 1 AND id = ? RETURNING id, gebruiker_id",
+		p, 6, &a, &r, e);
+	if (rc == RC_OK && r.nrows == 1) {
+		struct store_param m[] = {SP_I(gebruiker_id), SP_I(store_int(&r, 0, 0, 0)), SP_T(soort), SP_I(nu_s), SP_T(nu)};
+		rc = store_query(s,
+			"INSERT INTO mail (gebruiker_id, bericht_id, soort, status, volgende_poging_unix_s,"
+			" aangemaakt_op) VALUES (?, ?, ?, 'wachtend', ?, ?)", m, 5, NULL, NULL, e);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 rc_t store_bericht_lijst(struct store *s, int64_t gebruiker_id, int64_t voor, int64_t limiet,
 			 bool ongelezen, struct arena *arena, struct store_rows *out, struct error *e)
 {

@@ -16,6 +16,10 @@ rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const 
 			const char *onderwerp, const char *tekst, const char *pad, const char *nu,
 			int64_t nu_s, int64_t *aantal, struct error *e);
 
+/* The same for one active account (nothing when it is not active). */
+rc_t store_bericht_aan(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
+		       const char *tekst, const char *pad, const char *nu, int64_t nu_s, struct error *e);
+
 /* The messages of account `gebruiker_id`, newest first, with id below `voor`
  * (0: from the newest), at most `limiet`; only unread ones when
  * `ongelezen`. Columns SBR_*. */

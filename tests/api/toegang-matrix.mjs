@@ -139,6 +139,9 @@ export const MATRIX = [
   { method: 'GET', path: '/aanvragen/{id}/versies/{versie}', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/aanvragen/{id}/beoordelingen', allowed: ['beoordelaar'], ok: AUTHORISED },
   { method: 'GET', path: '/aanvragen/{id}/beoordelingen', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
+  // within an insurer: who handles it (issue 18, docs/indiening.md §5a)
+  { method: 'PUT', path: '/aanvragen/{id}/behandelaar', allowed: ['beoordelaar'], ok: AUTHORISED },
+  { method: 'GET', path: '/behandelaars', allowed: ['beoordelaar'], ok: 200 },
   { method: 'GET', path: '/aanvragen/{id}/informatieverzoeken', allowed: AANVRAAG_LEZERS, ok: AUTHORISED },
   { method: 'POST', path: '/ontvangstbewijzen/verificaties', allowed: 'publiek', ok: AUTHORISED },
 

@@ -344,6 +344,10 @@ void aanvraagdossier_uit_rij(const struct store_rows *r, size_t i, bool met_conc
 	o->sluit_op_us = store_int(r, i, SA_SLUIT_US, 0);
 	o->concept_indienbaar = store_int(r, i, SA_INDIENBAAR, 0) == 1;
 	o->concept_route = store_text(r, i, SA_ROUTE);
+	o->gevraagd_cent = store_int(r, i, SA_GEVRAAGD, -1);
+	o->beoordeeld_uiterlijk_op = store_text(r, i, SA_BEOORDEELD_UITERLIJK);
+	o->behandelaar_coordinerend_id = store_int(r, i, SA_BEHANDELAAR_COORD, 0);
+	o->behandelaar_tweede_id = store_int(r, i, SA_BEHANDELAAR_TWEEDE, 0);
 	if (met_concept)
 		o->concept = store_text(r, i, SA_CONCEPT);
 }
@@ -609,7 +613,8 @@ static rc_t bewaar_tx(struct store *s, void *ctx, struct error *e)
 		rc = aanvraagdossier_toets_tx(s, c->arena, c->id, &r, c->a, &c->toetsing, e);
 	if (rc == RC_OK)
 		rc = store_aanvraag_toetsing(s, c->id, c->toetsing->indienbaar,
-					     afwijking_route_naam(c->toetsing->route), e);
+					     afwijking_route_naam(c->toetsing->route),
+					     c->toetsing->totalen.gevraagd_cent, e);
 	return rc;
 }
 
@@ -737,7 +742,17 @@ json_t *aanvraagdossier_json(const struct aanvraagdossier *d, bool concept_zicht
 		json_object_set_new(j, "concept_revisie", json_integer((json_int_t)d->concept_revisie));
 		json_zet_tekst_of_null(j, "concept_sha256", d->concept_sha256);
 	}
+	json_object_set_new(j, "gevraagd_cent", d->versie > 0 && d->gevraagd_cent >= 0
+				? json_integer((json_int_t)d->gevraagd_cent) : json_null());
+	json_zet_tekst_of_null(j, "beoordeeld_uiterlijk_op", d->beoordeeld_uiterlijk_op);
 	return j;
+}
+
+void aanvraagdossier_behandelaar_json(json_t *j, const struct aanvraagdossier *d, int64_t verzekeraar_id)
+{
+	int64_t g = verzekeraar_id > 0 && verzekeraar_id == d->coordinerend_verzekeraar_id ? d->behandelaar_coordinerend_id
+		  : verzekeraar_id > 0 && verzekeraar_id == d->tweede_verzekeraar_id ? d->behandelaar_tweede_id : 0;
+	json_object_set_new(j, "behandelaar_id", g > 0 ? json_integer((json_int_t)g) : json_null());
 }
 
 /* Reads {"indieningsronde_id"?, "regio"?, "document"} of POST and PUT. */

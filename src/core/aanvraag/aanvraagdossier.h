@@ -81,6 +81,10 @@ struct aanvraagdossier {
 	int64_t versie;                       /* newest submitted version, 0: none */
 	int64_t coordinerend_verzekeraar_id, tweede_verzekeraar_id;  /* of that version; 0: none */
 	int64_t sluit_op_us;                  /* of its round */
+	const char *beoordeeld_uiterlijk_op;  /* of its round: verdicts by this date; NULL: none set */
+	int64_t gevraagd_cent;                /* what the newest version asks in all; -1: unknown */
+	int64_t behandelaar_coordinerend_id;  /* the assessor each insurer assigned; 0: none */
+	int64_t behandelaar_tweede_id;
 	bool demo;
 	const char *aangemaakt_op, *aangemaakt_door, *gewijzigd_op;
 };
@@ -209,6 +213,10 @@ int64_t aanvraagdossier_nieuw_id(void);
 
 /* Loads the demo round and applications in every state (demo_aanvragen.c). */
 rc_t aanvraag_demo_laad(struct store *s, struct error *e);
+
+/* Adds "behandelaar_id" to `j`: the assessor insurer `verzekeraar_id`
+ * assigned to this application (null: none; only for that insurer). */
+void aanvraagdossier_behandelaar_json(json_t *j, const struct aanvraagdossier *d, int64_t verzekeraar_id);
 
 /* The summary of an application (docs/indiening.md); the draft's fields
  * only when `concept_zichtbaar` (not for the insurers). New reference. */

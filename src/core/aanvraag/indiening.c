@@ -41,6 +41,7 @@ struct indien_ctx {
 	size_t lengte;
 	char sha[INDIENING_SHA_HEX];
 	int64_t coordinerend, tweede;
+	int64_t gevraagd_cent;   /* what the version asks in all; -1: the last save's checks */
 	bool gewijzigd;               /* the draft changed between the two phases */
 };
 
@@ -123,6 +124,7 @@ static bool indien_snel(struct store *s, struct indien_ctx *c, struct error *e)
 	c->lengte = n;
 	memcpy(c->sha, sha, sizeof sha);
 	c->route = d->concept_route;
+	c->gevraagd_cent = -1;   /* the checks at the last save of this same document */
 	c->open_velden = NULL;
 	c->coordinerend = coordinerend;
 	c->tweede = tweede;
@@ -167,6 +169,7 @@ static rc_t indien_voorbereid_tx(struct store *s, void *ctx, struct error *e)
 	if (rc != RC_OK)
 		return rc;
 	c->route = afwijking_route_naam(res->route);
+	c->gevraagd_cent = res->totalen.gevraagd_cent;
 	c->coordinerend = a.coalitie.coordinerend_verzekeraar;
 	c->tweede = a.coalitie.tweede_verzekeraar;
 	return RC_OK;
@@ -216,6 +219,8 @@ static rc_t indien_tx(struct store *s, void *ctx, struct error *e)
 	if (rc == RC_OK)
 		rc = store_aanvraag_status(s, c->id, aanvraag_status_naam(AANVRAAG_INGEDIEND), b->versie,
 					   c->coordinerend, c->tweede, b->ingediend_op, e);
+	if (rc == RC_OK)
+		rc = store_aanvraag_gevraagd(s, c->id, c->gevraagd_cent, e);
 	if (rc != RC_OK)
 		return rc;
 	char object[64], detail[320];

@@ -95,6 +95,18 @@ static void ronde_controleer(const struct indieningsronde_invoer *in, struct ron
 	w->r.sluit_op = w->sluit;
 	w->r.demo = in->demo;
 	w->r.aangemaakt_op = w->nu;
+	/* The date by which the insurers give their verdicts: no source names a
+	 * term, so the programme office sets it with the round (a programme
+	 * choice, docs/indiening.md §5a). After the closing day. */
+	int64_t dag = 0;
+	if (in->beoordeeld_uiterlijk_op && !klok_datum_lees(in->beoordeeld_uiterlijk_op, &dag))
+		error_add(e, "/beoordeeld_uiterlijk_op", "datum_ongeldig", NULL,
+			  "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2027-04-30.");
+	else if (in->beoordeeld_uiterlijk_op && e->item_count == voor &&
+		 dag * 86400 * KLOK_US_PER_S < sluit)
+		error_add(e, "/beoordeeld_uiterlijk_op", "volgorde", NULL,
+			  "De verzekeraars beoordelen na het sluitmoment; kies een datum na de sluitdag.");
+	w->r.beoordeeld_uiterlijk_op = in->beoordeeld_uiterlijk_op;
 }
 
 /* The catalogue version must exist and know the impact bar. */
@@ -188,6 +200,7 @@ static void ronde_uit_rij(const struct store_rows *r, size_t i, struct indiening
 	o->sluit_op = store_text(r, i, SR_SLUIT);
 	o->demo = store_int(r, i, SR_DEMO, 0) == 1;
 	o->aangemaakt_op = store_text(r, i, SR_AANGEMAAKT_OP);
+	o->beoordeeld_uiterlijk_op = store_text(r, i, SR_BEOORDEELD_UITERLIJK);
 	o->aangemaakt_door = store_text(r, i, SR_AANGEMAAKT_DOOR);
 }
 
@@ -276,8 +289,11 @@ json_t *indieningsronde_json(const struct indieningsronde *r, int64_t nu_us)
 		"uitloopjaar_toegestaan", r->uitloopjaar_toegestaan, "opent_op", r->opent_op,
 		"sluit_op", r->sluit_op, "fase", indieningsronde_fase_naam(indieningsronde_fase(r, nu_us)),
 		"demo", r->demo, "aangemaakt_op", r->aangemaakt_op);
-	if (j)
+	if (j) {
 		json_object_set_new(j, "impactlat_id", r->impactlat_id ? json_string(r->impactlat_id)
 								       : json_null());
+		json_object_set_new(j, "beoordeeld_uiterlijk_op", r->beoordeeld_uiterlijk_op
+					? json_string(r->beoordeeld_uiterlijk_op) : json_null());
+	}
 	return j;
 }

@@ -33,6 +33,7 @@ struct indieningsronde {
 	const char *opent_op, *sluit_op; /* ISO 8601 UTC with microseconds */
 	bool demo;
 	const char *aangemaakt_op, *aangemaakt_door;
+	const char *beoordeeld_uiterlijk_op;  /* the insurers' verdicts by this date (YYYY-MM-DD); NULL: none */
 };
 
 enum ronde_fase {
@@ -54,6 +55,7 @@ struct indieningsronde_invoer {
 	const char *impactlat_id;       /* NULL: the catalogue's choice */
 	int uitloopjaar_toegestaan;     /* -1: absent, 0, 1 */
 	const char *opent_op, *sluit_op;
+	const char *beoordeeld_uiterlijk_op;  /* NULL: none; a date after the closing day */
 	bool demo;
 };
 

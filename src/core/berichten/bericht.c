@@ -286,13 +286,44 @@ static rc_t bij_verantwoordingsvraag(struct gebeurtenis *g, struct error *e)
 	return stuur(g, store_int(&r, 0, 2, -1), ROL_AANVRAGER, "informatie_gevraagd", onderwerp, tekst, pad, e);
 }
 
+/* An assessor assigned to an application within an insurer. */
+static rc_t bij_behandelaar(struct gebeurtenis *g, struct error *e)
+{
+	long long id = 0;
+	if (sscanf(g->ae->object, "aanvraag/%lld", &id) != 1)
+		return RC_OK;
+	json_t *d = json_loads(g->ae->detail ? g->ae->detail : "", 0, NULL);
+	int64_t gebruiker = (int64_t)json_integer_value(json_object_get(d, "gebruiker"));
+	json_decref(d);
+	char zelf[40];
+	snprintf(zelf, sizeof zelf, "gebruiker:%" PRId64, gebruiker);
+	if (gebruiker <= 0 || strcmp(zelf, g->ae->actor) == 0)   /* nobody, or who took it on themselves */
+		return RC_OK;
+	struct store_rows r;
+	struct store_param p[] = {SP_I(id)};
+	rc_t rc = store_query(g->s, "SELECT coalesce(a.titel, 'zonder titel'), r.beoordeeld_uiterlijk_op FROM aanvraag a"
+				    " JOIN indieningsronde r ON r.id = a.ronde_id WHERE a.id = ?", p, 1, g->a, &r, e);
+	if (rc != RC_OK || r.nrows == 0)
+		return rc;
+	const char *titel = store_text(&r, 0, 0), *uiterlijk = store_text(&r, 0, 1);
+	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64], termijn[80] = "";
+	if (uiterlijk)
+		snprintf(termijn, sizeof termijn, " Het oordeel wordt verwacht uiterlijk %s.", uiterlijk);
+	snprintf(onderwerp, sizeof onderwerp, "U behandelt de aanvraag: %.200s", titel);
+	snprintf(tekst, sizeof tekst, "U bent binnen uw zorgverzekeraar de behandelaar van de aanvraag \"%.300s\" "
+		 "[002 §4.2].%s", titel, termijn);
+	snprintf(pad, sizeof pad, "/beoordelingen/%lld", id);
+	return store_bericht_aan(g->s, gebruiker, "toegewezen", onderwerp, tekst, pad, g->nu, g->nu_s, e);
+}
+
 rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, struct error *e)
 {
 	if (strcmp(ae->resultaat, "gelukt") != 0)
 		return RC_OK;
 	static const char *const acties[] = {"aanvraag.indien", "beoordeling.maak", "bestuursbesluit.neem",
 					     "nza_aanvraag.indien", "beschikking.verleen", "beschikking.afwijs",
-					     "mijlpaal.meld", "mijlpaal.betaal", "verantwoording.informatieverzoek"};
+					     "mijlpaal.meld", "mijlpaal.betaal", "verantwoording.informatieverzoek",
+					     "aanvraag.behandelaar"};
 	size_t k = 0;
 	while (k < sizeof acties / sizeof *acties && strcmp(ae->actie, acties[k]) != 0)
 		k++;
@@ -313,7 +344,8 @@ rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, stru
 	case 4: case 5: rc = bij_beschikking(&g, e); break;
 	case 6: rc = bij_mijlpaal(&g, false, e); break;
 	case 7: rc = bij_mijlpaal(&g, true, e); break;
-	default: rc = bij_verantwoordingsvraag(&g, e); break;
+	case 8: rc = bij_verantwoordingsvraag(&g, e); break;
+	default: rc = bij_behandelaar(&g, e); break;
 	}
 	arena_release(&a);
 	return rc;

@@ -22,6 +22,8 @@
  *   mijlpaal.betaal          the lead: paid, with the amount [001 §2]
  *   verantwoording.informatieverzoek  the lead: information asked on the
  *                            accounting [001 §5]
+ *   aanvraag.behandelaar     the assessor assigned within an insurer (not
+ *                            when they took it on themselves)
  */
 #ifndef DOORBRAAK_BERICHT_H
 #define DOORBRAAK_BERICHT_H

@@ -50,6 +50,8 @@ static const struct {
 	{"aanvrager", "aanvrager", "ziekenhuis", "Sanne Bakker", "projectleider transformatie"},
 	{"beoordelaar", "beoordelaar", "verzekeraar-noord", "Mark Visser", "zorginkoper"},
 	{"beoordelaar-zuid", "beoordelaar", "verzekeraar-zuid", "Fatima El Amrani", "adviseur zorginkoop"},
+	/* a second assessor of the coordinating insurer: an application is assigned to one of them */
+	{"beoordelaar-2", "beoordelaar", "verzekeraar-noord", "Daan de Vries", "medisch adviseur"},
 	{"bestuur", "bestuur", "bestuur", "Hans Smit", "secretaris Bestuurlijk Overleg"},
 	{"nza", "nza", "nza", "drs. Eva de Groot", "directeur Zorgmarkten Cure"},
 	{"programmabureau", "programmabureau", "programmabureau", "Joost Mulder", "programmamanager AZWA"},
@@ -73,6 +75,7 @@ const struct demo_account demo_accounts[] = {
 	{"aanvrager", "aanvrager", "Demo Ziekenhuis Noorderkwartier"},
 	{"beoordelaar", "beoordelaar", "Demo Zorgverzekeraar Noord"},
 	{"beoordelaar-zuid", "beoordelaar", "Demo Zorgverzekeraar Zuid"},
+	{"beoordelaar-2", "beoordelaar", "Demo Zorgverzekeraar Noord"},
 	{"bestuur", "bestuur", "Bestuurlijk Overleg IZA/AZWA"},
 	{"nza", "nza", "Nederlandse Zorgautoriteit (NZa)"},
 	{"programmabureau", "programmabureau", "Programmabureau AZWA (ministerie van VWS)"},

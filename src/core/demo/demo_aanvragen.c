@@ -101,10 +101,12 @@ static rc_t demo_ronde(struct demo_wereld *w, const char *naam, int64_t opent, i
 	if (rc != RC_NOT_FOUND)
 		return rc;
 	error_clear(e);
-	char o[KLOK_TEKST_BYTES], c[KLOK_TEKST_BYTES];
+	char o[KLOK_TEKST_BYTES], c[KLOK_TEKST_BYTES], b[16];
 	struct indieningsronde_invoer in = {
 		.naam = naam, .catalogusversie = 1, .impactlat_id = "B", .uitloopjaar_toegestaan = 1,
 		.opent_op = klok_tekst(opent, o, sizeof o), .sluit_op = klok_tekst(sluit, c, sizeof c),
+		/* the demo programme gives the insurers six weeks after the closing day */
+		.beoordeeld_uiterlijk_op = klok_dag_tekst(sluit / (86400 * KLOK_US_PER_S) + 42, b, sizeof b),
 		.demo = true,
 	};
 	return indieningsronde_maak(w->s, &w->systeem, &w->klok, &in, id, e);

@@ -169,10 +169,11 @@ static rc_t ronde(struct wereld *w, const char *naam, int64_t opent_us, int64_t 
 	if (rc != RC_NOT_FOUND)
 		return rc;
 	error_clear(e);
-	char o[KLOK_TEKST_BYTES], c[KLOK_TEKST_BYTES];
+	char o[KLOK_TEKST_BYTES], c[KLOK_TEKST_BYTES], b[16];
 	struct indieningsronde_invoer in = {
 		.naam = naam, .catalogusversie = 1, .impactlat_id = "B", .uitloopjaar_toegestaan = 1,
 		.opent_op = klok_tekst(opent_us, o, sizeof o), .sluit_op = klok_tekst(sluit_us, c, sizeof c),
+		.beoordeeld_uiterlijk_op = klok_dag_tekst(sluit_us / (86400 * KLOK_US_PER_S) + 42, b, sizeof b),
 		.demo = true,
 	};
 	w->nu_us = opent_us - DAG_US;

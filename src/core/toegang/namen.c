@@ -23,6 +23,9 @@ static const char *const organisatie_sleutels[] = {
 	"tweede_verzekeraar_id",
 };
 
+/* The keys holding an account's id; the person's name goes in "<prefix>_naam". */
+static const char *const gebruiker_sleutels[] = {"behandelaar_id", "gebruiker_id"};
+
 /* The keys holding a ledger account ("project/<id>"); the project's title
  * goes in "<key>_naam". */
 static const char *const rekening_sleutels[] = {"debet", "credit", "rekening"};
@@ -109,6 +112,8 @@ static bool verwijzing(const char *k, json_t *v, enum store_naam_soort *soort, i
 		*soort = STORE_NAAM_AANVRAAG;
 	else if (IN(k, organisatie_sleutels))
 		*soort = STORE_NAAM_ORGANISATIE;
+	else if (IN(k, gebruiker_sleutels))
+		*soort = STORE_NAAM_GEBRUIKER;
 	else
 		return false;
 	return true;
@@ -124,7 +129,7 @@ static bool naam_sleutel(const char *k, enum store_naam_soort soort, char out[SL
 		strcpy(out, "aanvraag_titel");
 	else if (soort == STORE_NAAM_AANVRAAG)
 		memcpy(out, k, n), strcpy(out + n, "_naam");   /* a ledger account */
-	else if (soort == STORE_NAAM_ORGANISATIE)
+	else if (soort == STORE_NAAM_ORGANISATIE || eindigt_op(k, "_id"))
 		memcpy(out, k, n - 3), strcpy(out + n - 3, "_naam");   /* "<prefix>_id" */
 	else
 		memcpy(out, k, n), strcpy(out + n, "_naam");
