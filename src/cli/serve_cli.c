@@ -117,9 +117,9 @@ int cmd_serve(struct cli *c)
 	if (fout)
 		return fout;
 	mail_instellingen_uit_omgeving(&config.mail, NULL);
-	if (!config.mail.smtp_url)
-		fprintf(stderr, "doorbraak: geen DOORBRAAK_SMTP_URL: berichten staan klaar in de mailwachtrij maar "
-				"worden niet gemaild\n");
+	if (!config.mail.smtp_url)   /* a log line, JSON as every line the server writes */
+		fprintf(stderr, "{\"bericht\":\"waarschuwing\",\"detail\":\"DOORBRAAK_SMTP_URL is niet gezet; "
+				"berichten wachten in de mailwachtrij en worden niet gemaild (docs/berichten.md)\"}\n");
 	struct server *srv = NULL;
 	unsigned port = 0;
 	if (server_start(&config, &srv, &port, &e) != RC_OK) {

@@ -122,9 +122,22 @@ test('the start page leads to the queue: role, route licht, status and the verdi
   await page.getByRole('status').filter({ hasText: '1 aanvraag gevonden; 1 wacht op uw oordeel.' }).waitFor();
   assert.match(page.url(), new RegExp(`/beoordelingen\\?indieningsronde=${rondeA.id}$`));
   const rows = await tableRows('Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is');
-  assert.deepEqual(rows, [[TITEL_A, 'AI', 'Kennemerland', 'Ronde beoordelaar A', 'Coördinerend', 'Licht',
-    'Ingediend, wacht op beoordeling', 'Nog te geven (versie 1)']]);
+  // the amount asked, no date due (this round set none), the handler (a select of colleagues: its options' text)
+  assert.deepEqual(rows, [[TITEL_A, '€ 5.000.000', '–', 'NiemandDaan de VriesMark Visser', 'AI', 'Kennemerland',
+    'Ronde beoordelaar A', 'Coördinerend', 'Licht', 'Ingediend, wacht op beoordeling', 'Nog te geven (versie 1)']]);
   await expectAccessible(page, 'beoordelingen (ronde A)');
+  // within the insurer: who handles it, assigned on the spot; "only mine"
+  await page.getByLabel('Alleen aanvragen die ik behandel').check();
+  await page.getByText('U behandelt geen van deze aanvragen.').waitFor();
+  await page.getByLabel('Alleen aanvragen die ik behandel').uncheck();
+  await page.getByLabel(`Behandelaar van ${TITEL_A}`).selectOption({ label: 'Mark Visser' });
+  await page.getByRole('status').filter({ hasText: `Mark Visser behandelt nu “${TITEL_A}”.` }).waitFor();
+  await page.getByLabel('Alleen aanvragen die ik behandel').check();
+  assert.equal((await tableRows('Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is')).length, 1);
+  await page.getByLabel('Alleen aanvragen die ik behandel').uncheck();
+  await page.getByLabel('Sorteren op').selectOption('bedrag');
+  await page.getByRole('status').filter({ hasText: 'Gesorteerd op gevraagd bedrag (hoogste eerst).' }).waitFor();
+  await expectAccessible(page, 'beoordelingen (toegewezen, gesorteerd)');
 
   await page.getByLabel('Status').selectOption('negatief');
   await page.getByRole('button', { name: 'Filter toepassen' }).click();
@@ -216,7 +229,7 @@ test('the second insurer sees no other verdict before its own, assesses positive
   await scherm('Beoordelen');
   await page.getByRole('status').filter({ hasText: '1 aanvraag gevonden' }).waitFor();
   const rows = await tableRows('Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is');
-  assert.deepEqual([rows[0][4], rows[0][5], rows[0][6], rows[0][7]], ['Tweede', 'Licht', 'In beoordeling', 'Nog te geven (versie 1)']);
+  assert.deepEqual([rows[0][7], rows[0][8], rows[0][9], rows[0][10]], ['Tweede', 'Licht', 'In beoordeling', 'Nog te geven (versie 1)']);
   await expectAccessible(page, 'beoordelingen (tweede verzekeraar)');
 
   await openBeoordeling(page, srv.url, idA);

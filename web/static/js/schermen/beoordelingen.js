@@ -10,12 +10,17 @@
 // its verdict on the newest version (GET /aanvragen/{id}/beoordelingen).
 // Filters apply on their button and live in the address (as on
 // /toepassingsgebieden); the count is announced in a status region.
+// The insurer's work (docs/indiening.md §5a): what each application asks,
+// the date its verdicts are due (the round's), who handles it within the
+// insurer (a select of colleagues, assigned on the spot: PUT
+// /aanvragen/{id}/behandelaar), sorted by date due, amount, title or
+// submission, and "alleen mijn aanvragen".
 
 import { api } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, replaceChildren, table } from '../dom.js';
 import { formulier, keuzeveld, metBron, tekstveld } from '../formulier.js';
-import { datum } from '../opmaak.js';
+import { datum, euro } from '../opmaak.js';
 import {
   AANVRAAGSTATUS, aanvraagStatus, metBeperking, OORDEEL,
 } from './beoordelaar-velden.js';
@@ -59,6 +64,8 @@ export async function toon(ctx) {
     catalogus.themas(),
     api.get('/indieningsrondes', { signal: ctx.signal }),
   ]);
+  const { behandelaars } = await api.get('/behandelaars', { signal: ctx.signal });
+  const ik = ctx.sessie.gebruiker.id;
   const themanamen = Object.fromEntries(themas.map((t) => [t.id, t.naam]));
   const rondenamen = Object.fromEntries(rondes.indieningsrondes.map((r) => [r.id, r.naam]));
 
@@ -90,13 +97,62 @@ export async function toon(ctx) {
     h('div', { class: 'utrecht-button-group' }, button('Filter toepassen', { type: 'submit', kind: 'secondary' })));
   const f = formulier(form, Object.values(velden).map((v) => ({ ...v, pointer: `/${v.pointer}` })));
   const aantal = h('p', { class: 'utrecht-paragraph', role: 'status' });
+  const melding = h('p', { class: 'utrecht-paragraph', role: 'status' });
+  const sorteer = keuzeveld({ pointer: 'sorteer', label: 'Sorteren op', waarde: ctx.query.get('sorteer') || 'termijn', opties: [
+    { waarde: 'termijn', tekst: 'Oordeel uiterlijk (eerst)' }, { waarde: 'bedrag', tekst: 'Gevraagd bedrag (hoogste eerst)' },
+    { waarde: 'titel', tekst: 'Titel (A-Z)' }, { waarde: 'nieuw', tekst: 'Laatst gewijzigd' }] });
+  const alleenMijn = h('input', { type: 'checkbox', id: 'alleen-mijn', class: 'utrecht-checkbox utrecht-checkbox--html-input',
+    checked: ctx.query.get('mijn') === 'true' });
+  const ordening = h('div', { class: 'filter__velden niet-printen' }, sorteer.element,
+    h('div', { class: 'utrecht-form-field utrecht-form-field--checkbox' },
+      alleenMijn, ' ', h('label', { for: 'alleen-mijn', class: 'utrecht-form-label utrecht-form-label--checkbox' }, 'Alleen aanvragen die ik behandel')));
   const lijst = h('div', { class: 'beoordelingen__lijst' });
   const meer = h('div', { class: 'utrecht-button-group' });
 
   let rijen = [];
   let volgendeNa = null;
 
+  const SORTEERING = {
+    termijn: (a, b) => (a.aanvraag.beoordeeld_uiterlijk_op || '9999').localeCompare(b.aanvraag.beoordeeld_uiterlijk_op || '9999'),
+    bedrag: (a, b) => (b.aanvraag.gevraagd_cent ?? -1) - (a.aanvraag.gevraagd_cent ?? -1),
+    titel: (a, b) => (a.aanvraag.titel || '').localeCompare(b.aanvraag.titel || '', 'nl'),
+    nieuw: (a, b) => b.aanvraag.gewijzigd_op.localeCompare(a.aanvraag.gewijzigd_op),
+  };
+
+  function getoond() {
+    const mijn = alleenMijn.checked ? rijen.filter((r) => r.aanvraag.behandelaar_id === ik) : rijen.slice();
+    return mijn.sort(SORTEERING[sorteer.input.value] || SORTEERING.termijn);
+  }
+
+  function behandelaarKeuze(r) {
+    const titel = r.aanvraag.titel || `Aanvraag ${r.aanvraag.id}`;
+    const sel = h('select', { class: 'utrecht-select utrecht-select--html-select', 'aria-label': `Behandelaar van ${titel}` },
+      h('option', { value: '' }, 'Niemand'),
+      behandelaars.map((b) => h('option', { value: String(b.id), selected: b.id === r.aanvraag.behandelaar_id }, b.naam)));
+    sel.addEventListener('change', async () => {
+      sel.disabled = true;
+      try {
+        const gekozen = sel.value ? Number(sel.value) : null;
+        const a = await api.put(`/aanvragen/${r.aanvraag.id}/behandelaar`, { gebruiker_id: gekozen });
+        r.aanvraag.behandelaar_id = a.behandelaar_id;
+        const naam = behandelaars.find((b) => b.id === a.behandelaar_id)?.naam;
+        melding.textContent = naam ? `${naam} behandelt nu “${titel}”.` : `Niemand behandelt nu “${titel}”.`;
+      } catch (fout) {
+        sel.value = r.aanvraag.behandelaar_id ? String(r.aanvraag.behandelaar_id) : '';
+        melding.textContent = `Toewijzen is niet gelukt: ${fout.message}`;
+      } finally {
+        sel.disabled = false;
+      }
+    });
+    return sel;
+  }
+
   function tekenTabel() {
+    const zichtbaar = getoond();
+    if (rijen.length && !zichtbaar.length) {
+      replaceChildren(lijst, paragraph('U behandelt geen van deze aanvragen.'));
+      return;
+    }
     if (!rijen.length) {
       replaceChildren(lijst, paragraph('Er zijn geen aanvragen die u met deze filters kunt beoordelen. '
         + 'U ziet een aanvraag pas als de indieningsronde gesloten is.'));
@@ -106,6 +162,9 @@ export async function toon(ctx) {
       caption: 'Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is',
       columns: [
         { kop: 'Aanvraag', waarde: (r) => link(`/beoordelingen/${r.aanvraag.id}`, r.aanvraag.titel || `Aanvraag ${r.aanvraag.id}`) },
+        { kop: 'Gevraagd', waarde: (r) => (r.aanvraag.gevraagd_cent === null || r.aanvraag.gevraagd_cent === undefined ? '–' : euro(r.aanvraag.gevraagd_cent)), getal: true },
+        { kop: 'Oordeel uiterlijk', waarde: (r) => (r.aanvraag.beoordeeld_uiterlijk_op ? datum(r.aanvraag.beoordeeld_uiterlijk_op) : '–') },
+        { kop: 'Behandelaar', waarde: behandelaarKeuze },
         { kop: 'Thema', waarde: (r) => themanamen[r.aanvraag.thema] || r.aanvraag.thema },
         { kop: 'Regio', waarde: (r) => r.aanvraag.regio || '–' },
         { kop: 'Ronde', waarde: (r) => rondenamen[r.aanvraag.indieningsronde_id] || String(r.aanvraag.indieningsronde_id) },
@@ -114,7 +173,7 @@ export async function toon(ctx) {
         { kop: 'Status', waarde: (r) => aanvraagStatus(r.aanvraag.status) },
         { kop: `Uw oordeel op de nieuwste versie`, waarde: (r) => `${oordeelTekst(r)} (versie ${r.aanvraag.versie})` },
       ],
-      rows: rijen,
+      rows: zichtbaar,
     }));
   }
 
@@ -161,6 +220,18 @@ export async function toon(ctx) {
     laad();
   });
 
+  const herorden = () => {
+    tekenTabel();
+    const params = new URLSearchParams(window.location.search);
+    params.set('sorteer', sorteer.input.value);
+    if (alleenMijn.checked) params.set('mijn', 'true'); else params.delete('mijn');
+    ctx.zetUrl(`/beoordelingen?${params.toString()}`);
+    melding.textContent = `Gesorteerd op ${sorteer.input.selectedOptions[0].textContent.toLowerCase()}`
+      + `${alleenMijn.checked ? ', alleen de aanvragen die u behandelt' : ''}.`;
+  };
+  sorteer.input.addEventListener('change', herorden);
+  alleenMijn.addEventListener('change', herorden);
+
   await laad();
   return [
     heading(1, 'Beoordelen'),
@@ -170,6 +241,8 @@ export async function toon(ctx) {
     form,
     heading(2, 'Aanvragen'),
     aantal,
+    ordening,
+    melding,
     lijst,
     meer,
   ];
