@@ -139,7 +139,8 @@ test('programmabureau: a round closing before it opens and without a name is ref
 });
 
 test('programmabureau: a valid round is listed with its Dutch times, as the API holds them', async () => {
-  const id = await maakRonde(page, srv.url, { naam: 'Voorjaar 2027 (browser)', sluitOverSeconden: 3600 });
+  const uiterlijk = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const id = await maakRonde(page, srv.url, { naam: 'Voorjaar 2027 (browser)', sluitOverSeconden: 3600, uiterlijk });
   staat.ronde = id;
   const r = await json(w.programmabureau, `/indieningsrondes/${id}`);
   assert.equal(r.naam, 'Voorjaar 2027 (browser)');
@@ -147,13 +148,16 @@ test('programmabureau: a valid round is listed with its Dutch times, as the API 
   assert.equal(r.impactlat_id, 'B');
   assert.equal(r.uitloopjaar_toegestaan, true);
   assert.equal(r.fase, 'open');
+  assert.equal(r.beoordeeld_uiterlijk_op, uiterlijk, 'the date the verdicts are due (docs/indiening.md §5a)');
   const open = Date.parse(r.opent_op);
   const sluit = Date.parse(r.sluit_op);
   assert.ok(Math.abs(open - (Date.now() - 60000)) < 120000, `opens about a minute ago: ${r.opent_op}`);
   assert.ok(sluit - open >= 3600000 && sluit - open < 3600000 + 120000, `closes an hour later: ${r.sluit_op}`);
   assert.equal(open % 1000, 0, 'whole seconds, as typed');
   const rij = (await rijen(/^Indieningsrondes/)).find((x) => x[0] === r.naam);
-  assert.deepEqual(rij, [r.naam, String(id), nl(r.opent_op), nl(r.sluit_op), 'Open', '1', 'B', 'Toegestaan']);
+  const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+  const [j, m, d] = uiterlijk.split('-').map(Number);
+  assert.deepEqual(rij, [r.naam, String(id), nl(r.opent_op), nl(r.sluit_op), 'Open', '1', 'B', 'Toegestaan', `${d} ${maanden[m - 1]} ${j}`]);
 });
 
 test('programmabureau: Dutch winter and summer time become the right UTC moments', async () => {

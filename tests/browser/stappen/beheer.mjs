@@ -45,7 +45,7 @@ export function rondeFormulier(page) {
   return page.locator('form').filter({ has: page.getByRole('button', { name: 'Indieningsronde instellen' }) });
 }
 
-export async function maakRonde(page, baseUrl, { naam, sluitOverSeconden }) {
+export async function maakRonde(page, baseUrl, { naam, sluitOverSeconden, uiterlijk = null }) {
   await page.goto(`${baseUrl}/indieningsrondes`);
   await waitForScreen(page, 'Indieningsrondes');
   await expectAccessible(page, 'indieningsrondes (programmabureau)');
@@ -57,6 +57,7 @@ export async function maakRonde(page, baseUrl, { naam, sluitOverSeconden }) {
   const nu = Date.now();
   await vulMoment(form, 'Opent op (Nederlandse tijd)', nlTijd(nu - 60000));
   await vulMoment(form, 'Sluit op (Nederlandse tijd)', nlTijd(nu + sluitOverSeconden * 1000 + 999));
+  if (uiterlijk) await form.getByLabel('Oordelen van de zorgverzekeraars uiterlijk op (niet verplicht)').fill(uiterlijk);
   await expectAccessible(page, 'indieningsronde ingevuld');
   await form.getByRole('button', { name: 'Indieningsronde instellen' }).click();
   const ok = page.getByRole('status').filter({ hasText: /Indieningsronde \d+ “.*” is ingesteld/ });

@@ -40,6 +40,7 @@ function rondetabel(rondes) {
       { kop: 'Catalogusversie', getal: true, waarde: (r) => String(r.catalogusversie) },
       { kop: 'Impactlat', waarde: (r) => r.impactlat_id || 'die van de catalogus' },
       { kop: 'Besteden in 2029', waarde: (r) => (r.uitloopjaar_toegestaan ? 'Toegestaan' : 'Niet toegestaan') },
+      { kop: 'Oordelen uiterlijk', waarde: (r) => (r.beoordeeld_uiterlijk_op ? datum(r.beoordeeld_uiterlijk_op) : '–') },
     ],
     rows: rondes,
   });
@@ -83,7 +84,13 @@ async function rondeFormulier(ctx, opnieuw) {
     label: 'Sluit op (Nederlandse tijd)',
     omschrijving: 'Eén sluitmoment voor iedereen. Wat op of na dit moment binnenkomt, telt niet meer mee.',
   });
-  const velden = [naam, versie, impactlat, uitloop, opent, sluit];
+  const uiterlijk = tekstveld({
+    pointer: '/beoordeeld_uiterlijk_op',
+    label: 'Oordelen van de zorgverzekeraars uiterlijk op (niet verplicht)',
+    omschrijving: 'Een datum na de sluitdag. Geen bron noemt een termijn; het programma spreekt hem af en de verzekeraars zien hem in hun werkvoorraad.',
+    type: 'date',
+  });
+  const velden = [naam, versie, impactlat, uitloop, opent, sluit, uiterlijk];
   const submit = button('Indieningsronde instellen', { type: 'submit' });
   const status = statusregio();
   const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-nieuwe-ronde' },
@@ -105,6 +112,7 @@ async function rondeFormulier(ctx, opnieuw) {
           uitloopjaar_toegestaan: uitloop.input.checked,
           opent_op: opent.waarde(),
           sluit_op: sluit.waarde(),
+          beoordeeld_uiterlijk_op: uiterlijk.input.value || null,
         }, { signal: ctx.signal });
         status.zet(h('div', { class: 'utrecht-alert utrecht-alert--ok' },
           h('div', { class: 'utrecht-alert__content' }, h('div', { class: 'utrecht-alert__message' },
