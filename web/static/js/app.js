@@ -129,7 +129,8 @@ function renderUser() {
   const { gebruiker, organisatie } = who;
   replaceChildren(userBox,
     h('p', { class: 'utrecht-paragraph kop__wie' },
-      h('a', { class: 'utrecht-link utrecht-link--html-a', href: '/account' }, gebruiker.naam || gebruiker.gebruikersnaam),
+      h('a', { class: 'utrecht-link utrecht-link--html-a', href: '/account' },
+        gebruiker.naam ? `${gebruiker.naam} (${gebruiker.gebruikersnaam})` : gebruiker.gebruikersnaam),
       h('span', { class: 'kop__organisatie' }, ` ${organisatie.naam} · ${gebruiker.rollen.map(rolnaam).join(', ')}`)),
     berichtenLink,
     logoutButton());
