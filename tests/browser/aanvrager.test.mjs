@@ -364,6 +364,13 @@ test('an empty draft: submitting is blocked, with links to the fields; rows adde
   assert.equal(a.regio, 'Noord-Holland Noord');
   assert.equal(a.document.antwoorden.length, 43);
   assert.equal(a.document.coalitie.penvoerder, w.aanvrager.orgId);
+  // the many blocking points are grouped per step, only the current step's open (issue 18)
+  const controles = page.locator('section.controles');
+  const groepen = controles.locator('details.onderdeel:has(li.toets--blokkerend)');
+  assert.ok(await groepen.count() >= 3, 'several steps with blocking points');
+  const open = await groepen.evaluateAll((ds) => ds.filter((d) => d.open).map((d) => d.querySelector('summary').textContent));
+  assert.equal(open.length, 1, `one step open: ${open}`);
+  assert.match(open[0], /^Algemeen \(\d+\)$/, 'the current step');
   await expectAccessible(page, 'wizard, leeg concept');
   await naarStap(page, 'Controleren en indienen');
   assert.equal(await page.getByRole('button', { name: 'Aanvraag definitief indienen' }).count(), 0);

@@ -394,14 +394,32 @@ function maakWizard(w) {
     const afw = toetsing.afwijkingen || [];
     const itemMetLink = (b) => h('li', { class: ['toets', `toets--${bevindingSoort(b).soort}`] },
       veldLink(b.veld || '', b.bericht), h('span', { class: 'toets__bron' }, ` (${bronTekst(b)})`));
+    const perStapGegroepeerd = (lijst) => {
+      const groep = new Map(stappen.map((st) => [st.slug, []]));
+      const overig = [];
+      for (const b of lijst) {
+        const slug = stapVan(b.veld || '', doc);
+        (groep.get(slug) || overig).push(b);
+      }
+      const blok = (naam, items, open) => h('details', { class: 'onderdeel', open },
+        h('summary', { class: 'onderdeel__kop' }, `${naam} (${items.length})`),
+        h('ul', { class: 'toetsvak__lijst' }, items.map(itemMetLink)));
+      return [
+        ...stappen.filter((st) => groep.get(st.slug).length)
+          .map((st) => blok(st.naam, groep.get(st.slug), st.slug === huidig)),
+        overig.length ? blok('Overige punten', overig, false) : null,
+      ];
+    };
     vervang(controles,
       heading(2, bewerkbaar ? 'Controles van uw concept' : 'Controles', { id: 'kop-controles' }),
       paragraph(h('strong', {}, toetsing.indienbaar ? 'Indienen kan. ' : 'Indienen kan nog niet. '), samenvattingToetsing(),
         ` Route: ${ROUTE[toetsing.route] || toetsing.route}.`),
       paragraph('Blokkerende punten moet u oplossen voor u kunt indienen. Punten over de basiseisen blokkeren niet: die beoordelen de twee zorgverzekeraars.'),
-      groepen.filter(([, lijst]) => lijst.length).map(([kop, lijst]) => [
+      groepen.filter(([, lijst]) => lijst.length).map(([kop, lijst], i) => [
         heading(3, `${kop} (${lijst.length})`),
-        h('ul', { class: 'toetsvak__lijst' }, lijst.map(itemMetLink)),
+        // the blocking points per step, the current step open: a new draft has many, and they
+        // should not drown the applicant (issue 18); codes and sources stay beside each point
+        i === 0 && lijst.length > 5 ? perStapGegroepeerd(lijst) : h('ul', { class: 'toetsvak__lijst' }, lijst.map(itemMetLink)),
       ]),
       afw.length ? [
         heading(3, `Afwijkingen van het modelplan (${afw.length})`),
