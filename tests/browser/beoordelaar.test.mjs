@@ -173,7 +173,16 @@ test('the application beside its modelplan norms, the checks, answers, budget an
   await expectAccessible(page, 'beoordeling: aanvraag met normen');
   const eisen = page.locator('.basiseis');
   assert.equal(await eisen.count(), 14, 'the 14 basic requirements');
+  // route licht: what the automated checks established is pre-filled and folded away [002 §4.2]
+  const uitleg = plain(await page.locator('.beoordelingsformulier').innerText());
+  const m = /Route licht: (\d+) van de 14 basiseisen zijn al vastgesteld door de geautomatiseerde toetsing/.exec(uitleg);
+  assert.ok(m && Number(m[1]) >= 1, 'some requirements need no new weighing');
+  assert.equal(await page.locator('details.basiseis--vastgesteld').count(), Number(m[1]));
+  assert.equal(plain(await eisen.first().locator('summary').innerText()), 'Basiseis 1: Impact op arbeidsinzet — voldaan volgens de toetsing');
+  await eisen.first().locator('summary').click();
   assert.match(plain(await eisen.first().innerText()), /Basiseis 1: Impact op arbeidsinzet[\s\S]*T12-impactlat: Voldaan/);
+  assert.equal(await page.getByRole('group', { name: 'Oordeel over basiseis 1', exact: true }).getByLabel('Voldaan', { exact: true }).isChecked(), true);
+  assert.match(await page.getByLabel('Motivering bij basiseis 1', { exact: true }).inputValue(), /^Vastgesteld door de geautomatiseerde toetsing \(T12-impactlat/);
   assert.match(plain(await page.locator('#kop-oordelen').locator('..').innerText()),
     /het oordeel van de andere zorgverzekeraar over deze versie ziet u pas nadat u zelf hebt beoordeeld/);
 });

@@ -48,9 +48,17 @@ export async function openBeoordeling(page, baseUrl, aanvraagId) {
   await page.waitForFunction(() => !document.getElementById('inhoud')?.hasAttribute('aria-busy'));
 }
 
-/** Fills the 14 basic requirements: `oordelen` maps a number to 'Voldaan', 'Niet voldaan' ...; default Voldaan. */
+/**
+ * Fills the 14 basic requirements: `oordelen` maps a number to 'Voldaan', 'Niet voldaan' ...; default Voldaan.
+ * On the light route the requirements the automated checks established are pre-filled and folded away
+ * (docs/indiening.md §5a): they are left as they are unless `oordelen` or `motiveringen` names them.
+ */
 export async function vulBasiseisen(page, oordelen = {}, motiveringen = {}) {
   for (let n = 1; n <= 14; n++) {
+    const eis = page.locator(`#basiseis-${n}`);
+    const ingeklapt = await eis.evaluate((el) => el.tagName === 'DETAILS' && !el.open);
+    if (ingeklapt && !(n in oordelen) && !(n in motiveringen)) continue;
+    if (ingeklapt) await eis.locator('summary').click();
     const keuze = oordelen[n] || 'Voldaan';
     await page.getByRole('group', { name: `Oordeel over basiseis ${n}`, exact: true }).getByLabel(keuze, { exact: true }).check();
     await page.getByLabel(`Motivering bij basiseis ${n}`, { exact: true })

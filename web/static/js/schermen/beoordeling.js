@@ -381,31 +381,63 @@ function verzoekenInhoud(lijst, labels) {
 
 // --- the form --------------------------------------------------------------------
 
-function beoordelingsformulier({ a, basiseisen, bevindingen, delen, onKlaar }) {
+/**
+ * The basic requirements the automated checks already established: on the
+ * light route (conform the modelplan), a requirement whose every check is
+ * "voldaan" needs no new weighing [002 §4.2], [001 "Beoordeling"]: it is
+ * pre-filled and folded away, and the assessor confirms it with the final
+ * verdict (and may open and change it). On the deep route nothing is
+ * pre-filled.
+ */
+export function vastgesteldeEisen(route, eisen, bevindingen) {
+  if (route !== 'licht') return new Map();
+  const uit = new Map();
+  for (const eis of eisen) {
+    const t = bevindingen.filter((b) => b.basiseis === eis.volgnummer);
+    if (t.length && t.every((b) => b.resultaat === 'voldaan')) uit.set(eis.volgnummer, t);
+  }
+  return uit;
+}
+
+function beoordelingsformulier({ a, route, basiseisen, bevindingen, delen, onKlaar }) {
   const eisen = [...basiseisen].sort((x, y) => x.volgnummer - y.volgnummer);
+  const vast = vastgesteldeEisen(route, eisen, bevindingen);
   const velden = [];
   const perEis = eisen.map((eis, i) => {
+    const toetsen = bevindingen.filter((b) => b.basiseis === eis.volgnummer);
+    const al = vast.get(eis.volgnummer);
     const oordeel = keuzerondjes({
       pointer: `/basiseisen/${i}/oordeel`,
       label: `Oordeel over basiseis ${eis.volgnummer}`,
       naam: `basiseis-${eis.volgnummer}`,
       opties: Object.entries(EISOORDEEL).map(([waarde, tekst]) => ({ waarde, tekst })),
+      waarde: al ? 'voldaan' : '',
     });
-    const motivering = tekstvak({ pointer: `/basiseisen/${i}/motivering`, label: `Motivering bij basiseis ${eis.volgnummer}`, rijen: 2 });
+    const motivering = tekstvak({ pointer: `/basiseisen/${i}/motivering`, label: `Motivering bij basiseis ${eis.volgnummer}`, rijen: 2,
+      waarde: al ? `Vastgesteld door de geautomatiseerde toetsing (${al.map((t) => t.id).join(', ')}); de aanvraag volgt `
+        + 'hier het modelplan (route licht) [002 §4.2].' : '' });
     velden.push(oordeel, motivering);
-    const toetsen = bevindingen.filter((b) => b.basiseis === eis.volgnummer);
+    const inhoud = [
+      paragraph(eis.toelichting),
+      toetsen.length ? h('div', { class: 'basiseis__toetsing' },
+        h('p', { class: 'utrecht-paragraph' }, h('strong', {}, 'Geautomatiseerde toetsing:')),
+        unorderedList(toetsen.map((t) => `${t.id}: ${UITKOMST[t.resultaat] || t.resultaat}. ${t.bericht}`))) : null,
+      oordeel.element,
+      motivering.element,
+    ];
     return {
       eis, oordeel, motivering,
-      element: h('div', { class: 'basiseis', id: `basiseis-${eis.volgnummer}` },
-        heading(3, `Basiseis ${eis.volgnummer}: ${eis.titel}`),
-        paragraph(eis.toelichting),
-        toetsen.length ? h('div', { class: 'basiseis__toetsing' },
-          h('p', { class: 'utrecht-paragraph' }, h('strong', {}, 'Geautomatiseerde toetsing:')),
-          unorderedList(toetsen.map((t) => `${t.id}: ${UITKOMST[t.resultaat] || t.resultaat}. ${t.bericht}`))) : null,
-        oordeel.element,
-        motivering.element),
+      element: al
+        ? h('details', { class: 'basiseis basiseis--vastgesteld onderdeel', id: `basiseis-${eis.volgnummer}` },
+          h('summary', { class: 'onderdeel__kop' }, `Basiseis ${eis.volgnummer}: ${eis.titel} — voldaan volgens de toetsing`),
+          inhoud)
+        : h('div', { class: 'basiseis', id: `basiseis-${eis.volgnummer}` },
+          heading(3, `Basiseis ${eis.volgnummer}: ${eis.titel}`), inhoud),
     };
   });
+  const uitleg = vast.size ? paragraph(`Route licht: ${vast.size} van de ${eisen.length} basiseisen zijn al vastgesteld door de `
+    + 'geautomatiseerde toetsing en staan ingevuld (open ze om te lezen of te wijzigen); u beoordeelt er nog '
+    + `${eisen.length - vast.size} [002 §4.2].`) : null;
 
   const conflict = vinkje({
     pointer: '/geen_belangenconflict',
@@ -449,6 +481,7 @@ function beoordelingsformulier({ a, basiseisen, bevindingen, delen, onKlaar }) {
   const knop = button('Beoordeling vastleggen', { type: 'submit' });
   const form = h('form', { class: 'utrecht-form formulier beoordelingsformulier', novalidate: true, 'aria-labelledby': 'kop-uw-beoordeling' },
     paragraph(`U beoordeelt versie ${a.versie}. Geef per basiseis uw oordeel met een motivering, en daarna uw eindoordeel.`),
+    uitleg,
     h('div', { class: 'basiseisen' }, perEis.map((p) => p.element)),
     heading(3, 'Eindoordeel'),
     conflict.element,
@@ -583,6 +616,7 @@ export async function toon(ctx) {
     } else {
       replaceChildren(formVak, beoordelingsformulier({
         a,
+        route: toetsing.route,
         basiseisen: eisenAntw.basiseisen,
         bevindingen: toetsing.bevindingen || [],
         delen,
