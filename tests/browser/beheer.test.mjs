@@ -258,6 +258,38 @@ test('programmabureau: an invalid catalogue is refused with every problem as fil
   assert.equal(versies.catalogusversies.length, 1, 'nothing was published');
 });
 
+test('programmabureau: the common changes by form, in euros: a theme budget and the chosen bar become version 2', async () => {
+  await ga('/catalogusbeheer', 'Catalogusbeheer');
+  const dl = page.getByRole('link', { name: 'Download versie 1 (JSON) om er een bestand van te maken' });
+  assert.equal(await dl.getAttribute('href'), '/api/v1/catalogusversies/1');
+  const form = page.locator('form[aria-labelledby="kop-wijzigen"]');
+  assert.equal(await form.getByLabel('AI: richtbedrag in euro').inputValue(), '275.000.000');
+  // a refused amount: at its field, nothing published
+  await form.getByLabel('AI: richtbedrag in euro').fill('275 miljoen');
+  await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
+  const s = await samenvatting(form);
+  assert.ok(s.items.some((x) => /^AI: richtbedrag in euro: Schrijf een bedrag in euro/.test(x)), s.items.join('\n'));
+  await expectAccessible(page, 'catalogusbeheer: formulier met fouten');
+  // the themes must still add up to the pot [002 §4.1]: moving EUR 25 mln from AI is refused by the server
+  await form.getByLabel('AI: richtbedrag in euro').fill('250.000.000');
+  await form.getByLabel('Gekozen impactlat').selectOption('B');
+  await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
+  const s2 = await samenvatting(form);
+  assert.equal(s2.kop, 'De wijziging is niet gepubliceerd');
+  assert.ok(s2.items.some((x) => /thema_som_ongelijk_pot|tellen op tot EUR 575\.000\.000,00/.test(x)), s2.items.join('\n'));
+  assert.equal((await json(w.programmabureau, '/catalogusversies')).catalogusversies.length, 1, 'nothing was published');
+  // the same budget back, only the bar chosen: published as version 2, the rest unchanged
+  await form.getByLabel('AI: richtbedrag in euro').fill('275.000.000');
+  await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
+  await page.getByRole('status').filter({ hasText: 'Catalogusversie 2 is gepubliceerd.' }).waitFor();
+  const v2 = await json(w.programmabureau, '/catalogusversies/2');
+  assert.equal(v2.gekozen_impactlat_id, 'B');
+  assert.equal(v2.vorige_versie, 1);
+  assert.equal(v2.themas.find((t) => t.id === 'ai').richtbedrag_cent, 27500000000);
+  assert.equal(v2.modelplannen.find((m) => m.id === 'mp-spraakgestuurd-rapporteren').versie, 2, 'the newest modelplan version');
+  await expectAccessible(page, 'catalogusbeheer: versie 2 gepubliceerd');
+});
+
 // --- beheerder -----------------------------------------------------------------------
 
 test('beheerder: adds an organisation, refused first for a bad AGB code and IBAN', async () => {

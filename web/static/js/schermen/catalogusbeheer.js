@@ -18,7 +18,8 @@
 import { api, ApiFout, request } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { datum, datumTijd } from '../opmaak.js';
+import { centenUitTekst, datum, datumTijd, euroInvoer } from '../opmaak.js';
+import { formulier, tekstveld } from '../formulier.js';
 import { keuze, statusregio, toonVeld } from './beheer-velden.js';
 import { statusBadge } from './modelplannen.js';
 
@@ -280,6 +281,102 @@ async function publicatieFormulier(ctx, opnieuw, modelplannen) {
     form);
 }
 
+/**
+ * The common changes as a form (issue 18): the themes' budgets in euros
+ * (richtbedrag; the macrobedrag the board set, empty when none), the chosen
+ * impact bar and the dates of the terms. The newest version is fetched, changed in these fields only
+ * (and its modelplans brought to their newest versions), and published as
+ * the next version (POST /catalogusversies): the server checks it as any
+ * file. The current version is a download to start from.
+ */
+async function wijzigFormulier(ctx, opnieuw, nieuwste) {
+  const doc = await api.get(`/catalogusversies/${nieuwste}`, { signal: ctx.signal });
+  const velden = [];
+  const themaVelden = doc.themas.map((t, i) => {
+    const richt = tekstveld({ pointer: `/themas/${i}/richtbedrag_cent`, label: `${t.naam}: richtbedrag in euro`,
+      waarde: t.richtbedrag_cent === null ? '' : euroInvoer(t.richtbedrag_cent), klasse: 'veld--bedrag', inputmode: 'decimal' });
+    const macro = tekstveld({ pointer: `/themas/${i}/macrobedrag_cent`, label: `${t.naam}: macrobedrag in euro (niet verplicht)`,
+      omschrijving: 'Het bedrag dat het Bestuurlijk Overleg voor dit thema vaststelde; leeg: nog niet vastgesteld [001 "Vervolgproces"].',
+      waarde: t.macrobedrag_cent === null ? '' : euroInvoer(t.macrobedrag_cent), klasse: 'veld--bedrag', inputmode: 'decimal' });
+    velden.push(richt, macro);
+    return { t, richt, macro };
+  });
+  const lat = keuze({ pointer: '/gekozen_impactlat_id', label: 'Gekozen impactlat', waarde: doc.gekozen_impactlat_id || '',
+    omschrijving: 'De lat die het Bestuurlijk Overleg koos; een ronde kan een andere noemen.',
+    opties: [{ waarde: '', tekst: 'Nog niet gekozen' }, ...doc.impactlatten.map((l) => ({ waarde: l.id, tekst: `${l.id}: ${l.naam}` }))] });
+  velden.push(lat);
+  const termijnVelden = (doc.termijnen || []).map((t, i) => {
+    const v = tekstveld({ pointer: `/termijnen/${i}/datum`, label: `${t.naam} (niet verplicht)`, type: 'date', waarde: t.datum || '' });
+    velden.push(v);
+    return { t, v };
+  });
+  const submit = button(`Vastleggen als versie ${doc.versie + 1}`, { type: 'submit' });
+  const status = statusregio();
+  const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-wijzigen' },
+    heading(3, 'Budgetten per thema'), themaVelden.map((x) => [x.richt.element, x.macro.element]),
+    heading(3, 'Impactlat en termijnen'), lat.element, termijnVelden.map((x) => x.v.element),
+    h('div', { class: 'utrecht-button-group' }, submit));
+  const f = formulier(form, velden);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (submit.disabled) return;
+    f.wis();
+    status.wis();
+    const fouten = {};
+    const bedrag = (veld, verplicht) => {
+      const tekst = veld.input.value.trim();
+      if (!tekst) {
+        if (verplicht) fouten[veld.pointer] = ['Vul een bedrag in euro in.'];
+        return null;
+      }
+      const c = centenUitTekst(tekst);
+      if (c === null) fouten[veld.pointer] = ['Schrijf een bedrag in euro, zoals 275.000.000 of 1.250,50.'];
+      return c === null ? null : Number(c);
+    };
+    const nieuw = structuredClone(doc);
+    nieuw.versie = doc.versie + 1;
+    nieuw.vorige_versie = doc.versie;
+    nieuw.gepubliceerd_op = new Date().toISOString().slice(0, 10);
+    themaVelden.forEach(({ richt, macro }, i) => {
+      nieuw.themas[i].richtbedrag_cent = bedrag(richt, true);
+      nieuw.themas[i].macrobedrag_cent = bedrag(macro, false);
+    });
+    nieuw.gekozen_impactlat_id = lat.input.value || null;
+    termijnVelden.forEach(({ v }, i) => { nieuw.termijnen[i].datum = v.input.value || null; });
+    if (Object.keys(fouten).length) {
+      f.toonFouten({ velden: fouten, algemeen: [] }, { kop: 'Controleer het formulier' });
+      return;
+    }
+    submit.disabled = true;
+    submit.setAttribute('aria-busy', 'true');
+    try {
+      // a modelplan published on its own since this version: the new version carries its newest
+      nieuw.modelplannen = await Promise.all(nieuw.modelplannen.map(async (mp) => {
+        const laatste = (await api.get(`/modelplannen/${encodeURIComponent(mp.id)}`, { signal: ctx.signal })).modelplan;
+        return laatste.versie > mp.versie ? laatste : mp;
+      }));
+      const r = await api.post('/catalogusversies', nieuw, { signal: ctx.signal });
+      status.zet(paragraph(`Catalogusversie ${r.versie ?? nieuw.versie} is gepubliceerd.`));
+      await opnieuw();
+    } catch (fout) {
+      if (fout.geannuleerd) return;
+      // the server's pointers are into the body ("body#/themas/0/richtbedrag_cent")
+      for (const x of fout.fouten || []) if (x.veld) x.veld = x.veld.replace(/^body#/, '');
+      f.toonFouten(fout, { kop: 'De wijziging is niet gepubliceerd' });
+    } finally {
+      submit.disabled = false;
+      submit.removeAttribute('aria-busy');
+    }
+  });
+  return h('section', { 'aria-labelledby': 'kop-wijzigen' },
+    heading(2, 'Veelvoorkomende wijzigingen', { id: 'kop-wijzigen' }),
+    paragraph(`Wijzig de budgetten, de gekozen impactlat of de termijnen van versie ${doc.versie} en publiceer het geheel als `
+      + `versie ${doc.versie + 1}; de rest blijft zoals het is. Bedragen typt u in euro.`),
+    paragraph(h('a', { class: 'utrecht-link utrecht-link--html-a', href: `/api/v1/catalogusversies/${doc.versie}`,
+      download: `catalogus-v${doc.versie}.json` }, `Download versie ${doc.versie} (JSON) om er een bestand van te maken`)),
+    form, status.element);
+}
+
 export async function toon(ctx) {
   const [versies, mps] = await Promise.all([
     api.get('/catalogusversies', { signal: ctx.signal }),
@@ -300,6 +397,7 @@ export async function toon(ctx) {
     paragraph('De catalogus legt thema’s, toepassingsgebieden, modelplannen, basiseisen, termijnen en budgetten vast. '
       + 'Een gepubliceerde versie verandert nooit; een wijziging is altijd een nieuwe versie. '
       + 'Aanvragen blijven gebonden aan de modelplanversie waarop ze zijn gemaakt.'),
+    await wijzigFormulier(ctx, opnieuw, versies.catalogusversies[0].versie),
     await publicatieFormulier(ctx, opnieuw, mps.modelplannen),
     h('section', { 'aria-labelledby': 'kop-versies' },
       heading(2, 'Catalogusversies', { id: 'kop-versies' }),
