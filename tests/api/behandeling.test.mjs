@@ -9,8 +9,8 @@
 // on an application it does not assess), told by a message, every
 // assignment and refusal in the audit log.
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, sleep, utc, world } from '../lib/indiening.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
+import { inloggen, sleep, utc, world } from '../lib/indiening.mjs';
 import { startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
@@ -21,26 +21,12 @@ let w;
 let ronde;
 let id;
 
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
-
-async function login(name) {
-  const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,
-    body: JSON.stringify({ gebruikersnaam: name, wachtwoord: DEMO_WACHTWOORD }) });
-  assert.equal(res.status, 201, res.text);
-  const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
-  return caller(w.api, { name, cookie, csrf: res.json().csrf_token, orgId: res.json().organisatie.id });
-}
 
 before(async () => {
   srv = await startServer({ backend, args: ['--demo'], threads: 4 });
   w = await world(srv);
-  w.collega = await login('beoordelaar-2');
-  w.zuidPersoon = await login('beoordelaar-zuid');
+  w.collega = await inloggen(w.api, 'beoordelaar-2');
+  w.zuidPersoon = await inloggen(w.api, 'beoordelaar-zuid');
 });
 
 after(async () => {

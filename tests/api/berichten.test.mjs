@@ -10,7 +10,7 @@
 
 import { spawnSync } from 'node:child_process';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { positief } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
 import { startSmtp } from '../lib/smtp.mjs';
@@ -24,12 +24,6 @@ let smtp;
 let w;
 let aanvraag;
 
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 function sql(query) {
   if (backend === 'postgresql') return psql(srv.dbUrl, query).trim();

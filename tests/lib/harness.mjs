@@ -127,3 +127,13 @@ export async function run() {
   console.log(`# ${suite || 'suite'}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(failed > 0 ? 1 : 0);
 }
+
+/** Asserts that `res` is a problem+json answer with `status`; returns its body. */
+export function problem(res, status) {
+  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
+  assert.match(res.contentType, /^application\/problem\+json\b/);
+  return res.json();
+}
+
+/** The codes of a problem's items, in order. */
+export const codes = (p) => (p.errors || []).map((x) => x.code);

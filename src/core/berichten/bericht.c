@@ -82,23 +82,31 @@ static const char *detail_tekst(json_t *d, const char *sleutel)
 	return t ? t : "";
 }
 
+/* The application and version of an object "aanvraag/<id>/versie/<n>"
+ * with its parties; *gevonden false (RC_OK) for another object. */
+static rc_t over_versie(struct gebeurtenis *g, long long *id, int *versie, struct over *o, bool *gevonden,
+			struct error *e)
+{
+	*gevonden = sscanf(g->ae->object, "aanvraag/%lld/versie/%d", id, versie) == 2;
+	return *gevonden ? lees_over(g, "SELECT " OVER_KOLOMMEN " FROM aanvraag a WHERE a.id = ?", *id, o, e) : RC_OK;
+}
+
 static rc_t bij_indiening(struct gebeurtenis *g, struct error *e)
 {
 	long long id = 0;
 	int versie = 0;
-	if (sscanf(g->ae->object, "aanvraag/%lld/versie/%d", &id, &versie) != 2)
-		return RC_OK;
+	bool gevonden = false;
 	struct over o;
-	rc_t rc = lees_over(g, "SELECT " OVER_KOLOMMEN " FROM aanvraag a WHERE a.id = ?", id, &o, e);
+	rc_t rc = over_versie(g, &id, &versie, &o, &gevonden, e);
+	if (rc != RC_OK || !gevonden)
+		return rc;
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64];
-	snprintf(onderwerp, sizeof onderwerp, "Nieuwe aanvraag te beoordelen: %.200s", rc == RC_OK ? o.titel : "");
-	if (rc == RC_OK)
-		snprintf(tekst, sizeof tekst, "%s heeft versie %d van de aanvraag \"%.300s\" ingediend. Uw organisatie "
-			 "beoordeelt haar als zorgverzekeraar; de twee zorgverzekeraars beoordelen elk afzonderlijk "
-			 "[002 §4.2].", org_naam(g, o.penvoerder_id), versie, o.titel);
+	snprintf(onderwerp, sizeof onderwerp, "Nieuwe aanvraag te beoordelen: %.200s", o.titel);
+	snprintf(tekst, sizeof tekst, "%s heeft versie %d van de aanvraag \"%.300s\" ingediend. Uw organisatie "
+		 "beoordeelt haar als zorgverzekeraar; de twee zorgverzekeraars beoordelen elk afzonderlijk "
+		 "[002 §4.2].", org_naam(g, o.penvoerder_id), versie, o.titel);
 	snprintf(pad, sizeof pad, "/beoordelingen/%lld", id);
-	if (rc == RC_OK)
-		rc = stuur(g, o.coordinerend_id, ROL_BEOORDELAAR, "aanvraag_ingediend", onderwerp, tekst, pad, e);
+	rc = stuur(g, o.coordinerend_id, ROL_BEOORDELAAR, "aanvraag_ingediend", onderwerp, tekst, pad, e);
 	if (rc == RC_OK && o.tweede_id != o.coordinerend_id)
 		rc = stuur(g, o.tweede_id, ROL_BEOORDELAAR, "aanvraag_ingediend", onderwerp, tekst, pad, e);
 	return rc;
@@ -108,11 +116,10 @@ static rc_t bij_beoordeling(struct gebeurtenis *g, struct error *e)
 {
 	long long id = 0;
 	int versie = 0;
-	if (sscanf(g->ae->object, "aanvraag/%lld/versie/%d", &id, &versie) != 2)
-		return RC_OK;
+	bool gevonden = false;
 	struct over o;
-	rc_t rc = lees_over(g, "SELECT " OVER_KOLOMMEN " FROM aanvraag a WHERE a.id = ?", id, &o, e);
-	if (rc != RC_OK)
+	rc_t rc = over_versie(g, &id, &versie, &o, &gevonden, e);
+	if (rc != RC_OK || !gevonden)
 		return rc;
 	json_t *d = json_loads(g->ae->detail ? g->ae->detail : "", 0, NULL);
 	const char *oordeel = detail_tekst(d, "oordeel");
