@@ -6,7 +6,34 @@
 
 #include <string.h>
 
-rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const char *soort,
+#define OVER_KOLOMMEN \
+	"a.id, coalesce(a.titel, 'zonder titel'), a.penvoerder_id, coalesce(a.coordinerend_verzekeraar_id, -1)," \
+	" coalesce(a.tweede_verzekeraar_id, -1)"
+
+rc_t store_bericht_over(struct store *s, enum store_bericht_object soort, int64_t id, struct arena *arena,
+			struct store_rows *out, struct error *e)
+{
+	static const char *const sql[] = {
+		[SBO_AANVRAAG] = "SELECT " OVER_KOLOMMEN ", r.beoordeeld_uiterlijk_op FROM aanvraag a"
+				 " JOIN indieningsronde r ON r.id = a.ronde_id WHERE a.id = ?",
+		[SBO_NZA_AANVRAAG] = "SELECT " OVER_KOLOMMEN " FROM nza_aanvraag n JOIN aanvraag a ON a.id = n.aanvraag_id"
+				     " WHERE n.id = ?",
+		[SBO_BESCHIKKING] = "SELECT " OVER_KOLOMMEN ", b.kenmerk, b.besluit, b.bovengrens_cent FROM beschikking b"
+				    " JOIN aanvraag a ON a.id = b.aanvraag_id WHERE b.id = ?",
+		[SBO_VERANTWOORDING] = "SELECT " OVER_KOLOMMEN ", v.beschikking_id, v.jaar FROM verantwoording v"
+				       " JOIN beschikking b ON b.id = v.beschikking_id"
+				       " JOIN aanvraag a ON a.id = b.aanvraag_id WHERE v.id = ?",
+		[SBO_BESTUURSBESLUIT] = "SELECT " OVER_KOLOMMEN ", coalesce(sum(t.bedrag_cent), 0) FROM aanvraag a"
+					" JOIN bestuursbesluit b ON b.id = ? AND a.ronde_id = b.ronde_id"
+					" LEFT JOIN toekenning t ON t.aanvraag_id = a.id AND t.besluit_id = ?"
+					" WHERE a.status = 'positief' GROUP BY a.id, a.titel, a.penvoerder_id,"
+					" a.coordinerend_verzekeraar_id, a.tweede_verzekeraar_id ORDER BY a.id",
+	};
+	struct store_param p[] = {SP_I(id), SP_I(id)};   /* the board's decision takes it twice */
+	return store_query(s, sql[soort], p, soort == SBO_BESTUURSBESLUIT ? 2 : 1, arena, out, e);
+}
+
+rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, int64_t gebruiker_id, const char *soort,
 			const char *onderwerp, const char *tekst, const char *pad, const char *nu,
 			int64_t nu_s, int64_t *aantal, struct error *e)
 {
@@ -14,12 +41,13 @@ rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const 
 	arena_init(&a, ARENA_TABEL_BYTES);
 	struct store_rows r;
 	struct store_param p[] = {SP_T(soort), SP_T(onderwerp), SP_T(tekst), SP_T(pad), SP_T(nu),
-				  SP_I(rollen), SP_I(org_id), SP_I(org_id)};
+				  SP_I(gebruiker_id), SP_I(gebruiker_id), SP_I(rollen), SP_I(org_id), SP_I(org_id)};
 	rc_t rc = store_query(s,
 		"INSERT INTO bericht (gebruiker_id, soort, onderwerp, tekst, pad, aangemaakt_op)"
-		" SELECT id, ?, ?, ?, ?, ? FROM gebruiker WHERE actief = 1 AND (rollen & ?) <> 0"
-		" AND (? = 0 OR organisatie_id = ?) ORDER BY id RETURNING id, gebruiker_id",
-		p, 8, &a, &r, e);
+		" SELECT id, ?, ?, ?, ?, ? FROM gebruiker WHERE actief = 1"
+		" AND (CASE WHEN ? > 0 THEN id = ? ELSE (rollen & ?) <> 0 AND (? = 0 OR organisatie_id = ?) END)"
+		" ORDER BY id RETURNING id, gebruiker_id",
+		p, 10, &a, &r, e);
 	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
 		struct store_param m[] = {SP_I(store_int(&r, i, 1, 0)), SP_I(store_int(&r, i, 0, 0)), SP_T(soort),
 					  SP_I(nu_s), SP_T(nu)};
@@ -29,27 +57,6 @@ rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const 
 	}
 	if (rc == RC_OK && aantal)
 		*aantal = (int64_t)r.nrows;
-	arena_release(&a);
-	return rc;
-}
-
-rc_t store_bericht_aan(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
-		       const char *tekst, const char *pad, const char *nu, int64_t nu_s, struct error *e)
-{
-	struct arena a;
-	arena_init(&a, ARENA_RIJ_BYTES);
-	struct store_rows r;
-	struct store_param p[] = {SP_T(soort), SP_T(onderwerp), SP_T(tekst), SP_T(pad), SP_T(nu), SP_I(gebruiker_id)};
-	rc_t rc = store_query(s,
-		"INSERT INTO bericht (gebruiker_id, soort, onderwerp, tekst, pad, aangemaakt_op)"
-		" SELECT id, ?, ?, ?, ?, ? FROM gebruiker WHERE actief = 1 AND id = ? RETURNING id, gebruiker_id",
-		p, 6, &a, &r, e);
-	if (rc == RC_OK && r.nrows == 1) {
-		struct store_param m[] = {SP_I(gebruiker_id), SP_I(store_int(&r, 0, 0, 0)), SP_T(soort), SP_I(nu_s), SP_T(nu)};
-		rc = store_query(s,
-			"INSERT INTO mail (gebruiker_id, bericht_id, soort, status, volgende_poging_unix_s,"
-			" aangemaakt_op) VALUES (?, ?, ?, 'wachtend', ?, ?)", m, 5, NULL, NULL, e);
-	}
 	arena_release(&a);
 	return rc;
 }

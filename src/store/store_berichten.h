@@ -9,16 +9,29 @@
 
 /* ---- messages ---------------------------------------------------------- */
 
+/* What an event is about, by the kind of its object: the application with
+ * its parties (columns SBO_ID..SBO_TWEEDE; a missing party -1, a missing
+ * title "zonder titel"), then per kind from SBO_EXTRA on:
+ *   SBO_AANVRAAG        its round's beoordeeld_uiterlijk_op
+ *   SBO_NZA_AANVRAAG    -
+ *   SBO_BESCHIKKING     kenmerk, besluit, bovengrens_cent
+ *   SBO_VERANTWOORDING  beschikking_id, jaar
+ *   SBO_BESTUURSBESLUIT one row per positively assessed application of the
+ *                       decision's round: the amount granted to it (0: none)
+ * No rows when the object does not exist. */
+enum store_bericht_object { SBO_AANVRAAG, SBO_NZA_AANVRAAG, SBO_BESCHIKKING, SBO_VERANTWOORDING,
+			    SBO_BESTUURSBESLUIT };
+enum { SBO_ID, SBO_TITEL, SBO_PENVOERDER, SBO_COORDINEREND, SBO_TWEEDE, SBO_EXTRA };
+rc_t store_bericht_over(struct store *s, enum store_bericht_object soort, int64_t id, struct arena *arena,
+			struct store_rows *out, struct error *e);
+
 /* Makes one message for every active account of organisation `org_id`
- * (0: of every organisation) holding any of the role bits `rollen`, and
- * queues one mail per message (due at `nu_s`). *aantal: messages made. */
-rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, const char *soort,
+ * (0: of every organisation) holding any of the role bits `rollen` -- or,
+ * when `gebruiker_id` > 0, for that one active account only -- and queues
+ * one mail per message (due at `nu_s`). *aantal (may be NULL): messages made. */
+rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, int64_t gebruiker_id, const char *soort,
 			const char *onderwerp, const char *tekst, const char *pad, const char *nu,
 			int64_t nu_s, int64_t *aantal, struct error *e);
-
-/* The same for one active account (nothing when it is not active). */
-rc_t store_bericht_aan(struct store *s, int64_t gebruiker_id, const char *soort, const char *onderwerp,
-		       const char *tekst, const char *pad, const char *nu, int64_t nu_s, struct error *e);
 
 /* The messages of account `gebruiker_id`, newest first, with id below `voor`
  * (0: from the newest), at most `limiet`; only unread ones when

@@ -81,7 +81,10 @@ test('a colleague of the same insurer is assigned by name and told; every assign
   assert.deepEqual([a.behandelaar_id, a.behandelaar_naam], [daan, 'Daan de Vries, medisch adviseur, Demo Zorgverzekeraar Noord']);
   const bericht = (await w.collega.get('/berichten')).json().berichten.find((x) => x.soort === 'toegewezen');
   assert.equal(bericht.onderwerp, 'U behandelt de aanvraag: Aanvraag met behandelaar');
-  assert.match(bericht.tekst, new RegExp(`uiterlijk ${ronde.beoordeeld_uiterlijk_op}`));
+  const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober',
+    'november', 'december'];
+  const [j, m, d] = ronde.beoordeeld_uiterlijk_op.split('-').map(Number);
+  assert.match(bericht.tekst, new RegExp(`uiterlijk ${d} ${maanden[m - 1]} ${j}\\.`), 'the date due, in Dutch');
   assert.equal(bericht.pad, `/beoordelingen/${id}`);
   // the second insurer's own assignment is its own: Noord's stays
   const zuidB = (await w.zuidPersoon.get('/behandelaars')).json().behandelaars;

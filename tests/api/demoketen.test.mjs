@@ -107,4 +107,30 @@ test('a second server started on the same database adds nothing; the audit chain
   assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
+test('the chain told each party what concerns it: messages by kind, with their source (docs/berichten.md)', async () => {
+  const soorten = async (naam) => {
+    const b = (await (await login(srv, naam)).get('/berichten?limiet=200')).json().berichten;
+    return { soorten: new Set(b.map((x) => x.soort)), b };
+  };
+  const lead = await soorten('aanvrager');
+  for (const s of ['beoordeeld', 'toegekend', 'beschikt', 'betaald']) assert.ok(lead.soorten.has(s), `the lead: ${s}`);
+  assert.ok(!lead.soorten.has('aanvraag_ingediend') && !lead.soorten.has('mijlpaal_gemeld'), 'not the insurer\'s');
+  const betaald = lead.b.find((x) => x.soort === 'betaald');
+  assert.match(betaald.tekst, /EUR [0-9.]+,[0-9]{2} betaald \[001 §2\]\.$/, 'an amount in euros, with the source');
+  assert.match(lead.b.find((x) => x.soort === 'beschikt').tekst, /binnen zes weken bezwaar maken \(Awb art\. 6:7\)/);
+  assert.match(lead.b.find((x) => x.soort === 'toegekend').tekst, /\[001 "Vervolgproces"\]/);
+  const noord = await soorten('beoordelaar');
+  for (const s of ['aanvraag_ingediend', 'nza_aanvraag_opstellen', 'mijlpaal_gemeld', 'beschikt']) {
+    assert.ok(noord.soorten.has(s), `the coordinating insurer: ${s}`);
+  }
+  assert.ok(!noord.soorten.has('betaald') && !noord.soorten.has('toegekend'), 'not the lead\'s');
+  const n = await soorten('nza');
+  assert.deepEqual([...n.soorten], ['nza_aanvraag_ingediend']);
+  assert.ok(n.b.every((x) => /\[001 §3\]/.test(x.tekst) && x.pad.startsWith('/nza/verzoeken/')));
+  // every message names the source of its rule
+  for (const x of [...lead.b, ...noord.b, ...n.b]) assert.match(x.tekst, /\[00[0-4] [^\]]+\]/, x.tekst);
+  // nobody outside the chain
+  assert.deepEqual((await (await login(srv, 'zorginstituut')).get('/berichten')).json().berichten, []);
+});
+
 await run();

@@ -159,6 +159,11 @@ test('a request for information reopens the year: the lead answers with a new ve
   let r = await w.beoordelaar.post(pad, { vraag: 'Stuur de urenregistratie bij de eerste regel.' });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.json().informatieverzoek.vraag, 'Stuur de urenregistratie bij de eerste regel.');
+  // the lead hears of it, with the source, and is led to the accounting (docs/berichten.md)
+  const bericht = (await w.aanvrager.get('/berichten')).json().berichten[0];
+  assert.deepEqual([bericht.soort, bericht.pad], ['informatie_gevraagd', `/beschikkingen/${vol}/verantwoording`]);
+  assert.match(bericht.onderwerp, /^Informatie gevraagd over uw verantwoording 2027: /);
+  assert.match(bericht.tekst, /\[001 §5\]/);
   assert.deepEqual(codes(problem(await w.beoordelaar.post(pad, { vraag: 'Nog een vraag.' }), 409)), ['informatie_gevraagd']);
   // the version asked about is not tested: the answer is
   assert.deepEqual(codes(problem(await w.beoordelaar.post(`/verantwoordingen/${v1.id}/plausibiliteitstoets`, { oordelen: [] }), 409)),

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "core/basis/bedrag.h"
+#include "core/basis/document.h"
 #include "core/basis/klok.h"
 #include "core/toegang/rol.h"
 #include "store/store_beschikking.h"
@@ -41,29 +42,26 @@ static rc_t stuur(struct gebeurtenis *g, int64_t org, unsigned rollen, const cha
 {
 	if (org < 0)
 		return RC_OK;
-	return store_bericht_voor(g->s, org, rollen, soort, onderwerp, tekst, pad, g->nu, g->nu_s, NULL, e);
+	return store_bericht_voor(g->s, org, rollen, 0, soort, onderwerp, tekst, pad, g->nu, g->nu_s, NULL, e);
 }
 
-/* Reads the application `id` and its parties (SQL below, one row). */
-static rc_t lees_over(struct gebeurtenis *g, const char *sql, int64_t id, struct over *o, struct error *e)
+/* Reads what object `id` of kind `soort` is about (store_bericht_over):
+ * *o from its first row, *r every row with the kind's extra columns. */
+static rc_t lees_over(struct gebeurtenis *g, enum store_bericht_object soort, int64_t id, struct over *o,
+		      struct store_rows *r, struct error *e)
 {
-	struct store_rows r;
-	struct store_param p[] = {SP_I(id)};
-	rc_t rc = store_query(g->s, sql, p, 1, g->a, &r, e);
+	rc_t rc = store_bericht_over(g->s, soort, id, g->a, r, e);
 	if (rc != RC_OK)
 		return rc;
-	if (r.nrows == 0)
+	if (r->nrows == 0)
 		return error_set(e, RC_INTERNAL, "Het object van een bericht bestaat niet.");
-	o->aanvraag_id = store_int(&r, 0, 0, 0);
-	o->titel = store_text(&r, 0, 1);
-	o->penvoerder_id = store_int(&r, 0, 2, -1);
-	o->coordinerend_id = store_int(&r, 0, 3, -1);
-	o->tweede_id = store_int(&r, 0, 4, -1);
+	o->aanvraag_id = store_int(r, 0, SBO_ID, 0);
+	o->titel = store_text(r, 0, SBO_TITEL);
+	o->penvoerder_id = store_int(r, 0, SBO_PENVOERDER, -1);
+	o->coordinerend_id = store_int(r, 0, SBO_COORDINEREND, -1);
+	o->tweede_id = store_int(r, 0, SBO_TWEEDE, -1);
 	return RC_OK;
 }
-
-#define OVER_KOLOMMEN "a.id, coalesce(a.titel, 'zonder titel'), a.penvoerder_id, coalesce(a.coordinerend_verzekeraar_id, -1)," \
-		      " coalesce(a.tweede_verzekeraar_id, -1)"
 
 static const char *org_naam(struct gebeurtenis *g, int64_t id)
 {
@@ -87,8 +85,9 @@ static const char *detail_tekst(json_t *d, const char *sleutel)
 static rc_t over_versie(struct gebeurtenis *g, long long *id, int *versie, struct over *o, bool *gevonden,
 			struct error *e)
 {
+	struct store_rows r;
 	*gevonden = sscanf(g->ae->object, "aanvraag/%lld/versie/%d", id, versie) == 2;
-	return *gevonden ? lees_over(g, "SELECT " OVER_KOLOMMEN " FROM aanvraag a WHERE a.id = ?", *id, o, e) : RC_OK;
+	return *gevonden ? lees_over(g, SBO_AANVRAAG, *id, o, &r, e) : RC_OK;
 }
 
 static rc_t bij_indiening(struct gebeurtenis *g, struct error *e)
@@ -152,19 +151,13 @@ static rc_t bij_bestuursbesluit(struct gebeurtenis *g, struct error *e)
 	if (sscanf(g->ae->object, "bestuursbesluit/%lld", &id) != 1)
 		return RC_OK;
 	struct store_rows r;
-	struct store_param p[] = {SP_I(id), SP_I(id)};
-	rc_t rc = store_query(g->s,
-		"SELECT " OVER_KOLOMMEN ", coalesce(sum(t.bedrag_cent), 0) FROM aanvraag a"
-		" JOIN bestuursbesluit b ON b.id = ? AND a.ronde_id = b.ronde_id"
-		" LEFT JOIN toekenning t ON t.aanvraag_id = a.id AND t.besluit_id = ?"
-		" WHERE a.status = 'positief' GROUP BY a.id, a.titel, a.penvoerder_id, a.coordinerend_verzekeraar_id,"
-		" a.tweede_verzekeraar_id ORDER BY a.id", p, 2, g->a, &r, e);
+	rc_t rc = store_bericht_over(g->s, SBO_BESTUURSBESLUIT, id, g->a, &r, e);
 	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
-		const char *titel = store_text(&r, i, 1);
-		int64_t bedrag = store_int(&r, i, 5, 0);
+		const char *titel = store_text(&r, i, SBO_TITEL);
+		int64_t bedrag = store_int(&r, i, SBO_EXTRA, 0);
 		char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64], bt[BEDRAG_TEKST_BYTES];
 		bedrag_tekst(bedrag, bt, sizeof bt);
-		snprintf(pad, sizeof pad, "/aanvragen/%" PRId64, store_int(&r, i, 0, 0));
+		snprintf(pad, sizeof pad, "/aanvragen/%" PRId64, store_int(&r, i, SBO_ID, 0));
 		if (bedrag > 0) {
 			snprintf(onderwerp, sizeof onderwerp, "Toegekend door het Bestuurlijk Overleg: %.200s", titel);
 			snprintf(tekst, sizeof tekst, "Het Bestuurlijk Overleg heeft %s toegekend aan de aanvraag \"%.300s\" "
@@ -176,14 +169,14 @@ static rc_t bij_bestuursbesluit(struct gebeurtenis *g, struct error *e)
 				 "[001 \"Vervolgproces\"]. De motivering staat in het besluit; de tijdlijn van de aanvraag "
 				 "toont het.", titel);
 		}
-		rc = stuur(g, store_int(&r, i, 2, -1), ROL_AANVRAGER, bedrag > 0 ? "toegekend" : "niet_toegekend",
+		rc = stuur(g, store_int(&r, i, SBO_PENVOERDER, -1), ROL_AANVRAGER, bedrag > 0 ? "toegekend" : "niet_toegekend",
 			   onderwerp, tekst, pad, e);
 		if (rc == RC_OK && bedrag > 0) {
 			snprintf(onderwerp, sizeof onderwerp, "Stel de tweezijdige aanvraag op: %.200s", titel);
 			snprintf(tekst, sizeof tekst, "Het Bestuurlijk Overleg heeft %s toegekend aan \"%.300s\". Als "
 				 "coördinerende zorgverzekeraar stelt u met de penvoerder de tweezijdige aanvraag bij de NZa "
 				 "op [001 §3].", bt, titel);
-			rc = stuur(g, store_int(&r, i, 3, -1), ROL_BEOORDELAAR, "nza_aanvraag_opstellen", onderwerp, tekst,
+			rc = stuur(g, store_int(&r, i, SBO_COORDINEREND, -1), ROL_BEOORDELAAR, "nza_aanvraag_opstellen", onderwerp, tekst,
 				   "/nza-aanvragen", e);
 		}
 	}
@@ -196,8 +189,8 @@ static rc_t bij_nza_aanvraag(struct gebeurtenis *g, struct error *e)
 	if (sscanf(g->ae->object, "nza_aanvraag/%lld", &id) != 1)
 		return RC_OK;
 	struct over o;
-	rc_t rc = lees_over(g, "SELECT " OVER_KOLOMMEN " FROM nza_aanvraag n JOIN aanvraag a ON a.id = n.aanvraag_id"
-			       " WHERE n.id = ?", id, &o, e);
+	struct store_rows r;
+	rc_t rc = lees_over(g, SBO_NZA_AANVRAAG, id, &o, &r, e);
 	if (rc != RC_OK)
 		return rc;
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64];
@@ -214,16 +207,15 @@ static rc_t bij_beschikking(struct gebeurtenis *g, struct error *e)
 	long long id = 0;
 	if (sscanf(g->ae->object, "beschikking/%lld", &id) != 1)
 		return RC_OK;
+	struct over o;
 	struct store_rows r;
-	struct store_param p[] = {SP_I(id)};
-	rc_t rc = store_query(g->s, "SELECT " OVER_KOLOMMEN ", b.kenmerk, b.besluit, b.bovengrens_cent FROM beschikking b"
-				    " JOIN aanvraag a ON a.id = b.aanvraag_id WHERE b.id = ?", p, 1, g->a, &r, e);
-	if (rc != RC_OK || r.nrows == 0)
+	rc_t rc = lees_over(g, SBO_BESCHIKKING, id, &o, &r, e);
+	if (rc != RC_OK)
 		return rc;
-	const char *titel = store_text(&r, 0, 1), *kenmerk = store_text(&r, 0, 5);
-	bool verleend = strcmp(store_text(&r, 0, 6), "verleend") == 0;
+	const char *titel = o.titel, *kenmerk = store_text(&r, 0, SBO_EXTRA);
+	bool verleend = strcmp(store_text(&r, 0, SBO_EXTRA + 1), "verleend") == 0;
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64], bt[BEDRAG_TEKST_BYTES];
-	bedrag_tekst(store_int(&r, 0, 7, 0), bt, sizeof bt);
+	bedrag_tekst(store_int(&r, 0, SBO_EXTRA + 2, 0), bt, sizeof bt);
 	snprintf(onderwerp, sizeof onderwerp, "De NZa heeft beschikt: %.200s", titel);
 	if (verleend)
 		snprintf(tekst, sizeof tekst, "De NZa heeft over \"%.300s\" de beschikking %s genomen: een bovengrens van "
@@ -233,9 +225,9 @@ static rc_t bij_beschikking(struct gebeurtenis *g, struct error *e)
 		snprintf(tekst, sizeof tekst, "De NZa heeft de aanvraag \"%.300s\" afgewezen (beschikking %s) [001 §3]. "
 			 "Wie het er niet mee eens is, kan binnen zes weken bezwaar maken (Awb art. 6:7).", titel, kenmerk);
 	snprintf(pad, sizeof pad, "/beschikkingen/%lld", id);
-	rc = stuur(g, store_int(&r, 0, 2, -1), ROL_AANVRAGER, "beschikt", onderwerp, tekst, pad, e);
+	rc = stuur(g, o.penvoerder_id, ROL_AANVRAGER, "beschikt", onderwerp, tekst, pad, e);
 	if (rc == RC_OK)
-		rc = stuur(g, store_int(&r, 0, 3, -1), ROL_BEOORDELAAR, "beschikt", onderwerp, tekst, pad, e);
+		rc = stuur(g, o.coordinerend_id, ROL_BEOORDELAAR, "beschikt", onderwerp, tekst, pad, e);
 	return rc;
 }
 
@@ -246,8 +238,8 @@ static rc_t bij_mijlpaal(struct gebeurtenis *g, bool betaald, struct error *e)
 	if (sscanf(g->ae->object, "beschikking/%lld/mijlpaal/%32s", &id, mijlpaal) != 2)
 		return RC_OK;
 	struct over o;
-	rc_t rc = lees_over(g, "SELECT " OVER_KOLOMMEN " FROM beschikking b JOIN aanvraag a ON a.id = b.aanvraag_id"
-			       " WHERE b.id = ?", id, &o, e);
+	struct store_rows r;
+	rc_t rc = lees_over(g, SBO_BESCHIKKING, id, &o, &r, e);
 	if (rc != RC_OK)
 		return rc;
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64];
@@ -274,23 +266,21 @@ static rc_t bij_verantwoordingsvraag(struct gebeurtenis *g, struct error *e)
 	long long id = 0;
 	if (sscanf(g->ae->object, "verantwoording/%lld", &id) != 1)
 		return RC_OK;
+	struct over o;
 	struct store_rows r;
-	struct store_param p[] = {SP_I(id)};
-	rc_t rc = store_query(g->s, "SELECT " OVER_KOLOMMEN ", v.beschikking_id, v.jaar FROM verantwoording v"
-				    " JOIN beschikking b ON b.id = v.beschikking_id JOIN aanvraag a ON a.id = b.aanvraag_id"
-				    " WHERE v.id = ?", p, 1, g->a, &r, e);
-	if (rc != RC_OK || r.nrows == 0)
+	rc_t rc = lees_over(g, SBO_VERANTWOORDING, id, &o, &r, e);
+	if (rc != RC_OK)
 		return rc;
-	const char *titel = store_text(&r, 0, 1);
-	int64_t jaar = store_int(&r, 0, 6, 0);
+	const char *titel = o.titel;
+	int64_t jaar = store_int(&r, 0, SBO_EXTRA + 1, 0);
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[80];
 	snprintf(onderwerp, sizeof onderwerp, "Informatie gevraagd over uw verantwoording %" PRId64 ": %.200s", jaar,
 		 titel);
 	snprintf(tekst, sizeof tekst, "De coördinerende zorgverzekeraar vraagt om aanvullende informatie over de "
 		 "verantwoording over %" PRId64 " van \"%.300s\" [001 §5]. U leest de vraag bij de verantwoording en "
 		 "beantwoordt haar met een nieuwe versie.", jaar, titel);
-	snprintf(pad, sizeof pad, "/beschikkingen/%" PRId64 "/verantwoording", store_int(&r, 0, 5, 0));
-	return stuur(g, store_int(&r, 0, 2, -1), ROL_AANVRAGER, "informatie_gevraagd", onderwerp, tekst, pad, e);
+	snprintf(pad, sizeof pad, "/beschikkingen/%" PRId64 "/verantwoording", store_int(&r, 0, SBO_EXTRA, 0));
+	return stuur(g, o.penvoerder_id, ROL_AANVRAGER, "informatie_gevraagd", onderwerp, tekst, pad, e);
 }
 
 /* An assessor assigned to an application within an insurer. */
@@ -306,21 +296,20 @@ static rc_t bij_behandelaar(struct gebeurtenis *g, struct error *e)
 	snprintf(zelf, sizeof zelf, "gebruiker:%" PRId64, gebruiker);
 	if (gebruiker <= 0 || strcmp(zelf, g->ae->actor) == 0)   /* nobody, or who took it on themselves */
 		return RC_OK;
+	struct over o;
 	struct store_rows r;
-	struct store_param p[] = {SP_I(id)};
-	rc_t rc = store_query(g->s, "SELECT coalesce(a.titel, 'zonder titel'), r.beoordeeld_uiterlijk_op FROM aanvraag a"
-				    " JOIN indieningsronde r ON r.id = a.ronde_id WHERE a.id = ?", p, 1, g->a, &r, e);
-	if (rc != RC_OK || r.nrows == 0)
+	rc_t rc = lees_over(g, SBO_AANVRAAG, id, &o, &r, e);
+	if (rc != RC_OK)
 		return rc;
-	const char *titel = store_text(&r, 0, 0), *uiterlijk = store_text(&r, 0, 1);
+	const char *titel = o.titel, *uiterlijk = store_text(&r, 0, SBO_EXTRA);
 	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[64], termijn[80] = "";
-	if (uiterlijk)
-		snprintf(termijn, sizeof termijn, " Het oordeel wordt verwacht uiterlijk %s.", uiterlijk);
+	if (uiterlijk)   /* in Dutch: "30 april 2027" */
+		snprintf(termijn, sizeof termijn, " Het oordeel wordt verwacht uiterlijk %s.", document_datum(g->a, uiterlijk));
 	snprintf(onderwerp, sizeof onderwerp, "U behandelt de aanvraag: %.200s", titel);
 	snprintf(tekst, sizeof tekst, "U bent binnen uw zorgverzekeraar de behandelaar van de aanvraag \"%.300s\" "
 		 "[002 §4.2].%s", titel, termijn);
 	snprintf(pad, sizeof pad, "/beoordelingen/%lld", id);
-	return store_bericht_aan(g->s, gebruiker, "toegewezen", onderwerp, tekst, pad, g->nu, g->nu_s, e);
+	return store_bericht_voor(g->s, 0, 0, gebruiker, "toegewezen", onderwerp, tekst, pad, g->nu, g->nu_s, NULL, e);
 }
 
 rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, struct error *e)
