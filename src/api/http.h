@@ -19,6 +19,7 @@
 #include "core/toegang/toegang.h" /* struct principal: who is asking, filled by auth_identify() */
 #include "core/berichten/mail.h"   /* struct mail_instellingen */
 #include "store/store.h"
+#include "core/basis/klok.h"
 
 #define API_BASE "/api/v1"
 #define API_VERSION "1.0.0"
@@ -103,6 +104,10 @@ struct server_config {
 	bool geen_taakwerker;      /* this process computes no scenario jobs (others do) */
 	/* SMTP and the public URL (mail.h); publieke_url NULL: http://<listen> as bound */
 	struct mail_instellingen mail;
+	/* the clock that dates money bookings (payment, correction, reclaim);
+	 * NULL: the real clock. Set only in a training or acceptance
+	 * environment (DOORBRAAK_BOEKKLOK, docs/beschikking.md §5). */
+	const struct klok *boekklok;
 };
 
 /* Starts serving; on success *out is the running server and *port_out

@@ -61,8 +61,8 @@ rc_t mijlpalen_betaal(struct http_request *rq, struct http_response *rs, struct 
 	rc_t rc = mijlpaal_lees_betaling(rq->body, &gegeven, &bedrag, e);
 	struct mijlpaal m;
 	if (rc == RC_OK)
-		rc = mijlpaal_betaal(rq->store, &rq->who, NULL, id, rq->params[1], gegeven, bedrag, rq->arena,
-				     &m, e);
+		rc = mijlpaal_betaal(rq->store, &rq->who, server_config_of(rq->server)->boekklok, id,
+				     rq->params[1], gegeven, bedrag, rq->arena, &m, e);
 	if (rc != RC_OK)
 		return rc;
 	return http_reply_json(rq, rs, 201, json_pack("{s:I, s:o}", "beschikking_id", (json_int_t)id,
@@ -79,7 +79,8 @@ rc_t mijlpalen_corrigeer(struct http_request *rq, struct http_response *rs, stru
 	rc_t rc = correctie_lees(rq->body, &bedrag, &reden, e);
 	struct mijlpaal m;
 	if (rc == RC_OK)
-		rc = mijlpaal_corrigeer(rq->store, &rq->who, NULL, id, rq->params[1], bedrag, reden, rq->arena, &m, e);
+		rc = mijlpaal_corrigeer(rq->store, &rq->who, server_config_of(rq->server)->boekklok, id,
+					rq->params[1], bedrag, reden, rq->arena, &m, e);
 	if (rc != RC_OK)
 		return rc;
 	return http_reply_json(rq, rs, 201, json_pack("{s:I, s:o}", "beschikking_id", (json_int_t)id,

@@ -105,7 +105,9 @@ rc_t verantwoordingen_plausibiliteit(struct http_request *rq, struct http_respon
 	if (!http_param_id(rq, 0, &id))
 		return error_set(e, RC_NOT_FOUND, "Deze verantwoording bestaat niet.");
 	json_t *uit = NULL;
-	rc_t rc = verantwoording_plausibiliteit(rq->store, &rq->who, NULL, id, rq->body, rq->arena, &uit, e);
+	/* the judgement books a reclaim: on the booking clock, as payments */
+	rc_t rc = verantwoording_plausibiliteit(rq->store, &rq->who, server_config_of(rq->server)->boekklok,
+						id, rq->body, rq->arena, &uit, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 201, uit, e) : rc;
 }
 

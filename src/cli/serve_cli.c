@@ -9,6 +9,7 @@
 
 #include "api/http.h"
 #include "core/catalogus/catalogus.h"
+#include "core/demo/demo.h"
 #include "core/sociaal/sociaal.h"
 #include "cli/cli.h"
 
@@ -49,6 +50,36 @@ static int omgeving_aantal(const char *naam, unsigned max, unsigned *out)
 		return 2;
 	}
 	*out = (unsigned)v;
+	return 0;
+}
+
+/* The booking clock (docs/beschikking.md §5): DOORBRAAK_BOEKKLOK, a
+ * moment "2027-03-01T09:00:00Z", makes payments, corrections and reclaims
+ * be booked as if it were that moment now, the clock running on from
+ * there. Only for a training or acceptance environment, announced in the
+ * log. The demo (`demo`) lives on its day DEMO_PEILDATUM unless the
+ * variable says otherwise. 0 when unset or set; 2 with a one-line message
+ * when unreadable. */
+static int boekklok_instellen(struct server_config *config, bool demo)
+{
+	static struct klok klok;
+	static int64_t verschil_us;
+	const char *t = getenv("DOORBRAAK_BOEKKLOK");
+	int64_t moment;
+	if ((!t || !*t) && demo)
+		t = DEMO_PEILDATUM "T09:00:00Z";
+	if (!t || !*t)
+		return 0;
+	if (!klok_lees(t, &moment)) {
+		fprintf(stderr, "doorbraak: DOORBRAAK_BOEKKLOK moet een moment in UTC zijn, zoals 2027-03-01T09:00:00Z\n");
+		return 2;
+	}
+	verschil_us = moment - klok_nu_us(NULL);
+	klok_verschoven(&klok, &verschil_us);
+	config->boekklok = &klok;
+	fprintf(stderr, "{\"bericht\":\"waarschuwing\",\"detail\":\"boekklok verzet: betalingen, correcties en "
+			"terugvorderingen worden geboekt alsof het nu %s is; alleen voor de demo en een oefen- of "
+			"acceptatieomgeving (DOORBRAAK_BOEKKLOK, docs/beschikking.md)\"}\n", t);
 	return 0;
 }
 
@@ -112,6 +143,8 @@ int cmd_serve(struct cli *c)
 		fout = cli_sessie_instellingen(&config.sessie);
 	if (!fout)
 		fout = verbindingen_instellingen(&config);
+	if (!fout)
+		fout = boekklok_instellen(&config, c->demo);
 	if (!fout && c->demo)
 		fout = cli_demo_laden(c->database);
 	if (fout)

@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 
 import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller, inloggen, world } from '../lib/indiening.mjs';
+import { client } from '../lib/http.mjs';
 import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
 
 const backend = testBackend();
@@ -53,7 +54,8 @@ const meld = (b, m, body = { bewijs: 'Verslag van de livegang in alle teams.', k
 const betaal = (b, m, body = {}, who = w.beoordelaar) => who.post(`/beschikkingen/${b}/mijlpalen/${m}/betalingen`, body);
 
 before(async () => {
-  srv = await startServer({ backend, args: ['--demo'], threads: 4 });
+  // payments are booked on the booking clock, here in the fund's first year [003 §8b]
+  srv = await startServer({ backend, args: ['--demo'], threads: 4, env: { DOORBRAAK_BOEKKLOK: '2027-06-01T09:00:00Z' } });
   w = await world(srv);
   w.nza = await login('nza');
   const { ids } = await positief(w, 3, 'Mijlpalenronde');
@@ -112,7 +114,8 @@ test('paying: the coordinating insurer pays a reported milestone once, the plann
   assert.equal(r.status, 201, r.text);
   const p = r.json().mijlpaal.betaling;
   assert.equal(p.bedrag_cent, 1 * MLN);
-  assert.equal(p.jaar, new Date().getUTCFullYear());
+  assert.equal(p.jaar, 2027, 'booked in the booking clock\'s year');
+  assert.match(p.betaald_op, /^2027-06-01T09:/);
   assert.ok(p.boeking_id > 0);
   const na = await journaal();
   assert.deepEqual(codes(problem(await betaal(vol, 'm1'), 409)), ['al_betaald']);
@@ -129,7 +132,34 @@ test('paying: the coordinating insurer pays a reported milestone once, the plann
   assert.equal(e.credit, 'verzekeraar/9001/betaald');
   const o = (await w.nza.get('/grootboek/rekeningen')).json();
   assert.equal(o.verzekeraars.find((x) => x.uzovi_code === '9001').betaald_cent, 2 * MLN);
-  assert.equal(o.jaren.filter((x) => x.jaar === new Date().getUTCFullYear()).reduce((s, x) => s + x.betaald_cent, 0), 2 * MLN);
+  assert.equal(o.jaren.filter((x) => x.jaar === 2027).reduce((s, x) => s + x.betaald_cent, 0), 2 * MLN);
+});
+
+test('the fund\'s years: a payment or correction booked before 2027 or after 2029 is refused with the years and the source, nothing booked', async () => {
+  assert.equal((await meld(vol, 'm3')).status, 201);
+  const voor = await journaal();
+  for (const [moment, zin] of [['2026-12-31T12:00:00Z', /in 2026 kan geen betaling of correctie geboekt worden\. Dat kan vanaf 1 januari 2027\./],
+    ['2030-01-02T12:00:00Z', /in 2030 kan geen betaling of correctie meer geboekt worden/]]) {
+    // a second server on the same database whose booking clock stands at `moment`
+    const ander = await startServer({ backend, dbUrl: srv.dbUrl, init: false, args: ['--demo'], env: { DOORBRAAK_BOEKKLOK: moment } });
+    try {
+      assert.ok(ander.logJson().some((l) => l.bericht === 'waarschuwing' && l.detail.includes(`boekklok verzet`) && l.detail.includes(moment)),
+        'the server announces its booking clock');
+      const noord = await inloggen(client(ander.url), 'beoordelaar');
+      let p = problem(await noord.post(`/beschikkingen/${vol}/mijlpalen/m3/betalingen`, {}), 409);
+      assert.deepEqual(codes(p), ['buiten_fondsjaren']);
+      assert.equal(p.errors[0].bron, '[003 §8b], [002 §1]');
+      assert.match(p.errors[0].detail, /De doorbraakmiddelen zijn er voor de jaren 2027 tot en met 2029/);
+      assert.match(p.errors[0].detail, zin);
+      p = problem(await noord.post(`/beschikkingen/${vol}/mijlpalen/m1/correcties`, { bedrag_cent: -1, reden: 'Tarief.' }), 409);
+      assert.deepEqual(codes(p), ['buiten_fondsjaren']);
+    } finally {
+      await ander.stop();   // the database is the suite's: stays
+    }
+  }
+  assert.equal(await journaal(), voor, 'nothing booked outside the fund\'s years');
+  const m3 = (await w.aanvrager.get(`/beschikkingen/${vol}/mijlpalen`)).json().mijlpalen.find((m) => m.id === 'm3');
+  assert.equal(m3.betaling, null);
 });
 
 test('never more than the upper bound: a payment above what is left is refused, the ledger unchanged', async () => {

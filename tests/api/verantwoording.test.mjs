@@ -51,7 +51,8 @@ function conform() {
 }
 
 before(async () => {
-  srv = await startServer({ backend, args: ['--demo'], threads: 4 });
+  // money is booked in the fund's first year (the booking clock, docs/beschikking.md §5) [003 §8b]
+  srv = await startServer({ backend, args: ['--demo'], threads: 4, env: { DOORBRAAK_BOEKKLOK: '2027-10-01T09:00:00Z' } });
   w = await world(srv);
   w.nza = await inloggen(w.api, 'nza');
   const { ids } = await positief(w, 3, 'Verantwoordingsronde');
@@ -308,35 +309,28 @@ test('a wrong payment is corrected by a compensating entry with a reason, never 
 });
 
 test('the insurer\'s yearly statement: every project it coordinates, reconciled with the ledger, in order of the years, once', async () => {
-  const nu = new Date().getUTCFullYear();
   problem(await w.aanvrager.post('/jaarstaten', { jaar: 2027 }), 403);
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 1999 }), 400)), ['buiten_bereik']);
   // 2028: the lead of `vol` has not accounted for it
   let p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2028 }), 409);
   assert.deepEqual(codes(p), ['niet_getoetst']);
   assert.match(p.errors[0].detail, /niet ingediend/);
-  // this year: the milestones paid, corrected and reclaimed, as the ledger has them; no project year,
-  // so nothing plausible yet and nothing for risk equalisation
+  // 2027, the year everything was booked in: the milestones paid, corrected and reclaimed, as the
+  // ledger has them; both projects tested, per project the smaller of the plausible costs and what
+  // was paid less reclaimed
   const mijlpalen = (await w.auditor.get(`/beschikkingen/${vol}/mijlpalen`)).json().mijlpalen;
   const nettoVol = mijlpalen.reduce((s, m) => s + m.netto_betaald_cent, 0);
   const brutoVol = mijlpalen.reduce((s, m) => s + (m.betaling ? m.betaling.bedrag_cent : 0), 0);
-  let r = await w.beoordelaar.post('/jaarstaten', { jaar: nu });
-  assert.equal(r.status, 201, r.text);
-  const sNu = r.json();
-  assert.equal(sNu.betaald_cent, 2.25 * MLN + brutoVol);
-  assert.equal(sNu.gecorrigeerd_cent, nettoVol - brutoVol);
-  assert.equal(sNu.projecten.find((x) => x.beschikking_id === vol).gecorrigeerd_cent, nettoVol - brutoVol);
-  const terug = sNu.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent;
-  assert.equal(sNu.teruggevorderd_cent, terug);
-  assert.ok(terug > 0);
-  assert.equal(sNu.te_vereffenen_cent, 0);
-  // a correction now would fall outside the submitted statement
-  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/beschikkingen/${vol}/mijlpalen/m1/correcties`,
-    { bedrag_cent: -1, reden: 'Te laat.' }), 409)), ['jaarstaat_ingediend']);
-  // 2027: both projects tested; per project the smaller of the plausible costs and what was paid less reclaimed
-  r = await w.beoordelaar.post('/jaarstaten', { jaar: 2027 });
+  assert.ok(mijlpalen.filter((m) => m.betaling).every((m) => m.betaling.jaar === 2027), 'paid in the booking clock\'s year');
+  let r = await w.beoordelaar.post('/jaarstaten', { jaar: 2027 });
   assert.equal(r.status, 201, r.text);
   const s27 = r.json();
+  assert.equal(s27.betaald_cent, 2.25 * MLN + brutoVol);
+  assert.equal(s27.gecorrigeerd_cent, nettoVol - brutoVol);
+  assert.equal(s27.projecten.find((x) => x.beschikking_id === vol).gecorrigeerd_cent, nettoVol - brutoVol);
+  const terug = s27.projecten.find((x) => x.beschikking_id === laag).teruggevorderd_cent;
+  assert.equal(s27.teruggevorderd_cent, terug);
+  assert.ok(terug > 0);
   const lijst = async (b) => (await w.auditor.get(`/beschikkingen/${b}/verantwoordingen`)).json().verantwoordingen;
   const p27 = async (b) => (await lijst(b)).filter((v) => v.jaar === 2027 && v.plausibiliteit).reduce((som, v) => som + v.plausibiliteit.plausibel_cent, 0);
   const [pVol, pLaag] = [await p27(vol), await p27(laag)];
@@ -345,21 +339,28 @@ test('the insurer\'s yearly statement: every project it coordinates, reconciled 
   assert.equal(s27.te_vereffenen_cent, Math.min(pVol, nettoVol) + Math.min(pLaag, 2.25 * MLN - terug));
   assert.ok(s27.te_vereffenen_cent < s27.plausibel_cent, 'never more than was paid');
   assert.deepEqual(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2027 }), 409)), ['al_ingediend']);
+  // a correction now would fall outside the submitted statement
+  assert.deepEqual(codes(problem(await w.beoordelaar.post(`/beschikkingen/${vol}/mijlpalen/m1/correcties`,
+    { bedrag_cent: -1, reden: 'Te laat.' }), 409)), ['jaarstaat_ingediend']);
+  // 2029: no project year and nothing booked in it
+  r = await w.beoordelaar.post('/jaarstaten', { jaar: 2029 });
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual([r.json().betaald_cent, r.json().gecorrigeerd_cent, r.json().plausibel_cent], [0, 0, 0], r.text);
   // a year before a submitted one: the years are stated in order
   assert.ok(codes(problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2025 }), 409)).includes('latere_jaarstaat'));
   // who reads them
   assert.equal((await w.nza.get('/jaarstaten')).json().jaarstaten.length, 2);
-  assert.equal((await w.nza.get(`/jaarstaten?jaar=${nu}`)).json().jaarstaten.length, 1);
+  assert.equal((await w.nza.get('/jaarstaten?jaar=2029')).json().jaarstaten.length, 1);
   assert.deepEqual((await w.zuid.get('/jaarstaten')).json().jaarstaten, []);
   problem(await w.aanvrager.get('/jaarstaten'), 403);
   // a payment without its ledger entry (tampered with here) makes the statement not reconcile
   const boeking = sql(`SELECT min(id) FROM grootboek_boeking WHERE code <> 'mijlpaal.betaling'`);
   if (!boeking) return;
-  sql(`INSERT INTO mijlpaal_melding (beschikking_id, mijlpaal, bewijs, gemeld_op, gemeld_door) VALUES (${vol}, 'm5', 'x', '2029-01-01T00:00:00Z', 'test')`);
-  sql(`INSERT INTO mijlpaal_betaling (beschikking_id, mijlpaal, bedrag_cent, jaar, verzekeraar_id, boeking_id, betaald_op, betaald_door) VALUES (${vol}, 'm5', 100, 2029, ${w.org.noord}, ${boeking}, '2029-01-01T00:00:00Z', 'test')`);
-  p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2029 }), 409);
+  sql(`INSERT INTO mijlpaal_melding (beschikking_id, mijlpaal, bewijs, gemeld_op, gemeld_door) VALUES (${vol}, 'm5', 'x', '2030-01-01T00:00:00Z', 'test')`);
+  sql(`INSERT INTO mijlpaal_betaling (beschikking_id, mijlpaal, bedrag_cent, jaar, verzekeraar_id, boeking_id, betaald_op, betaald_door) VALUES (${vol}, 'm5', 100, 2030, ${w.org.noord}, ${boeking}, '2030-01-01T00:00:00Z', 'test')`);
+  p = problem(await w.beoordelaar.post('/jaarstaten', { jaar: 2030 }), 409);
   assert.ok(codes(p).includes('sluit_niet_aan'), JSON.stringify(p.errors));
-  assert.equal((await w.nza.get('/jaarstaten?jaar=2029')).json().jaarstaten.length, 0);
+  assert.equal((await w.nza.get('/jaarstaten?jaar=2030')).json().jaarstaten.length, 0);
 });
 
 test('NZa\'s yearly judgement on a statement: plausible, lower with findings and sources, every problem at once, once', async () => {
@@ -418,7 +419,7 @@ test('NZa\'s yearly judgement on a statement: plausible, lower with findings and
 
 test('the Zorginstituut settles what NZa recognised, fully and once, booked and exported', async () => {
   const zi = await inloggen(w.api, 'zorginstituut');
-  const nu = new Date().getUTCFullYear();
+  const nu = 2029;   // the second statement's year
   const staten = (await w.nza.get('/jaarstaten')).json().jaarstaten;
   const s27 = staten.find((x) => x.jaar === 2027);
   const sNu = staten.find((x) => x.jaar === nu);

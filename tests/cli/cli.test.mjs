@@ -7,7 +7,10 @@
 // the hash of src/core/basis/audit.c recomputed in tests/lib/audit.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 import { auditChain, auditHash, auditInsertSql, AUDIT_GENESIS } from '../lib/audit.mjs';
 import { assert, run, setSuite, test } from '../lib/harness.mjs';
@@ -46,10 +49,11 @@ function closedPort() {
 }
 
 /** Runs `serve` expecting it to fail fast; returns {code, signal, stdout, stderr}. */
-function serveExpectingFailure(dbUrl) {
+function serveExpectingFailure(dbUrl, env = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(doorbraakBin, ['--db', dbUrl, '--listen', '127.0.0.1:0', 'serve'], {
       cwd: repoRoot,
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -129,6 +133,18 @@ test('`serve` with a SQLite file that cannot be opened exits 1 with one line on 
   assert.equal(r.code, 1, `exit ${r.code}, stderr: ${r.stderr}`);
   assert.equal(lines(r.stderr).length, 1, `stderr: ${r.stderr}`);
   assert.ok(!r.stdout.includes('luistert'), 'it did not start listening');
+});
+
+test('`serve` with an unreadable booking clock exits 2 with one line saying what it must be, never listening', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'doorbraak-boekklok-'));
+  try {
+    const r = await serveExpectingFailure(path.join(dir, 'db'), { DOORBRAAK_BOEKKLOK: '1 maart 2027' });
+    assert.equal(r.code, 2, `exit ${r.code}, stderr: ${r.stderr}`);
+    assert.equal(lines(r.stderr).at(-1), 'doorbraak: DOORBRAAK_BOEKKLOK moet een moment in UTC zijn, zoals 2027-03-01T09:00:00Z');
+    assert.ok(!r.stdout.includes('luistert'), 'it did not start listening');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 if (BACKENDS.includes('postgresql')) {

@@ -173,7 +173,8 @@ static void betaal(struct lopend *l)
 		return;
 	int64_t bedrag = 1 + rnd_tot(p->bovengrens / 2), jaar = nu_jaar(l);
 	int64_t ruimte = p->bovengrens - (m_netto(p, 9999) - p->terug);
-	const char *code = compleet(p) ? "project_afgerond" : l->staat[jaar - 2027].ingediend ? "jaarstaat_ingediend"
+	const char *code = compleet(p) ? "project_afgerond" : jaar > 2029 ? "buiten_fondsjaren"   /* [003 §8b] */
+			   : l->staat[jaar - 2027].ingediend ? "jaarstaat_ingediend"
 			   : bedrag > ruimte ? "boven_bovengrens" : NULL;
 	struct mijlpaal uit;
 	error_clear(&e);
@@ -198,6 +199,7 @@ static void corrigeer(struct lopend *l)
 	const char *code = !p->betaald[k] ? "niet_betaald"
 			   : bedrag < 0 && netto + bedrag < 0 ? "onder_nul"
 			   : compleet(p) ? "project_afgerond"
+			   : jaar > 2029 ? "buiten_fondsjaren"
 			   : l->staat[jaar - 2027].ingediend ? "jaarstaat_ingediend"
 			   : bedrag > ruimte ? "boven_bovengrens" : NULL;
 	struct mijlpaal uit;

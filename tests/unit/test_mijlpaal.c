@@ -98,6 +98,19 @@ DBTEST(melden_en_betalen)
 	CHECK(meld(&w, &w.penvoerder, b, "m1", &e) == RC_CONFLICT && heeft_code(&e, "al_gemeld"));
 	CHECK(betaal(&w, &w.penvoerder, b, "m1", 0, &e) == RC_FORBIDDEN);
 	CHECK(betaal(&w, &w.tweede, b, "m1", 0, &e) == RC_FORBIDDEN);
+	/* the fund's years [003 §8b]: not before 2027, not after 2029; nothing booked */
+	int64_t nu = w.nu_us, buiten;
+	CHECK(klok_lees("2026-12-31T23:59:59.999999Z", &buiten));
+	w.nu_us = buiten;
+	CHECK(betaal(&w, &w.coordinerend, b, "m1", 0, &e) == RC_CONFLICT && heeft_code(&e, "buiten_fondsjaren"));
+	CHECK(e.item_count == 1 && strstr(e.items[0].detail, "vanaf 1 januari 2027") &&
+	      strcmp(e.items[0].bron, "[003 §8b], [002 §1]") == 0);
+	CHECK(klok_lees("2030-01-01T00:00:00Z", &buiten));
+	w.nu_us = buiten;
+	CHECK(betaal(&w, &w.coordinerend, b, "m1", 0, &e) == RC_CONFLICT && heeft_code(&e, "buiten_fondsjaren"));
+	CHECK(wereld_tel(&w, "SELECT count(*) FROM mijlpaal_betaling") == 0);
+	CHECK(wereld_tel(&w, "SELECT count(*) FROM auditlog WHERE actie = 'mijlpaal.betaal' AND detail LIKE '%buiten_fondsjaren%'") == 2);
+	w.nu_us = nu;
 	CHECK(betaal(&w, &w.coordinerend, b, "m1", 0, &e) == RC_OK);          /* 1.00 planned */
 	CHECK(bt_saldo(&w, project).debet_geboekt_cent == MLN(1));
 	CHECK(bt_saldo(&w, "verzekeraar/9801/betaald").credit_geboekt_cent == MLN(1));

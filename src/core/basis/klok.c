@@ -139,6 +139,17 @@ void klok_vast(struct klok *k, int64_t *tijd_us)
 	k->ctx = tijd_us;
 }
 
+static int64_t verschoven_nu(void *ctx)
+{
+	return klok_nu_us(NULL) + *(const int64_t *)ctx;
+}
+
+void klok_verschoven(struct klok *k, int64_t *verschil_us)
+{
+	k->nu_us = verschoven_nu;
+	k->ctx = verschil_us;
+}
+
 char *klok_nu_tekst(const struct klok *k, char *out, size_t n)
 {
 	return klok_tekst(klok_nu_us(k), out, n);

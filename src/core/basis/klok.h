@@ -66,4 +66,9 @@ int64_t klok_vandaag(const struct klok *k);
 /* A fixed clock for tests: klok_vast(&k, &t) makes k read *t. */
 void klok_vast(struct klok *k, int64_t *tijd_us);
 
+/* A clock that runs at the real pace, *verschil_us ahead of (or behind)
+ * the real clock: klok_verschoven(&k, &d). The server's booking clock in a
+ * training or acceptance environment (DOORBRAAK_BOEKKLOK, docs/betaling.md). */
+void klok_verschoven(struct klok *k, int64_t *verschil_us);
+
 #endif

@@ -17,6 +17,7 @@
 #include "store/store_verantwoording.h"
 #include "core/basis/audit.h"
 #include "core/beschikking/beschikking.h"
+#include "core/catalogus/catalogus.h"
 #include "core/geld/grootboek.h"
 #include "core/basis/json.h"
 #include "core/basis/tekst.h"
@@ -415,12 +416,27 @@ static rc_t betaal_tx(struct store *s, void *ctx, struct error *e)
 rc_t mijlpaal_geld_open(struct store *s, const struct beschikking *b, int64_t jaar, struct arena *a,
 			struct error *e)
 {
-	int64_t getoetst = 0;
+	int64_t getoetst = 0, van = 0, tot = 0;
 	struct store_rows js;
 	rc_t rc = store_getoetste_jaren(s, b->id, &getoetst, e);
 	if (rc == RC_OK && b->jaar_aantal > 0 && getoetst >= (int64_t)b->jaar_aantal) {
 		error_add(e, "", "project_afgerond", "[001 §5]", "Elk jaar van het project is verantwoord en getoetst; "
 			  "wat betaald en teruggevorderd is, staat vast.");
+		return RC_CONFLICT;
+	}
+	if (rc == RC_OK)
+		rc = catalogus_zvw_periode_tx(s, a, &van, &tot, e);
+	if (rc == RC_OK && jaar < van) {
+		error_add(e, "", "buiten_fondsjaren", "[003 §8b], [002 §1]", "De doorbraakmiddelen zijn er voor de jaren "
+			  "%" PRId64 " tot en met %" PRId64 "; in %" PRId64 " kan geen betaling of correctie geboekt worden. "
+			  "Dat kan vanaf 1 januari %" PRId64 ".", van, tot, jaar, van);
+		return RC_CONFLICT;
+	}
+	if (rc == RC_OK && jaar > tot) {
+		error_add(e, "", "buiten_fondsjaren", "[003 §8b], [002 §1]", "De doorbraakmiddelen zijn er voor de jaren "
+			  "%" PRId64 " tot en met %" PRId64 "; in %" PRId64 " kan geen betaling of correctie meer geboekt "
+			  "worden. Wat te veel betaald is, loopt via de verantwoording en de terugvordering [001 §5].",
+			  van, tot, jaar);
 		return RC_CONFLICT;
 	}
 	if (rc == RC_OK)

@@ -53,7 +53,9 @@ rc_t mijlpaal_voorbereiden(struct store *s, struct meld_ctx *c, struct arena *a,
 			   struct stand_ctx *st, struct mijlpaal **m, struct error *e);
 
 /* Whether the money of beschikking `b` may still move in `jaar` (the
- * domain clock's year): not once every year of the project is tested
+ * booking clock's year): only in the fund's years, the Zvw pot's spending
+ * period in the catalogue ("buiten_fondsjaren" [003 §8b], [002 §1]: no
+ * payment in 2026 is booked before the fund exists); not once every year of the project is tested
  * ("project_afgerond": the reclaim is final [001 §5]), not in a year whose
  * yearly statement the insurer submitted ("jaarstaat_ingediend": it would
  * fall outside it). RC_CONFLICT with the finding; inside a transaction. */

@@ -144,6 +144,14 @@ rc_t catalogus_versies(struct store *s, json_t **out, struct error *e);
 rc_t catalogus_document(struct store *s, int64_t versie, struct arena *arena,
 			const char **text_out, int64_t *versie_out, struct error *e);
 
+/* Inside the caller's transaction: the spending period of the Zvw pot in
+ * the newest catalogue, the fund's years a payment may be booked in
+ * [002 §1], [002 §5a], [003 §8b] (2027 up to and including 2029).
+ * RC_NOT_FOUND without a catalogue; RC_INTERNAL when it has no Zvw pot
+ * with a period. */
+rc_t catalogus_zvw_periode_tx(struct store *s, struct arena *arena, int64_t *van_jaar,
+			      int64_t *tot_en_met_jaar, struct error *e);
+
 /* Parses a query or command-line value as a version number: decimal
  * digits only, 1 ... 2^62. Returns false for anything else. */
 bool catalogus_versie_parse(const char *text, int64_t *out);

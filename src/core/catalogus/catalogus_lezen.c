@@ -427,3 +427,28 @@ rc_t catalogus_document(struct store *s, int64_t versie, struct arena *arena,
 	}
 	return rc;
 }
+
+rc_t catalogus_zvw_periode_tx(struct store *s, struct arena *arena, int64_t *van_jaar,
+			      int64_t *tot_en_met_jaar, struct error *e)
+{
+	struct document_lezing d = {.gevraagd = 0, .arena = arena};
+	rc_t rc = document_tx(s, &d, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *cat = json_loads(d.tekst, 0, NULL), *pot;
+	size_t i;
+	*van_jaar = *tot_en_met_jaar = 0;
+	json_array_foreach(json_object_get(cat, "potten"), i, pot) {
+		const char *kanaal = json_string_value(json_object_get(pot, "kanaal"));
+		json_t *periode = json_object_get(pot, "bestedingsperiode");
+		if (kanaal && strcmp(kanaal, "zorgverzekeraars") == 0) {
+			*van_jaar = json_integer_value(json_object_get(periode, "van_jaar"));
+			*tot_en_met_jaar = json_integer_value(json_object_get(periode, "tot_en_met_jaar"));
+		}
+	}
+	json_decref(cat);
+	if (*van_jaar <= 0 || *tot_en_met_jaar < *van_jaar)
+		return error_set(e, RC_INTERNAL, "Catalogusversie %lld heeft geen Zvw-pot met een bestedingsperiode.",
+				 (long long)d.versie);
+	return RC_OK;
+}

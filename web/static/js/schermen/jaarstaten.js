@@ -52,12 +52,15 @@ export async function toon(ctx) {
 
   function openIndienen(knop) {
     opener = knop;
+    // money moves from 2027 on [003 §8b]; a reclaim can come after the fund's last year
     const nu = new Date().getFullYear();
+    const jaren = [];
+    for (let j = 2027; j <= Math.max(2029, nu); j++) jaren.push(j);
     const jaar = keuzeveld({
       pointer: '/jaar',
       label: 'Jaar',
-      opties: [nu - 1, nu, 2027, 2028, 2029].filter((j, i, a) => a.indexOf(j) === i).sort().map((j) => ({ waarde: String(j), tekst: String(j) })),
-      waarde: String(nu),
+      opties: jaren.map((j) => ({ waarde: String(j), tekst: String(j) })),
+      waarde: String(Math.min(Math.max(nu - 1, 2027), jaren.at(-1))),
     });
     formKader('Jaarstaat indienen', [jaar], 'Indienen', async () => {
       const r = await api.post('/jaarstaten', { jaar: Number(jaar.input.value) }, { signal: ctx.signal });
