@@ -288,6 +288,9 @@ rc_t verdeeltaken_plaats(struct http_request *rq, struct http_response *rs, stru
 rc_t verdeeltaken_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t verdeeltaken_annuleer(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_neem(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t kaderbesluiten_neem(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t kaderbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t kaderbesluiten_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t bestuursbesluiten_lees(struct http_request *rq, struct http_response *rs, struct error *e);
 /* The joint request to NZa, the beschikking, milestones and the ledger:

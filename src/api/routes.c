@@ -148,6 +148,10 @@ const struct route routes[] = {
 	 "indieningsronde:id", false},
 	{"GET", API_BASE "/bestuursbesluiten/{id}", bestuursbesluiten_lees, SCENARIO_LEZERS | ROL_NZA, 0,
 	 NULL, false},
+	/* The board's framework decisions: macrobedrag per theme and the impact bar */
+	{"POST", API_BASE "/kaderbesluiten", kaderbesluiten_neem, ROL_BESTUUR, 16 * KIB, NULL, false},
+	{"GET", API_BASE "/kaderbesluiten", kaderbesluiten_lijst, ROL_INGELOGD, 0, NULL, false},
+	{"GET", API_BASE "/kaderbesluiten/{id}", kaderbesluiten_lees, ROL_INGELOGD, 0, NULL, false},
 	/* The joint request to NZa, the beschikking, milestones and the ledger
 	 * (docs/beschikking.md); the core decides per object. */
 	{"POST", API_BASE "/nza-aanvragen", nza_aanvragen_maak, ROL_BEOORDELAAR, 16 * KIB, NULL, false},

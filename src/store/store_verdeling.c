@@ -158,3 +158,33 @@ rc_t store_verdeling_toekenningen(struct store *s, int64_t besluit, struct arena
 		" ORDER BY aanvraag_id, jaar",
 		p, 1, arena, out, e);
 }
+
+rc_t store_kaderbesluit_insert(struct store *s, const struct store_kaderbesluit *k,
+			       int64_t *id_out, struct error *e)
+{
+	struct store_param p[] = {
+		SP_T(k->themas), SP_T(k->impactlat_id), SP_T(k->motivering), SP_T(k->genomen_op),
+		SP_T(k->genomen_door), SP_I(k->catalogusversie),
+	};
+	return store_query_int(s,
+		"INSERT INTO kaderbesluit (themas, impactlat_id, motivering, genomen_op, genomen_door,"
+		" catalogusversie) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		p, 6, id_out, e);
+}
+
+rc_t store_kaderbesluit_lees(struct store *s, int64_t id, struct arena *arena,
+			     struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(id), SP_I(id)};
+	return store_query(s,
+		"SELECT " STORE_KADERBESLUIT_KOLOMMEN " FROM kaderbesluit"
+		" WHERE (? = 0 OR id = ?) ORDER BY id DESC LIMIT 1",
+		p, 2, arena, out, e);
+}
+
+rc_t store_kaderbesluit_lijst(struct store *s, struct arena *arena, struct store_rows *out,
+			      struct error *e)
+{
+	return store_query(s, "SELECT " STORE_KADERBESLUIT_KOLOMMEN " FROM kaderbesluit ORDER BY id DESC",
+			   NULL, 0, arena, out, e);
+}

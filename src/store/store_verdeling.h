@@ -118,4 +118,31 @@ rc_t store_verdeling_toekenning_insert(struct store *s, int64_t besluit, int64_t
 rc_t store_verdeling_toekenningen(struct store *s, int64_t besluit, struct arena *arena,
 				  struct store_rows *out, struct error *e);
 
+
+/* ---- the board's framework decisions (core/verdeling/kaderbesluit.h) ---- */
+
+#define STORE_KADERBESLUIT_KOLOMMEN \
+	"id, themas, impactlat_id, motivering, genomen_op, genomen_door, catalogusversie"
+
+enum store_kaderbesluit_kolom {
+	SKB_ID, SKB_THEMAS, SKB_IMPACTLAT, SKB_MOTIVERING, SKB_GENOMEN_OP, SKB_GENOMEN_DOOR,
+	SKB_CATALOGUSVERSIE,
+};
+
+struct store_kaderbesluit {
+	const char *themas;          /* JSON [{"thema_id", "macrobedrag_cent"}] */
+	const char *impactlat_id, *motivering, *genomen_op, *genomen_door;
+	int64_t catalogusversie;
+};
+
+/* Inserts a framework decision; writes its id. */
+rc_t store_kaderbesluit_insert(struct store *s, const struct store_kaderbesluit *k,
+			       int64_t *id_out, struct error *e);
+/* Decision `id` (0: the newest), 0 or 1 rows. */
+rc_t store_kaderbesluit_lees(struct store *s, int64_t id, struct arena *arena,
+			     struct store_rows *out, struct error *e);
+/* Every framework decision, newest first. */
+rc_t store_kaderbesluit_lijst(struct store *s, struct arena *arena, struct store_rows *out,
+			      struct error *e);
+
 #endif

@@ -302,7 +302,8 @@ schrijf('as programmabureau: catalogue version 2 (newest + 1), version 1 still s
   const v2 = structuredClone(catalogus);
   v2.versie = 2;
   v2.vorige_versie = 1;
-  v2.themas[0].macrobedrag_cent = 27000000000;
+  v2.themas[0].richtbedrag_cent = 27000000000;   // the macrobedrag is the board's (api/kaderbesluiten)
+  v2.themas[2].richtbedrag_cent = 5500000000;
   const plan = structuredClone(modelplanV2);
   for (const k of ['soort', 'schema_versie', 'catalogus_versie', 'gepubliceerd_op', 'vorige_versie', 'wijzigingen']) delete plan[k];
   v2.modelplannen[0] = plan; // the newest version of this plan (published above, or new here)
@@ -310,8 +311,8 @@ schrijf('as programmabureau: catalogue version 2 (newest + 1), version 1 still s
   assert.equal(res.status, 201, res.text);
   assert.equal(res.headers.location, '/api/v1/catalogusversies/2');
   assert.equal((await getJson('/api/v1/themas')).catalogusversie, 2);
-  assert.equal((await getJson('/api/v1/themas')).themas[0].macrobedrag_cent, 27000000000);
-  assert.equal((await getJson('/api/v1/themas?catalogusversie=1')).themas[0].macrobedrag_cent, null);
+  assert.equal((await getJson('/api/v1/themas')).themas[0].richtbedrag_cent, 27000000000);
+  assert.equal((await getJson('/api/v1/themas?catalogusversie=1')).themas[0].richtbedrag_cent, 27500000000);
   // version 2 again: published versions never change
   const p = assertProblem(await api.post('/api/v1/catalogusversies', { headers, body: JSON.stringify(v2) }), 409);
   assert.ok(p.errors.some((e) => e.code === 'catalogusversie_volgorde'));

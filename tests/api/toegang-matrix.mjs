@@ -213,6 +213,10 @@ export const MATRIX = [
   { method: 'POST', path: '/bestuursbesluiten', allowed: ['bestuur'], ok: AUTHORISED },
   { method: 'GET', path: '/bestuursbesluiten', allowed: [...SCENARIO_LEZERS, 'nza'], ok: 200 },
   { method: 'GET', path: '/bestuursbesluiten/{id}', allowed: [...SCENARIO_LEZERS, 'nza'], ok: AUTHORISED },
+  // the board's framework decisions (macrobedrag per theme, impact bar): the board decides, every party reads
+  { method: 'POST', path: '/kaderbesluiten', allowed: ['bestuur'], ok: AUTHORISED },
+  { method: 'GET', path: '/kaderbesluiten', allowed: INGELOGD, ok: 200 },
+  { method: 'GET', path: '/kaderbesluiten/{id}', allowed: INGELOGD, ok: AUTHORISED },
 
   // The social-domain track (docs/sociaal-domein.md): public regions, data published by its body,
   // work agendas by the mandaatgemeente, signed by municipalities, assessed by VNG and ZN.

@@ -740,7 +740,15 @@ DBTEST(catalogusversies)
 	CHECK(zelfde_aantallen(voor, tel(s)));
 	zet(cat, "/modelplannen/0/versie", json_integer(2));
 	zet(cat, "/themas/0/macrobedrag_cent", json_integer(27000000000));
-	CHECK(publiceer(s, CATALOGUS, cat, &res, &e) == RC_OK);
+	zet(cat, "/gekozen_impactlat_id", json_string("B"));
+	/* the macrobedrag and the impact bar are the board's [001 "Vervolgproces"] */
+	CHECK(publiceer(s, CATALOGUS, cat, &res, &e) == RC_CONFLICT);
+	CHECK(heeft(&e, "kader_van_bestuur", "/themas/0/macrobedrag_cent") &&
+	      heeft(&e, "kader_van_bestuur", "/gekozen_impactlat_id") && e.item_count == 2);
+	CHECK(zelfde_aantallen(voor, tel(s)));
+	struct catalogus_publicatie bestuur = {.bestand = CATALOGUS, .actor = "test", .door_kaderbesluit = true};
+	error_clear(&e);
+	CHECK(catalogus_publiceer_met(s, cat, &bestuur, &res, &e) == RC_OK);
 	CHECK(res.versie == 2 && res.nieuwe_modelplanversies == 1);
 	struct aantallen na = tel(s);
 	CHECK(na.catalogusversies == 2 && na.modelplanversies == 12 && na.koppelingen == 22);

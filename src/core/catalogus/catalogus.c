@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "core/basis/audit.h"
+#include "core/basis/bedrag.h"
 #include "core/catalogus/catalogus_intern.h"
 #include "core/basis/embedded.h"
 #include "core/basis/json.h"
@@ -224,6 +225,55 @@ static rc_t catalogus_opslaan(struct store *s, struct publicatie *pb, int64_t ve
 	return rc;
 }
 
+/* A theme's macrobedrag and the chosen impact bar are the board's
+ * [001 "Vervolgproces"]: a catalogue version that does not come from its
+ * framework decision keeps them as the newest version `oud` has them; one
+ * conflict per change. */
+static void kader_ongewijzigd(struct cv *c, json_t *oud)
+{
+	json_t *t, *o;
+	size_t i, j;
+	json_array_foreach(cv_lijst(c->doc, "themas"), i, t) {
+		const char *id = cv_tekst(t, "id");
+		json_t *macro = json_object_get(t, "macrobedrag_cent"), *was = NULL;
+		json_array_foreach(cv_lijst(oud, "themas"), j, o) {
+			const char *oid = cv_tekst(o, "id");
+			if (id && oid && strcmp(id, oid) == 0)
+				was = json_object_get(o, "macrobedrag_cent");
+		}
+		bool leeg = !macro || json_is_null(macro), was_leeg = !was || json_is_null(was);
+		if (leeg == was_leeg && (leeg || json_equal(macro, was)))
+			continue;
+		char ptr[64], bt[BEDRAG_TEKST_BYTES];
+		snprintf(ptr, sizeof ptr, "/themas/%zu/macrobedrag_cent", i);
+		cv_conflict(c, ptr, "kader_van_bestuur", "[001 \"Vervolgproces\"]",
+			    "Het macrobedrag van thema '%.64s' stelt het bestuur vast in een kaderbesluit; "
+			    "laat het %s%s.", id ? id : "?", was_leeg ? "leeg" : "op ",
+			    was_leeg ? "" : bedrag_tekst(json_integer_value(was), bt, sizeof bt));
+	}
+	const char *lat = cv_tekst(c->doc, "gekozen_impactlat_id"), *oud_lat = cv_tekst(oud, "gekozen_impactlat_id");
+	if ((lat == NULL) != (oud_lat == NULL) || (lat && strcmp(lat, oud_lat) != 0))
+		cv_conflict(c, "/gekozen_impactlat_id", "kader_van_bestuur", "[001 \"Vervolgproces\"]",
+			    "De impactlat kiest het bestuur in een kaderbesluit; laat hier %s%.64s%s.",
+			    oud_lat ? "'" : "", oud_lat ? oud_lat : "null", oud_lat ? "'" : "");
+}
+
+/* Reads the newest catalogue version `nieuwste` and checks the board's
+ * part of it unchanged (kader_ongewijzigd). */
+static rc_t kader_tegen_nieuwste(struct store *s, struct publicatie *pb, struct cv *c, int64_t nieuwste,
+				 struct error *e)
+{
+	const char *tekst = NULL;
+	rc_t rc = store_catalogus_document(s, nieuwste, &pb->arena, &tekst, e);
+	json_t *oud = rc == RC_OK ? json_loads(tekst, 0, NULL) : NULL;
+	if (rc == RC_OK && !oud)
+		return error_set(e, RC_INTERNAL, "Catalogusversie %lld is onleesbaar.", (long long)nieuwste);
+	if (oud)
+		kader_ongewijzigd(c, oud);
+	json_decref(oud);
+	return rc;
+}
+
 /* The transaction of a catalogue document. */
 static rc_t catalogus_tx(struct store *s, struct publicatie *pb, struct error *e)
 {
@@ -247,6 +297,8 @@ static rc_t catalogus_tx(struct store *s, struct publicatie *pb, struct error *e
 	if (!nieuw)
 		return error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
 	rc = plannen_tegen_opslag(s, &c, &pb->arena, nieuw, e);
+	if (rc == RC_OK && nieuwste > 0 && !pb->p->door_kaderbesluit)
+		rc = kader_tegen_nieuwste(s, pb, &c, nieuwste, e);
 	if (rc == RC_OK)
 		rc = weigering(e, voor, conflicten + c.conflicten, bestand);
 	if (rc == RC_OK) {
@@ -370,6 +422,18 @@ rc_t catalogus_publiceer_met(struct store *s, json_t *doc,
 	return rc;
 }
 
+rc_t catalogus_publiceer_tx(struct store *s, json_t *doc, const struct catalogus_publicatie *p,
+			    struct catalogus_publicatie_resultaat *out, struct error *e)
+{
+	struct publicatie pb = {.doc = doc, .p = p};
+	arena_init(&pb.arena, ARENA_VERZOEK_BYTES);
+	rc_t rc = publicatie_tx(s, &pb, e);
+	if (rc == RC_OK && out)
+		*out = pb.res;
+	arena_release(&pb.arena);
+	return rc;
+}
+
 rc_t catalogus_publiceer(struct store *s, json_t *doc, const char *actor,
 			 int64_t *versie_out, struct error *e)
 {
@@ -399,4 +463,63 @@ rc_t catalogus_laad_standaard(struct store *s, int64_t *versie_out, struct error
 	arena_release(&pb.arena);
 	json_decref(doc);
 	return rc;
+}
+
+/* Replaces each modelplan of `doc` by the newest version linked to
+ * catalogue version `versie` when that is higher (its §2.8 fields). */
+static rc_t plannen_naar_nieuwste(struct store *s, struct arena *arena, int64_t versie, json_t *doc,
+				  struct error *e)
+{
+	struct store_rows rows;
+	rc_t rc = store_catalogus_modelplannen(s, versie, arena, &rows, e);
+	json_t *mp, *plannen = cv_lijst(doc, "modelplannen");
+	size_t i;
+	json_array_foreach(plannen, i, mp) {
+		const char *id = cv_tekst(mp, "id"), *tekst = NULL;
+		int64_t huidig = 0, nieuwste = 0;
+		cv_geheel(mp, "versie", &huidig);
+		for (size_t r = 0; rc == RC_OK && id && r < rows.nrows; r++)
+			if (strcmp(store_text(&rows, r, 0), id) == 0)
+				nieuwste = store_int(&rows, r, 1, 0);
+		if (rc != RC_OK || nieuwste <= huidig)
+			continue;
+		rc = store_modelplan_document(s, id, nieuwste, arena, &tekst, e);
+		json_t *plan = rc == RC_OK ? json_loads(tekst, 0, NULL) : NULL;
+		json_t *inhoud = plan ? cv_modelplan_inhoud(plan) : NULL;
+		json_decref(plan);
+		if (rc == RC_OK && !inhoud)
+			rc = error_set(e, RC_INTERNAL, "Modelplan %.64s versie %lld is onleesbaar.", id, (long long)nieuwste);
+		if (inhoud)
+			json_array_set_new(plannen, i, inhoud);
+	}
+	return rc;
+}
+
+rc_t catalogus_volgende_tx(struct store *s, const struct klok *klok, struct arena *arena,
+			   json_t **doc_out, struct error *e)
+{
+	int64_t nieuwste = 0;
+	const char *tekst = NULL;
+	rc_t rc = store_catalogus_nieuwste(s, &nieuwste, e);
+	if (rc == RC_OK && nieuwste == 0)
+		return error_set(e, RC_NOT_FOUND, "Er is nog geen catalogus gepubliceerd.");
+	if (rc == RC_OK)
+		rc = store_catalogus_document(s, nieuwste, arena, &tekst, e);
+	json_t *doc = rc == RC_OK ? json_loads(tekst, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	if (rc == RC_OK && !doc)
+		return error_set(e, RC_INTERNAL, "Catalogusversie %lld is onleesbaar.", (long long)nieuwste);
+	char dag[16];
+	klok_dag_tekst(klok_vandaag(klok), dag, sizeof dag);
+	if (rc == RC_OK && (json_object_set_new(doc, "versie", json_integer(nieuwste + 1)) ||
+			    json_object_set_new(doc, "vorige_versie", json_integer(nieuwste)) ||
+			    json_object_set_new(doc, "gepubliceerd_op", json_string(dag))))
+		rc = error_set(e, RC_NOMEM, "Onvoldoende geheugen.");
+	if (rc == RC_OK)
+		rc = plannen_naar_nieuwste(s, arena, nieuwste, doc, e);
+	if (rc != RC_OK) {
+		json_decref(doc);
+		return rc;
+	}
+	*doc_out = doc;
+	return RC_OK;
 }

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "core/basis/klok.h"
 #include "core/basis/arena.h"
 #include "core/basis/error.h"
 
@@ -67,6 +68,11 @@ struct catalogus_publicatie {
 	const char *actor;        /* audit actor: "cli", "systeem", "gebruiker:12" */
 	const char *soort;        /* the kind required ("catalogus"/"modelplan"), NULL: either */
 	const char *modelplan_id; /* the plan id required (the API path), NULL: any */
+	/* true only when the board's framework decision publishes
+	 * (core/verdeling/kaderbesluit.h): then a theme's macrobedrag and the
+	 * chosen impact bar may change. Any other catalogue version keeps them
+	 * as the newest has them: 409 "kader_van_bestuur" [001 "Vervolgproces"]. */
+	bool door_kaderbesluit;
 };
 
 /* What a publication stored. */
@@ -88,6 +94,21 @@ struct catalogus_publicatie_resultaat {
 rc_t catalogus_publiceer_met(struct store *s, json_t *doc,
 			     const struct catalogus_publicatie *p,
 			     struct catalogus_publicatie_resultaat *out, struct error *e);
+
+/* catalogus_publiceer_met inside the caller's write transaction (the
+ * board's framework decision stores itself and its catalogue version in
+ * one). Refusals as there; the caller's transaction then rolls back. */
+rc_t catalogus_publiceer_tx(struct store *s, json_t *doc, const struct catalogus_publicatie *p,
+			    struct catalogus_publicatie_resultaat *out, struct error *e);
+
+/* Inside the caller's transaction: the next catalogue version as the
+ * newest is, to be changed and published (what the programme office's
+ * form does in the browser): a copy of the newest document with versie
+ * newest + 1, vorige_versie, gepubliceerd_op today (klok) and every
+ * modelplan at its newest version linked to the newest catalogue version.
+ * *doc_out is a new reference; RC_NOT_FOUND without a catalogue. */
+rc_t catalogus_volgende_tx(struct store *s, const struct klok *klok, struct arena *arena,
+			   json_t **doc_out, struct error *e);
 
 /* catalogus_publiceer_met for either kind, problem fields named after
  * the document ("catalogus#/..."); *versie_out as in the result. */
