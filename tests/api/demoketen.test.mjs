@@ -31,12 +31,13 @@ const json = async (who, p) => {
 };
 
 async function stand(who) {
+  const kaderbesluiten = (await json(who, '/kaderbesluiten')).kaderbesluiten;
   const beschikkingen = (await json(who, '/beschikkingen?limiet=100')).beschikkingen;
   const jaarstaten = (await json(who, '/jaarstaten')).jaarstaten;
   const vereveningen = (await json(who, '/vereveningen')).vereveningen;
   const verantwoordingen = [];
   for (const b of beschikkingen) verantwoordingen.push(...(await json(who, `/beschikkingen/${b.id}/verantwoordingen`)).verantwoordingen);
-  return { beschikkingen, jaarstaten, vereveningen, verantwoordingen };
+  return { kaderbesluiten, beschikkingen, jaarstaten, vereveningen, verantwoordingen };
 }
 
 before(async () => {
@@ -53,6 +54,16 @@ test('the demo round is decided: four beschikkingen, every year of a project its
   assert.equal(s.beschikkingen.filter((b) => b.besluit === 'verleend').length, 4);
   const kaders = (await json(nza, '/verantwoordingskaders')).verantwoordingskaders.map((k) => k.jaar);
   assert.deepEqual(kaders, [2027, 2028, 2029]);
+});
+
+test('the board\'s framework decisions: one replaced, one in force, each carried out in its catalogue version', async () => {
+  const s = await stand(nza);
+  assert.deepEqual(s.kaderbesluiten.map((b) => [b.van_kracht, b.impactlat_id, b.themas.find((t) => t.thema_id === 'ai').macrobedrag_cent]),
+    [[true, 'B', 28500000000], [false, 'B', 28000000000]]);
+  assert.match(s.kaderbesluiten[0].genomen_door_naam, /Bestuurlijk Overleg/);
+  const themas = (await json(nza, '/themas')).themas;
+  assert.equal(themas.find((t) => t.id === 'ai').macrobedrag_cent, 28500000000, 'the newest catalogue carries the decision in force');
+  assert.equal((await json(nza, `/catalogusversies/${s.kaderbesluiten[1].catalogusversie}`)).gekozen_impactlat_id, 'B');
 });
 
 test('every state: judged plausible and settled, judged not plausible and open, a reclaim, a late accountability', async () => {
@@ -99,8 +110,8 @@ test('a second server started on the same database adds nothing; the audit chain
   } finally {
     await tweede.stop();
   }
-  assert.deepEqual([na.beschikkingen.length, na.jaarstaten.length, na.vereveningen.length, na.verantwoordingen.length],
-    [voor.beschikkingen.length, voor.jaarstaten.length, voor.vereveningen.length, voor.verantwoordingen.length]);
+  assert.deepEqual([na.kaderbesluiten.length, na.beschikkingen.length, na.jaarstaten.length, na.vereveningen.length, na.verantwoordingen.length],
+    [voor.kaderbesluiten.length, voor.beschikkingen.length, voor.jaarstaten.length, voor.vereveningen.length, voor.verantwoordingen.length]);
   let r = doorbraak(['--db', srv.dbUrl, 'audit', 'verify']);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   r = doorbraak(['--db', srv.dbUrl, 'grootboek', 'herspeel']);

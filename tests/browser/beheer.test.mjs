@@ -258,12 +258,17 @@ test('programmabureau: an invalid catalogue is refused with every problem as fil
   assert.equal(versies.catalogusversies.length, 1, 'nothing was published');
 });
 
-test('programmabureau: the common changes by form, in euros: a theme budget and the chosen bar become version 2', async () => {
+test('programmabureau: the common changes by form, in euros: a theme budget becomes version 2; the board\'s part is shown, not changed', async () => {
   await ga('/catalogusbeheer', 'Catalogusbeheer');
   const dl = page.getByRole('link', { name: 'Download versie 1 (JSON) om er een bestand van te maken' });
   assert.equal(await dl.getAttribute('href'), '/api/v1/catalogusversies/1');
   const form = page.locator('form[aria-labelledby="kop-wijzigen"]');
   assert.equal(await form.getByLabel('AI: richtbedrag in euro').inputValue(), '275.000.000');
+  // the macrobedrag and the impact bar are the board's [001 "Vervolgproces"]: no field for them
+  assert.equal(await form.getByLabel('Gekozen impactlat').count(), 0);
+  assert.equal(await form.getByLabel(/macrobedrag/).count(), 0);
+  assert.match(plain(await form.innerText()), /Gekozen impactlat: nog niet gekozen\. Het macrobedrag per thema en de impactlat stelt het bestuur vast in een kaderbesluit/);
+  assert.equal(await form.getByRole('link', { name: 'kaderbesluit' }).getAttribute('href'), '/kaderbesluiten');
   // a refused amount: at its field, nothing published
   await form.getByLabel('AI: richtbedrag in euro').fill('275 miljoen');
   await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
@@ -272,22 +277,69 @@ test('programmabureau: the common changes by form, in euros: a theme budget and 
   await expectAccessible(page, 'catalogusbeheer: formulier met fouten');
   // the themes must still add up to the pot [002 §4.1]: moving EUR 25 mln from AI is refused by the server
   await form.getByLabel('AI: richtbedrag in euro').fill('250.000.000');
-  await form.getByLabel('Gekozen impactlat').selectOption('B');
   await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
   const s2 = await samenvatting(form);
   assert.equal(s2.kop, 'De wijziging is niet gepubliceerd');
   assert.ok(s2.items.some((x) => /thema_som_ongelijk_pot|tellen op tot EUR 575\.000\.000,00/.test(x)), s2.items.join('\n'));
   assert.equal((await json(w.programmabureau, '/catalogusversies')).catalogusversies.length, 1, 'nothing was published');
-  // the same budget back, only the bar chosen: published as version 2, the rest unchanged
-  await form.getByLabel('AI: richtbedrag in euro').fill('275.000.000');
+  // AI 270 and medical technology 55 million: published as version 2, the rest unchanged
+  await form.getByLabel('AI: richtbedrag in euro').fill('270.000.000');
+  await form.getByLabel('Medische technologie: richtbedrag in euro').fill('55.000.000');
   await form.getByRole('button', { name: 'Vastleggen als versie 2' }).click();
   await page.getByRole('status').filter({ hasText: 'Catalogusversie 2 is gepubliceerd.' }).waitFor();
   const v2 = await json(w.programmabureau, '/catalogusversies/2');
-  assert.equal(v2.gekozen_impactlat_id, 'B');
+  assert.equal(v2.gekozen_impactlat_id, null, 'the bar stays the board\'s');
   assert.equal(v2.vorige_versie, 1);
-  assert.equal(v2.themas.find((t) => t.id === 'ai').richtbedrag_cent, 27500000000);
+  assert.equal(v2.themas.find((t) => t.id === 'ai').richtbedrag_cent, 27000000000);
+  assert.equal(v2.themas.find((t) => t.id === 'medische-technologie').richtbedrag_cent, 5500000000);
   assert.equal(v2.modelplannen.find((m) => m.id === 'mp-spraakgestuurd-rapporteren').versie, 2, 'the newest modelplan version');
   await expectAccessible(page, 'catalogusbeheer: versie 2 gepubliceerd');
+});
+
+// --- bestuur: the framework decision ------------------------------------------------
+
+test('bestuur: the framework decision in euros: a refused amount and a sum above the pot at the fields, then decision 1 in force', async () => {
+  await alsRol(page, srv.url, 'bestuur');
+  await ga('/kaderbesluiten', 'Kaderbesluiten');
+  assert.match(plain(await page.locator('main').innerText()), /Het bestuur heeft nog geen kaderbesluit genomen/);
+  await expectAccessible(page, 'kaderbesluiten, leeg, met het formulier');
+  const form = page.locator('form[aria-labelledby^="kop-nieuw-kaderbesluit"]');
+  // prefilled with the newest version's target budgets
+  assert.equal(await form.getByLabel('AI: macrobedrag in euro').inputValue(), '270.000.000');
+  await form.getByLabel('AI: macrobedrag in euro').fill('290 miljoen');
+  await form.getByRole('button', { name: 'Kaderbesluit nemen' }).click();
+  let s = await samenvatting(form);
+  assert.equal(s.kop, 'Controleer het besluit');
+  assert.ok(s.items.some((x) => /^AI: macrobedrag in euro: Schrijf een bedrag in euro/.test(x)), s.items.join('\n'));
+  assert.ok(s.items.some((x) => /^Impactlat: Kies een impactlat/.test(x)), s.items.join('\n'));
+  assert.ok(s.items.some((x) => /^Motivering: Motiveer het besluit/.test(x)), s.items.join('\n'));
+  await expectAccessible(page, 'kaderbesluit met fouten');
+  // above the pot: the server's rule with its source
+  await form.getByLabel('AI: macrobedrag in euro').fill('300.000.000');
+  assert.match(plain(await form.innerText()), /Samen € 630\.000\.000 van de € 600\.000\.000 van de Zvw-pot\./);
+  await form.getByLabel('Impactlat').selectOption('B');
+  await form.getByLabel('Motivering').fill('De modelplannen zijn af; AI vraagt meer.');
+  await form.getByRole('button', { name: 'Kaderbesluit nemen' }).click();
+  await form.locator('.foutsamenvatting', { hasText: 'Het kaderbesluit is niet genomen' }).waitFor();
+  s = await samenvatting(form);
+  assert.equal(s.kop, 'Het kaderbesluit is niet genomen');
+  assert.ok(s.items.some((x) => /tellen op tot EUR 630\.000\.000,00, meer dan de EUR 600\.000\.000,00 van de pot\. \[001 "Vervolgproces"\], \[001 §3\]/.test(x)), s.items.join('\n'));
+  assert.equal((await json(w.programmabureau, '/catalogusversies')).catalogusversies.length, 2, 'nothing was published');
+  await form.getByLabel('AI: macrobedrag in euro').fill('265.000.000,50');
+  await form.getByRole('button', { name: 'Kaderbesluit nemen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Kaderbesluit 1 is genomen en staat in catalogusversie 3.' }).waitFor();
+  const b = await json(w.programmabureau, '/kaderbesluiten/1');
+  assert.equal(b.themas.find((t) => t.thema_id === 'ai').macrobedrag_cent, 26500000050, 'converted exactly');
+  assert.deepEqual(await rijen('Macrobedragen van kaderbesluit 1'),
+    [['AI', '€ 265.000.000,50'], ['Digitale en hybride zorg', '€ 275.000.000'], ['Medische technologie', '€ 55.000.000']]);
+  assert.match(plain(await page.locator('main').innerText()), /Kaderbesluit 1 \(van kracht\)[\s\S]*Impactlat\s*B: /);
+  await expectAccessible(page, 'kaderbesluit 1 genomen');
+  // the programme office sees the board's part in its form, read-only
+  await alsRol(page, srv.url, 'programmabureau');
+  await ga('/catalogusbeheer', 'Catalogusbeheer');
+  const cform = page.locator('form[aria-labelledby="kop-wijzigen"]');
+  assert.match(plain(await cform.innerText()), /Gekozen impactlat: B: /);
+  assert.match(plain(await cform.innerText()), /Macrobedrag € 265\.000\.000,50, vastgesteld door het bestuur in een kaderbesluit/);
 });
 
 // --- beheerder -----------------------------------------------------------------------

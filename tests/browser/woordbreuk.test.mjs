@@ -24,7 +24,7 @@ const SCHERMEN = {
     '/sociaal-domein'],
   aanvrager: ['/aanvragen', '/beschikkingen', '/nza-aanvragen', '/beschikkingen/3/voortgang', '/berichten'],
   beoordelaar: ['/beoordelingen', '/beschikkingen', '/signalen', '/jaarstaten', '/beschikkingen/1'],
-  bestuur: ['/programmamonitor', '/grootboek', '/jaarstaten', '/vereveningen', '/verdeelscenarios', '/voortgang'],
+  bestuur: ['/programmamonitor', '/grootboek', '/jaarstaten', '/vereveningen', '/verdeelscenarios', '/voortgang', '/kaderbesluiten'],
   nza: ['/nza/verzoeken', '/beschikkingen', '/grootboek'],
   beheerder: ['/organisaties', '/gebruikers', '/apitokens', '/mailwachtrij', '/auditlog'],
   vws: ['/spuk', '/werkagendas'],

@@ -2,6 +2,7 @@
  * demo.c -- demo parties and accounts. See demo.h.
  */
 #include "core/demo/demo.h"
+#include "core/verdeling/kaderbesluit.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -160,6 +161,47 @@ rc_t demo_laad(struct store *s, bool na_betaling, struct error *e)
 		rc = verdeling_demo_laad(s, e);
 	if (rc == RC_OK && na_betaling) /* beschikt, paid, accounted, judged, settled (demo_verantwoording.c) */
 		rc = verantwoording_demo_laad(s, e);
+	if (rc == RC_OK && na_betaling)
+		rc = kaderbesluit_demo_laad(s, e);
+	return rc;
+}
+
+/* One demo framework decision of the board: its macrobedragen per theme. */
+static rc_t demo_kaderbesluit(struct store *s, const struct principal *bestuur, const char *moment,
+			      const int64_t macro[3], const char *lat, const char *motivering, struct error *e)
+{
+	static const char *const themas[] = {"ai", "digitale-hybride-zorg", "medische-technologie"};
+	struct kaderbesluit_invoer in = {.thema_aantal = 3, .impactlat_id = lat, .motivering = motivering};
+	for (size_t i = 0; i < 3; i++)
+		in.themas[i] = (struct kaderbesluit_thema){themas[i], macro[i]};
+	int64_t nu_us = 0, id = 0, versie = 0;
+	struct klok k;
+	klok_vast(&k, &nu_us);
+	if (!klok_lees(moment, &nu_us))
+		return error_set(e, RC_INTERNAL, "Ongeldig demomoment %s.", moment);
+	return kaderbesluit_neem(s, bestuur, &k, &in, &id, &versie, e);
+}
+
+rc_t kaderbesluit_demo_laad(struct store *s, struct error *e)
+{
+	json_t *lijst = NULL;
+	rc_t rc = kaderbesluit_lijst(s, &lijst, e);
+	bool al = rc == RC_OK && json_array_size(json_object_get(lijst, "kaderbesluiten")) > 0;
+	json_decref(lijst);
+	if (rc != RC_OK || al)
+		return rc;
+	struct arena a;
+	arena_init(&a, ARENA_TABEL_BYTES);
+	struct principal bestuur = {.roles = ROL_BESTUUR, .actor = demo_actor(s, &a, "bestuur")};
+	static const int64_t eerste[3] = {28000000000, 27000000000, 5000000000};
+	static const int64_t tweede[3] = {28500000000, 26500000000, 5000000000};
+	rc = demo_kaderbesluit(s, &bestuur, "2026-11-20T10:00:00Z", eerste, "B",
+			       "De modelplannen zijn af; AI krijgt EUR 5 mln meer dan het richtbedrag, ten laste van "
+			       "digitale en hybride zorg. Impactlat B: de top 10% van de IZA-plannen.", e);
+	if (rc == RC_OK)
+		rc = demo_kaderbesluit(s, &bestuur, "2026-12-01T10:00:00Z", tweede, "B",
+				       "Herzien na de inschrijving: nog EUR 5 mln naar AI.", e);
+	arena_release(&a);
 	return rc;
 }
 

@@ -45,6 +45,10 @@ rc_t demo_laad(struct store *s, bool na_betaling, struct error *e);
 /* The chain after the payment (demo_verantwoording.c). */
 rc_t verantwoording_demo_laad(struct store *s, struct error *e);
 
+/* Two framework decisions of the board (docs/bestuur.md §4a), one
+ * replaced and one in force, each in its catalogue version; once. */
+rc_t kaderbesluit_demo_laad(struct store *s, struct error *e);
+
 /* The social-domain track's demo data (demo_sociaal.c): scans, work
  * agendas in every state, the SPUK of 2027, progress; once. */
 rc_t sociaal_demo_laad(struct store *s, struct error *e);

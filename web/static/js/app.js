@@ -36,6 +36,7 @@ route('/nza-aanvragen', { titel: 'Verzoeken aan NZa', menu: 'Verzoeken aan NZa',
 route('/nza-aanvragen/nieuw', { titel: 'Verzoek aan NZa opstellen', toegang: ['beoordelaar'], laad: () => import('./schermen/nza-aanvraag-nieuw.js') });
 route('/nza-aanvragen/:id', { titel: 'Verzoek aan NZa', toegang: ['beoordelaar', 'aanvrager', 'nza', 'auditor'], laad: () => import('./schermen/nza-aanvraag.js') });
 // bestuur (national board): macro overview (public), allocation scenarios, side by side, the decision
+route('/kaderbesluiten', { titel: 'Kaderbesluiten', menu: 'Kaderbesluiten', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/kaderbesluiten.js') });
 route('/macrooverzicht', { titel: 'Macro-overzicht', menu: 'Macro-overzicht', laad: () => import('./schermen/macrooverzicht.js') });
 route('/verdeelscenarios', { titel: 'Verdeelscenario’s', menu: 'Verdeelscenario’s', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/verdeelscenarios.js') });
 route('/verdeelscenarios/vergelijking', { titel: 'Scenario’s naast elkaar', toegang: ['bestuur', 'programmabureau', 'auditor'], laad: () => import('./schermen/scenariovergelijking.js') });

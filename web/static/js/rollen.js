@@ -68,6 +68,7 @@ export const ROLTAKEN = {
     taken: [
       { href: '/', tekst: 'Fonds, potten en richtbedragen per thema' },
       { href: '/impactlatten', tekst: 'Impactlatten en de AZWA-ambitie' },
+      { href: '/kaderbesluiten', tekst: 'Kaderbesluit nemen: het macrobedrag per thema en de impactlat vaststellen' },
       { href: '/macrooverzicht', tekst: 'Het macro-overzicht van een gesloten ronde: per thema, jaar en regio tegen de budgetten' },
       { href: '/verdeelscenarios', tekst: 'Verdeelscenario’s doorrekenen, naast elkaar zetten en het besluit nemen' },
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },
@@ -93,6 +94,7 @@ export const ROLTAKEN = {
       { href: '/toepassingsgebieden', tekst: 'Toepassingsgebieden' },
       { href: '/modelplannen', tekst: 'Modelplannen en hun versies' },
       { href: '/catalogusbeheer', tekst: 'Een nieuwe catalogusversie of modelplanversie publiceren' },
+      { href: '/kaderbesluiten', tekst: 'De kaderbesluiten van het bestuur: macrobedrag per thema en impactlat (alleen lezen)' },
       { href: '/indieningsrondes', tekst: 'Indieningsrondes instellen en volgen' },
       { href: '/verantwoordingskaders', tekst: 'Het verantwoordingskader per jaar vaststellen: marge, drempel accountantsverklaring, termijn' },
       { href: '/jaarstaten', tekst: 'Jaarstaten en rechtsoordelen (alleen lezen)' },

@@ -18,7 +18,7 @@
 import { api, ApiFout, request } from '../api.js';
 import * as catalogus from '../catalogus.js';
 import { button, h, heading, link, paragraph, replaceChildren, table, uniqueId } from '../dom.js';
-import { centenUitTekst, datum, datumTijd, euroInvoer } from '../opmaak.js';
+import { centenUitTekst, datum, datumTijd, euro, euroInvoer } from '../opmaak.js';
 import { formulier, tekstveld } from '../formulier.js';
 import { keuze, statusregio, toonVeld } from './beheer-velden.js';
 import { statusBadge } from './modelplannen.js';
@@ -282,29 +282,29 @@ async function publicatieFormulier(ctx, opnieuw, modelplannen) {
 }
 
 /**
- * The common changes as a form (issue 18): the themes' budgets in euros
- * (richtbedrag; the macrobedrag the board set, empty when none), the chosen
- * impact bar and the dates of the terms. The newest version is fetched, changed in these fields only
- * (and its modelplans brought to their newest versions), and published as
- * the next version (POST /catalogusversies): the server checks it as any
- * file. The current version is a download to start from.
+ * The common changes as a form (issue 18): the themes' target budgets in
+ * euros (richtbedrag) and the dates of the terms. The macrobedrag and the
+ * chosen impact bar are the board's framework decision (/kaderbesluiten,
+ * docs/bestuur.md §4a): shown here, not changed. The newest version is
+ * fetched, changed in these fields only (and its modelplans brought to their
+ * newest versions), and published as the next version (POST
+ * /catalogusversies): the server checks it as any file. The current version
+ * is a download to start from.
  */
 async function wijzigFormulier(ctx, opnieuw, nieuwste) {
   const doc = await api.get(`/catalogusversies/${nieuwste}`, { signal: ctx.signal });
   const velden = [];
   const themaVelden = doc.themas.map((t, i) => {
     const richt = tekstveld({ pointer: `/themas/${i}/richtbedrag_cent`, label: `${t.naam}: richtbedrag in euro`,
+      omschrijving: t.macrobedrag_cent === null ? 'Het bestuur stelde nog geen macrobedrag vast.'
+        : `Macrobedrag ${euro(t.macrobedrag_cent)}, vastgesteld door het bestuur in een kaderbesluit.`,
       waarde: t.richtbedrag_cent === null ? '' : euroInvoer(t.richtbedrag_cent), klasse: 'veld--bedrag', inputmode: 'decimal' });
-    const macro = tekstveld({ pointer: `/themas/${i}/macrobedrag_cent`, label: `${t.naam}: macrobedrag in euro (niet verplicht)`,
-      omschrijving: 'Het bedrag dat het Bestuurlijk Overleg voor dit thema vaststelde; leeg: nog niet vastgesteld [001 "Vervolgproces"].',
-      waarde: t.macrobedrag_cent === null ? '' : euroInvoer(t.macrobedrag_cent), klasse: 'veld--bedrag', inputmode: 'decimal' });
-    velden.push(richt, macro);
-    return { t, richt, macro };
+    velden.push(richt);
+    return { t, richt };
   });
-  const lat = keuze({ pointer: '/gekozen_impactlat_id', label: 'Gekozen impactlat', waarde: doc.gekozen_impactlat_id || '',
-    omschrijving: 'De lat die het Bestuurlijk Overleg koos; een ronde kan een andere noemen.',
-    opties: [{ waarde: '', tekst: 'Nog niet gekozen' }, ...doc.impactlatten.map((l) => ({ waarde: l.id, tekst: `${l.id}: ${l.naam}` }))] });
-  velden.push(lat);
+  const lat = doc.impactlatten.find((l) => l.id === doc.gekozen_impactlat_id);
+  const kader = paragraph(`Gekozen impactlat: ${lat ? `${lat.id}: ${lat.naam}` : 'nog niet gekozen'}. Het macrobedrag per thema en de `
+    + 'impactlat stelt het bestuur vast in een ', link('/kaderbesluiten', 'kaderbesluit'), ' [001 "Vervolgproces"].');
   const termijnVelden = (doc.termijnen || []).map((t, i) => {
     const v = tekstveld({ pointer: `/termijnen/${i}/datum`, label: `${t.naam} (niet verplicht)`, type: 'date', waarde: t.datum || '' });
     velden.push(v);
@@ -313,8 +313,8 @@ async function wijzigFormulier(ctx, opnieuw, nieuwste) {
   const submit = button(`Vastleggen als versie ${doc.versie + 1}`, { type: 'submit' });
   const status = statusregio();
   const form = h('form', { class: 'utrecht-form formulier', novalidate: true, 'aria-labelledby': 'kop-wijzigen' },
-    heading(3, 'Budgetten per thema'), themaVelden.map((x) => [x.richt.element, x.macro.element]),
-    heading(3, 'Impactlat en termijnen'), lat.element, termijnVelden.map((x) => x.v.element),
+    heading(3, 'Budgetten per thema'), kader, themaVelden.map((x) => x.richt.element),
+    heading(3, 'Termijnen'), termijnVelden.map((x) => x.v.element),
     h('div', { class: 'utrecht-button-group' }, submit));
   const f = formulier(form, velden);
   form.addEventListener('submit', async (ev) => {
@@ -337,11 +337,7 @@ async function wijzigFormulier(ctx, opnieuw, nieuwste) {
     nieuw.versie = doc.versie + 1;
     nieuw.vorige_versie = doc.versie;
     nieuw.gepubliceerd_op = new Date().toISOString().slice(0, 10);
-    themaVelden.forEach(({ richt, macro }, i) => {
-      nieuw.themas[i].richtbedrag_cent = bedrag(richt, true);
-      nieuw.themas[i].macrobedrag_cent = bedrag(macro, false);
-    });
-    nieuw.gekozen_impactlat_id = lat.input.value || null;
+    themaVelden.forEach(({ richt }, i) => { nieuw.themas[i].richtbedrag_cent = bedrag(richt, true); });
     termijnVelden.forEach(({ v }, i) => { nieuw.termijnen[i].datum = v.input.value || null; });
     if (Object.keys(fouten).length) {
       f.toonFouten({ velden: fouten, algemeen: [] }, { kop: 'Controleer het formulier' });
@@ -370,7 +366,7 @@ async function wijzigFormulier(ctx, opnieuw, nieuwste) {
   });
   return h('section', { 'aria-labelledby': 'kop-wijzigen' },
     heading(2, 'Veelvoorkomende wijzigingen', { id: 'kop-wijzigen' }),
-    paragraph(`Wijzig de budgetten, de gekozen impactlat of de termijnen van versie ${doc.versie} en publiceer het geheel als `
+    paragraph(`Wijzig de richtbedragen of de termijnen van versie ${doc.versie} en publiceer het geheel als `
       + `versie ${doc.versie + 1}; de rest blijft zoals het is. Bedragen typt u in euro.`),
     paragraph(h('a', { class: 'utrecht-link utrecht-link--html-a', href: `/api/v1/catalogusversies/${doc.versie}`,
       download: `catalogus-v${doc.versie}.json` }, `Download versie ${doc.versie} (JSON) om er een bestand van te maken`)),
