@@ -216,3 +216,27 @@ rc_t store_herstel_aantal(struct store *s, int64_t gebruiker_id, int64_t sinds_s
 	return store_query_int(s, "SELECT count(*) FROM wachtwoordherstel WHERE gebruiker_id = ?"
 				  " AND aangemaakt_unix_s >= ?", p, 2, out, e);
 }
+
+rc_t store_herinnering_verantwoording_open(struct store *s, int64_t grens_us, int64_t limiet, struct arena *arena,
+					   struct store_rows *out, struct error *e)
+{
+	struct store_param p[] = {SP_I(grens_us), SP_I(limiet)};
+	return store_query(s,
+		"SELECT b.id, b.jaarverdeling, b.genomen_op, k.jaar, k.deadline"
+		" FROM beschikking b CROSS JOIN verantwoordingskader k"
+		" WHERE b.besluit = 'verleend' AND k.deadline_us <= ?"
+		" AND NOT EXISTS (SELECT 1 FROM verantwoording v WHERE v.beschikking_id = b.id AND v.jaar = k.jaar)"
+		" AND NOT EXISTS (SELECT 1 FROM herinnering h WHERE h.soort = 'verantwoording'"
+		" AND h.beschikking_id = b.id AND h.jaar = k.jaar)"
+		" ORDER BY b.id, k.jaar LIMIT ?",
+		p, 2, arena, out, e);
+}
+
+rc_t store_herinnering_voeg_toe(struct store *s, const char *soort, int64_t beschikking_id, int64_t jaar,
+				const char *nu, bool verstuurd, struct error *e)
+{
+	struct store_param p[] = {SP_T(soort), SP_I(beschikking_id), SP_I(jaar), SP_T(nu), SP_I(verstuurd ? 1 : 0)};
+	return store_query(s,
+		"INSERT INTO herinnering (soort, beschikking_id, jaar, gemaakt_op, verstuurd) VALUES (?, ?, ?, ?, ?)",
+		p, 5, NULL, NULL, e);
+}

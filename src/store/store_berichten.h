@@ -100,4 +100,18 @@ rc_t store_herstel_gebruik(struct store *s, int64_t gebruiker_id, int64_t nu_s, 
 rc_t store_herstel_aantal(struct store *s, int64_t gebruiker_id, int64_t sinds_s, int64_t *out,
 			  struct error *e);
 
+
+/* ---- reminders on a date (core/berichten/herinnering.h) ---- */
+
+/* Accountability reminders to consider: every granted beschikking x
+ * framework year whose deadline_us <= grens_us, without an accountability
+ * of that year and without a reminder considered; at most `limiet`, by
+ * beschikking and year. Columns: */
+enum { SHR_BESCHIKKING, SHR_JAARVERDELING, SHR_GENOMEN_OP, SHR_JAAR, SHR_DEADLINE };
+rc_t store_herinnering_verantwoording_open(struct store *s, int64_t grens_us, int64_t limiet, struct arena *arena,
+					   struct store_rows *out, struct error *e);
+/* Records that reminder (soort, beschikking, jaar) was considered. */
+rc_t store_herinnering_voeg_toe(struct store *s, const char *soort, int64_t beschikking_id, int64_t jaar,
+				const char *nu, bool verstuurd, struct error *e);
+
 #endif

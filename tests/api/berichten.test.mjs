@@ -11,8 +11,8 @@
 import { spawnSync } from 'node:child_process';
 
 import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
-import { positief } from '../lib/beschikking.mjs';
-import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
+import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
+import { DEMO_WACHTWOORD, JSON_HEADERS, caller, inloggen, world } from '../lib/indiening.mjs';
 import { startSmtp } from '../lib/smtp.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
 
@@ -23,6 +23,7 @@ let srv;
 let smtp;
 let w;
 let aanvraag;
+const MLN = 100000000;
 
 
 function sql(query) {
@@ -181,6 +182,47 @@ test('a forgotten password: the same answer for any address, a single-use link b
   // at most three links an hour per account: the fourth request answers the same, sends nothing
   for (let i = 0; i < 3; i++) assert.equal((await publiek('/wachtwoordherstelverzoeken', { email: adres })).status, 202);
   assert.equal(sql(`SELECT count(*) FROM wachtwoordherstel h JOIN gebruiker g ON g.id = h.gebruiker_id WHERE g.email = '${adres}'`), '3');
+});
+
+test('a report due: the lead is reminded of a project year\'s accountability once, before its deadline or after it passed; not of other years', async () => {
+  const ronde = (await w.auditor.get(`/aanvragen/${aanvraag}`)).json().indieningsronde_id;
+  toekennen(srv.dbUrl, ronde, { 'ai/2027': 10 * MLN, 'ai/2028': 10 * MLN }, [[aanvraag, 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }]]);
+  const t = await gezamenlijk(w, { aanvraag_id: aanvraag });
+  const nza = await inloggen(w.api, 'nza');
+  let r = await nza.post('/beschikkingen', { nza_aanvraag_id: t.id, besluit: 'verleend', motivering: 'Getoetst.' });
+  assert.equal(r.status, 201, r.text);
+  const b = r.json().id;
+  const dag = (n) => new Date(Date.now() + n * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const kader = (jaar, deadline) => w.programmabureau.call('PUT', `/verantwoordingskaders/${jaar}`,
+    { tolerantie_bp: 1000, accountant_vanaf_cent: 0, deadline });
+  // 2027 due in a week, 2028 passed yesterday, 2029 (no year of the project) due tomorrow, 2030 far away
+  for (const [jaar, d] of [[2027, dag(7)], [2028, dag(-1)], [2029, dag(1)], [2030, dag(60)]]) assert.equal((await kader(jaar, d)).status, 200);
+  const termijn = async () => (await w.aanvrager.get('/berichten?limiet=200')).json().berichten
+    .filter((x) => x.soort === 'verantwoording_termijn' && x.pad === `/beschikkingen/${b}/verantwoording`);
+  let gezien = [];
+  for (let i = 0; i < 50 && gezien.length < 2; i++) {
+    await new Promise((klaar) => setTimeout(klaar, 200));
+    gezien = await termijn();
+  }
+  assert.equal(gezien.length, 2, JSON.stringify(gezien));
+  const nl = (iso) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+  const voor = gezien.find((x) => x.onderwerp.startsWith('Herinnering'));
+  assert.equal(voor.onderwerp, `Herinnering: uw verantwoording over 2027, uiterlijk ${nl(dag(7))}: Berichtenronde 0`);
+  assert.match(voor.tekst, /moet uiterlijk .* zijn ingediend \[001 §5\]\./);
+  const laat = gezien.find((x) => x.onderwerp.startsWith('De termijn'));
+  assert.equal(laat.onderwerp, 'De termijn van uw verantwoording over 2028 is verstreken: Berichtenronde 0');
+  assert.match(laat.tekst, /zij wordt als te laat aangemerkt\./);
+  // mailed as any message
+  await smtp.wacht((x) => x.aan === '<aanvrager@demo.doorbraak.example>' && x.onderwerp === voor.onderwerp);
+  // once, however many rounds the worker makes (and however many processes)
+  await new Promise((klaar) => setTimeout(klaar, 2500));
+  assert.equal((await termijn()).length, 2);
+  assert.equal(sql(`SELECT count(*) FROM herinnering WHERE beschikking_id = ${b} AND verstuurd = 1`), '2');
+  assert.equal(sql(`SELECT verstuurd FROM herinnering WHERE beschikking_id = ${b} AND jaar = 2029`), '0');
+  assert.equal(sql(`SELECT count(*) FROM herinnering WHERE beschikking_id = ${b} AND jaar = 2030`), '0');
+  assert.equal(sql(`SELECT count(*) FROM auditlog WHERE actie = 'herinnering.verantwoording' AND actor = 'systeem' AND object LIKE 'beschikking/${b}/%'`), '2');
+  // the insurer is not reminded of the lead's report
+  assert.ok(!(await w.beoordelaar.get('/berichten?limiet=200')).json().berichten.some((x) => x.soort === 'verantwoording_termijn'));
 });
 
 await run();

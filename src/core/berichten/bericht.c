@@ -312,6 +312,41 @@ static rc_t bij_behandelaar(struct gebeurtenis *g, struct error *e)
 	return store_bericht_voor(g->s, 0, 0, gebruiker, "toegewezen", onderwerp, tekst, pad, g->nu, g->nu_s, NULL, e);
 }
 
+/* A reminder (herinnering.h): the accountability of a project year is due,
+ * or its deadline passed without it [001 §5]. */
+static rc_t bij_herinnering(struct gebeurtenis *g, struct error *e)
+{
+	long long id = 0, jaar = 0;
+	if (sscanf(g->ae->object, "beschikking/%lld/verantwoording/%lld", &id, &jaar) != 2)
+		return RC_OK;
+	struct over o;
+	struct store_rows r;
+	rc_t rc = lees_over(g, SBO_BESCHIKKING, id, &o, &r, e);
+	if (rc != RC_OK)
+		return rc;
+	json_t *d = json_loads(g->ae->detail ? g->ae->detail : "", 0, NULL);
+	const char *datum = document_datum(g->a, json_string_value(json_object_get(d, "deadline")));
+	bool verstreken = json_is_true(json_object_get(d, "verstreken"));
+	const char *titel = o.titel;
+	char onderwerp[ONDERWERP_BYTES], tekst[TEKST_BYTES], pad[80];
+	if (verstreken) {
+		snprintf(onderwerp, sizeof onderwerp, "De termijn van uw verantwoording over %lld is verstreken: %.200s",
+			 jaar, titel);
+		snprintf(tekst, sizeof tekst, "De verantwoording over %lld van \"%.300s\" moest uiterlijk %s zijn "
+			 "ingediend [001 §5]. Dien haar zo snel mogelijk in bij de beschikking, met de werkelijke kosten "
+			 "per regel; zij wordt als te laat aangemerkt.", jaar, titel, datum);
+	} else {
+		snprintf(onderwerp, sizeof onderwerp, "Herinnering: uw verantwoording over %lld, uiterlijk %s: %.200s",
+			 jaar, datum, titel);
+		snprintf(tekst, sizeof tekst, "De verantwoording over %lld van \"%.300s\" moet uiterlijk %s zijn "
+			 "ingediend [001 §5]. U dient haar in bij de beschikking, met de werkelijke kosten per regel.",
+			 jaar, titel, datum);
+	}
+	json_decref(d);
+	snprintf(pad, sizeof pad, "/beschikkingen/%lld/verantwoording", id);
+	return stuur(g, o.penvoerder_id, ROL_AANVRAGER, "verantwoording_termijn", onderwerp, tekst, pad, e);
+}
+
 rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, struct error *e)
 {
 	if (strcmp(ae->resultaat, "gelukt") != 0)
@@ -319,7 +354,7 @@ rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, stru
 	static const char *const acties[] = {"aanvraag.indien", "beoordeling.maak", "bestuursbesluit.neem",
 					     "nza_aanvraag.indien", "beschikking.verleen", "beschikking.afwijs",
 					     "mijlpaal.meld", "mijlpaal.betaal", "verantwoording.informatieverzoek",
-					     "aanvraag.behandelaar"};
+					     "aanvraag.behandelaar", "herinnering.verantwoording"};
 	size_t k = 0;
 	while (k < sizeof acties / sizeof *acties && strcmp(ae->actie, acties[k]) != 0)
 		k++;
@@ -341,7 +376,8 @@ rc_t bericht_bij_gebeurtenis(struct store *s, const struct audit_entry *ae, stru
 	case 6: rc = bij_mijlpaal(&g, false, e); break;
 	case 7: rc = bij_mijlpaal(&g, true, e); break;
 	case 8: rc = bij_verantwoordingsvraag(&g, e); break;
-	default: rc = bij_behandelaar(&g, e); break;
+	case 9: rc = bij_behandelaar(&g, e); break;
+	default: rc = bij_herinnering(&g, e); break;
 	}
 	arena_release(&a);
 	return rc;

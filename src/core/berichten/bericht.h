@@ -24,6 +24,8 @@
  *                            accounting [001 §5]
  *   aanvraag.behandelaar     the assessor assigned within an insurer (not
  *                            when they took it on themselves)
+ *   herinnering.verantwoording  the lead's applicants: the accountability
+ *                            of a year is due, or late (herinnering.h) [001 §5]
  */
 #ifndef DOORBRAAK_BERICHT_H
 #define DOORBRAAK_BERICHT_H

@@ -2,6 +2,7 @@
  * mail.c -- the mail queue's worker and the messages it writes. See mail.h.
  */
 #include "core/berichten/mail.h"
+#include "core/berichten/herinnering.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -322,7 +323,9 @@ static void *werker_lus(void *arg)
 		struct store *s = store_pool_lease(w->pool, &a);
 		struct error e;
 		error_clear(&e);
-		int v = 0, m = 0;
+		int v = 0, m = 0, h = 0;
+		if (s && herinnering_ronde(s, NULL, &h, &e) != RC_OK)   /* reminders due become mails too */
+			error_clear(&e);
 		if (s)
 			mail_ronde(s, &w->in, &v, &m, &e);
 		arena_release(&a);
