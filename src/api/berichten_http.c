@@ -135,8 +135,17 @@ rc_t wachtwoordherstel_verzoek(struct http_request *rq, struct http_response *rs
 	json_get_string(rq->body, "email", true, "", &email, e);
 	if (e->item_count)
 		return RC_INVALID;
+	int64_t opnieuw_na_s = 0;
 	rc_t rc = wachtwoordherstel_vraag(rq->store, email, rq->remote_addr ? rq->remote_addr : "?",
-					  server_config_of(rq->server)->mail.publieke_url, e);
+					  server_config_of(rq->server)->mail.publieke_url, &opnieuw_na_s, e);
+	if (rc == RC_TOO_MANY) {
+		/* Answered here, so that Retry-After survives (RFC 6585 §4). */
+		http_problem(rq, rs, e);
+		char na[24];
+		snprintf(na, sizeof na, "%" PRId64, opnieuw_na_s);
+		http_add_header(rq, rs, "Retry-After", na);
+		return RC_OK;
+	}
 	if (rc != RC_OK)
 		return rc;
 	json_t *body = json_pack("{s:s}", "bericht", "Als er een actief account met dit e-mailadres is, ontvangt "

@@ -240,3 +240,30 @@ rc_t store_herinnering_voeg_toe(struct store *s, const char *soort, int64_t besc
 		"INSERT INTO herinnering (soort, beschikking_id, jaar, gemaakt_op, verstuurd) VALUES (?, ?, ?, ?, ?)",
 		p, 5, NULL, NULL, e);
 }
+
+rc_t store_herstelverzoek_aantal(struct store *s, const char *adres, int64_t sinds_s, int64_t *aantal,
+				 int64_t *oudste_s, struct error *e)
+{
+	struct store_param p[] = {SP_T(adres), SP_I(sinds_s)};
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	rc_t rc = store_query(s, "SELECT count(*), COALESCE(min(tijdstip), 0) FROM herstelverzoek"
+			      " WHERE adres = ? AND tijdstip >= ?", p, 2, &a, &r, e);
+	if (rc == RC_OK) {
+		*aantal = r.nrows ? store_int(&r, 0, 0, 0) : 0;
+		*oudste_s = r.nrows ? store_int(&r, 0, 1, 0) : 0;
+	}
+	arena_release(&a);
+	return rc;
+}
+
+rc_t store_herstelverzoek_voeg_toe(struct store *s, const char *adres, int64_t nu_s, int64_t vergeet_voor_s,
+				   struct error *e)
+{
+	struct store_param weg[] = {SP_I(vergeet_voor_s)};
+	rc_t rc = store_query(s, "DELETE FROM herstelverzoek WHERE tijdstip < ?", weg, 1, NULL, NULL, e);
+	struct store_param p[] = {SP_T(adres), SP_I(nu_s)};
+	return rc == RC_OK ? store_query(s, "INSERT INTO herstelverzoek (adres, tijdstip) VALUES (?, ?)", p, 2,
+					 NULL, NULL, e) : rc;
+}

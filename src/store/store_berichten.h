@@ -114,4 +114,16 @@ rc_t store_herinnering_verantwoording_open(struct store *s, int64_t grens_us, in
 rc_t store_herinnering_voeg_toe(struct store *s, const char *soort, int64_t beschikking_id, int64_t jaar,
 				const char *nu, bool verstuurd, struct error *e);
 
+
+/* ---- reset requests per client address (core/toegang/wachtwoordherstel.h) ---- */
+
+/* The requests of `adres` since `sinds_s` into *aantal, and the oldest of
+ * them into *oudste_s (0 when none). */
+rc_t store_herstelverzoek_aantal(struct store *s, const char *adres, int64_t sinds_s, int64_t *aantal,
+				 int64_t *oudste_s, struct error *e);
+/* Records a request of `adres` at `nu_s` and forgets every request before
+ * `vergeet_voor_s`. */
+rc_t store_herstelverzoek_voeg_toe(struct store *s, const char *adres, int64_t nu_s, int64_t vergeet_voor_s,
+				   struct error *e);
+
 #endif

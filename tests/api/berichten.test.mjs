@@ -184,6 +184,29 @@ test('a forgotten password: the same answer for any address, a single-use link b
   assert.equal(sql(`SELECT count(*) FROM wachtwoordherstel h JOIN gebruiker g ON g.id = h.gebruiker_id WHERE g.email = '${adres}'`), '3');
 });
 
+test('one client address asks at most 10 resets an hour, whatever addresses it types: then 429 with Retry-After, audited', async () => {
+  const statussen = [];
+  let r;
+  for (let i = 0; i < 12; i++) {
+    r = await publiek('/wachtwoordherstelverzoeken', { email: `onbekend-${i}@voorbeeld.example` });
+    statussen.push(r.status);
+    if (r.status === 429) break;
+  }
+  assert.equal(statussen.at(-1), 429, statussen.join(','));
+  assert.ok(statussen.slice(0, -1).every((x) => x === 202), statussen.join(','));
+  assert.equal(sql("SELECT count(*) FROM herstelverzoek WHERE adres = '127.0.0.1'"), '10', 'ten answered, this hour');
+  const p = problem(r, 429);
+  assert.match(p.detail, /Vanaf dit adres is het afgelopen uur te vaak een nieuw wachtwoord gevraagd\. Probeer het over \d+ minuten opnieuw\./);
+  const na = Number(r.headers['retry-after']);
+  assert.ok(na > 0 && na <= 3600, `Retry-After ${r.headers['retry-after']}`);
+  assert.equal(sql("SELECT count(*) FROM auditlog WHERE actie = 'wachtwoord.herstel_gevraagd' AND resultaat = 'geweigerd'"
+    + " AND detail = 'te veel verzoeken van dit adres in het afgelopen uur'"), '1');
+  // an account's own address is refused too now: nothing queued
+  const voor = sql("SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel'");
+  assert.equal((await publiek('/wachtwoordherstelverzoeken', { email: 'aanvrager@demo.doorbraak.example' })).status, 429);
+  assert.equal(sql("SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel'"), voor);
+});
+
 test('a report due: the lead is reminded of a project year\'s accountability once, before its deadline or after it passed; not of other years', async () => {
   const ronde = (await w.auditor.get(`/aanvragen/${aanvraag}`)).json().indieningsronde_id;
   toekennen(srv.dbUrl, ronde, { 'ai/2027': 10 * MLN, 'ai/2028': 10 * MLN }, [[aanvraag, 'ai', { 2027: 3 * MLN, 2028: 2 * MLN }]]);

@@ -31,6 +31,7 @@ struct vraag_ctx {
 	char email[GEBRUIKER_EMAIL_MAX + 1];
 	const char *adres, *basis_url;
 	char token[HERSTEL_TOKEN_HEX];
+	int64_t opnieuw_na_s;   /* > 0: this address asked too often */
 };
 
 static rc_t vraag_tx(struct store *s, void *ctx, struct error *e)
@@ -41,8 +42,22 @@ static rc_t vraag_tx(struct store *s, void *ctx, struct error *e)
 	struct store_rows r;
 	char actor[96], object[48] = "", hash[65];
 	snprintf(actor, sizeof actor, "anoniem@%s", c->adres ? c->adres : "?");
-	int64_t nu_s = klok_nu_s(NULL), gebruiker = 0, eerder = 0;
-	rc_t rc = store_gebruiker_login(s, c->email, &a, &r, e);
+	int64_t nu_s = klok_nu_s(NULL), gebruiker = 0, eerder = 0, van_adres = 0, oudste = 0;
+	c->opnieuw_na_s = 0;
+	const char *adres = c->adres ? c->adres : "?";
+	rc_t rc = store_herstelverzoek_aantal(s, adres, nu_s - 3600, &van_adres, &oudste, e);
+	if (rc == RC_OK && van_adres >= HERSTEL_PER_ADRES_PER_UUR) {   /* the address, whatever it types */
+		c->opnieuw_na_s = oudste + 3600 - nu_s > 0 ? oudste + 3600 - nu_s : 1;
+		struct audit_entry ae = {actor, "wachtwoord.herstel_gevraagd", "", "geweigerd",
+					 "te veel verzoeken van dit adres in het afgelopen uur"};
+		rc = audit_append(s, &ae, e);
+		arena_release(&a);
+		return rc;
+	}
+	if (rc == RC_OK)
+		rc = store_herstelverzoek_voeg_toe(s, adres, nu_s, nu_s - 3600, e);
+	if (rc == RC_OK)
+		rc = store_gebruiker_login(s, c->email, &a, &r, e);
 	bool bekend = rc == RC_OK && r.nrows == 1 && store_int(&r, 0, 4, 0) == 1 &&
 		      strcmp(store_text(&r, 0, 2), c->email) != 0;   /* found by its address, not its name */
 	if (bekend) {
@@ -77,7 +92,7 @@ static rc_t vraag_tx(struct store *s, void *ctx, struct error *e)
 }
 
 rc_t wachtwoordherstel_vraag(struct store *s, const char *email, const char *adres, const char *basis_url,
-			     struct error *e)
+			     int64_t *opnieuw_na_s, struct error *e)
 {
 	struct vraag_ctx c = {.adres = adres, .basis_url = basis_url};
 	size_t n = email ? strlen(email) : 0;
@@ -93,6 +108,12 @@ rc_t wachtwoordherstel_vraag(struct store *s, const char *email, const char *adr
 	sodium_memzero(ruw, sizeof ruw);
 	rc_t rc = store_tx(s, STORE_WRITE, vraag_tx, &c, e);
 	sodium_memzero(c.token, sizeof c.token);
+	if (rc == RC_OK && c.opnieuw_na_s > 0) {
+		if (opnieuw_na_s)
+			*opnieuw_na_s = c.opnieuw_na_s;
+		return error_set(e, RC_TOO_MANY, "Vanaf dit adres is het afgelopen uur te vaak een nieuw wachtwoord "
+				 "gevraagd. Probeer het over %lld minuten opnieuw.", (long long)(c.opnieuw_na_s + 59) / 60);
+	}
 	return rc;
 }
 
