@@ -267,3 +267,22 @@ rc_t store_herstelverzoek_voeg_toe(struct store *s, const char *adres, int64_t n
 	return rc == RC_OK ? store_query(s, "INSERT INTO herstelverzoek (adres, tijdstip) VALUES (?, ?)", p, 2,
 					 NULL, NULL, e) : rc;
 }
+
+rc_t store_mail_herstel_verlopen(struct store *s, const char *grens, const char *fout, int64_t *aantal,
+				 struct error *e)
+{
+	struct store_param p[] = {SP_T(grens)};
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	rc_t rc = store_query(s, "SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel' AND status = 'wachtend'"
+			      " AND aangemaakt_op < ?", p, 1, &a, &r, e);
+	*aantal = rc == RC_OK && r.nrows ? store_int(&r, 0, 0, 0) : 0;
+	arena_release(&a);
+	if (rc != RC_OK || *aantal == 0 || !fout)
+		return rc;
+	struct store_param q[] = {SP_T(fout), SP_T(grens)};
+	return store_query(s, "UPDATE mail SET status = 'mislukt', tekst = NULL, laatste_fout = ?"
+			   " WHERE soort = 'wachtwoordherstel' AND status = 'wachtend' AND aangemaakt_op < ?",
+			   q, 2, NULL, NULL, e);
+}

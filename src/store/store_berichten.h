@@ -126,4 +126,11 @@ rc_t store_herstelverzoek_aantal(struct store *s, const char *adres, int64_t sin
 rc_t store_herstelverzoek_voeg_toe(struct store *s, const char *adres, int64_t nu_s, int64_t vergeet_voor_s,
 				   struct error *e);
 
+
+/* Gives up every waiting reset mail created before `grens` (ISO moment):
+ * status "mislukt" with `fout`, its text wiped; *aantal how many. With
+ * `fout` NULL only counts them (a read). */
+rc_t store_mail_herstel_verlopen(struct store *s, const char *grens, const char *fout, int64_t *aantal,
+				 struct error *e);
+
 #endif

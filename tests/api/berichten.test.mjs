@@ -26,9 +26,9 @@ let aanvraag;
 const MLN = 100000000;
 
 
-function sql(query) {
-  if (backend === 'postgresql') return psql(srv.dbUrl, query).trim();
-  const r = spawnSync('sqlite3', [srv.dbUrl, query], { encoding: 'utf8' });
+function sql(query, dbUrl = srv.dbUrl) {
+  if (backend === 'postgresql') return psql(dbUrl, query).trim();
+  const r = spawnSync('sqlite3', [dbUrl, query], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout.trim();
 }
@@ -205,6 +205,33 @@ test('one client address asks at most 10 resets an hour, whatever addresses it t
   const voor = sql("SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel'");
   assert.equal((await publiek('/wachtwoordherstelverzoeken', { email: 'aanvrager@demo.doorbraak.example' })).status, 429);
   assert.equal(sql("SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel'"), voor);
+});
+
+test('without SMTP a reset mail waits, and once its link expired it is given up with its text wiped, audited', async () => {
+  const zonder = await startServer({ backend, args: ['--demo'], env: { DOORBRAAK_MAIL_INTERVAL_S: '1' } });
+  try {
+    const r = await fetch(new URL('/api/v1/wachtwoordherstelverzoeken', zonder.url), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'aanvrager@demo.doorbraak.example' }) });
+    assert.equal(r.status, 202);
+    const db = zonder.dbUrl;
+    assert.equal(sql("SELECT status FROM mail WHERE soort = 'wachtwoordherstel'", db), 'wachtend');
+    assert.match(sql("SELECT tekst FROM mail WHERE soort = 'wachtwoordherstel'", db), /wachtwoord-herstellen#[0-9a-f]{64}/);
+    await new Promise((klaar) => setTimeout(klaar, 1500));
+    assert.equal(sql("SELECT status FROM mail WHERE soort = 'wachtwoordherstel'", db), 'wachtend', 'young: it waits for SMTP');
+    // 31 minutes later (the row aged by hand): the link is dead, so is the mail
+    sql("UPDATE mail SET aangemaakt_op = '2026-01-01T00:00:00.000000Z' WHERE soort = 'wachtwoordherstel'", db);
+    let status = '';
+    for (let i = 0; i < 30 && status !== 'mislukt'; i++) {
+      await new Promise((klaar) => setTimeout(klaar, 200));
+      status = sql("SELECT status FROM mail WHERE soort = 'wachtwoordherstel'", db);
+    }
+    assert.equal(status, 'mislukt');
+    assert.equal(sql("SELECT COALESCE(tekst, 'gewist') FROM mail WHERE soort = 'wachtwoordherstel'", db), 'gewist');
+    assert.match(sql("SELECT laatste_fout FROM mail WHERE soort = 'wachtwoordherstel'", db), /De herstellink verliep/);
+    assert.equal(sql("SELECT count(*) FROM auditlog WHERE actie = 'mail.herstel_verlopen' AND actor = 'systeem'", db), '1');
+  } finally {
+    await zonder.stop();
+  }
 });
 
 test('a report due: the lead is reminded of a project year\'s accountability once, before its deadline or after it passed; not of other years', async () => {

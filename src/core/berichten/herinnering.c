@@ -62,10 +62,29 @@ static rc_t ronde_tx(struct store *s, void *ctx, struct error *e)
 	return rc;
 }
 
+/* Whether anything is to be considered: a read, so that a round with
+ * nothing due takes no write lock. */
+static rc_t iets_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct ronde_ctx *c = ctx;
+	struct arena a;
+	arena_init(&a, ARENA_RIJ_BYTES);
+	struct store_rows r;
+	rc_t rc = store_herinnering_verantwoording_open(s, klok_nu_us(c->klok) + HERINNERING_VOORAF_DAGEN * 86400 *
+							KLOK_US_PER_S, 1, &a, &r, e);
+	c->verstuurd = rc == RC_OK ? (int)r.nrows : 0;
+	arena_release(&a);
+	return rc;
+}
+
 rc_t herinnering_ronde(struct store *s, const struct klok *klok, int *verstuurd, struct error *e)
 {
 	struct ronde_ctx c = {.klok = klok};
-	rc_t rc = store_tx(s, STORE_WRITE, ronde_tx, &c, e);
+	*verstuurd = 0;
+	rc_t rc = store_tx(s, STORE_READ, iets_tx, &c, e);
+	if (rc != RC_OK || c.verstuurd == 0)
+		return rc;
+	rc = store_tx(s, STORE_WRITE, ronde_tx, &c, e);
 	*verstuurd = rc == RC_OK ? c.verstuurd : 0;
 	return rc;
 }

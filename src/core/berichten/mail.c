@@ -3,6 +3,7 @@
  */
 #include "core/berichten/mail.h"
 #include "core/berichten/herinnering.h"
+#include "core/toegang/wachtwoordherstel.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -303,6 +304,46 @@ rc_t mail_ronde(struct store *s, const struct mail_instellingen *in, int *verzon
 	return rc;
 }
 
+struct verlopen_ctx {
+	char grens[KLOK_TEKST_BYTES];
+	int64_t n;
+};
+
+/* A read first, so that a round with nothing expired takes no write lock. */
+static rc_t verlopen_tel_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct verlopen_ctx *c = ctx;
+	return store_mail_herstel_verlopen(s, c->grens, NULL, &c->n, e);
+}
+
+static rc_t verlopen_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct verlopen_ctx *c = ctx;
+	int64_t n = 0;
+	rc_t rc = store_mail_herstel_verlopen(s, c->grens, "De herstellink verliep voordat de mail kon worden "
+					      "verzonden; de tekst is gewist.", &n, e);
+	c->n = n;
+	if (rc != RC_OK || n == 0)
+		return rc;
+	char detail[64];
+	snprintf(detail, sizeof detail, "{\"aantal\":%" PRId64 "}", n);
+	struct audit_entry ae = {"systeem", "mail.herstel_verlopen", "mail", "gelukt", detail};
+	return audit_append(s, &ae, e);
+}
+
+rc_t mail_herstel_verlopen(struct store *s, int *aantal, struct error *e)
+{
+	struct verlopen_ctx c = {.n = 0};
+	klok_tekst(klok_nu_us(NULL) - (int64_t)HERSTEL_GELDIG_S * KLOK_US_PER_S, c.grens, sizeof c.grens);
+	*aantal = 0;
+	rc_t rc = store_tx(s, STORE_READ, verlopen_tel_tx, &c, e);
+	if (rc == RC_OK && c.n > 0)
+		rc = store_tx(s, STORE_WRITE, verlopen_tx, &c, e);
+	if (rc == RC_OK)
+		*aantal = (int)c.n;
+	return rc;
+}
+
 /* ---- the worker ---------------------------------------------------------- */
 
 struct mail_werker {
@@ -323,10 +364,12 @@ static void *werker_lus(void *arg)
 		struct store *s = store_pool_lease(w->pool, &a);
 		struct error e;
 		error_clear(&e);
-		int v = 0, m = 0, h = 0;
-		if (s && herinnering_ronde(s, NULL, &h, &e) != RC_OK)   /* reminders due become mails too */
+		int v = 0, m = 0, h = 0, weg = 0;
+		if (s && herinnering_ronde(s, NULL, &h, &e) != RC_OK)   /* reminders due become messages and mails */
 			error_clear(&e);
-		if (s)
+		if (s && mail_herstel_verlopen(s, &weg, &e) != RC_OK)
+			error_clear(&e);
+		if (s && w->in.smtp_url)
 			mail_ronde(s, &w->in, &v, &m, &e);
 		arena_release(&a);
 		struct timespec t;
@@ -345,9 +388,7 @@ rc_t mail_werker_start(struct store_pool *pool, const struct mail_instellingen *
 		       struct error *e)
 {
 	*out = NULL;
-	if (!in->smtp_url)
-		return RC_OK;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (in->smtp_url && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return error_set(e, RC_INTERNAL, "libcurl start niet; er wordt geen mail verstuurd.");
 	struct mail_werker *w = calloc(1, sizeof *w);
 	if (!w)
@@ -376,8 +417,9 @@ void mail_werker_stop(struct mail_werker *w)
 	pthread_join(w->draad, NULL);
 	pthread_cond_destroy(&w->wek);
 	pthread_mutex_destroy(&w->slot);
+	if (w->in.smtp_url)
+		curl_global_cleanup();
 	free(w);
-	curl_global_cleanup();
 }
 
 /* ---- the administrator's view ------------------------------------------ */

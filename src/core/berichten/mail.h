@@ -60,7 +60,14 @@ char *mail_bericht_opmaak(struct arena *arena, const struct mail_instellingen *i
 rc_t mail_ronde(struct store *s, const struct mail_instellingen *in, int *verzonden, int *mislukt,
 		struct error *e);
 
-/* The worker thread: a round every interval_s. Not started without smtp_url. */
+/* Gives up every waiting reset mail older than the link's life
+ * (HERSTEL_GELDIG_S): status "mislukt", its text (with the link) wiped,
+ * audited. *aantal how many. */
+rc_t mail_herstel_verlopen(struct store *s, int *aantal, struct error *e);
+
+/* The worker thread, every interval_s: the reminders due (herinnering.h),
+ * reset mails whose link expired before they could be sent given up with
+ * their text wiped, and -- only with smtp_url -- a mail round. */
 struct mail_werker;
 rc_t mail_werker_start(struct store_pool *pool, const struct mail_instellingen *in, struct mail_werker **out,
 		       struct error *e);
