@@ -22,6 +22,7 @@
 #include "core/basis/klok.h"
 #include "core/berichten/bericht.h"
 #include "core/berichten/mail.h"
+#include "core/toegang/gebruiker.h"
 #include "core/toegang/wachtwoordherstel.h"
 
 static json_t *tekst_of_null(const char *t)
@@ -73,6 +74,32 @@ rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct 
 		return rc;
 	http_reply_raw(rs, 204, NULL, "", 0);
 	return RC_OK;
+}
+
+/* GET /berichten/instellingen: whether the caller's messages also come by
+ * mail. A token has no account: 403. */
+rc_t berichten_instellingen(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	if (rq->who.via_token || rq->who.account_id <= 0)
+		return error_set(e, RC_FORBIDDEN, "Alleen een persoon met een account heeft berichten.");
+	struct gebruiker g;
+	rc_t rc = gebruiker_lees(rq->store, rq->arena, rq->who.account_id, &g, e);
+	if (rc != RC_OK)
+		return rc;
+	return http_reply_json(rq, rs, 200, json_pack("{s:b}", "mailen", g.berichten_mailen), e);
+}
+
+/* PUT /berichten/instellingen {"mailen": true|false}: the caller's own choice. */
+rc_t berichten_instellingen_zet(struct http_request *rq, struct http_response *rs, struct error *e)
+{
+	static const char *const velden[] = {"mailen", NULL};
+	json_reject_unknown(rq->body, velden, "", e);
+	bool mailen = true;
+	json_get_bool(rq->body, "mailen", true, "", &mailen, e);
+	if (e->item_count)
+		return RC_INVALID;
+	rc_t rc = gebruiker_zet_mailen(rq->store, &rq->who, mailen, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, json_pack("{s:b}", "mailen", mailen), e) : rc;
 }
 
 static json_t *mail_json(const struct mail_regel *m)

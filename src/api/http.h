@@ -348,6 +348,8 @@ rc_t berichten_lijst(struct http_request *rq, struct http_response *rs, struct e
 rc_t behandelaars_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t aanvragen_behandelaar_zet(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t berichten_instellingen(struct http_request *rq, struct http_response *rs, struct error *e);
+rc_t berichten_instellingen_zet(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mailwachtrij_lijst(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t mailwachtrij_opnieuw(struct http_request *rq, struct http_response *rs, struct error *e);
 rc_t wachtwoordherstel_verzoek(struct http_request *rq, struct http_response *rs, struct error *e);

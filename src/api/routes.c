@@ -89,6 +89,8 @@ const struct route routes[] = {
 	{"POST", API_BASE "/apitokens/{id}/goedkeuringen", apitokens_keur_goed, ROL_BEHEERDER, 1 * KIB, NULL, false},
 	/* Messages, the mail queue, password reset (docs/berichten.md). */
 	{"GET", API_BASE "/berichten", berichten_lijst, ROL_INGELOGD, 0, "ongelezen:janee,na:getal,limiet:id", false},
+	{"GET", API_BASE "/berichten/instellingen", berichten_instellingen, ROL_INGELOGD, 0, NULL, false},
+	{"PUT", API_BASE "/berichten/instellingen", berichten_instellingen_zet, ROL_INGELOGD, 1 * KIB, NULL, false},
 	{"PATCH", API_BASE "/berichten/{id}", berichten_wijzig, ROL_INGELOGD, 1 * KIB, NULL, false},
 	{"GET", API_BASE "/mailwachtrij", mailwachtrij_lijst, ROL_BEHEERDER, 0, "status,na:getal,limiet:id", false},
 	{"POST", API_BASE "/mailwachtrij/{id}/verzendpogingen", mailwachtrij_opnieuw, ROL_BEHEERDER, 1 * KIB, NULL,

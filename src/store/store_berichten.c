@@ -4,6 +4,8 @@
  */
 #include "store/store_berichten.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 #define OVER_KOLOMMEN \
@@ -48,12 +50,24 @@ rc_t store_bericht_voor(struct store *s, int64_t org_id, unsigned rollen, int64_
 		" AND (CASE WHEN ? > 0 THEN id = ? ELSE (rollen & ?) <> 0 AND (? = 0 OR organisatie_id = ?) END)"
 		" ORDER BY id RETURNING id, gebruiker_id",
 		p, 10, &a, &r, e);
-	for (size_t i = 0; rc == RC_OK && i < r.nrows; i++) {
-		struct store_param m[] = {SP_I(store_int(&r, i, 1, 0)), SP_I(store_int(&r, i, 0, 0)), SP_T(soort),
-					  SP_I(nu_s), SP_T(nu)};
-		rc = store_query(s,
-			"INSERT INTO mail (gebruiker_id, bericht_id, soort, status, volgende_poging_unix_s,"
-			" aangemaakt_op) VALUES (?, ?, ?, 'wachtend', ?, ?)", m, 5, NULL, NULL, e);
+	/* one mail per message whose reader wants mail (gebruiker.berichten_mailen),
+	 * STORE_MAIL_PER_INSERT messages per statement */
+	for (size_t i = 0; rc == RC_OK && i < r.nrows; i += STORE_MAIL_PER_INSERT) {
+		size_t n = r.nrows - i < STORE_MAIL_PER_INSERT ? r.nrows - i : STORE_MAIL_PER_INSERT;
+		struct store_param m[2 + STORE_MAIL_PER_INSERT];
+		char sql[512 + 3 * STORE_MAIL_PER_INSERT];
+		int k = snprintf(sql, sizeof sql, "INSERT INTO mail (gebruiker_id, bericht_id, soort, status,"
+				 " volgende_poging_unix_s, aangemaakt_op) SELECT b.gebruiker_id, b.id, b.soort, 'wachtend',"
+				 " ?, ? FROM bericht b JOIN gebruiker g ON g.id = b.gebruiker_id"
+				 " WHERE g.berichten_mailen = 1 AND b.id IN (");
+		m[0] = SP_I(nu_s);
+		m[1] = SP_T(nu);
+		for (size_t j = 0; j < n; j++) {
+			m[2 + j] = SP_I(store_int(&r, i + j, 0, 0));
+			k += snprintf(sql + k, sizeof sql - (size_t)k, j ? ", ?" : "?");
+		}
+		snprintf(sql + k, sizeof sql - (size_t)k, ") ORDER BY b.id");
+		rc = store_query(s, sql, m, 2 + n, NULL, NULL, e);
 	}
 	if (rc == RC_OK && aantal)
 		*aantal = (int64_t)r.nrows;

@@ -5,6 +5,8 @@
 #ifndef DOORBRAAK_STORE_BERICHTEN_H
 #define DOORBRAAK_STORE_BERICHTEN_H
 
+#define STORE_MAIL_PER_INSERT 64   /* messages whose mails one statement queues */
+
 #include "store/store.h"
 
 /* ---- messages ---------------------------------------------------------- */

@@ -141,6 +141,13 @@ rc_t store_gebruiker_set_persoon(struct store *s, int64_t id, const char *naam, 
 			   p, 4, NULL, NULL, e);
 }
 
+rc_t store_gebruiker_set_mailen(struct store *s, int64_t id, bool mailen, const char *nu, struct error *e)
+{
+	struct store_param p[] = {SP_I(mailen ? 1 : 0), SP_T(nu), SP_I(id)};
+	return store_query(s, "UPDATE gebruiker SET berichten_mailen = ?, gewijzigd_op = ? WHERE id = ?",
+			   p, 3, NULL, NULL, e);
+}
+
 rc_t store_gebruiker_set_rollen(struct store *s, int64_t id, unsigned rollen, const char *nu,
 				struct error *e)
 {

@@ -54,13 +54,16 @@ rc_t store_organisatie_page(struct store *s, int64_t only_id, const char *soort,
 #define STORE_GEBRUIKER_KOLOMMEN \
 	"id, organisatie_id, gebruikersnaam, email, rollen, actief, demo," \
 	" CASE WHEN totp_geheim IS NULL THEN 0 ELSE 1 END, aangemaakt_op, gewijzigd_op," \
-	" rollen_voorgesteld, voorgesteld_door, naam, functie"
+	" rollen_voorgesteld, voorgesteld_door, naam, functie, berichten_mailen"
 
 enum store_gebruiker_kolom {
 	SG_ID, SG_ORGANISATIE, SG_NAAM, SG_EMAIL, SG_ROLLEN, SG_ACTIEF, SG_DEMO, SG_TOTP,
 	SG_AANGEMAAKT_OP, SG_GEWIJZIGD_OP, SG_VOORGESTELD, SG_VOORGESTELD_DOOR, SG_VOLLEDIGE_NAAM,
-	SG_FUNCTIE,
+	SG_FUNCTIE, SG_MAILEN,
 };
+
+/* Whether account `id`'s messages also go by mail. */
+rc_t store_gebruiker_set_mailen(struct store *s, int64_t id, bool mailen, const char *nu, struct error *e);
 
 /* Sets the person's name and function of account `id` (NULL: none). */
 rc_t store_gebruiker_set_persoon(struct store *s, int64_t id, const char *naam, const char *functie,

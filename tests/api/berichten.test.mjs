@@ -207,6 +207,26 @@ test('one client address asks at most 10 resets an hour, whatever addresses it t
   assert.equal(sql("SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel'"), voor);
 });
 
+test('each person chooses whether messages also come by mail: off means the message box only, for that person only', async () => {
+  assert.deepEqual((await w.aanvrager.get('/berichten/instellingen')).json(), { mailen: true });
+  assert.deepEqual(codes(problem(await w.aanvrager.call('PUT', '/berichten/instellingen', { mailen: 'nee', extra: 1 }), 400)).sort(),
+    ['type', 'unknown']);
+  problem(await w.zuid.call('PUT', '/berichten/instellingen', { mailen: false }), 403);   // a token has no messages
+  let r = await w.aanvrager.call('PUT', '/berichten/instellingen', { mailen: false });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json(), { mailen: false });
+  assert.equal((await w.aanvrager.get('/sessies/huidig')).json().gebruiker.berichten_mailen, false);
+  assert.equal(sql("SELECT count(*) FROM auditlog WHERE actie = 'gebruiker.berichten_mailen' AND detail = '{\"mailen\":false}'"), '1');
+  // a new application in a new round: the lead's assessment messages come without mail, the insurer's with
+  const { ids: [nieuw] } = await positief(w, 1, 'Ronde zonder mail');
+  const ontvangers = (soort, pad) => sql(`SELECT g.gebruikersnaam || ':' || (SELECT count(*) FROM mail m WHERE m.bericht_id = b.id)`
+    + ` FROM bericht b JOIN gebruiker g ON g.id = b.gebruiker_id WHERE b.soort = '${soort}' AND b.pad = '${pad}' ORDER BY b.id`);
+  assert.equal(ontvangers('beoordeeld', `/aanvragen/${nieuw}`), 'aanvrager:0\naanvrager:0');
+  assert.match(ontvangers('aanvraag_ingediend', `/beoordelingen/${nieuw}`), /^beoordelaar:1$/m);
+  r = await w.aanvrager.call('PUT', '/berichten/instellingen', { mailen: true });
+  assert.deepEqual(r.json(), { mailen: true });
+});
+
 test('without SMTP a reset mail waits, and once its link expired it is given up with its text wiped, audited', async () => {
   const zonder = await startServer({ backend, args: ['--demo'], env: { DOORBRAAK_MAIL_INTERVAL_S: '1' } });
   try {

@@ -93,6 +93,8 @@ export const MATRIX = [
   // forgotten password for anyone (issue 18, docs/berichten.md)
   { method: 'GET', path: '/berichten', allowed: INGELOGD, ok: 200 },
   { method: 'PATCH', path: '/berichten/{id}', allowed: INGELOGD, ok: AUTHORISED },
+  { method: 'GET', path: '/berichten/instellingen', allowed: INGELOGD, ok: 200, tokenStatus: 403 },
+  { method: 'PUT', path: '/berichten/instellingen', allowed: INGELOGD, ok: AUTHORISED, tokenStatus: 403 },
   { method: 'GET', path: '/mailwachtrij', allowed: BEHEER, ok: 200 },
   { method: 'POST', path: '/mailwachtrij/{id}/verzendpogingen', allowed: BEHEER, ok: AUTHORISED },
   { method: 'POST', path: '/wachtwoordherstelverzoeken', allowed: 'publiek', ok: AUTHORISED },

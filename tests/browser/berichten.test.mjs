@@ -76,6 +76,25 @@ test('the applicant: the header counts the unread messages; the list marks one r
   await page.waitForFunction((n) => (document.querySelector('.kop__berichten')?.textContent || '') === (n ? `Berichten (${n})` : 'Berichten'), voor - 2);
 });
 
+test('the applicant chooses on Mijn account whether messages also come by mail', async () => {
+  await page.goto(`${srv.url}/account`);
+  await waitForScreen(page, 'Mijn account');
+  const vink = page.getByLabel('Berichten ook per mail ontvangen');
+  assert.equal(await vink.isChecked(), true);
+  await vink.uncheck();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen: uw berichten komen alleen in de berichtenbox.' }).waitFor();
+  await expectAccessible(page, 'mijn account, berichten niet per mail');
+  const r = await page.evaluate(async () => (await fetch('/api/v1/berichten/instellingen')).json());
+  assert.deepEqual(r, { mailen: false });
+  await page.reload();
+  await waitForScreen(page, 'Mijn account');
+  assert.equal(await page.getByLabel('Berichten ook per mail ontvangen').isChecked(), false, 'kept');
+  await page.getByLabel('Berichten ook per mail ontvangen').check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen: uw berichten komen ook per mail.' }).waitFor();
+});
+
 test('the administrator: the mail queue, filtered by status, without the mails\' text', async () => {
   await smtp.wacht((m) => m.aan === '<aanvrager@demo.doorbraak.example>');
   await alsRol(page, srv.url, 'beheerder');

@@ -285,6 +285,7 @@ static bool gebruiker_uit_rij(struct arena *a, const struct store_rows *r, size_
 		.aangemaakt_op = arena_strdup(a, store_text(r, i, SG_AANGEMAAKT_OP)),
 		.gewijzigd_op = arena_strdup(a, store_text(r, i, SG_GEWIJZIGD_OP)),
 		.rollen_voorgesteld = (unsigned)store_int(r, i, SG_VOORGESTELD, 0),
+		.berichten_mailen = store_int(r, i, SG_MAILEN, 1) == 1,
 	};
 	const char *naam = store_text(r, i, SG_VOLLEDIGE_NAAM), *functie = store_text(r, i, SG_FUNCTIE);
 	out->naam = naam ? arena_strdup(a, naam) : NULL;
@@ -567,7 +568,7 @@ rc_t gebruiker_bevestig_rollen(struct store *s, const struct principal *who, int
 
 json_t *gebruiker_json(const struct gebruiker *g)
 {
-	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o, s:o, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:I, s:o, s:b, s:b, s:b, s:s, s:s, s:o, s:o, s:o, s:o, s:b}",
 		"id", (json_int_t)g->id, "gebruikersnaam", g->gebruikersnaam, "email", g->email,
 		"organisatie_id", (json_int_t)g->organisatie_id, "rollen", gebruiker_rollen_json(g->rollen),
 		"actief", g->actief, "tweede_factor", g->tweede_factor, "demo", g->demo,
@@ -575,5 +576,31 @@ json_t *gebruiker_json(const struct gebruiker *g)
 		"rollen_voorgesteld", gebruiker_rollen_json(g->rollen_voorgesteld),
 		"voorgesteld_door", g->voorgesteld_door ? json_string(g->voorgesteld_door) : json_null(),
 		"naam", g->naam ? json_string(g->naam) : json_null(),
-		"functie", g->functie ? json_string(g->functie) : json_null());
+		"functie", g->functie ? json_string(g->functie) : json_null(),
+		"berichten_mailen", g->berichten_mailen);
+}
+
+struct mailen_ctx {
+	const struct principal *who;
+	bool mailen;
+};
+
+static rc_t mailen_tx(struct store *s, void *ctx, struct error *e)
+{
+	struct mailen_ctx *c = ctx;
+	char nu[KLOK_TEKST_BYTES], object[48];
+	klok_nu_tekst(NULL, nu, sizeof nu);
+	snprintf(object, sizeof object, "gebruiker/%" PRId64, c->who->account_id);
+	rc_t rc = store_gebruiker_set_mailen(s, c->who->account_id, c->mailen, nu, e);
+	struct audit_entry ae = {c->who->actor, "gebruiker.berichten_mailen", object, "gelukt",
+				 c->mailen ? "{\"mailen\":true}" : "{\"mailen\":false}"};
+	return rc == RC_OK ? audit_append(s, &ae, e) : rc;
+}
+
+rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, bool mailen, struct error *e)
+{
+	if (who->via_token || who->account_id <= 0)
+		return error_set(e, RC_FORBIDDEN, "Alleen een persoon met een account kiest of berichten ook per mail komen.");
+	struct mailen_ctx c = {.who = who, .mailen = mailen};
+	return store_tx(s, STORE_WRITE, mailen_tx, &c, e);
 }

@@ -54,6 +54,7 @@ struct gebruiker {
 	const char *voorgesteld_door;  /* who proposed them; NULL when none */
 	const char *naam;              /* the person ("E. de Groot"); NULL for older accounts */
 	const char *functie;           /* their function ("directeur Zorgmarkten"); NULL when none */
+	bool berichten_mailen;         /* their messages also by mail (docs/berichten.md §2) */
 };
 
 struct gebruiker_nieuw {
@@ -128,6 +129,11 @@ struct gebruiker_wijziging {
  * Blocking deletes every session of the account. RC_NOT_FOUND,
  * RC_INVALID (unknown role, role not fitting the organisation),
  * RC_CONFLICT (own account) are refusals with an audit record. */
+/* The caller's own choice whether messages also come by mail (a session
+ * of a person; an API token: RC_FORBIDDEN). Audited
+ * ("gebruiker.berichten_mailen"). */
+rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, bool mailen, struct error *e);
+
 rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 		      const struct gebruiker_wijziging *w, struct error *e);
 
