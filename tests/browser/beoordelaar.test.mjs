@@ -136,7 +136,7 @@ test('the start page leads to the queue: role, route licht, status and the verdi
   assert.equal((await tableRows('Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is')).length, 1);
   await page.getByLabel('Alleen aanvragen die ik behandel').uncheck();
   await page.getByLabel('Sorteren op').selectOption('bedrag');
-  await page.getByRole('status').filter({ hasText: 'Gesorteerd op gevraagd bedrag (hoogste eerst).' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'De aanvraag is gesorteerd op gevraagd bedrag (hoogste eerst).' }).waitFor();
   await expectAccessible(page, 'beoordelingen (toegewezen, gesorteerd)');
 
   await page.getByLabel('Status').selectOption('negatief');
@@ -441,6 +441,25 @@ test('the second insurer reads the joint request but cannot sign; NZa is sent to
   const naar = page.getByRole('link', { name: 'Naar de toetsing en de beschikking door de NZa' });
   assert.equal(await naar.getAttribute('href'), `/nza/verzoeken/${nzaId}`);
   await expectAccessible(page, 'verzoek aan NZa (nza)');
+});
+
+test('sorting covers the whole queue: the pages not loaded yet are loaded first', async () => {
+  const ronde = await w.round(30, 'Ronde lange wachtrij');
+  const titels = ['Aaa eerst gemaakt', ...Array.from({ length: 50 }, (_, i) => `Wachtrij ${String(i).padStart(2, '0')}`), 'Aab laatst gemaakt'];
+  for (const titel of titels) {
+    const id = (await w.draft(ronde.id, w.doc(titel))).aanvraag.id;
+    const r = await w.aanvrager.post(`/aanvragen/${id}/indiening`, {});
+    assert.equal(r.status, 201, r.text);
+  }
+  await sleep(Math.max(0, Date.parse(ronde.sluit_op) - Date.now()) + 300);   // the insurers see a closed round
+  await alsGebruiker('beoordelaar');
+  await page.goto(`${srv.url}/beoordelingen?indieningsronde=${ronde.id}`);
+  await page.getByRole('status').filter({ hasText: '50 aanvragen gevonden (er zijn er meer)' }).waitFor();
+  await page.getByLabel('Sorteren op').selectOption('titel');
+  await page.getByRole('status').filter({ hasText: 'Alle 52 aanvragen zijn gesorteerd op titel (a-z).' }).waitFor();
+  const rows = await tableRows('Aanvragen waarin uw organisatie coördinerend of tweede zorgverzekeraar is');
+  assert.equal(rows.length, 52);
+  assert.deepEqual(rows.slice(0, 3).map((r) => r[0]), ['Aaa eerst gemaakt', 'Aab laatst gemaakt', 'Wachtrij 00']);
 });
 
 test('no screen broke the Content-Security-Policy or threw a script error', async () => {

@@ -220,13 +220,23 @@ export async function toon(ctx) {
     laad();
   });
 
-  const herorden = () => {
+  // Sorting applies to the whole queue: the pages not loaded yet are loaded first.
+  const herorden = async () => {
+    if (volgendeNa) {
+      melding.textContent = 'Alle aanvragen worden geladen om ze te sorteren …';
+      while (volgendeNa) {
+        const voor = volgendeNa;
+        await laad({ verder: true });
+        if (volgendeNa === voor) break;   /* a failed page: its error is shown */
+      }
+    }
     tekenTabel();
     const params = new URLSearchParams(window.location.search);
     params.set('sorteer', sorteer.input.value);
     if (alleenMijn.checked) params.set('mijn', 'true'); else params.delete('mijn');
     ctx.zetUrl(`/beoordelingen?${params.toString()}`);
-    melding.textContent = `Gesorteerd op ${sorteer.input.selectedOptions[0].textContent.toLowerCase()}`
+    melding.textContent = `${rijen.length === 1 ? 'De aanvraag is' : `Alle ${rijen.length} aanvragen zijn`} gesorteerd op `
+      + `${sorteer.input.selectedOptions[0].textContent.toLowerCase()}`
       + `${alleenMijn.checked ? ', alleen de aanvragen die u behandelt' : ''}.`;
   };
   sorteer.input.addEventListener('change', herorden);
