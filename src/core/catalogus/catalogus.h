@@ -165,6 +165,10 @@ rc_t catalogus_versies(struct store *s, json_t **out, struct error *e);
 rc_t catalogus_document(struct store *s, int64_t versie, struct arena *arena,
 			const char **text_out, int64_t *versie_out, struct error *e);
 
+/* The Zvw pot (kanaal "zorgverzekeraars") of catalogue document `doc`,
+ * borrowed from it; NULL when there is none. */
+json_t *catalogus_zvw_pot(json_t *doc);
+
 /* Inside the caller's transaction: the spending period of the Zvw pot in
  * the newest catalogue, the fund's years a payment may be booked in
  * [002 §1], [002 §5a], [003 §8b] (2027 up to and including 2029).

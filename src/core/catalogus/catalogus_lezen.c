@@ -428,6 +428,18 @@ rc_t catalogus_document(struct store *s, int64_t versie, struct arena *arena,
 	return rc;
 }
 
+json_t *catalogus_zvw_pot(json_t *doc)
+{
+	json_t *p;
+	size_t i;
+	json_array_foreach(json_object_get(doc, "potten"), i, p) {
+		const char *kanaal = json_string_value(json_object_get(p, "kanaal"));
+		if (kanaal && strcmp(kanaal, "zorgverzekeraars") == 0)
+			return p;
+	}
+	return NULL;
+}
+
 rc_t catalogus_zvw_periode_tx(struct store *s, struct arena *arena, int64_t *van_jaar,
 			      int64_t *tot_en_met_jaar, struct error *e)
 {
@@ -435,17 +447,10 @@ rc_t catalogus_zvw_periode_tx(struct store *s, struct arena *arena, int64_t *van
 	rc_t rc = document_tx(s, &d, e);
 	if (rc != RC_OK)
 		return rc;
-	json_t *cat = json_loads(d.tekst, 0, NULL), *pot;
-	size_t i;
-	*van_jaar = *tot_en_met_jaar = 0;
-	json_array_foreach(json_object_get(cat, "potten"), i, pot) {
-		const char *kanaal = json_string_value(json_object_get(pot, "kanaal"));
-		json_t *periode = json_object_get(pot, "bestedingsperiode");
-		if (kanaal && strcmp(kanaal, "zorgverzekeraars") == 0) {
-			*van_jaar = json_integer_value(json_object_get(periode, "van_jaar"));
-			*tot_en_met_jaar = json_integer_value(json_object_get(periode, "tot_en_met_jaar"));
-		}
-	}
+	json_t *cat = json_loads(d.tekst, 0, NULL);
+	json_t *periode = json_object_get(catalogus_zvw_pot(cat), "bestedingsperiode");
+	*van_jaar = json_integer_value(json_object_get(periode, "van_jaar"));
+	*tot_en_met_jaar = json_integer_value(json_object_get(periode, "tot_en_met_jaar"));
 	json_decref(cat);
 	if (*van_jaar <= 0 || *tot_en_met_jaar < *van_jaar)
 		return error_set(e, RC_INTERNAL, "Catalogusversie %lld heeft geen Zvw-pot met een bestedingsperiode.",

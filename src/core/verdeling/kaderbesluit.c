@@ -88,19 +88,6 @@ rc_t kaderbesluit_invoer_lees(json_t *body, struct kaderbesluit_invoer *out, str
 
 /* ---- taking the decision --------------------------------------------------- */
 
-/* The Zvw pot of catalogue `doc` (kanaal "zorgverzekeraars"); NULL if none. */
-static json_t *zvw_pot(json_t *doc)
-{
-	json_t *p;
-	size_t i;
-	json_array_foreach(json_object_get(doc, "potten"), i, p) {
-		const char *kanaal = json_string_value(json_object_get(p, "kanaal"));
-		if (kanaal && strcmp(kanaal, "zorgverzekeraars") == 0)
-			return p;
-	}
-	return NULL;
-}
-
 /* The index of decision theme `id` in `in`, or -1. */
 static long invoer_thema(const struct kaderbesluit_invoer *in, const char *id)
 {
@@ -114,7 +101,7 @@ static long invoer_thema(const struct kaderbesluit_invoer *in, const char *id)
  * amounts and the bar into it; every problem at once (RC_INVALID). */
 static rc_t kader_toepassen(json_t *doc, const struct kaderbesluit_invoer *in, struct error *e)
 {
-	json_t *pot = zvw_pot(doc), *t;
+	json_t *pot = catalogus_zvw_pot(doc), *t;
 	const char *pot_id = json_string_value(json_object_get(pot, "id"));
 	int64_t pot_cent = json_integer_value(json_object_get(pot, "bedrag_cent")), som = 0;
 	bool gebruikt[KADERBESLUIT_THEMAS_MAX] = {false}, past = true;

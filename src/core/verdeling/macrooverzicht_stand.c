@@ -30,6 +30,7 @@
 #include "store/store_verdeling.h"
 #include "core/aanvraag/afwijking.h"
 #include "core/verdeling/macrooverzicht.h"
+#include "core/catalogus/catalogus.h"
 #include "core/aanvraag/toets.h"
 
 /* A page of rows (no documents: those are read one at a time, each in an
@@ -190,19 +191,6 @@ static const char *tekst(json_t *o, const char *k)
 	return json_string_value(json_object_get(o, k));
 }
 
-/* The Zvw pot: the one paid out through the health insurers. */
-static json_t *zvw_pot(json_t *cat)
-{
-	json_t *p;
-	size_t i;
-	json_array_foreach(json_object_get(cat, "potten"), i, p) {
-		const char *kanaal = tekst(p, "kanaal");
-		if (kanaal && strcmp(kanaal, "zorgverzekeraars") == 0)
-			return p;
-	}
-	return NULL;
-}
-
 static void kader_themas(json_t *cat, const char *pot_id, struct verdeelkader *k)
 {
 	json_t *t;
@@ -228,7 +216,7 @@ rc_t verdeelkader_lees(json_t *cat, int64_t catalogusversie, struct verdeelkader
 	memset(&k, 0, sizeof k);
 	k.catalogusversie = catalogusversie;
 	k.fonds_cent = geheel(json_object_get(cat, "fonds"), "totaal_bedrag_cent");
-	json_t *pot = zvw_pot(cat);
+	json_t *pot = catalogus_zvw_pot(cat);
 	const char *pot_id = tekst(pot, "id");
 	if (!pot || !pot_id)
 		return error_set(e, RC_INTERNAL, "Catalogusversie %" PRId64 " heeft geen Zvw-pot.",
