@@ -286,13 +286,9 @@ rc_t store_mail_herstel_verlopen(struct store *s, const char *grens, const char 
 				 struct error *e)
 {
 	struct store_param p[] = {SP_T(grens)};
-	struct arena a;
-	arena_init(&a, ARENA_RIJ_BYTES);
-	struct store_rows r;
-	rc_t rc = store_query(s, "SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel' AND status = 'wachtend'"
-			      " AND aangemaakt_op < ?", p, 1, &a, &r, e);
-	*aantal = rc == RC_OK && r.nrows ? store_int(&r, 0, 0, 0) : 0;
-	arena_release(&a);
+	*aantal = 0;
+	rc_t rc = store_query_int(s, "SELECT count(*) FROM mail WHERE soort = 'wachtwoordherstel' AND status = 'wachtend'"
+				  " AND aangemaakt_op < ?", p, 1, aantal, e);
 	if (rc != RC_OK || *aantal == 0 || !fout)
 		return rc;
 	struct store_param q[] = {SP_T(fout), SP_T(grens)};
