@@ -19,7 +19,7 @@
 
 import { spawnSync } from 'node:child_process';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { canonical, sha256hex, sleep, world } from '../lib/indiening.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
 
@@ -28,13 +28,6 @@ setSuite(`api/aanvragen [${backend}]`);
 
 let srv;
 let w;
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 function sql(query) {
   if (srv.backend === 'postgresql') return psql(srv.dbUrl, query).trim();

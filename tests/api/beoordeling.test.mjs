@@ -8,7 +8,7 @@
 // for information that reopens only what was asked, answered as a new
 // version with the history kept.
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { canonical, sha256hex, sleep, world } from '../lib/indiening.mjs';
 import { startServer, testBackend } from '../lib/server.mjs';
 
@@ -19,13 +19,6 @@ let srv;
 let w;
 let ronde;
 const ingediend = [];   // application ids submitted in the round, closed before the tests
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 const eisen = (oordeel = 'voldaan') => Array.from({ length: 14 }, (_, i) =>
   ({ volgnummer: i + 1, oordeel, motivering: `Basiseis ${i + 1} is onderbouwd.` }));

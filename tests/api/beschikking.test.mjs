@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { after, assert, before, run, setSuite, skip, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, skip, test } from '../lib/harness.mjs';
 import { VERKLARINGEN, contract, gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
 import { doorbraak, startServer, testBackend } from '../lib/server.mjs';
@@ -31,13 +31,6 @@ let srv;
 let w;
 let ids;          // positively assessed applications; 0-3 granted, 4 not
 const MLN = 100000000; // EUR 1 mln in cents
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 async function login(name) {
   const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,

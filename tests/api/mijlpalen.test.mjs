@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, inloggen, world } from '../lib/indiening.mjs';
 import { client } from '../lib/http.mjs';
@@ -25,13 +25,6 @@ let w;
 let vol;     // beschikking with the full upper bound (EUR 5 mln; milestones 1 + 1.25 + 1.25 + 1 + 0.5)
 let laag;    // beschikking with an upper bound of EUR 4 mln
 let afgewezen;
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 async function login(name) {
   const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,

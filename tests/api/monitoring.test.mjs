@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
@@ -26,11 +26,6 @@ let vol;
 let laag;
 let afgewezen;
 
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
 const codes = (p) => (p.errors || []).map((x) => x.code).sort();
 
 /** The audit records of `actie` on `object` (null when this backend cannot be queried: no sqlite3). */

@@ -10,7 +10,7 @@
 // with the reclaim in the ledger; progress and its overview and export;
 // every refusal a clear problem with nothing stored.
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { inloggen } from '../lib/indiening.mjs';
 import { GEEN_DEMOKETEN, startServer, testBackend } from '../lib/server.mjs';
 import { client } from '../lib/http.mjs';
@@ -22,12 +22,6 @@ let srv;
 const w = {};
 let bf = [];       // the catalogue's basisfunctionaliteiten (ids)
 
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 const csv = (who, tekst) => client(srv.url).request('POST', '/api/v1/regioscans/import', { headers: {
   cookie: `__Host-doorbraak=${who.cookie}`, 'x-csrf-token': who.csrf, 'content-type': 'text/csv' }, body: tekst });
 

@@ -20,7 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, run, setSuite, test } from '../lib/harness.mjs';
 import { client } from '../lib/http.mjs';
 import { doorbraak, psql, startServer, testBackend } from '../lib/server.mjs';
 import { CALLERS, MATRIX, expectedStatus, seesOther, statusMatches } from './toegang-matrix.mjs';
@@ -98,8 +98,6 @@ function problem(res, status) {
   assert.ok(p.title && p.detail, 'title and detail');
   return p;
 }
-
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 /** SQL on the server's database (sqlite3 or psql), for audit checks. */
 function sql(srv, query) {

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { inloggen, world } from '../lib/indiening.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
@@ -26,14 +26,6 @@ let vol;
 let laag;
 let afgewezen;
 let begroting2027;   // the granted version's one-off lines of 2027, per provider x kind x nature
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
-
 
 async function beschik(id, besluit) {
   const t = await gezamenlijk(w, { aanvraag_id: id });

@@ -18,7 +18,7 @@
 
 import { spawnSync } from 'node:child_process';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { caller, DEMO_WACHTWOORD, JSON_HEADERS, sleep } from '../lib/indiening.mjs';
 import { client } from '../lib/http.mjs';
 import { psql, startServer, testBackend } from '../lib/server.mjs';
@@ -49,12 +49,6 @@ async function login(api, name) {
   const cookie = /^__Host-doorbraak=([^;]*)/.exec([].concat(res.headers['set-cookie'])[0])[1];
   const b = res.json();
   return caller(api, { name, cookie, csrf: b.csrf_token, orgId: b.organisatie.id });
-}
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
 }
 
 const verzoek = (naam, extra = {}) => ({ naam, indieningsronde_id: ronde.id, regel: 'optimaal',

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, codes, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { caller, DEMO_WACHTWOORD, JSON_HEADERS, sleep, world } from '../lib/indiening.mjs';
 import { doorbraak, psql, startServer, testBackend } from '../lib/server.mjs';
 
@@ -47,13 +47,6 @@ function sql(query) {
 }
 const canQuery = () => backend === 'postgresql' || haveSqlite3;
 const count = (q) => Number(sql(q));
-
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
-const codes = (p) => (p.errors || []).map((x) => x.code);
 
 async function login(name) {
   const res = await w.api.post('/api/v1/sessies', { headers: JSON_HEADERS,

@@ -13,7 +13,7 @@
 //   * start-up: three servers started at the same moment on one fresh
 //     database with --demo all come up, and every demo account exists once.
 
-import { after, assert, before, run, setSuite, test } from '../lib/harness.mjs';
+import { after, assert, before, problem, run, setSuite, test } from '../lib/harness.mjs';
 import { VERKLARINGEN, contract, gezamenlijk, positief, toekennen } from '../lib/beschikking.mjs';
 import { client } from '../lib/http.mjs';
 import { DEMO_WACHTWOORD, JSON_HEADERS, caller, world } from '../lib/indiening.mjs';
@@ -30,11 +30,6 @@ let w;
 let ids;     // positively assessed and granted: 0 for the joint-request tests, 1 granted by NZa
 let beschikking;
 
-function problem(res, status) {
-  assert.equal(res.status, status, `status ${res.status}, body ${res.text}`);
-  assert.match(res.contentType, /^application\/problem\+json\b/);
-  return res.json();
-}
 const codes = (p) => (p.errors || []).map((x) => x.code).sort();
 
 async function login(api, name) {
