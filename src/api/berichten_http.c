@@ -80,8 +80,9 @@ rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct 
  * mail. A token has no account: 403. */
 rc_t berichten_instellingen(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	if (rq->who.via_token || rq->who.account_id <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen een persoon met een account heeft berichten.");
+	if (rq->who.via_token || rq->who.account_id <= 0)   /* audited as every refusal */
+		return toegang_weiger(rq->store, &rq->who, RC_FORBIDDEN, "berichten/instellingen",
+				      "alleen een persoon met een account heeft berichten", e);
 	struct gebruiker g;
 	rc_t rc = gebruiker_lees(rq->store, rq->arena, rq->who.account_id, &g, e);
 	if (rc != RC_OK)
@@ -93,6 +94,9 @@ rc_t berichten_instellingen(struct http_request *rq, struct http_response *rs, s
 rc_t berichten_instellingen_zet(struct http_request *rq, struct http_response *rs, struct error *e)
 {
 	static const char *const velden[] = {"mailen", NULL};
+	if (rq->who.via_token || rq->who.account_id <= 0)   /* refused, and audited, before the body is read */
+		return toegang_weiger(rq->store, &rq->who, RC_FORBIDDEN, "berichten/instellingen",
+				      "alleen een persoon met een account kiest of berichten ook per mail komen", e);
 	json_reject_unknown(rq->body, velden, "", e);
 	bool mailen = true;
 	json_get_bool(rq->body, "mailen", true, "", &mailen, e);
