@@ -77,32 +77,19 @@ rc_t berichten_wijzig(struct http_request *rq, struct http_response *rs, struct 
 }
 
 /* GET /berichten/instellingen: whether the caller's messages also come by
- * mail. A token has no account: 403. */
+ * mail (gebruiker.h: a token is refused). */
 rc_t berichten_instellingen(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	if (rq->who.via_token || rq->who.account_id <= 0)   /* audited as every refusal */
-		return toegang_weiger(rq->store, &rq->who, RC_FORBIDDEN, "berichten/instellingen",
-				      "alleen een persoon met een account heeft berichten", e);
-	struct gebruiker g;
-	rc_t rc = gebruiker_lees(rq->store, rq->arena, rq->who.account_id, &g, e);
-	if (rc != RC_OK)
-		return rc;
-	return http_reply_json(rq, rs, 200, json_pack("{s:b}", "mailen", g.berichten_mailen), e);
+	bool mailen = true;
+	rc_t rc = gebruiker_mailen(rq->store, &rq->who, rq->arena, &mailen, e);
+	return rc == RC_OK ? http_reply_json(rq, rs, 200, json_pack("{s:b}", "mailen", mailen), e) : rc;
 }
 
 /* PUT /berichten/instellingen {"mailen": true|false}: the caller's own choice. */
 rc_t berichten_instellingen_zet(struct http_request *rq, struct http_response *rs, struct error *e)
 {
-	static const char *const velden[] = {"mailen", NULL};
-	if (rq->who.via_token || rq->who.account_id <= 0)   /* refused, and audited, before the body is read */
-		return toegang_weiger(rq->store, &rq->who, RC_FORBIDDEN, "berichten/instellingen",
-				      "alleen een persoon met een account kiest of berichten ook per mail komen", e);
-	json_reject_unknown(rq->body, velden, "", e);
 	bool mailen = true;
-	json_get_bool(rq->body, "mailen", true, "", &mailen, e);
-	if (e->item_count)
-		return RC_INVALID;
-	rc_t rc = gebruiker_zet_mailen(rq->store, &rq->who, mailen, e);
+	rc_t rc = gebruiker_zet_mailen(rq->store, &rq->who, rq->body, &mailen, e);
 	return rc == RC_OK ? http_reply_json(rq, rs, 200, json_pack("{s:b}", "mailen", mailen), e) : rc;
 }
 

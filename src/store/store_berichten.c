@@ -236,7 +236,7 @@ rc_t store_herinnering_verantwoording_open(struct store *s, int64_t grens_us, in
 {
 	struct store_param p[] = {SP_I(grens_us), SP_I(limiet)};
 	return store_query(s,
-		"SELECT b.id, b.jaarverdeling, b.genomen_op, k.jaar, k.deadline"
+		"SELECT b.id, b.jaarverdeling, b.genomen_op, k.jaar, k.deadline, k.deadline_us"
 		" FROM beschikking b CROSS JOIN verantwoordingskader k"
 		" WHERE b.besluit = 'verleend' AND k.deadline_us <= ?"
 		" AND NOT EXISTS (SELECT 1 FROM verantwoording v WHERE v.beschikking_id = b.id AND v.jaar = k.jaar)"

@@ -109,7 +109,7 @@ rc_t store_herstel_aantal(struct store *s, int64_t gebruiker_id, int64_t sinds_s
  * framework year whose deadline_us <= grens_us, without an accountability
  * of that year and without a reminder considered; at most `limiet`, by
  * beschikking and year. Columns: */
-enum { SHR_BESCHIKKING, SHR_JAARVERDELING, SHR_GENOMEN_OP, SHR_JAAR, SHR_DEADLINE };
+enum { SHR_BESCHIKKING, SHR_JAARVERDELING, SHR_GENOMEN_OP, SHR_JAAR, SHR_DEADLINE, SHR_DEADLINE_US };
 rc_t store_herinnering_verantwoording_open(struct store *s, int64_t grens_us, int64_t limiet, struct arena *arena,
 					   struct store_rows *out, struct error *e);
 /* Records that reminder (soort, beschikking, jaar) was considered. */

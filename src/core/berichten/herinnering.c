@@ -5,7 +5,6 @@
 
 #include <inttypes.h>
 #include <stdio.h>
-#include <string.h>
 
 #include <jansson.h>
 
@@ -52,7 +51,7 @@ static rc_t ronde_tx(struct store *s, void *ctx, struct error *e)
 		char object[80], detail[160];
 		snprintf(object, sizeof object, "beschikking/%" PRId64 "/verantwoording/%" PRId64, b, jaar);
 		snprintf(detail, sizeof detail, "{\"deadline\":\"%.40s\",\"verstreken\":%s}", store_text(&r, i, SHR_DEADLINE),
-			 strcmp(store_text(&r, i, SHR_DEADLINE), nu) < 0 ? "true" : "false");
+			 store_int(&r, i, SHR_DEADLINE_US, 0) < nu_us ? "true" : "false");
 		struct audit_entry ae = {"systeem", "herinnering.verantwoording", object, "gelukt", detail};
 		rc = audit_append(s, &ae, e);   /* the hook makes the message (bericht.c) */
 		if (rc == RC_OK)

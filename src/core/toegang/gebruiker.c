@@ -597,10 +597,42 @@ static rc_t mailen_tx(struct store *s, void *ctx, struct error *e)
 	return rc == RC_OK ? audit_append(s, &ae, e) : rc;
 }
 
-rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, bool mailen, struct error *e)
+/* Only a person with an account has messages: a token is refused, the
+ * refusal audited as every other. */
+static rc_t alleen_persoon(struct store *s, const struct principal *who, struct error *e)
 {
-	if (who->via_token || who->account_id <= 0)
-		return error_set(e, RC_FORBIDDEN, "Alleen een persoon met een account kiest of berichten ook per mail komen.");
-	struct mailen_ctx c = {.who = who, .mailen = mailen};
-	return store_tx(s, STORE_WRITE, mailen_tx, &c, e);
+	if (!who->via_token && who->account_id > 0)
+		return RC_OK;
+	return toegang_weiger(s, who, RC_FORBIDDEN, "berichten/instellingen",
+			      "alleen een persoon met een account heeft berichten", e);
+}
+
+rc_t gebruiker_mailen(struct store *s, const struct principal *who, struct arena *arena, bool *mailen,
+		      struct error *e)
+{
+	struct gebruiker g;
+	rc_t rc = alleen_persoon(s, who, e);
+	if (rc == RC_OK)
+		rc = gebruiker_lees(s, arena, who->account_id, &g, e);
+	if (rc == RC_OK)
+		*mailen = g.berichten_mailen;
+	return rc;
+}
+
+rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, json_t *body, bool *mailen,
+			  struct error *e)
+{
+	static const char *const velden[] = {"mailen", NULL};
+	rc_t rc = alleen_persoon(s, who, e);   /* before the body is read */
+	if (rc != RC_OK)
+		return rc;
+	struct mailen_ctx c = {.who = who, .mailen = true};
+	json_reject_unknown(body, velden, "", e);
+	json_get_bool(body, "mailen", true, "", &c.mailen, e);
+	if (e->item_count || e->items_dropped)
+		return error_set(e, RC_INVALID, "De invoer bevat fouten.");
+	rc = store_tx(s, STORE_WRITE, mailen_tx, &c, e);
+	if (rc == RC_OK)
+		*mailen = c.mailen;
+	return rc;
 }

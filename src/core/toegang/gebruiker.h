@@ -129,10 +129,18 @@ struct gebruiker_wijziging {
  * Blocking deletes every session of the account. RC_NOT_FOUND,
  * RC_INVALID (unknown role, role not fitting the organisation),
  * RC_CONFLICT (own account) are refusals with an audit record. */
-/* The caller's own choice whether messages also come by mail (a session
- * of a person; an API token: RC_FORBIDDEN). Audited
- * ("gebruiker.berichten_mailen"). */
-rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, bool mailen, struct error *e);
+/* Whether the caller's messages also come by mail, into *mailen. Only a
+ * person with an account: an API token is RC_FORBIDDEN, the refusal
+ * audited. */
+rc_t gebruiker_mailen(struct store *s, const struct principal *who, struct arena *arena, bool *mailen,
+		      struct error *e);
+
+/* The caller's own choice from body {"mailen": true|false}: a token is
+ * refused (audited) before the body is read; every problem of the body at
+ * once (RC_INVALID); stored with its audit record
+ * ("gebruiker.berichten_mailen"). *mailen the choice stored. */
+rc_t gebruiker_zet_mailen(struct store *s, const struct principal *who, json_t *body, bool *mailen,
+			  struct error *e);
 
 rc_t gebruiker_wijzig(struct store *s, const struct principal *who, int64_t id,
 		      const struct gebruiker_wijziging *w, struct error *e);

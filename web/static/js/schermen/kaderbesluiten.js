@@ -14,11 +14,8 @@ import { centenUitTekst, datumTijd, euro, euroInvoer } from '../opmaak.js';
 
 const BRON = '[001 "Vervolgproces"]';
 
-/** The themes of the Zvw pot in catalogue document `doc`. */
-function zvwThemas(doc) {
-  const pot = (doc.potten || []).find((p) => p.kanaal === 'zorgverzekeraars');
-  return (doc.themas || []).filter((t) => pot && t.pot_id === pot.id);
-}
+/** The Zvw pot of catalogue document `doc` (undefined when none). */
+const zvwPot = (doc) => (doc.potten || []).find((p) => p.kanaal === 'zorgverzekeraars');
 
 /** One decision as a section: when, by whom, the bar, the amounts per theme. */
 function besluitSectie(b, latten) {
@@ -45,7 +42,8 @@ function besluitSectie(b, latten) {
 
 /** The board's form, prefilled from the newest catalogue version `doc`. */
 function besluitFormulier(ctx, doc, opnieuw, melding) {
-  const themas = zvwThemas(doc);
+  const pot = zvwPot(doc);
+  const themas = (doc.themas || []).filter((t) => pot && t.pot_id === pot.id);
   const bedragVelden = themas.map((t, i) => tekstveld({
     pointer: `/themas/${i}/macrobedrag_cent`, label: `${t.naam}: macrobedrag in euro`, inputmode: 'decimal', klasse: 'veld--bedrag',
     omschrijving: `Richtbedrag ${euro(t.richtbedrag_cent)}${t.macrobedrag_cent === null ? '' : `; nu vastgesteld ${euro(t.macrobedrag_cent)}`}.`,
@@ -57,7 +55,6 @@ function besluitFormulier(ctx, doc, opnieuw, melding) {
     omschrijving: 'Waarom deze bedragen en deze lat: de modelplannen, de inschrijving, de ambitie.' });
   const velden = [...bedragVelden, lat, motivering];
   // the sum as the board types, against the pot [001 §3]; the server checks it again
-  const pot = (doc.potten || []).find((p) => p.kanaal === 'zorgverzekeraars');
   const som = h('p', { class: 'utrecht-paragraph', 'aria-live': 'polite' });
   const telOp = () => {
     const bedragen = bedragVelden.map((v) => centenUitTekst(v.input.value));
